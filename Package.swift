@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Benchmarks are executables, one per performance goal: `swift run -c release <name>`.
+func benchmark(_ name: String, path: String, dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(name: name, dependencies: dependencies, path: "Benchmarks/\(path)")
+}
+
+let package = Package(
+    name: "Meridian",
+    products: [
+        .executable(name: "meridian", targets: ["meridian"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "SalesData", targets: ["SalesData"]),
+        .library(name: "Segmentation", targets: ["Segmentation"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
+        .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: - C libraries
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "CGLPKShims", dependencies: ["CGLPK"]),
+        .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
+
+        // MARK: - Modules
+        .target(
+            name: "LinearProgramming",
+            dependencies: ["CGLPK", "CGLPKShims", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(name: "SalesData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Segmentation", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scoring", dependencies: ["SalesData", "CXGBoost"]),
+        .target(
+            name: "TerritoryDesign",
+            dependencies: [
+                "SalesData", "LinearProgramming", .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(name: "QuotaPlanning", dependencies: ["SalesData", "LinearProgramming"]),
+
+        // MARK: - CLI
+        .executableTarget(
+            name: "meridian",
+            dependencies: [
+                "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // MARK: - Benchmarks
+        benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming"]),
+        benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
+        benchmark("territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"]),
+        benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData"]),
+        benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"]),
+        .testTarget(name: "SalesDataTests", dependencies: ["SalesData", "TestSupport"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"]),
+        .testTarget(
+            name: "TerritoryDesignTests",
+            dependencies: ["TerritoryDesign", "SalesData", "LinearProgramming", "TestSupport"]
+        ),
+        .testTarget(name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "TestSupport"]),
+        .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The LinearProgramming module; see ../shared/ARCHITECTURE.md.

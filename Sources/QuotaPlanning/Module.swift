@@ -1,0 +1,1 @@
+// The QuotaPlanning module; see ../shared/ARCHITECTURE.md.

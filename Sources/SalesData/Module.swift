@@ -1,0 +1,1 @@
+// The SalesData module; see ../shared/ARCHITECTURE.md.

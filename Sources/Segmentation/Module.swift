@@ -1,0 +1,1 @@
+// The Segmentation module; see ../shared/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The TerritoryDesign module; see ../shared/ARCHITECTURE.md.

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `meridian` command: a thin layer over the Meridian library modules.
+@main
+struct Meridian: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meridian",
+        abstract: "Sales performance management: territories, quotas, scoring and incentives.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}
