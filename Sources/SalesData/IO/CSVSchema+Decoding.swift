@@ -44,7 +44,7 @@ extension CSVSchema {
     /// results keep file order, so the outcome does not depend on the number of cores.
     func decode<Value>(
         _ bytes: [UInt8], file: String, log: inout IssueLog, id: (@Sendable (Value) -> String?)? = nil,
-        row: @escaping @Sendable (RowReader) -> Value?
+        reportDuplicates: Bool = true, row: @escaping @Sendable (RowReader) -> Value?
     ) -> Decoded<Value> {
         let reader = CSVReader(bytes: bytes)
         var map: HeaderMap?
@@ -76,7 +76,10 @@ extension CSVSchema {
             result.values.reserveCapacity(chunks[index].count / 128)
             result.lines.reserveCapacity(chunks[index].count / 128)
             result.lineCount = reader.forEachRecord(in: chunks[index], firstLine: 0) { record in
-                guard !rows.log.isFull else { return }
+                guard !rows.log.isFull else {
+                    rows.log.markTruncated()
+                    return
+                }
                 guard rows.begin(record), let value = row(rows) else { return }
                 if rows.rowIsValid {
                     result.values.append(value)
@@ -125,6 +128,7 @@ extension CSVSchema {
             guard let key = id(value) else { continue }
             if let first = decoded.lineOfID.updateValue(line, forKey: key) {
                 decoded.lineOfID[key] = first
+                guard reportDuplicates else { continue }
                 log.add(SalesDataIssue(
                     .duplicateID, file: file, line: line, column: idColumn, field: columns[0].name, value: key,
                     expected: "a unique id", message: "id \(key) is used twice (first on line \(first)); ids must be unique"))
