@@ -42,7 +42,10 @@ let package = Package(
                 "SalesData", "LinearProgramming", .product(name: "Collections", package: "swift-collections"),
             ]
         ),
-        .target(name: "QuotaPlanning", dependencies: ["SalesData", "LinearProgramming"]),
+        .target(
+            name: "QuotaPlanning",
+            dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
+        ),
 
         // MARK: - CLI
         .executableTarget(

@@ -1,0 +1,45 @@
+/* quota_allocation.mod: one sibling group of the Meridian quota cascade.
+
+   The same LP as QuotaPlanning's SiblingAllocation (Sources/QuotaPlanning/Allocation/
+   SiblingAllocation+LP.swift). The children of one parent share the amount left of the parent's
+   pool once fixed quotas (manual overrides, attrition-relief reserve) are taken out. Each flexible
+   child i has a target t[i] (its basis share, after ramp and fairness) and bounds
+   lo[i] <= q[i] <= up[i] (growth floor and cap against prior year, ramp limit). The quotas stay
+   as close as possible to the targets in relative terms, lexicographically:
+     phase 1: minimise the largest relative deviation z = max |q[i] - t[i]| / d[i];
+     phase 2: keep z <= zmax (phase 1's optimum) and minimise the mean relative deviation.
+   d[i] is the target kept away from zero. Amounts are divided by the available pool, as in the
+   Swift model, so every coefficient stays near 1.
+
+   Run:  glpsol -m quota_allocation.mod -d group.dat                       (phase 1)
+         glpsol -m quota_allocation.mod -d group.dat -d phase2.dat         (phase = 2, zmax = ...)
+   Prints "QUOTA <child> <amount>" and "MAXDEV <z>" lines.
+*/
+
+set I;                                   /* flexible children */
+param available > 0;                     /* pool minus fixed quotas */
+param t{I} >= 0;                         /* targets */
+param lo{I} >= 0, default 0;             /* floors */
+param up{I} >= 0, default 1e30;          /* caps (1e30 = none) */
+param n := card(I);
+param d{i in I} := max(t[i], 1e-6 * available / n) / available;
+param phase integer, in {1, 2}, default 1;
+param zmax >= 0, default 1e30;
+
+var q{i in I} >= lo[i] / available, <= max(lo[i], up[i]) / available;
+var over{I} >= 0;
+var under{I} >= 0;
+var z >= 0, <= zmax;
+
+minimize deviation:
+    if phase = 1 then z else sum{i in I} (over[i] + under[i]) / (d[i] * n);
+
+s.t. pool: sum{i in I} q[i] = 1;
+s.t. dev{i in I}: q[i] - over[i] + under[i] = t[i] / available;
+s.t. largest{i in I}: over[i] + under[i] - d[i] * z <= 0;
+
+solve;
+
+printf{i in I} "QUOTA %s %.9f\n", i, q[i] * available;
+printf "MAXDEV %.12f\n", z;
+end;
