@@ -4,8 +4,9 @@
    SiblingAllocation+LP.swift). The children of one parent share the amount left of the parent's
    pool once fixed quotas (manual overrides, attrition-relief reserve) are taken out. Each flexible
    child i has a target t[i] (its basis share, after ramp and fairness) and bounds
-   lo[i] <= q[i] <= up[i] (growth floor and cap against prior year, ramp limit). The quotas stay
-   as close as possible to the targets in relative terms, lexicographically:
+   lo[i] <= q[i] <= up[i] (growth floor and cap against prior year, ramp limit). Targets are
+   first clamped into their bounds (tc), so the siblings left free absorb what clamped ones cannot
+   take. The quotas stay as close as possible to tc in relative terms, lexicographically:
      phase 1: minimise the largest relative deviation z = max |q[i] - t[i]| / d[i];
      phase 2: keep z <= zmax (phase 1's optimum) and minimise the mean relative deviation.
    d[i] is the target kept away from zero. Amounts are divided by the available pool, as in the
@@ -22,7 +23,8 @@ param t{I} >= 0;                         /* targets */
 param lo{I} >= 0, default 0;             /* floors */
 param up{I} >= 0, default 1e30;          /* caps (1e30 = none) */
 param n := card(I);
-param d{i in I} := max(t[i], 1e-6 * available / n) / available;
+param tc{i in I} := min(max(t[i], lo[i]), max(lo[i], up[i]));   /* target clamped into its bounds */
+param d{i in I} := max(tc[i], 1e-6 * available / n) / available;
 param phase integer, in {1, 2}, default 1;
 param zmax >= 0, default 1e30;
 
@@ -35,7 +37,7 @@ minimize deviation:
     if phase = 1 then z else sum{i in I} (over[i] + under[i]) / (d[i] * n);
 
 s.t. pool: sum{i in I} q[i] = 1;
-s.t. dev{i in I}: q[i] - over[i] + under[i] = t[i] / available;
+s.t. dev{i in I}: q[i] - over[i] + under[i] = tc[i] / available;
 s.t. largest{i in I}: over[i] + under[i] - d[i] * z <= 0;
 
 solve;

@@ -54,6 +54,14 @@ public struct InfeasibilityReport: Sendable, Equatable, CustomStringConvertible 
     /// The nodes whose bounds cause the conflict, sorted by id.
     public let nodes: [QuotaNodeID]
 
+    public init(kind: Kind, parent: QuotaNodeID, pool: Double, conflict: Double, nodes: [QuotaNodeID]) {
+        self.kind = kind
+        self.parent = parent
+        self.pool = pool
+        self.conflict = conflict
+        self.nodes = nodes
+    }
+
     public var description: String {
         let amount = conflict.formatted2
         let list = nodes.map(\.rawValue).joined(separator: ", ")

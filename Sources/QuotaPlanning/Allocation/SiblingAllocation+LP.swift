@@ -48,7 +48,7 @@ extension SiblingAllocation {
         model.addConstraint(
             name: "pool", lowerBound: 1, upperBound: 1, variables: q, coefficients: Array(repeating: 1, count: n))
         for k in 0..<n {
-            let target = members[flexible[k]].target / normaliser
+            let target = clampedTarget(of: members[flexible[k]]) / normaliser
             model.addConstraint(
                 name: "dev\(k)", lowerBound: target, upperBound: target,
                 variables: [q[k], over[k], under[k]], coefficients: [1, -1, 1])

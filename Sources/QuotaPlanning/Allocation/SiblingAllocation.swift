@@ -2,11 +2,13 @@
 /// the cascade, and also written as MathProg data for `Models/quota_allocation.mod`.
 ///
 /// Each flexible child `i` has a target `tᵢ` (its basis share of the pool left after fixed
-/// quotas) and bounds `Lᵢ ≤ qᵢ ≤ Uᵢ` (growth floor and cap, ramp limit). The LP finds quotas with
-/// `Σ qᵢ = pool − Σ fixed` that stay closest to the targets in relative terms,
-/// lexicographically: first the largest relative deviation `max |qᵢ − tᵢ| / tᵢ` is minimised,
-/// then, holding it, the total `Σ |qᵢ − tᵢ| / tᵢ`. When bounds bind, this spreads the excess or the
-/// shortfall over the unclamped siblings in proportion to their targets.
+/// quotas) and bounds `Lᵢ ≤ qᵢ ≤ Uᵢ` (growth floor and cap, ramp limit). Targets outside their
+/// bounds are first clamped into them (`t′ᵢ = min(max(tᵢ, Lᵢ), Uᵢ)`: a floored rep is aimed at
+/// its floor). The LP then finds quotas with `Σ qᵢ = pool − Σ fixed` that stay closest to the
+/// clamped targets in relative terms, lexicographically: first the largest relative deviation
+/// `max |qᵢ − t′ᵢ| / t′ᵢ` is minimised, then, holding it, the mean `Σ |qᵢ − t′ᵢ| / t′ᵢ / n`. The
+/// excess or shortfall left by clamped members is thereby spread over the unclamped siblings in
+/// proportion to their targets, each stopping at its own bound (water-filling).
 ///
 /// ```swift
 /// let group = SiblingAllocation(parent: "D1", pool: 300, members: [
@@ -92,8 +94,14 @@ public struct SiblingAllocation: Sendable {
         }
     }
 
-    /// Denominator of member `i`'s relative deviation: its target, kept away from zero.
+    /// The target moved into the member's bounds: a member whose floor lies above (or cap below)
+    /// its target is aimed at that bound, so only the siblings left free absorb the difference.
+    func clampedTarget(of member: Member) -> Double {
+        min(max(member.target, member.lower), max(member.lower, member.upper))
+    }
+
+    /// Denominator of a member's relative deviation: its clamped target, kept away from zero.
     func scale(of member: Member, flexibleCount: Int) -> Double {
-        max(member.target, 1e-6 * max(abs(available), 1) / Double(max(flexibleCount, 1)))
+        max(clampedTarget(of: member), 1e-6 * max(abs(available), 1) / Double(max(flexibleCount, 1)))
     }
 }
