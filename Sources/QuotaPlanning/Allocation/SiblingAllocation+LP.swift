@@ -17,29 +17,51 @@ extension SiblingAllocation {
             for i in flexible { quotas[i] = flexible.count == 1 ? max(0, available) : 0 }
             return quotas
         }
-        let phase1 = try solvePhase(flexible: flexible, largestDeviation: nil, options: options)
-        let bound = phase1.largestDeviation * (1 + 1e-7) + 1e-9
-        let phase2 = try solvePhase(flexible: flexible, largestDeviation: bound, options: options)
+        var unclamped = Array(repeating: false, count: flexible.count)
+        var solution: [Double] = []
+        for _ in 0...flexible.count {
+            solution = try solveLexicographic(flexible: flexible, unclamped: unclamped, options: options)
+            // Members aimed at a bound that the solution moves off it go back to their own target.
+            var changed = false
+            let slack = 1e-7 * max(1, available)
+            for (k, i) in flexible.enumerated() where !unclamped[k] {
+                let m = members[i]
+                let q = solution[k] * available
+                if (m.lower > m.target && q > m.lower + slack) || (m.upper < m.target && q < m.upper - slack) {
+                    unclamped[k] = true
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
         for (k, i) in flexible.enumerated() {
             let m = members[i]
-            quotas[i] = min(max(phase2.quotas[k] * available, m.lower), m.upper)
+            quotas[i] = min(max(solution[k] * available, m.lower), m.upper)
         }
         return quotas
     }
 
+    /// The two phases for one set of references; quotas as fractions of the available pool.
+    func solveLexicographic(flexible: [Int], unclamped: [Bool], options: SolverOptions) throws(QuotaError) -> [Double] {
+        let phase1 = try solvePhase(flexible: flexible, unclamped: unclamped, largestDeviation: nil, options: options)
+        let bound = phase1.largestDeviation * (1 + 1e-7) + 1e-9
+        return try solvePhase(flexible: flexible, unclamped: unclamped, largestDeviation: bound, options: options).quotas
+    }
+
     /// One phase of the lexicographic LP: without `largestDeviation`, minimise the largest relative
-    /// deviation; with it, bound that and minimise the total relative deviation.
+    /// deviation; with it, bound that and minimise the mean relative deviation.
     func solvePhase(
-        flexible: [Int], largestDeviation: Double?, options: SolverOptions
+        flexible: [Int], unclamped: [Bool], largestDeviation: Double?, options: SolverOptions
     ) throws(QuotaError) -> (quotas: [Double], largestDeviation: Double) {
         let normaliser = available
         let n = flexible.count
         var model = Model(name: "quota_allocation")
-        let scales = flexible.map { scale(of: members[$0], flexibleCount: n) / normaliser }
+        let scales = flexible.enumerated().map { k, i in
+            scale(of: members[i], unclamped: unclamped[k], flexibleCount: n) / normaliser
+        }
         let lowers = flexible.map { max(0, members[$0].lower / normaliser) }
         let uppers = flexible.enumerated().map { k, i in max(lowers[k], members[i].upper / normaliser) }
-        let q = model.addVariables(
-            names: (0..<n).map { "q\($0)" }, lowerBounds: lowers, upperBounds: uppers)
+        let q = model.addVariables(names: (0..<n).map { "q\($0)" }, lowerBounds: lowers, upperBounds: uppers)
         let zeros = Array(repeating: 0.0, count: n)
         let infinite = Array(repeating: Double.infinity, count: n)
         let over = model.addVariables(names: (0..<n).map { "over\($0)" }, lowerBounds: zeros, upperBounds: infinite)
@@ -48,7 +70,7 @@ extension SiblingAllocation {
         model.addConstraint(
             name: "pool", lowerBound: 1, upperBound: 1, variables: q, coefficients: Array(repeating: 1, count: n))
         for k in 0..<n {
-            let target = clampedTarget(of: members[flexible[k]]) / normaliser
+            let target = reference(of: members[flexible[k]], unclamped: unclamped[k]) / normaliser
             model.addConstraint(
                 name: "dev\(k)", lowerBound: target, upperBound: target,
                 variables: [q[k], over[k], under[k]], coefficients: [1, -1, 1])

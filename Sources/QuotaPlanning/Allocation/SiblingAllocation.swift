@@ -8,7 +8,9 @@
 /// clamped targets in relative terms, lexicographically: first the largest relative deviation
 /// `max |qᵢ − t′ᵢ| / t′ᵢ` is minimised, then, holding it, the mean `Σ |qᵢ − t′ᵢ| / t′ᵢ / n`. The
 /// excess or shortfall left by clamped members is thereby spread over the unclamped siblings in
-/// proportion to their targets, each stopping at its own bound (water-filling).
+/// proportion to their targets, each stopping at its own bound (water-filling). A clamped member
+/// that the solution moves off its bound (a floored rep in a group that rises past its floor) is
+/// aimed at its own target again and the LP re-solved, so it rises with its siblings in proportion.
 ///
 /// ```swift
 /// let group = SiblingAllocation(parent: "D1", pool: 300, members: [
@@ -96,12 +98,13 @@ public struct SiblingAllocation: Sendable {
 
     /// The target moved into the member's bounds: a member whose floor lies above (or cap below)
     /// its target is aimed at that bound, so only the siblings left free absorb the difference.
-    func clampedTarget(of member: Member) -> Double {
-        min(max(member.target, member.lower), max(member.lower, member.upper))
+    /// With `unclamped`, the member keeps its own target (it moved off its bound in an earlier solve).
+    func reference(of member: Member, unclamped: Bool = false) -> Double {
+        unclamped ? member.target : min(max(member.target, member.lower), max(member.lower, member.upper))
     }
 
-    /// Denominator of a member's relative deviation: its clamped target, kept away from zero.
-    func scale(of member: Member, flexibleCount: Int) -> Double {
-        max(clampedTarget(of: member), 1e-6 * max(abs(available), 1) / Double(max(flexibleCount, 1)))
+    /// Denominator of a member's relative deviation: its reference, kept away from zero.
+    func scale(of member: Member, unclamped: Bool = false, flexibleCount: Int) -> Double {
+        max(reference(of: member, unclamped: unclamped), 1e-6 * max(abs(available), 1) / Double(max(flexibleCount, 1)))
     }
 }
