@@ -23,7 +23,8 @@ param t{I} >= 0;                         /* targets */
 param lo{I} >= 0, default 0;             /* floors */
 param up{I} >= 0, default 1e30;          /* caps (1e30 = none) */
 param n := card(I);
-param tc{i in I} := min(max(t[i], lo[i]), max(lo[i], up[i]));   /* target clamped into its bounds */
+param unclamp{I} binary, default 0;     /* 1: aim at t even outside the bounds (see the Swift re-solve) */
+param tc{i in I} := if unclamp[i] then t[i] else min(max(t[i], lo[i]), max(lo[i], up[i]));
 param d{i in I} := max(tc[i], 1e-6 * available / n) / available;
 param phase integer, in {1, 2}, default 1;
 param zmax >= 0, default 1e30;

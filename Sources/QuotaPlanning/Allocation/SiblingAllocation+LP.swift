@@ -8,14 +8,22 @@ extension SiblingAllocation {
     /// - Throws: ``QuotaError/infeasible(_:)`` from ``checkFeasibility()`` before any LP is built,
     ///   or ``QuotaError/solverFailed(group:reason:)`` when GLPK does not prove an optimum.
     public func solve(options: SolverOptions = SolverOptions()) throws(QuotaError) -> [Double] {
+        try solveDetailed(options: options).quotas
+    }
+
+    /// The quotas, plus the members that were aimed at their own target although it lies outside
+    /// their bounds (pass them to ``mathProgData(unclamped:)`` to reproduce the final LP).
+    public func solveDetailed(options: SolverOptions = SolverOptions()) throws(QuotaError)
+        -> (quotas: [Double], unclamped: Set<QuotaNodeID>)
+    {
         try checkFeasibility()
         let flexible = members.indices.filter { members[$0].fixed == nil }
         var quotas = members.map { $0.fixed ?? 0 }
         let available = available
-        guard !flexible.isEmpty else { return quotas }
+        guard !flexible.isEmpty else { return (quotas, []) }
         if flexible.count == 1 || available <= tolerance {
             for i in flexible { quotas[i] = flexible.count == 1 ? max(0, available) : 0 }
-            return quotas
+            return (quotas, [])
         }
         var unclamped = Array(repeating: false, count: flexible.count)
         var solution: [Double] = []
@@ -38,7 +46,8 @@ extension SiblingAllocation {
             let m = members[i]
             quotas[i] = min(max(solution[k] * available, m.lower), m.upper)
         }
-        return quotas
+        let free = Set(flexible.enumerated().filter { unclamped[$0.offset] }.map { members[$0.element].id })
+        return (quotas, free)
     }
 
     /// The two phases for one set of references; quotas as fractions of the available pool.
