@@ -61,7 +61,7 @@ let package = Package(
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark("territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"]),
-        benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData"]),
+        benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 
         // MARK: - Tests

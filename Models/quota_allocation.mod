@@ -6,15 +6,14 @@
    child i has a target t[i] (its basis share, after ramp and fairness) and bounds
    lo[i] <= q[i] <= up[i] (growth floor and cap against prior year, ramp limit). Targets are
    first clamped into their bounds (tc), so the siblings left free absorb what clamped ones cannot
-   take. The quotas stay as close as possible to tc in relative terms, lexicographically:
-     phase 1: minimise the largest relative deviation z = max |q[i] - t[i]| / d[i];
-     phase 2: keep z <= zmax (phase 1's optimum) and minimise the mean relative deviation.
-   d[i] is the target kept away from zero. Amounts are divided by the available pool, as in the
-   Swift model, so every coefficient stays near 1.
+   take. The quotas stay as close as possible to tc in relative terms: minimise the largest
+   relative deviation z = max |q[i] - tc[i]| / d[i], plus tiebreak (1e-3) times the mean relative
+   deviation. d[i] is the reference kept away from zero. Amounts are divided by the available pool,
+   as in the Swift model, so every coefficient stays near 1.
 
-   Run:  glpsol -m quota_allocation.mod -d group.dat                       (phase 1)
-         glpsol -m quota_allocation.mod -d group.dat -d phase2.dat         (phase = 2, zmax = ...)
-   Prints "QUOTA <child> <amount>" and "MAXDEV <z>" lines.
+   Run:  glpsol -m quota_allocation.mod -d group.dat
+   (group.dat from SiblingAllocation.mathProgData()). Prints "QUOTA <child> <amount>" and
+   "MAXDEV <z>" lines.
 */
 
 set I;                                   /* flexible children */
@@ -26,16 +25,15 @@ param n := card(I);
 param unclamp{I} binary, default 0;     /* 1: aim at t even outside the bounds (see the Swift re-solve) */
 param tc{i in I} := if unclamp[i] then t[i] else min(max(t[i], lo[i]), max(lo[i], up[i]));
 param d{i in I} := max(tc[i], 1e-6 * available / n) / available;
-param phase integer, in {1, 2}, default 1;
-param zmax >= 0, default 1e30;
+param tiebreak >= 0, default 1e-3;      /* weight of the mean relative deviation */
 
 var q{i in I} >= lo[i] / available, <= max(lo[i], up[i]) / available;
 var over{I} >= 0;
 var under{I} >= 0;
-var z >= 0, <= zmax;
+var z >= 0;
 
 minimize deviation:
-    if phase = 1 then z else sum{i in I} (over[i] + under[i]) / (d[i] * n);
+    z + tiebreak * sum{i in I} (over[i] + under[i]) / (d[i] * n);
 
 s.t. pool: sum{i in I} q[i] = 1;
 s.t. dev{i in I}: q[i] - over[i] + under[i] = tc[i] / available;

@@ -25,10 +25,10 @@ extension SiblingAllocation {
             for i in flexible { quotas[i] = flexible.count == 1 ? max(0, available) : 0 }
             return (quotas, [])
         }
-        var unclamped = Array(repeating: false, count: flexible.count)
+        var unclamped = initialReferences(flexible: flexible)
         var solution: [Double] = []
         for _ in 0...flexible.count {
-            solution = try solveLexicographic(flexible: flexible, unclamped: unclamped, options: options)
+            solution = try solveLP(flexible: flexible, unclamped: unclamped, options: options)
             // Members aimed at a bound that the solution moves off it go back to their own target.
             var changed = false
             let slack = 1e-7 * max(1, available)
@@ -50,18 +50,44 @@ extension SiblingAllocation {
         return (quotas, free)
     }
 
-    /// The two phases for one set of references; quotas as fractions of the available pool.
-    func solveLexicographic(flexible: [Int], unclamped: [Bool], options: SolverOptions) throws(QuotaError) -> [Double] {
-        let phase1 = try solvePhase(flexible: flexible, unclamped: unclamped, largestDeviation: nil, options: options)
-        let bound = phase1.largestDeviation * (1 + 1e-7) + 1e-9
-        return try solvePhase(flexible: flexible, unclamped: unclamped, largestDeviation: bound, options: options).quotas
+    /// Which members start aimed at their own target although it lies outside their bounds: those
+    /// that proportional water-filling (every free member at `tᵢ(1 + δ)`, clamped into its bounds,
+    /// with one δ for the group) leaves strictly inside their bounds. This guess usually makes the
+    /// first LP the last one; the LP still decides, and the loop in ``solveDetailed(options:)``
+    /// corrects a wrong guess.
+    func initialReferences(flexible: [Int]) -> [Bool] {
+        let available = available
+        func filled(_ delta: Double) -> Double {
+            flexible.reduce(0) { sum, i in
+                let m = members[i]
+                return sum + min(max(m.target * (1 + delta), m.lower), max(m.lower, m.upper))
+            }
+        }
+        var lo = -1.0
+        var hi = 1.0
+        while filled(hi) < available && hi < 1e12 { hi *= 2 }
+        for _ in 0..<100 where hi - lo > 1e-12 {
+            let mid = (lo + hi) / 2
+            if filled(mid) < available { lo = mid } else { hi = mid }
+        }
+        let delta = (lo + hi) / 2
+        return flexible.map { i in
+            let m = members[i]
+            let outside = m.target < m.lower || m.target > m.upper
+            let value = m.target * (1 + delta)
+            return outside && value > m.lower && value < m.upper
+        }
     }
 
-    /// One phase of the lexicographic LP: without `largestDeviation`, minimise the largest relative
-    /// deviation; with it, bound that and minimise the mean relative deviation.
-    func solvePhase(
-        flexible: [Int], unclamped: [Bool], largestDeviation: Double?, options: SolverOptions
-    ) throws(QuotaError) -> (quotas: [Double], largestDeviation: Double) {
+    /// Weight of the mean relative deviation against the largest one in the objective.
+    static let meanDeviationWeight = 1e-3
+
+    /// One LP for one set of references: minimise the largest relative deviation `z`, plus
+    /// ``meanDeviationWeight`` times the mean relative deviation as a tie-break. With references
+    /// chosen by water-filling the largest deviation alone already has a unique minimiser (every
+    /// free member moves by the same relative amount or stops at its bound), so the small second
+    /// term only orders otherwise equal solutions. Returns quotas as fractions of the pool.
+    func solveLP(flexible: [Int], unclamped: [Bool], options: SolverOptions) throws(QuotaError) -> [Double] {
         let normaliser = available
         let n = flexible.count
         var model = Model(name: "quota_allocation")
@@ -75,7 +101,7 @@ extension SiblingAllocation {
         let infinite = Array(repeating: Double.infinity, count: n)
         let over = model.addVariables(names: (0..<n).map { "over\($0)" }, lowerBounds: zeros, upperBounds: infinite)
         let under = model.addVariables(names: (0..<n).map { "under\($0)" }, lowerBounds: zeros, upperBounds: infinite)
-        let z = model.addVariable("z", lowerBound: 0, upperBound: largestDeviation ?? .infinity)
+        let z = model.addVariable("z", lowerBound: 0, upperBound: .infinity)
         model.addConstraint(
             name: "pool", lowerBound: 1, upperBound: 1, variables: q, coefficients: Array(repeating: 1, count: n))
         for k in 0..<n {
@@ -87,17 +113,15 @@ extension SiblingAllocation {
                 name: "max\(k)", lowerBound: -.infinity, upperBound: 0,
                 variables: [over[k], under[k], z], coefficients: [1, 1, -scales[k]])
         }
-        if largestDeviation == nil {
-            model.setObjectiveCoefficient(1, of: z)
-        } else {
-            for k in 0..<n {
-                model.setObjectiveCoefficient(1 / (scales[k] * Double(n)), of: over[k])
-                model.setObjectiveCoefficient(1 / (scales[k] * Double(n)), of: under[k])
-            }
+        model.setObjectiveCoefficient(1, of: z)
+        for k in 0..<n {
+            let weight = Self.meanDeviationWeight / (scales[k] * Double(n))
+            model.setObjectiveCoefficient(weight, of: over[k])
+            model.setObjectiveCoefficient(weight, of: under[k])
         }
         do {
             let solution = try model.solve(options: options).requireOptimal()
-            return (q.map { solution.value(of: $0) }, solution.value(of: z))
+            return q.map { solution.value(of: $0) }
         } catch {
             throw .solverFailed(group: parent, reason: "\(error)")
         }

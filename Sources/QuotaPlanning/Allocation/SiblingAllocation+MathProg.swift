@@ -2,8 +2,8 @@ import Foundation
 
 extension SiblingAllocation {
     /// The group as a MathProg data section for `Models/quota_allocation.mod`, so `glpsol` can
-    /// solve the very LP the cascade solves (phase 1; add `phase2Data(largestDeviation:)` for
-    /// phase 2). Fixed members are left out: the model sees the pool left after them.
+    /// solve the very LP the cascade solves. Fixed members are left out: the model sees the pool
+    /// left after them.
     ///
     /// ```swift
     /// try group.mathProgData().write(toFile: "group.dat", atomically: true, encoding: .utf8)
@@ -24,10 +24,5 @@ extension SiblingAllocation {
         let free = flexible.filter { unclamped.contains($0.id) }
         if !free.isEmpty { out += "param unclamp := \(free.map { "\(symbol($0.id)) 1" }.joined(separator: " "));\n" }
         return out + "end;\n"
-    }
-
-    /// The data section that switches the model to phase 2 with the largest deviation bounded.
-    public static func phase2Data(largestDeviation: Double) -> String {
-        "data;\nparam phase := 2;\nparam zmax := \(String(format: "%.17g", largestDeviation));\nend;\n"
     }
 }

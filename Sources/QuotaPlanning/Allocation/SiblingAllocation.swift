@@ -5,12 +5,13 @@
 /// quotas) and bounds `Lᵢ ≤ qᵢ ≤ Uᵢ` (growth floor and cap, ramp limit). Targets outside their
 /// bounds are first clamped into them (`t′ᵢ = min(max(tᵢ, Lᵢ), Uᵢ)`: a floored rep is aimed at
 /// its floor). The LP then finds quotas with `Σ qᵢ = pool − Σ fixed` that stay closest to the
-/// clamped targets in relative terms, lexicographically: first the largest relative deviation
-/// `max |qᵢ − t′ᵢ| / t′ᵢ` is minimised, then, holding it, the mean `Σ |qᵢ − t′ᵢ| / t′ᵢ / n`. The
+/// clamped targets in relative terms: it minimises the largest relative deviation
+/// `z = max |qᵢ − t′ᵢ| / t′ᵢ` plus 10⁻³ × the mean `Σ |qᵢ − t′ᵢ| / t′ᵢ / n` as a tie-break. The
 /// excess or shortfall left by clamped members is thereby spread over the unclamped siblings in
 /// proportion to their targets, each stopping at its own bound (water-filling). A clamped member
-/// that the solution moves off its bound (a floored rep in a group that rises past its floor) is
-/// aimed at its own target again and the LP re-solved, so it rises with its siblings in proportion.
+/// whose water-filled value lies inside its bounds (a floored rep in a group that rises past its
+/// floor) is aimed at its own target instead; the references are guessed by water-filling in Swift
+/// and re-solved if the LP moves a clamped member off its bound.
 ///
 /// ```swift
 /// let group = SiblingAllocation(parent: "D1", pool: 300, members: [

@@ -96,8 +96,23 @@ extension BasisMethod {
     }
 }
 
-private func amount(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
-private func share(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
+private func amount(_ value: Double?) -> String { value.map { fixed($0, decimals: 2) } ?? "" }
+private func share(_ value: Double?) -> String { value.map { fixed($0, decimals: 6) } ?? "" }
+
+/// Fixed-point text with `decimals` digits, rounded half away from zero; much faster than
+/// `String(format:)` on Linux and locale-free. Falls back to `String(format:)` beyond 2⁶³.
+func fixed(_ value: Double, decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    guard value.isFinite, scaled < 9.2e18 else { return String(format: "%.\(decimals)f", value) }
+    let units = Int64(scaled)
+    let divisor = Int64(scale)
+    let whole = String(units / divisor)
+    var fraction = String(units % divisor)
+    if fraction.count < decimals { fraction = String(repeating: "0", count: decimals - fraction.count) + fraction }
+    return (value < 0 && units != 0 ? "-" : "") + whole + (decimals > 0 ? "." + fraction : "")
+}
 private func flag(_ value: Bool) -> String { value ? "1" : "0" }
 private func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
