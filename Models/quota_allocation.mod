@@ -4,11 +4,11 @@
    SiblingAllocation+LP.swift). The children of one parent share the amount left of the parent's
    pool once fixed quotas (manual overrides, attrition-relief reserve) are taken out. Each flexible
    child i has a target t[i] (its basis share, after ramp and fairness) and bounds
-   lo[i] <= q[i] <= up[i] (growth floor and cap against prior year, ramp limit). Targets are
-   first clamped into their bounds (tc), so the siblings left free absorb what clamped ones cannot
-   take. The quotas stay as close as possible to tc in relative terms: minimise the largest
-   relative deviation z = max |q[i] - tc[i]| / d[i], plus tiebreak (1e-3) times the mean relative
-   deviation. d[i] is the reference kept away from zero. Amounts are divided by the available pool,
+   lo[i] <= q[i] <= up[i] (growth floor and cap against prior year, ramp limit). A member whose
+   target lies beyond a bound that the group's move does not reach is pinned there (pin = 1, chosen
+   by water-filling in Swift); the free members stay as close as possible to their targets in
+   relative terms: minimise the largest relative deviation z = max |q[i] - t[i]| / d[i], plus
+   tiebreak (1e-3) times the mean relative deviation. d[i] is the target kept away from zero. Amounts are divided by the available pool,
    as in the Swift model, so every coefficient stays near 1.
 
    Run:  glpsol -m quota_allocation.mod -d group.dat
@@ -22,22 +22,24 @@ param t{I} >= 0;                         /* targets */
 param lo{I} >= 0, default 0;             /* floors */
 param up{I} >= 0, default 1e30;          /* caps (1e30 = none) */
 param n := card(I);
-param unclamp{I} binary, default 0;     /* 1: aim at t even outside the bounds (see the Swift re-solve) */
-param tc{i in I} := if unclamp[i] then t[i] else min(max(t[i], lo[i]), max(lo[i], up[i]));
-param d{i in I} := max(tc[i], 1e-6 * available / n) / available;
+param pin{I} binary, default 0;         /* 1: held at the bound its target lies beyond */
+param tc{i in I} := min(max(t[i], lo[i]), max(lo[i], up[i]));   /* target moved into the bounds */
+param d{i in I} := max(t[i], 1e-6 * available / n) / available;
+set F := setof{i in I: pin[i] = 0} i;    /* free members */
 param tiebreak >= 0, default 1e-3;      /* weight of the mean relative deviation */
 
 var q{i in I} >= lo[i] / available, <= max(lo[i], up[i]) / available;
-var over{I} >= 0;
-var under{I} >= 0;
+var over{F} >= 0;
+var under{F} >= 0;
 var z >= 0;
 
 minimize deviation:
-    z + tiebreak * sum{i in I} (over[i] + under[i]) / (d[i] * n);
+    z + tiebreak * sum{i in F} (over[i] + under[i]) / (d[i] * card(F));
 
 s.t. pool: sum{i in I} q[i] = 1;
-s.t. dev{i in I}: q[i] - over[i] + under[i] = tc[i] / available;
-s.t. largest{i in I}: over[i] + under[i] - d[i] * z <= 0;
+s.t. pinned{i in I: pin[i] = 1}: q[i] = tc[i] / available;
+s.t. dev{i in F}: q[i] - over[i] + under[i] = t[i] / available;
+s.t. largest{i in F}: over[i] + under[i] - d[i] * z <= 0;
 
 solve;
 

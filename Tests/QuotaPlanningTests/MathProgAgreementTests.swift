@@ -50,10 +50,18 @@ import TestSupport
         return (quotas, largest)
     }
 
-    @Test func mixedGroupNeedsTheResolve() throws {
-        // x2 is floored above its target but the group rises past its floor, so it is aimed at its
-        // own target again: the final LP differs from the first.
-        #expect(try Self.groups[2].solveDetailed().unclamped == ["x2"])
+    @Test func membersBeyondABoundThatTheGroupDoesNotReachArePinned() throws {
+        // Cap group: a's target 400k is beyond its cap and the others rise only 45 %: pinned.
+        #expect(try Self.groups[0].solveDetailed().pinned == ["a"])
+        // Floor group: b's target 80k lies under its floor of 100k and the others fall: pinned.
+        #expect(try Self.groups[1].solveDetailed().pinned == ["b"])
+        // Mixed: x1 and x4 rise by 510 / 450 − 1 = 13.3 %, which takes x2 (150 → 170) exactly to
+        // its floor; x3 is beyond its ramp limit and pinned.
+        let (quotas, pinned) = try Self.groups[2].solveDetailed()
+        #expect(pinned.contains("x3"))
+        for (q, e) in zip(quotas, [56.666_666_7, 170, 90, 283.333_333_3, 0]) {
+            #expect(isApproximatelyEqual(q, e, absolute: 1e-5))
+        }
     }
 
     @Test(arguments: 0..<3)
@@ -62,9 +70,9 @@ import TestSupport
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quota-mod-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (swift, unclamped) = try group.solveDetailed()
+        let (swift, pinned) = try group.solveDetailed()
         let data = folder.appendingPathComponent("group.dat")
-        try group.mathProgData(unclamped: unclamped).write(to: data, atomically: true, encoding: .utf8)
+        try group.mathProgData(pinned: pinned).write(to: data, atomically: true, encoding: .utf8)
         let mod = try glpsol([data])
         let flexible = group.members.enumerated().filter { $0.element.fixed == nil }
         #expect(mod.quotas.count == flexible.count)

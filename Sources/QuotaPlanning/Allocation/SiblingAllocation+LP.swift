@@ -11,10 +11,10 @@ extension SiblingAllocation {
         try solveDetailed(options: options).quotas
     }
 
-    /// The quotas, plus the members that were aimed at their own target although it lies outside
-    /// their bounds (pass them to ``mathProgData(unclamped:)`` to reproduce the final LP).
+    /// The quotas, plus the members pinned at the bound their target lies beyond (pass them to
+    /// ``mathProgData(pinned:)`` to reproduce the final LP).
     public func solveDetailed(options: SolverOptions = SolverOptions()) throws(QuotaError)
-        -> (quotas: [Double], unclamped: Set<QuotaNodeID>)
+        -> (quotas: [Double], pinned: Set<QuotaNodeID>)
     {
         try checkFeasibility()
         let flexible = members.indices.filter { members[$0].fixed == nil }
@@ -25,18 +25,32 @@ extension SiblingAllocation {
             for i in flexible { quotas[i] = flexible.count == 1 ? max(0, available) : 0 }
             return (quotas, [])
         }
-        var unclamped = initialReferences(flexible: flexible)
+        var pinned = initialPins(flexible: flexible)
         var solution: [Double] = []
+        let slack = 1e-7 * max(1, available)
         for _ in 0...flexible.count {
-            solution = try solveLP(flexible: flexible, unclamped: unclamped, options: options)
-            // Members aimed at a bound that the solution moves off it go back to their own target.
-            var changed = false
-            let slack = 1e-7 * max(1, available)
-            for (k, i) in flexible.enumerated() where !unclamped[k] {
+            solution = try solveLP(flexible: flexible, pinned: pinned, options: options)
+            // The common relative move of the free members that no bound stops.
+            var delta = 0.0
+            for (k, i) in flexible.enumerated() where !pinned[k] {
                 let m = members[i]
                 let q = solution[k] * available
-                if (m.lower > m.target && q > m.lower + slack) || (m.upper < m.target && q < m.upper - slack) {
-                    unclamped[k] = true
+                if q > m.lower + slack && q < m.upper - slack && m.target > 0 {
+                    let d = q / m.target - 1
+                    if abs(d) > abs(delta) { delta = d }
+                }
+            }
+            // Pins the water-filling contradicts are released; free members it would stop are pinned.
+            var changed = false
+            for (k, i) in flexible.enumerated() {
+                let m = members[i]
+                let wanted = m.target * (1 + delta)
+                let beyondFloor = m.target < m.lower
+                let beyondCap = m.target > m.upper
+                guard beyondFloor || beyondCap else { continue }
+                let shouldPin = beyondFloor ? wanted <= m.lower + slack : wanted >= m.upper - slack
+                if shouldPin != pinned[k] {
+                    pinned[k] = shouldPin
                     changed = true
                 }
             }
@@ -46,16 +60,14 @@ extension SiblingAllocation {
             let m = members[i]
             quotas[i] = min(max(solution[k] * available, m.lower), m.upper)
         }
-        let free = Set(flexible.enumerated().filter { unclamped[$0.offset] }.map { members[$0.element].id })
-        return (quotas, free)
+        return (quotas, Set(flexible.enumerated().filter { pinned[$0.offset] }.map { members[$0.element].id }))
     }
 
-    /// Which members start aimed at their own target although it lies outside their bounds: those
-    /// that proportional water-filling (every free member at `tᵢ(1 + δ)`, clamped into its bounds,
-    /// with one δ for the group) leaves strictly inside their bounds. This guess usually makes the
-    /// first LP the last one; the LP still decides, and the loop in ``solveDetailed(options:)``
-    /// corrects a wrong guess.
-    func initialReferences(flexible: [Int]) -> [Bool] {
+    /// Members whose target lies beyond a bound and whom proportional water-filling (every member
+    /// at `tᵢ(1 + δ)` clamped into its bounds, one δ for the group) leaves at that bound. They are
+    /// pinned there; the rest are aimed at their own targets. The guess usually makes the first LP
+    /// the last one; ``solveDetailed(options:)`` re-solves when the LP's δ contradicts it.
+    func initialPins(flexible: [Int]) -> [Bool] {
         let available = available
         func filled(_ delta: Double) -> Double {
             flexible.reduce(0) { sum, i in
@@ -73,51 +85,54 @@ extension SiblingAllocation {
         let delta = (lo + hi) / 2
         return flexible.map { i in
             let m = members[i]
-            let outside = m.target < m.lower || m.target > m.upper
-            let value = m.target * (1 + delta)
-            return outside && value > m.lower && value < m.upper
+            let wanted = m.target * (1 + delta)
+            return (m.target < m.lower && wanted <= m.lower) || (m.target > m.upper && wanted >= m.upper)
         }
     }
 
     /// Weight of the mean relative deviation against the largest one in the objective.
     static let meanDeviationWeight = 1e-3
 
-    /// One LP for one set of references: minimise the largest relative deviation `z`, plus
-    /// ``meanDeviationWeight`` times the mean relative deviation as a tie-break. With references
-    /// chosen by water-filling the largest deviation alone already has a unique minimiser (every
-    /// free member moves by the same relative amount or stops at its bound), so the small second
-    /// term only orders otherwise equal solutions. Returns quotas as fractions of the pool.
-    func solveLP(flexible: [Int], unclamped: [Bool], options: SolverOptions) throws(QuotaError) -> [Double] {
+    /// One LP for one set of pins: pinned members sit at their bound; the others minimise the
+    /// largest relative deviation `z` from their targets, plus ``meanDeviationWeight`` times the
+    /// mean relative deviation as a tie-break. With pins chosen by water-filling the largest
+    /// deviation alone has a unique minimiser (every free member moves by the same relative amount
+    /// or stops at its bound), so the small second term only orders otherwise equal solutions.
+    /// Returns quotas as fractions of the pool.
+    func solveLP(flexible: [Int], pinned: [Bool], options: SolverOptions) throws(QuotaError) -> [Double] {
         let normaliser = available
         let n = flexible.count
+        let free = (0..<n).filter { !pinned[$0] }
         var model = Model(name: "quota_allocation")
-        let scales = flexible.enumerated().map { k, i in
-            scale(of: members[i], unclamped: unclamped[k], flexibleCount: n) / normaliser
+        var lowers = flexible.map { max(0, members[$0].lower / normaliser) }
+        var uppers = flexible.enumerated().map { k, i in max(lowers[k], members[i].upper / normaliser) }
+        for k in 0..<n where pinned[k] {
+            let value = boundedTarget(of: members[flexible[k]]) / normaliser
+            lowers[k] = value
+            uppers[k] = value
         }
-        let lowers = flexible.map { max(0, members[$0].lower / normaliser) }
-        let uppers = flexible.enumerated().map { k, i in max(lowers[k], members[i].upper / normaliser) }
         let q = model.addVariables(names: (0..<n).map { "q\($0)" }, lowerBounds: lowers, upperBounds: uppers)
-        let zeros = Array(repeating: 0.0, count: n)
-        let infinite = Array(repeating: Double.infinity, count: n)
-        let over = model.addVariables(names: (0..<n).map { "over\($0)" }, lowerBounds: zeros, upperBounds: infinite)
-        let under = model.addVariables(names: (0..<n).map { "under\($0)" }, lowerBounds: zeros, upperBounds: infinite)
+        let zeros = Array(repeating: 0.0, count: free.count)
+        let infinite = Array(repeating: Double.infinity, count: free.count)
+        let over = model.addVariables(names: free.map { "over\($0)" }, lowerBounds: zeros, upperBounds: infinite)
+        let under = model.addVariables(names: free.map { "under\($0)" }, lowerBounds: zeros, upperBounds: infinite)
         let z = model.addVariable("z", lowerBound: 0, upperBound: .infinity)
         model.addConstraint(
             name: "pool", lowerBound: 1, upperBound: 1, variables: q, coefficients: Array(repeating: 1, count: n))
-        for k in 0..<n {
-            let target = reference(of: members[flexible[k]], unclamped: unclamped[k]) / normaliser
+        model.setObjectiveCoefficient(1, of: z)
+        for (j, k) in free.enumerated() {
+            let member = members[flexible[k]]
+            let target = member.target / normaliser
+            let scale = scale(of: member, flexibleCount: n) / normaliser
             model.addConstraint(
                 name: "dev\(k)", lowerBound: target, upperBound: target,
-                variables: [q[k], over[k], under[k]], coefficients: [1, -1, 1])
+                variables: [q[k], over[j], under[j]], coefficients: [1, -1, 1])
             model.addConstraint(
                 name: "max\(k)", lowerBound: -.infinity, upperBound: 0,
-                variables: [over[k], under[k], z], coefficients: [1, 1, -scales[k]])
-        }
-        model.setObjectiveCoefficient(1, of: z)
-        for k in 0..<n {
-            let weight = Self.meanDeviationWeight / (scales[k] * Double(n))
-            model.setObjectiveCoefficient(weight, of: over[k])
-            model.setObjectiveCoefficient(weight, of: under[k])
+                variables: [over[j], under[j], z], coefficients: [1, 1, -scale])
+            let weight = Self.meanDeviationWeight / (scale * Double(free.count))
+            model.setObjectiveCoefficient(weight, of: over[j])
+            model.setObjectiveCoefficient(weight, of: under[j])
         }
         do {
             let solution = try model.solve(options: options).requireOptimal()

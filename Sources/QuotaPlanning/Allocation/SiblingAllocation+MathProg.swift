@@ -9,7 +9,7 @@ extension SiblingAllocation {
     /// try group.mathProgData().write(toFile: "group.dat", atomically: true, encoding: .utf8)
     /// // glpsol -m Models/quota_allocation.mod -d group.dat
     /// ```
-    public func mathProgData(unclamped: Set<QuotaNodeID> = []) -> String {
+    public func mathProgData(pinned: Set<QuotaNodeID> = []) -> String {
         let flexible = members.filter { $0.fixed == nil }
         func symbol(_ id: QuotaNodeID) -> String { "'\(id.rawValue.replacingOccurrences(of: "'", with: "''"))'" }
         func number(_ x: Double) -> String { String(format: "%.17g", x) }
@@ -21,8 +21,8 @@ extension SiblingAllocation {
         if !floors.isEmpty { out += "param lo := \(floors.map { "\(symbol($0.id)) \(number($0.lower))" }.joined(separator: " "));\n" }
         let caps = flexible.filter { $0.upper.isFinite }
         if !caps.isEmpty { out += "param up := \(caps.map { "\(symbol($0.id)) \(number($0.upper))" }.joined(separator: " "));\n" }
-        let free = flexible.filter { unclamped.contains($0.id) }
-        if !free.isEmpty { out += "param unclamp := \(free.map { "\(symbol($0.id)) 1" }.joined(separator: " "));\n" }
+        let pins = flexible.filter { pinned.contains($0.id) }
+        if !pins.isEmpty { out += "param pin := \(pins.map { "\(symbol($0.id)) 1" }.joined(separator: " "));\n" }
         return out + "end;\n"
     }
 }

@@ -3,15 +3,14 @@
 ///
 /// Each flexible child `i` has a target `tᵢ` (its basis share of the pool left after fixed
 /// quotas) and bounds `Lᵢ ≤ qᵢ ≤ Uᵢ` (growth floor and cap, ramp limit). Targets outside their
-/// bounds are first clamped into them (`t′ᵢ = min(max(tᵢ, Lᵢ), Uᵢ)`: a floored rep is aimed at
-/// its floor). The LP then finds quotas with `Σ qᵢ = pool − Σ fixed` that stay closest to the
-/// clamped targets in relative terms: it minimises the largest relative deviation
-/// `z = max |qᵢ − t′ᵢ| / t′ᵢ` plus 10⁻³ × the mean `Σ |qᵢ − t′ᵢ| / t′ᵢ / n` as a tie-break. The
-/// excess or shortfall left by clamped members is thereby spread over the unclamped siblings in
-/// proportion to their targets, each stopping at its own bound (water-filling). A clamped member
-/// whose water-filled value lies inside its bounds (a floored rep in a group that rises past its
-/// floor) is aimed at its own target instead; the references are guessed by water-filling in Swift
-/// and re-solved if the LP moves a clamped member off its bound.
+/// bounds that the group's movement does not reach are pinned at that bound (a rep floored above
+/// its target stays at the floor unless the whole group rises past it). The LP then finds quotas
+/// with `Σ qᵢ = pool − Σ fixed` that stay closest to the targets in relative terms: it minimises
+/// the largest relative deviation `z = max |qᵢ − tᵢ| / tᵢ` over the free members plus 10⁻³ × their
+/// mean `Σ |qᵢ − tᵢ| / tᵢ / n` as a tie-break. The excess or shortfall left by pinned members is
+/// thereby spread over the free siblings in proportion to their targets, each stopping at its own
+/// bound (water-filling). The pins are guessed by water-filling in Swift before the LP and the LP
+/// is re-solved if its common move contradicts a pin.
 ///
 /// ```swift
 /// let group = SiblingAllocation(parent: "D1", pool: 300, members: [
@@ -97,15 +96,13 @@ public struct SiblingAllocation: Sendable {
         }
     }
 
-    /// The target moved into the member's bounds: a member whose floor lies above (or cap below)
-    /// its target is aimed at that bound, so only the siblings left free absorb the difference.
-    /// With `unclamped`, the member keeps its own target (it moved off its bound in an earlier solve).
-    func reference(of member: Member, unclamped: Bool = false) -> Double {
-        unclamped ? member.target : min(max(member.target, member.lower), max(member.lower, member.upper))
+    /// The target moved into the member's bounds: where a pinned member sits.
+    func boundedTarget(of member: Member) -> Double {
+        min(max(member.target, member.lower), max(member.lower, member.upper))
     }
 
-    /// Denominator of a member's relative deviation: its reference, kept away from zero.
-    func scale(of member: Member, unclamped: Bool = false, flexibleCount: Int) -> Double {
-        max(reference(of: member, unclamped: unclamped), 1e-6 * max(abs(available), 1) / Double(max(flexibleCount, 1)))
+    /// Denominator of a member's relative deviation: its target, kept away from zero.
+    func scale(of member: Member, flexibleCount: Int) -> Double {
+        max(member.target, 1e-6 * max(abs(available), 1) / Double(max(flexibleCount, 1)))
     }
 }
