@@ -75,7 +75,8 @@ public struct BasisBlend: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
+        let text = try? container.decode(String.self)
+        if let text {
             self = try BasisBlend(parsing: text)
         } else {
             let raw = try container.decode([String: Double].self)

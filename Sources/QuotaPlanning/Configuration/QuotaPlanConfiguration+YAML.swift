@@ -15,6 +15,7 @@ extension QuotaPlanConfiguration {
         } catch let error as QuotaError {
             throw error
         } catch let DecodingError.dataCorrupted(context) {
+            if let inner = context.underlyingError as? QuotaError { throw inner }
             throw .badInput(file: file, line: 0, column: context.codingPath.path, value: "", expected: context.debugDescription)
         } catch let DecodingError.typeMismatch(type, context) {
             throw .badInput(file: file, line: 0, column: context.codingPath.path, value: "", expected: "a value of type \(type)")

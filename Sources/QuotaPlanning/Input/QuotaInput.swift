@@ -121,8 +121,8 @@ public enum QuotaInput {
         return nodes
     }
 
-    /// Sums account amounts per owner into the owners' empty measures.
-    static func rollUpAccounts(text: String, file: String, attribute: String, into nodes: inout [QuotaNode]) throws(QuotaError) {
+    /// Sums account amounts per owner (from account CSV text) into the owners' empty measures.
+    public static func rollUpAccounts(text: String, file: String, attribute: String, into nodes: inout [QuotaNode]) throws(QuotaError) {
         let table = try CSVTable(text: text, file: file)
         guard let owner = table.column(["owner", "OwnerId", "owner_id", "rep"]) else {
             throw .badInput(file: file, line: 1, column: "owner", value: table.header.joined(separator: ","), expected: "an owner column")
