@@ -26,7 +26,7 @@ struct AssignmentInstance {
     var candidates: [[Int]] = []   // per task, distinct agents
     var costs: [[Double]] = []
     var workload: [Double] = []
-    let capacity = 40.0
+    let capacity = 30.0
 
     init(seed: UInt64) {
         var generator = SplitMix64(state: seed)
@@ -119,7 +119,12 @@ if let i = CommandLine.arguments.firstIndex(of: "--seed"), i + 1 < CommandLine.a
 {
     seed = value
 }
-let repetitions = 3
+var repetitions = 1
+if let i = CommandLine.arguments.firstIndex(of: "--repetitions"), i + 1 < CommandLine.arguments.count,
+    let value = Int(CommandLine.arguments[i + 1]), value > 0
+{
+    repetitions = value
+}
 let instance = AssignmentInstance(seed: seed)
 
 var bulkModel = instance.buildBulk()
@@ -129,26 +134,6 @@ let expressionBuild = median((0..<repetitions).map { _ in seconds { expressionMo
 print("lp-bench: assignment LP, seed \(seed): \(bulkModel.constraintCount) rows × \(bulkModel.variableCount) columns, "
       + "\(bulkModel.nonzeroCount) nonzeros")
 precondition(expressionModel.nonzeroCount == bulkModel.nonzeroCount, "the two build paths disagree")
-
-// Solve settings shared with glpsol: dual simplex with presolve.
-let options = SolverOptions(lpAlgorithm: .dualSimplex, presolve: true)
-var objective = 0.0
-var solveOnly: [Double] = []
-var endToEnd: [Double] = []
-for _ in 0..<repetitions {
-    var result: SolveResult?
-    let total = try seconds {
-        let model = instance.buildBulk()
-        result = try model.solve(options: options)
-    }
-    guard let result, let solution = result.solution, result.termination == .optimal else {
-        print("lp-bench: the LP did not solve to optimality: \(result?.summary ?? "no result")")
-        exit(1)
-    }
-    objective = solution.objectiveValue
-    solveOnly.append(result.seconds)
-    endToEnd.append(total)
-}
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lp-bench-\(seed)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -175,6 +160,26 @@ for _ in 0..<repetitions {
     }
     glpsolTimes.append(elapsed)
 }
+// Solve settings shared with glpsol: dual simplex with presolve.
+let options = SolverOptions(lpAlgorithm: .dualSimplex, presolve: true)
+var objective = 0.0
+var solveOnly: [Double] = []
+var endToEnd: [Double] = []
+for _ in 0..<repetitions {
+    var result: SolveResult?
+    let total = try seconds {
+        let model = instance.buildBulk()
+        result = try model.solve(options: options)
+    }
+    guard let result, let solution = result.solution, result.termination == .optimal else {
+        print("lp-bench: the LP did not solve to optimality: \(result?.summary ?? "no result")")
+        exit(1)
+    }
+    objective = solution.objectiveValue
+    solveOnly.append(result.seconds)
+    endToEnd.append(total)
+}
+
 let glpsolObjective = glpsolOutput.split(separator: "\n").last { $0.contains("obj =") }.map(String.init) ?? "?"
 
 let ratio = median(endToEnd) / median(glpsolTimes)
