@@ -61,3 +61,27 @@ extension QuotaHierarchy {
         try self.init(nodes)
     }
 }
+
+extension QuotaHierarchy {
+    /// Builds the quota tree from a loaded dataset folder: territories, reps and accounts as in
+    /// ``init(hierarchy:reps:accounts:potentialMeasure:pipeline:)``, with pipeline = the expected
+    /// amount (amount × probability) of open opportunities, by their account's territory.
+    ///
+    /// ```swift
+    /// let tree = try QuotaHierarchy(dataset: try SalesDataset.load(from: URL(fileURLWithPath: "Data/demo")),
+    ///                               potentialMeasure: "potential")
+    /// ```
+    public init(dataset: SalesDataset, potentialMeasure: String = "potential") throws(QuotaError) {
+        let territoryOfAccount = Dictionary(
+            dataset.accounts.compactMap { a in a.territoryID.map { (a.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        var pipeline: [TerritoryID: Double] = [:]
+        for opportunity in dataset.opportunities where !opportunity.isClosed {
+            if let territory = territoryOfAccount[opportunity.accountID] {
+                pipeline[territory, default: 0] += opportunity.expectedAmount
+            }
+        }
+        try self.init(
+            hierarchy: dataset.hierarchy, reps: dataset.reps, accounts: dataset.accounts,
+            potentialMeasure: potentialMeasure, pipeline: pipeline)
+    }
+}

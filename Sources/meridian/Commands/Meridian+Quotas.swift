@@ -26,7 +26,8 @@ extension Meridian.Quotas {
 
         enum Format: String, ExpressibleByArgument { case csv, json }
 
-        @Option(help: "Node file: the hierarchy with seats and measures (see QuotaInput).") var nodes: String
+        @Option(help: "Dataset folder (territories.csv, reps.csv, accounts.csv, opportunities.csv).") var dataset: String?
+        @Option(help: "Node file: the hierarchy with seats and measures (see QuotaInput).") var nodes: String?
         @Option(help: "Optional account file rolled up to its owners.") var accounts: String?
         @Option(help: "Account column used as potential.") var potentialAttribute = "potential"
         @Option(help: "Plan configuration (YAML).") var config: String?
@@ -50,16 +51,18 @@ extension Meridian.Quotas {
 
         func validate() throws {
             if config == nil && target == nil { throw ValidationError("give --target or --config") }
+            if (dataset == nil) == (nodes == nil) { throw ValidationError("give either --dataset DIR or --nodes FILE") }
             for item in override where !item.contains("=") { throw ValidationError("--override expects NODE=AMOUNT, got '\(item)'") }
         }
 
         func run() throws {
             do {
-                let tree = try QuotaInput.load(
-                    nodes: URL(fileURLWithPath: nodes), accounts: accounts.map { URL(fileURLWithPath: $0) },
-                    potentialAttribute: potentialAttribute)
+                let tree = try loadHierarchy()
                 let plan = try QuotaCascade(hierarchy: tree, configuration: try makeConfiguration()).allocate()
                 try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
+            } catch let error as SalesDataError {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(65)
             } catch let error as QuotaError {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 switch error {
@@ -68,6 +71,17 @@ extension Meridian.Quotas {
                 case .solverFailed: throw ExitCode(1)
                 }
             }
+        }
+
+        /// The quota tree from a dataset folder or a node file.
+        func loadHierarchy() throws -> QuotaHierarchy {
+            if let dataset {
+                return try QuotaHierarchy(
+                    dataset: try SalesDataset.load(from: URL(fileURLWithPath: dataset)), potentialMeasure: potentialAttribute)
+            }
+            return try QuotaInput.load(
+                nodes: URL(fileURLWithPath: nodes ?? ""), accounts: accounts.map { URL(fileURLWithPath: $0) },
+                potentialAttribute: potentialAttribute)
         }
 
         /// The YAML plan (if any) with the flags laid over it.
