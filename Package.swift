@@ -76,7 +76,9 @@ let package = Package(
             name: "TerritoryDesignTests",
             dependencies: ["TerritoryDesign", "SalesData", "LinearProgramming", "TestSupport"]
         ),
-        .testTarget(name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "TestSupport"]),
+        .testTarget(
+            name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
+        ),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import QuotaPlanning
 import Testing
 import TestSupport
@@ -79,6 +80,26 @@ import TestSupport
         for (i, member) in flexible {
             let value = try #require(mod.quotas[member.id.rawValue])
             #expect(isApproximatelyEqual(value, swift[i], absolute: 1e-6 * group.pool), "\(member.id): mod \(value) vs swift \(swift[i])")
+        }
+    }
+
+    @Test(arguments: 0..<3)
+    func linearProgrammingMathProgRunnerAgreesWithTheSwiftModel(index: Int) throws {
+        // The same .mod loaded through LinearProgramming's MathProg reader and solved by its GLPK
+        // wrapper: quotas (as fractions of the available pool) match the Swift-built LP.
+        let group = Self.groups[index]
+        let (swift, pinned) = try group.solveDetailed()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quota-mpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("group.dat")
+        try group.mathProgData(pinned: pinned).write(to: data, atomically: true, encoding: .utf8)
+        let model = try Model(
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Models/quota_allocation.mod"), data: data)
+        let solution = try model.solve().requireOptimal()
+        for (i, member) in group.members.enumerated() where member.fixed == nil {
+            let q = try #require(model.variable(named: "q[\(member.id.rawValue)]"))
+            #expect(isApproximatelyEqual(solution.value(of: q) * group.available, swift[i], absolute: 1e-6 * group.pool))
         }
     }
 }
