@@ -42,7 +42,10 @@ let package = Package(
                 "SalesData", "LinearProgramming", .product(name: "Collections", package: "swift-collections"),
             ]
         ),
-        .target(name: "QuotaPlanning", dependencies: ["SalesData", "LinearProgramming"]),
+        .target(
+            name: "QuotaPlanning",
+            dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
+        ),
 
         // MARK: - CLI
         .executableTarget(
@@ -58,12 +61,14 @@ let package = Package(
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark("territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"]),
-        benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData"]),
+        benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"]),
+        .testTarget(
+            name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"], exclude: ["Snapshots"]
+        ),
         .testTarget(name: "SalesDataTests", dependencies: ["SalesData", "TestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"]),
@@ -71,7 +76,9 @@ let package = Package(
             name: "TerritoryDesignTests",
             dependencies: ["TerritoryDesign", "SalesData", "LinearProgramming", "TestSupport"]
         ),
-        .testTarget(name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "TestSupport"]),
+        .testTarget(
+            name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
+        ),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

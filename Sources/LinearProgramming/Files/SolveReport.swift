@@ -4,7 +4,7 @@ internal import Foundation
 ///
 /// ```swift
 /// let report = SolveReport(result: result, model: model)
-/// print(report.render(.json))   // {"termination":"optimal","objective":9.5,...}
+/// print(report.render(.json))   // { "termination": "optimal", "objective": 9.5, ... }
 /// ```
 ///
 /// The JSON object always has the keys `termination`, `objective`, `bound`, `gap`, `seconds`,

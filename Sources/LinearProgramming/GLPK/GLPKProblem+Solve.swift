@@ -23,6 +23,7 @@ extension GLPKProblem {
         if options.lpAlgorithm == .interiorPoint {
             return try solveInterior(options)
         }
+        glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
         var parm = simplexParameters(options)
         let rc = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
         var status = GLPKStatus(rawValue: glp_get_status(raw))
@@ -118,6 +119,7 @@ extension GLPKProblem {
             parm.cov_cuts = GLP_ON
             parm.clq_cuts = GLP_ON
         }
+        glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
         if initialValues != nil || priorities != nil {
             var lp = simplexParameters(options)
             lp.meth = GLP_DUALP

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads and writes `accounts.csv`.
 ///
 /// ```swift
@@ -51,6 +53,14 @@ public enum AccountCSV {
         let decoded = decode(bytes, file: file, log: &log)
         try log.throwIfAny()
         return decoded.values
+    }
+
+    /// Reads and validates the accounts file at `url` (see ``decode(_:file:issueLimit:)``).
+    ///
+    /// - Throws: ``SalesDataError/missingFile(path:)``, a read error, or
+    ///   ``SalesDataError/invalidData(_:truncated:)``.
+    public static func load(from url: URL, issueLimit: Int = 100) throws -> [Account] {
+        try decode(try FileBytes.read(url), file: url.lastPathComponent, issueLimit: issueLimit)
     }
 
     static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<Account> {

@@ -1,1 +1,0 @@
-// The QuotaPlanning module; see ../shared/ARCHITECTURE.md.

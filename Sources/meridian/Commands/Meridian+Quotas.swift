@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import QuotaPlanning
+import SalesData
+
+extension Meridian {
+    /// `meridian quotas …`: top-down quota planning.
+    struct Quotas: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan quotas top-down through the sales hierarchy.", subcommands: [Allocate.self])
+    }
+}
+
+extension Meridian.Quotas {
+    /// `meridian quotas allocate`: cascade a company target to every node.
+    ///
+    /// Exit codes: 0 ok, 1 error, 3 no feasible split (the conflict is printed), 64 usage, 65 bad data.
+    struct Allocate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cascade a company target to every region, district and rep.",
+            discussion: """
+                Reads the hierarchy with its seats and measures (--nodes, optional --accounts), takes the plan \
+                from --config quota.yaml and/or flags (flags win), and writes quotas.csv, quota_levels.csv and \
+                quota_checks.csv (or quotas.json with --format json) to --output, or the table to stdout.
+                """)
+
+        enum Format: String, ExpressibleByArgument { case csv, json }
+
+        @Option(help: "Dataset folder (territories.csv, reps.csv, accounts.csv, opportunities.csv).") var dataset: String?
+        @Option(help: "Node file: the hierarchy with seats and measures (see QuotaInput).") var nodes: String?
+        @Option(help: "Optional account file rolled up to its owners.") var accounts: String?
+        @Option(help: "Account column used as potential.") var potentialAttribute = "potential"
+        @Option(help: "Plan configuration (YAML).") var config: String?
+        @Option(help: "Company target.") var target: Double?
+        @Option(help: "Basis blend, e.g. history:0.5,potential:0.5.") var basis: String?
+        @Option(help: "Over-assignment per level, comma-separated (last repeats), e.g. 0.10.") var overAssign: String?
+        @Option(help: "Growth floor vs prior year, e.g. 0.") var growthFloor: Double?
+        @Option(help: "Growth cap vs prior year, e.g. 0.30.") var growthCap: Double?
+        @Option(help: "Share of first-line pools held as attrition relief.") var attritionRelief: Double?
+        @Option(help: "Ramp by month in seat, e.g. 0,0.25,0.5,0.75,1.") var ramp: String?
+        @Option(help: "First day of the plan year (YYYY-MM-01).") var planStart: String?
+        @Option(help: "Vacancies: hold (at the manager) or ramp (from the expected start).") var vacancies: String?
+        @Option(help: "Manual quota, NODE=AMOUNT (repeatable).") var override: [String] = []
+        @Option(help: "annual, quarterly or monthly.") var periods: String?
+        @Option(help: "Rounding unit, e.g. 1000.") var roundingUnit: Double?
+        @Option(help: "Fairness: basis or equal-probability.") var fairness: String?
+        @Option(help: "Sales distribution: normal or lognormal.") var distribution: String?
+        @Option(help: "Warn when the expected share of reps at or above quota is under this.") var warnBelow: Double?
+        @Option(help: "Output format: csv or json.") var format: Format = .csv
+        @Option(help: "Output folder; without it the quotas go to stdout and the summary to stderr.") var output: String?
+
+        func validate() throws {
+            if config == nil && target == nil { throw ValidationError("give --target or --config") }
+            if (dataset == nil) == (nodes == nil) { throw ValidationError("give either --dataset DIR or --nodes FILE") }
+            for item in override where !item.contains("=") { throw ValidationError("--override expects NODE=AMOUNT, got '\(item)'") }
+        }
+
+        func run() throws {
+            do {
+                let tree = try loadHierarchy()
+                let plan = try QuotaCascade(hierarchy: tree, configuration: try makeConfiguration()).allocate()
+                try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
+            } catch let error as SalesDataError {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(65)
+            } catch let error as QuotaError {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                switch error {
+                case .infeasible: throw ExitCode(3)
+                case .badInput, .invalidHierarchy, .invalidValue: throw ExitCode(65)
+                case .solverFailed: throw ExitCode(1)
+                }
+            }
+        }
+
+        /// The quota tree from a dataset folder or a node file.
+        func loadHierarchy() throws -> QuotaHierarchy {
+            if let dataset {
+                return try QuotaHierarchy(
+                    dataset: try SalesDataset.load(from: URL(fileURLWithPath: dataset)), potentialMeasure: potentialAttribute)
+            }
+            return try QuotaInput.load(
+                nodes: URL(fileURLWithPath: nodes ?? ""), accounts: accounts.map { URL(fileURLWithPath: $0) },
+                potentialAttribute: potentialAttribute)
+        }
+
+        /// The YAML plan (if any) with the flags laid over it.
+        func makeConfiguration() throws(QuotaError) -> QuotaPlanConfiguration {
+            var c = QuotaPlanConfiguration(target: target ?? 0)
+            if let config { c = try QuotaPlanConfiguration(contentsOf: URL(fileURLWithPath: config)) }
+            try c.apply(
+                QuotaPlanConfiguration.Flags(
+                    target: target, basis: basis, overAssignment: overAssign, growthFloor: growthFloor,
+                    growthCap: growthCap, attritionRelief: attritionRelief, ramp: ramp, planStart: planStart,
+                    vacancies: vacancies, overrides: override, periods: periods, roundingUnit: roundingUnit,
+                    fairness: fairness, distribution: distribution, warnBelow: warnBelow))
+            return c
+        }
+    }
+}

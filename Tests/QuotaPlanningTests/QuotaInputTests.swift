@@ -1,0 +1,86 @@
+import Foundation
+import QuotaPlanning
+import SalesData
+import Testing
+import TestSupport
+
+@Suite struct QuotaInputTests {
+    @Test func nodeFileLoadsWithAliasesQuotesAndRollUp() throws {
+        let text = "\u{FEFF}Id,Name,Manager,status,hireDate,prior_year_sales,potential\r\n"
+            + "CO,\"Acme, Inc.\",,,,,\r\n"
+            + "R1,East,CO,,,,\r\n"
+            + "a,\"Ann \"\"A\"\" Lee\",R1,active,2024-02-01,100,10\r\n"
+            + "b,Bo,R1,to_be_hired,,,5\r\n"
+        let nodes = try QuotaInput.parseNodes(text: text, file: "nodes.csv")
+        let tree = try QuotaHierarchy(nodes)
+        #expect(tree.node("CO")?.name == "Acme, Inc.")
+        #expect(tree.node("a")?.name == "Ann \"A\" Lee")
+        #expect(tree.node("R1")?.role == .unit && tree.node("a")?.role == .seat)
+        #expect(tree.node("b")?.status == .toBeHired)
+        #expect(tree.node("a")?.hireDate == CalendarDate(year: 2024, month: 2, day: 1))
+        #expect(tree.node("CO")?.measures.potential == 15)
+        #expect(tree.node("CO")?.measures.priorYear == 100)
+        #expect(tree.level(of: "b") == 2)
+    }
+
+    @Test(arguments: [
+        ("id,parent,prior_year\nCO,,\na,CO,-5\n", "nodes.csv:3: prior_year: '-5' is invalid; expected a finite number ≥ 0"),
+        ("id,parent,hire_date\nCO,,\na,CO,2024-13-01\n", "nodes.csv:3: hire_date: '2024-13-01' is invalid; expected an ISO date YYYY-MM-DD"),
+        ("id,parent,status\nCO,,\na,CO,retired\n", "nodes.csv:3: status: 'retired' is invalid; expected active, vacant or to-be-hired"),
+        ("id,parent\nCO,,extra\n", "nodes.csv:2: -: '3 fields' is invalid; expected 2 fields as in the header"),
+        ("name,parent\nCO,\n", "nodes.csv:1: id: 'name,parent' is invalid; expected an id column"),
+    ])
+    func badNodeFilesNameFileLineAndColumn(text: String, message: String) {
+        #expect(throws: QuotaError.self) { try QuotaInput.parseNodes(text: text, file: "nodes.csv") }
+        do {
+            _ = try QuotaInput.parseNodes(text: text, file: "nodes.csv")
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+
+    @Test func cyclesAndSecondRootsAreRejected() {
+        let cycle = [
+            QuotaNode(id: "CO", parent: nil, role: .unit),
+            QuotaNode(id: "a", parent: "b", role: .unit), QuotaNode(id: "b", parent: "a", role: .unit),
+        ]
+        #expect(throws: QuotaError.invalidHierarchy("cycle through a, b")) { try QuotaHierarchy(cycle) }
+        let twoRoots = [QuotaNode(id: "x", parent: nil, role: .unit), QuotaNode(id: "y", parent: nil, role: .unit)]
+        #expect(throws: QuotaError.invalidHierarchy("several roots: x, y")) { try QuotaHierarchy(twoRoots) }
+    }
+
+    @Test func accountsRollUpToTheirOwnersAsPotential() throws {
+        let nodes = try QuotaInput.parseNodes(text: "id,parent\nCO,\na,CO\nb,CO\n", file: "nodes.csv")
+        var list = nodes
+        let accounts = "id,OwnerId,employees,prior_year_sales\n1,a,100,10\n2,a,50,5\n3,b,20,\n"
+        try QuotaInput.rollUpAccounts(text: accounts, file: "accounts.csv", attribute: "employees", into: &list)
+        let tree = try QuotaHierarchy(list)
+        #expect(tree.node("a")?.measures.potential == 150)
+        #expect(tree.node("a")?.measures.priorYear == 15)
+        #expect(tree.node("CO")?.measures.potential == 170)
+    }
+
+    @Test func sampleDataAndPlanLoad() throws {
+        let root = Fixtures.repositoryRoot
+        let tree = try QuotaInput.load(nodes: root.appendingPathComponent("Data/plans/quota_nodes.csv"))
+        let config = try QuotaPlanConfiguration(contentsOf: root.appendingPathComponent("Data/plans/quota.yaml"))
+        #expect(config.basis.weights[.priorYear] == 0.7)
+        #expect(config.overAssignment == [0.05, 0.05, 0.02])
+        #expect(config.fairness.method == .equalProbability && config.fairness.distribution == .lognormal)
+        #expect(config.overrides["REP-01"] == 2_100_000)
+        let plan = try QuotaCascade(hierarchy: tree, configuration: config).allocate()
+        #expect(plan.checksPass)
+        #expect(plan.assignment("REP-01")?.quota == 2_100_000)
+        #expect(plan.assignments.allSatisfy { ($0.quota / 1_000).rounded() * 1_000 == $0.quota })
+    }
+
+    @Test func yamlErrorsNameTheField() {
+        #expect(throws: QuotaError.invalidValue(field: "growthFloor", value: "0.2", expected: "at most growthCap (0.1)")) {
+            try QuotaPlanConfiguration(yaml: "target: 100\ngrowthFloor: 0.2\ngrowthCap: 0.1\n")
+        }
+        #expect(throws: QuotaError.self) { try QuotaPlanConfiguration(yaml: "basis: history\n") }
+        #expect(throws: QuotaError.invalidValue(field: "basis method", value: "gut", expected: "even, history, t12m, potential or pipeline")) {
+            try QuotaPlanConfiguration(yaml: "target: 100\nbasis: gut:1\n")
+        }
+    }
+}
