@@ -65,8 +65,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"]),
         .testTarget(name: "SalesDataTests", dependencies: ["SalesData", "TestSupport"]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"]),
+        .testTarget(
+            name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"], exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TerritoryDesignTests",
             dependencies: ["TerritoryDesign", "SalesData", "LinearProgramming", "TestSupport"]

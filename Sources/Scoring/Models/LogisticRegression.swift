@@ -58,7 +58,17 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
                 throw ScoringError.notConverged(iterations: iterations, gradientNorm: current.gradientNorm)
             }
             let decrement = -zip(current.gradient, step).reduce(0) { $0 + $1.0 * $1.1 }
-            if decrement / 2 <= tolerance * max(1, abs(current.objective)) { break }
+            if decrement / 2 <= tolerance * max(1, abs(current.objective)) {
+                // Converged to the objective's precision; one more full Newton step (kept only if it
+                // shrinks the gradient) drives the gradient to rounding level.
+                let trial = zip(beta, step).map { $0 + $1 }
+                let polished = evaluate(x, labels, trial)
+                if polished.gradientNorm < current.gradientNorm {
+                    beta = trial
+                    current = polished
+                }
+                break
+            }
             var t = 1.0
             var accepted: Evaluation?
             while t > 1e-12 {
