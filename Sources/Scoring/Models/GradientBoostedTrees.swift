@@ -51,8 +51,11 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
     public var rounds: Int
     /// `eta`, the learning rate.
     public var learningRate: Double
-    /// `max_depth`.
+    /// `max_depth`; 0 (no limit) is allowed together with ``maxLeaves``.
     public var maxDepth: Int
+    /// `max_leaves` with `grow_policy = lossguide` (leaf-wise growth, as LightGBM and
+    /// scikit-learn's HistGradientBoosting do); 0 grows depth-wise.
+    public var maxLeaves: Int
     /// `min_child_weight`, the smallest Hessian sum in a leaf.
     public var minChildWeight: Double
     /// `subsample`, the row fraction per tree.
@@ -73,8 +76,9 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
     public init(
         rounds: Int = 100, learningRate: Double = 0.1, maxDepth: Int = 4, minChildWeight: Double = 1,
         subsample: Double = 1, columnSampleByTree: Double = 1, l2: Double = 1, l1: Double = 0, maxBins: Int = 256,
-        threads: Int = 0, seed: UInt64 = 0
+        threads: Int = 0, seed: UInt64 = 0, maxLeaves: Int = 0
     ) {
+        self.maxLeaves = maxLeaves
         self.rounds = rounds
         self.learningRate = learningRate
         self.maxDepth = maxDepth
@@ -94,7 +98,8 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
         }
         try require(rounds >= 1, "rounds", rounds, "≥ 1")
         try require(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "in (0, 1]")
-        try require(maxDepth >= 1 && maxDepth <= 32, "maxDepth", maxDepth, "in 1...32")
+        try require(maxLeaves >= 0, "maxLeaves", maxLeaves, "≥ 0")
+        try require((maxDepth >= 1 || (maxDepth == 0 && maxLeaves > 0)) && maxDepth <= 32, "maxDepth", maxDepth, maxLeaves > 0 ? "in 0...32" : "in 1...32")
         try require(minChildWeight >= 0 && minChildWeight.isFinite, "minChildWeight", minChildWeight, "≥ 0")
         try require(subsample > 0 && subsample <= 1, "subsample", subsample, "in (0, 1]")
         try require(columnSampleByTree > 0 && columnSampleByTree <= 1, "columnSampleByTree", columnSampleByTree, "in (0, 1]")
@@ -111,7 +116,7 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
             ("colsample_bytree", "\(columnSampleByTree)"), ("lambda", "\(l2)"), ("alpha", "\(l1)"),
             ("max_bin", "\(maxBins)"), ("nthread", "\(threads)"), ("seed", "\(seed % UInt64(Int32.max))"),
             ("verbosity", "0"), ("validate_parameters", "1"),
-        ]
+        ] + (maxLeaves > 0 ? [("grow_policy", "lossguide"), ("max_leaves", "\(maxLeaves)")] : [])
     }
 }
 
