@@ -17,6 +17,8 @@ public struct LeadScorer: Sendable, Hashable, Codable {
     public var features: FeatureSpec
     /// Known-true purchase probabilities, if the data has them (generated data only).
     public var truthColumn: String?
+    /// An oracle column (e.g. probabilities including unobserved noise), reported as `oracleAuc`.
+    public var oracleColumn: String?
     public var dealSizeColumn: String?
     public var baselineColumn: String?
     public var holdoutFraction: Double
@@ -24,7 +26,7 @@ public struct LeadScorer: Sendable, Hashable, Codable {
     public var boosting: BoostingParameters
 
     public init(
-        target: String, idColumn: String = "id", features: FeatureSpec, truthColumn: String? = nil,
+        target: String, idColumn: String = "id", features: FeatureSpec, truthColumn: String? = nil, oracleColumn: String? = nil,
         dealSizeColumn: String? = nil, baselineColumn: String? = nil, holdoutFraction: Double = 0.25,
         logistic: LogisticRegression = LogisticRegression(), boosting: BoostingParameters = BoostingParameters()
     ) {
@@ -32,6 +34,7 @@ public struct LeadScorer: Sendable, Hashable, Codable {
         self.idColumn = idColumn
         self.features = features
         self.truthColumn = truthColumn
+        self.oracleColumn = oracleColumn
         self.dealSizeColumn = dealSizeColumn
         self.baselineColumn = baselineColumn
         self.holdoutFraction = holdoutFraction
@@ -90,17 +93,19 @@ public struct LeadScorer: Sendable, Hashable, Codable {
         let rows = rows ?? Array(0..<table.rowCount)
         let all = try labels(table)
         let (p, _) = try model.predict(table, rows: rows)
-        var truth: [Double]?
-        if let truthColumn, table.has(truthColumn) {
-            let values = try table.numbers(truthColumn)
-            truth = try rows.map { row in
+        func column(_ name: String?) throws -> [Double]? {
+            guard let name, table.has(name) else { return nil }
+            let values = try table.numbers(name)
+            return try rows.map { row in
                 guard let v = values[row] else {
-                    throw ScoringError.shapeMismatch("truth column '\(truthColumn)' is missing in line \(table.lineNumbers[row])")
+                    throw ScoringError.shapeMismatch("truth column '\(name)' is missing in line \(table.lineNumbers[row])")
                 }
                 return v
             }
         }
-        return try Evaluation(probabilities: p, labels: rows.map { all[$0] }, truth: truth)
+        let truth = try column(truthColumn)
+        let oracle = try column(oracleColumn)
+        return try Evaluation(probabilities: p, labels: rows.map { all[$0] }, truth: truth, oracle: oracle)
     }
 
     /// Stratified k-fold cross-validation: pipeline and model refitted on each fold's complement.

@@ -16,6 +16,7 @@ public enum ScoringReport {
         public let logLoss: Double
         public let topDecileLift: Double
         public let truthAuc: Double?
+        public let oracleAuc: Double?
         public let calibration: [CalibrationBin]
         public let importance: [FeatureImportance]
         public let crossValidation: [Evaluation]?
@@ -28,7 +29,7 @@ public enum ScoringReport {
         case .json:
             let document = EvaluationDocument(
                 model: model.classifier.kindName, seed: seed, rows: e.rows, positives: e.positives, auc: e.auc, logLoss: e.logLoss,
-                topDecileLift: e.topDecileLift, truthAuc: e.truthAuc, calibration: e.calibration, importance: model.importance,
+                topDecileLift: e.topDecileLift, truthAuc: e.truthAuc, oracleAuc: e.oracleAuc, calibration: e.calibration, importance: model.importance,
                 crossValidation: folds)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -55,6 +56,7 @@ public enum ScoringReport {
             "rows: \(e.rows) (\(e.positives) positive)",
             "AUC: \(f(e.auc))" + (e.truthAuc.map { "   truth AUC: \(f($0))   gap: \(f($0 - e.auc))" } ?? ""),
             "log loss: \(f(e.logLoss))",
+        ] + (e.oracleAuc.map { ["oracle AUC: \(f($0))"] } ?? []) + [
             "top-decile lift: \(f(e.topDecileLift))",
             "calibration (bin, rows, mean predicted, observed):",
         ]

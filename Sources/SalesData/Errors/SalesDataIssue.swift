@@ -43,6 +43,12 @@ public struct SalesDataIssue: Sendable, Hashable, Comparable, CustomStringConver
     /// `file:line:column: message`.
     public var description: String { "\(file):\(line):\(column): \(message)" }
 
+    /// `folder/file:line:column: message`, for reports about a dataset folder.
+    public func located(in folder: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return "\(prefix)\(description)"
+    }
+
     /// Orders by file, line, column, then message, so reports are stable.
     public static func < (lhs: SalesDataIssue, rhs: SalesDataIssue) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)

@@ -16,10 +16,10 @@ public enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
-            // rename(2) replaces the destination atomically. (FileManager.replaceItemAt on Linux
-            // deletes the destination and then fails with "The file doesn't exist".)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+            // POSIX rename(2) replaces an existing destination atomically; Foundation's
+            // `replaceItemAt` fails on Linux when the destination exists.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, "errno": errno])
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -220,3 +220,36 @@ public enum ColumnTableError: Error, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension ColumnTable {
+    /// A left join: every row of `self`, extended with the columns of `other` from the row whose
+    /// `otherKey` equals this row's `key` (missing cells when there is none). A column of `other`
+    /// whose name `self` already has is renamed `<other file stem>_<name>`.
+    ///
+    /// ```swift
+    /// let scored = try accounts.leftJoined(with: truth, on: "id", otherKey: "account_id")
+    /// ```
+    ///
+    /// - Throws: ``ColumnTableError/missingColumn(file:column:available:)`` for an absent key and
+    ///   ``ColumnTableError/malformed(file:line:reason:)`` for a key that repeats in `other`.
+    public func leftJoined(with other: ColumnTable, on key: String, otherKey: String) throws -> ColumnTable {
+        let keys = try strings(key)
+        let otherKeys = try other.strings(otherKey)
+        var index: [String: Int] = [:]
+        for (row, value) in otherKeys.enumerated() {
+            guard let value else { continue }
+            if index.updateValue(row, forKey: value) != nil {
+                throw ColumnTableError.malformed(
+                    file: other.file, line: other.lineNumbers[row], reason: "key '\(value)' in column '\(otherKey)' appears twice")
+            }
+        }
+        let matches = keys.map { $0.flatMap { index[$0] } }
+        var result = self
+        let stem = (other.file as NSString).deletingPathExtension
+        for (c, name) in other.columnNames.enumerated() where name != otherKey {
+            let target = columnNames.contains(name) ? "\(stem)_\(name)" : name
+            result.setColumn(target, matches.map { $0.flatMap { other.columns[c][$0] } })
+        }
+        return result
+    }
+}

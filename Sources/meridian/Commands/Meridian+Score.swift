@@ -31,6 +31,8 @@ struct ScoringTrainingOptions: ParsableArguments {
     @Option(help: "XGBoost threads (0 = all cores).") var threads = 0
     @Option(help: "Fraction of rows held out for evaluation.") var holdout = 0.25
     @Option(help: "Column of known-true probabilities (generated data); used when present.") var truthColumn = "true_probability"
+    @Option(help: "Oracle column (true probabilities including unobserved noise); used when present.") var oracleColumn: String?
+    @OptionGroup var joins: TableJoinOptions
     @Option(help: "Column with each account's expected deal size.") var dealSizeColumn: String?
     @Option(help: "Column with each account's existing sales, added to potential.") var baselineColumn: String?
     @Option(help: "Random seed; omitted: one is picked and printed.") var seed: UInt64?
@@ -48,7 +50,7 @@ struct ScoringTrainingOptions: ParsableArguments {
             features: FeatureSpec(
                 numeric: numeric.map { NumericFeature($0) } + log.map { NumericFeature($0, transform: .log) },
                 categorical: categorical.map { CategoricalFeature($0, maxLevels: maxLevels) }),
-            truthColumn: truthColumn, dealSizeColumn: dealSizeColumn, baselineColumn: baselineColumn, holdoutFraction: holdout,
+            truthColumn: truthColumn, oracleColumn: oracleColumn, dealSizeColumn: dealSizeColumn, baselineColumn: baselineColumn, holdoutFraction: holdout,
             logistic: LogisticRegression(l2: l2),
             boosting: BoostingParameters(
                 rounds: rounds, learningRate: learningRate, maxDepth: maxDepth, minChildWeight: minChildWeight,
@@ -70,7 +72,7 @@ extension Meridian.Score {
         func run() throws {
             let seed = training.resolvedSeed
             try reportingDataErrors {
-                let table = try ColumnTable(contentsOf: URL(fileURLWithPath: training.input))
+                let table = try training.joins.load(training.input)
                 let model = try training.scorer.train(table, kind: training.modelKind, seed: seed)
                 try model.save(to: URL(fileURLWithPath: output))
                 print(ScoringReport.training(model), terminator: "")
@@ -85,11 +87,12 @@ extension Meridian.Score {
         @Option(help: "Accounts CSV.") var input: String
         @Option(help: "Scores CSV to write.") var output: String
         @Option(help: "Accepted for symmetry; prediction is deterministic.") var seed: UInt64?
+        @OptionGroup var joins: TableJoinOptions
 
         func run() throws {
             try reportingDataErrors {
                 let model = try ScoringModel.load(from: URL(fileURLWithPath: model))
-                let scores = try model.score(try ColumnTable(contentsOf: URL(fileURLWithPath: input)))
+                let scores = try model.score(try joins.load(input))
                 try AtomicFile.write(scores.csv(idColumn: model.idColumn), to: URL(fileURLWithPath: output))
                 print(ScoringReport.prediction(scores), terminator: "")
             }
@@ -109,7 +112,7 @@ extension Meridian.Score {
         func run() throws {
             let seed = training.resolvedSeed
             try reportingDataErrors {
-                let table = try ColumnTable(contentsOf: URL(fileURLWithPath: training.input))
+                let table = try training.joins.load(training.input)
                 let scorer = training.scorer
                 let evaluated: ScoringModel
                 let evaluation: Evaluation
@@ -131,3 +134,26 @@ extension Meridian.Score {
 }
 
 extension ScoringReport.Format: ExpressibleByArgument {}
+
+/// Extra files joined onto the input by key, e.g. the demo's truth sidecar and county data:
+/// `--join Data/demo/accounts_truth.csv --on id=account_id --join Data/geo/counties.csv --on county_fips=fips`.
+struct TableJoinOptions: ParsableArguments {
+    @Option(help: "A CSV file to left-join onto the input (repeatable, paired with --on).") var join: [String] = []
+    @Option(help: "Join keys as inputColumn=fileColumn, one per --join.") var on: [String] = []
+
+    func validate() throws {
+        guard join.count == on.count else { throw ValidationError("give one --on for each --join") }
+        for pair in on where pair.split(separator: "=").count != 2 {
+            throw ValidationError("--on \(pair): expected inputColumn=fileColumn")
+        }
+    }
+
+    func load(_ input: String) throws -> ColumnTable {
+        var table = try ColumnTable(contentsOf: URL(fileURLWithPath: input))
+        for (file, pair) in zip(join, on) {
+            let keys = pair.split(separator: "=").map(String.init)
+            table = try table.leftJoined(with: ColumnTable(contentsOf: URL(fileURLWithPath: file)), on: keys[0], otherKey: keys[1])
+        }
+        return table
+    }
+}
