@@ -75,8 +75,9 @@ guard python.terminationStatus == 0, let sklearnLR = peers["LogisticRegression"]
 func row(_ name: String, _ mine: Double, _ mineAUC: Double, _ peerName: String, _ peer: [String: Any]) {
     let peerSeconds = peer["seconds"] as? Double ?? .nan
     let peerAUC = peer["auc"] as? Double ?? .nan
-    print(String(format: "%-28s %8.2f s  AUC %.4f", name, mine, mineAUC))
-    print(String(format: "%-28s %8.2f s  AUC %.4f", peerName, peerSeconds, peerAUC))
+    func padded(_ text: String) -> String { text.padding(toLength: 34, withPad: " ", startingAt: 0) }
+    print(padded(name) + String(format: "%8.2f s  AUC %.4f", mine, mineAUC))
+    print(padded(peerName) + String(format: "%8.2f s  AUC %.4f", peerSeconds, peerAUC))
     let verdict = mine <= peerSeconds && abs(mineAUC - peerAUC) <= 0.005 ? "met" : "NOT met"
     print(String(format: "  time ratio (Meridian / scikit-learn) %.2f   AUC difference %+.4f", mine / peerSeconds, mineAUC - peerAUC)
         + "   goal ≤ 1 and |Δ| ≤ 0.005: \(verdict)")
