@@ -84,3 +84,20 @@ import TestSupport
         #expect(report.unexpectedMissing == ["size": 1])
     }
 }
+
+@Suite struct AccountAdapterTests {
+    @Test func accountsBecomeATableThatScoringReads() throws {
+        let accounts = [
+            Account(id: "A-1", name: "Acme", location: GeoPoint(latitude: 33.7, longitude: -84.4), industry: "Retail", employees: 120,
+                    attributes: ["potential": 5_000]),
+            Account(id: "A-2", name: "Beta", location: GeoPoint(latitude: 40.7, longitude: -74.0), industry: nil, employees: nil),
+        ]
+        let table = ColumnTable(accounts: accounts)
+        #expect(try table.numbers("employees") == [120, nil])
+        #expect(try table.numbers("potential") == [5_000, nil])
+        let pipeline = try FeaturePipeline.fit(
+            table, spec: FeatureSpec(numeric: [NumericFeature("employees")], categorical: [CategoricalFeature("industry", minCount: 1)]))
+        #expect(pipeline.outputNames == ["employees_missing", "industry=(missing)", "industry=Retail", "industry=other"])
+        #expect(pipeline.dropped == [DroppedFeature(column: "employees", reason: .constant)])
+    }
+}
