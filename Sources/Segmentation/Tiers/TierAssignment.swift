@@ -5,7 +5,7 @@
 /// `thresholds.b` (default 95 %), otherwise **C**. A missing measure counts as 0.
 ///
 /// ```swift
-/// let tiers = try TierAssignment.abc(ids: ["x", "y", "z"], values: [70, 20, 10])
+/// let tiers = try TierAssignment.abc(ids: ["x", "y", "z"], values: [85, 12, 3])
 /// tiers   // ["A", "B", "C"]
 /// ```
 public enum TierAssignment {
