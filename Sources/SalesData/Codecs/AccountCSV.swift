@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads and writes `accounts.csv`.
 ///
 /// ```swift
@@ -21,7 +23,7 @@ public enum AccountCSV {
         CSVColumn("latitude", aliases: ["BillingLatitude", "lat"], required: true, "Decimal degrees, -90...90."),
         CSVColumn("longitude", aliases: ["BillingLongitude", "lon", "lng"], required: true, "Decimal degrees, -180...180."),
         CSVColumn("postal_code", aliases: ["BillingPostalCode", "zip", "zip_code", "postcode"], "Postal code, kept as text."),
-        CSVColumn("county_fips", aliases: ["fips", "county"], "Five-digit US county FIPS code."),
+        CSVColumn("county_fips", aliases: ["fips", "county_code"], "Five-digit US county FIPS code."),
         CSVColumn("industry", aliases: ["Industry"], "Industry label."),
         CSVColumn("employees", aliases: ["NumberOfEmployees", "employee_count"], thousandsSeparators: true, "Head count, whole number ≥ 0."),
         CSVColumn("annual_revenue", aliases: ["AnnualRevenue", "revenue"], thousandsSeparators: true, "Customer's annual revenue, ≥ 0."),
@@ -53,8 +55,16 @@ public enum AccountCSV {
         return decoded.values
     }
 
-    static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog) -> Decoded<Account> {
-        let decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }) { row -> Account? in
+    /// Reads and validates the accounts file at `url` (see ``decode(_:file:issueLimit:)``).
+    ///
+    /// - Throws: ``SalesDataError/missingFile(path:)``, a read error, or
+    ///   ``SalesDataError/invalidData(_:truncated:)``.
+    public static func load(from url: URL, issueLimit: Int = 100) throws -> [Account] {
+        try decode(try FileBytes.read(url), file: url.lastPathComponent, issueLimit: issueLimit)
+    }
+
+    static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<Account> {
+        let decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking) { row -> Account? in
             typealias C = Column
             let id = row.identifier(C.id.rawValue).map(AccountID.init)
             let name = row.string(C.name.rawValue, required: true)

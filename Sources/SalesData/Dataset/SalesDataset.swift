@@ -54,35 +54,58 @@ public struct SalesDataset: Sendable, Hashable {
     ///   ``SalesDataError/invalidData(_:truncated:)`` with every problem found (nothing is loaded then).
     /// - Complexity: Linear in the total file size; large files are decoded on all cores.
     public static func load(from folder: URL, issueLimit: Int = 100) throws -> SalesDataset {
-        func bytes(_ name: String, required: Bool) throws -> [UInt8]? {
+        var files: [String: [UInt8]] = [:]
+        for name in fileNames {
             let url = folder.appendingPathComponent(name)
-            if !required && !FileManager.default.fileExists(atPath: url.path) { return nil }
-            return try FileBytes.read(url)
+            let required = name == AccountCSV.schema.fileName || name == RepCSV.schema.fileName
+            if !required && !FileManager.default.fileExists(atPath: url.path) { continue }
+            files[name] = try FileBytes.read(url)
         }
+        return try decode(files: files, issueLimit: issueLimit)
+    }
+
+    /// Decodes and checks a dataset from the contents of its files, keyed by file name (see
+    /// ``fileNames``); `accounts.csv` and `reps.csv` are required.
+    ///
+    /// - Throws: as ``load(from:issueLimit:)``.
+    public static func decode(files: [String: [UInt8]], issueLimit: Int = 100) throws -> SalesDataset {
         var log = IssueLog(limit: issueLimit)
-        let accountBytes = try bytes(AccountCSV.schema.fileName, required: true) ?? []
-        let repBytes = try bytes(RepCSV.schema.fileName, required: true) ?? []
+        guard let accountBytes = files[AccountCSV.schema.fileName] else { throw SalesDataError.missingFile(path: AccountCSV.schema.fileName) }
+        guard let repBytes = files[RepCSV.schema.fileName] else { throw SalesDataError.missingFile(path: RepCSV.schema.fileName) }
         let accounts = AccountCSV.decode(accountBytes, file: AccountCSV.schema.fileName, log: &log)
         let reps = RepCSV.decode(repBytes, file: RepCSV.schema.fileName, log: &log)
         var parts = LoadedParts(accounts: accounts, reps: reps)
-        if let data = try bytes(TerritoryCSV.schema.fileName, required: false) {
+        if let data = files[TerritoryCSV.schema.fileName] {
             parts.territories = TerritoryCSV.decode(data, file: TerritoryCSV.schema.fileName, log: &log)
         }
-        if let data = try bytes(OpportunityCSV.schema.fileName, required: false) {
+        if let data = files[OpportunityCSV.schema.fileName] {
             parts.opportunities = OpportunityCSV.decode(data, file: OpportunityCSV.schema.fileName, log: &log)
         }
-        if let data = try bytes(TransactionCSV.schema.fileName, required: false) {
+        if let data = files[TransactionCSV.schema.fileName] {
             parts.transactions = TransactionCSV.decode(data, file: TransactionCSV.schema.fileName, log: &log)
         }
-        if let data = try bytes(SplitCSV.schema.fileName, required: false) {
+        if let data = files[SplitCSV.schema.fileName] {
             parts.splits = SplitCSV.decode(data, file: SplitCSV.schema.fileName, log: &log)
         }
-        if let data = try bytes(ActivityCSV.schema.fileName, required: false) {
+        if let data = files[ActivityCSV.schema.fileName] {
             parts.activities = ActivityCSV.decode(data, file: ActivityCSV.schema.fileName, log: &log)
         }
         parts.checkReferences(log: &log)
         try log.throwIfAny()
         return try parts.assemble()
+    }
+
+    /// The contents of each file ``write(to:)`` writes, keyed by file name.
+    public func encodedFiles() -> [(name: String, bytes: [UInt8])] {
+        [
+            (AccountCSV.schema.fileName, AccountCSV.encode(accounts)),
+            (RepCSV.schema.fileName, RepCSV.encode(reps)),
+            (TerritoryCSV.schema.fileName, TerritoryCSV.encode(territories)),
+            (OpportunityCSV.schema.fileName, OpportunityCSV.encode(opportunities)),
+            (TransactionCSV.schema.fileName, TransactionCSV.encode(transactions)),
+            (SplitCSV.schema.fileName, SplitCSV.encode(transactions: transactions, opportunities: opportunities)),
+            (ActivityCSV.schema.fileName, ActivityCSV.encode(activities)),
+        ]
     }
 
     /// Checks the references between the in-memory collections (what ``load(from:issueLimit:)``
@@ -107,15 +130,7 @@ public struct SalesDataset: Sendable, Hashable {
     ///
     /// - Throws: the file-system error of the first file that could not be written.
     public func write(to folder: URL) throws {
-        let files: [(String, [UInt8])] = [
-            (AccountCSV.schema.fileName, AccountCSV.encode(accounts)),
-            (RepCSV.schema.fileName, RepCSV.encode(reps)),
-            (TerritoryCSV.schema.fileName, TerritoryCSV.encode(territories)),
-            (OpportunityCSV.schema.fileName, OpportunityCSV.encode(opportunities)),
-            (TransactionCSV.schema.fileName, TransactionCSV.encode(transactions)),
-            (SplitCSV.schema.fileName, SplitCSV.encode(transactions: transactions, opportunities: opportunities)),
-            (ActivityCSV.schema.fileName, ActivityCSV.encode(activities)),
-        ]
+        let files = encodedFiles()
         for (name, bytes) in files { try AtomicFile.write(Data(bytes), to: folder.appendingPathComponent(name)) }
     }
 }

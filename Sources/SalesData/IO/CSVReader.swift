@@ -80,7 +80,7 @@ public struct CSVReader: Sendable {
     /// - Complexity: One `memchr` jump per quote character, so fast unless most fields are quoted.
     public func recordBoundaries(from start: Int, parts: Int) -> [Range<Int>] {
         let count = bytes.count
-        guard parts > 1, count - start > parts * 1024 else { return [start..<count] }
+        guard parts > 1, count - start > parts else { return [start..<count] }
         let step = (count - start) / parts
         var cuts = [start]
         bytes.withUnsafeBufferPointer { buffer in

@@ -32,6 +32,14 @@ private final class Slots<Value>: @unchecked Sendable {
     init(_ items: [Value]) { self.items = items }
 }
 
+/// How a file is split for parallel decoding.
+enum Chunking {
+    /// One chunk per core for files over ``CSVSchema/parallelThreshold``, else one.
+    case automatic
+    /// Exactly this many chunks (for tests).
+    case parts(Int)
+}
+
 extension CSVSchema {
     /// Files larger than this are decoded in parallel chunks.
     static let parallelThreshold = 4 << 20
@@ -44,7 +52,7 @@ extension CSVSchema {
     /// results keep file order, so the outcome does not depend on the number of cores.
     func decode<Value>(
         _ bytes: [UInt8], file: String, log: inout IssueLog, id: (@Sendable (Value) -> String?)? = nil,
-        reportDuplicates: Bool = true, row: @escaping @Sendable (RowReader) -> Value?
+        reportDuplicates: Bool = true, chunking: Chunking = .automatic, row: @escaping @Sendable (RowReader) -> Value?
     ) -> Decoded<Value> {
         let reader = CSVReader(bytes: bytes)
         var map: HeaderMap?
@@ -64,7 +72,11 @@ extension CSVSchema {
         }
         if columns.indices.contains(where: { columns[$0].isRequired && map.indices[$0] < 0 }) { return Decoded() }
 
-        let parts = bytes.count > Self.parallelThreshold ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let parts: Int
+        switch chunking {
+        case .automatic: parts = bytes.count > Self.parallelThreshold ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        case .parts(let count): parts = count
+        }
         let chunks = reader.recordBoundaries(from: headerEnd, parts: parts)
         let remaining = log.limit - log.issues.count
         let slots = Slots([ChunkResult<Value>](repeating: ChunkResult(), count: chunks.count))

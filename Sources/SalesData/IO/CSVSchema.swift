@@ -33,22 +33,40 @@ public struct CSVSchema: Sendable {
     public let fileName: String
     public let columns: [CSVColumn]
 
+    /// Normalised header spelling → column index.
+    let lookup: [String: Int]
+
     public init(fileName: String, columns: [CSVColumn]) {
         self.fileName = fileName
         self.columns = columns
+        var lookup: [String: Int] = [:]
+        for (index, column) in columns.enumerated() {
+            for name in [column.name] + column.aliases where lookup[Self.normalize(name)] == nil {
+                lookup[Self.normalize(name)] = index
+            }
+        }
+        self.lookup = lookup
     }
 
     /// Lower-cases `header` and drops everything but letters and digits.
     static func normalize(_ header: String) -> String {
-        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        if header.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(header.utf8.count)
+            for byte in header.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
 
     /// Maps a header record onto the schema, logging missing required and duplicate columns.
     func map(header: CSVRecord, file: String, log: inout IssueLog) -> HeaderMap {
-        var lookup: [String: Int] = [:]
-        for (index, column) in columns.enumerated() {
-            for name in [column.name] + column.aliases { lookup[Self.normalize(name)] = index }
-        }
         var indices = [Int](repeating: -1, count: columns.count)
         var extras: [(field: Int, name: String)] = []
         for field in 0..<header.count {
