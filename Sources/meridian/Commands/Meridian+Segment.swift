@@ -56,12 +56,7 @@ extension Meridian {
 /// propagates (exit 1).
 func reportingDataErrors(_ body: () throws -> Void) throws {
     do { try body() } catch let error as CustomStringConvertible & Error {
-        var standardError = FileHandle.standardError
-        print("error: \(error.description)", to: &standardError)
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(65)
     }
-}
-
-extension FileHandle: @retroactive TextOutputStream {
-    public func write(_ string: String) { write(Data(string.utf8)) }
 }
