@@ -70,8 +70,10 @@ let package = Package(
             name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"], exclude: ["Snapshots"]
         ),
         .testTarget(name: "SalesDataTests", dependencies: ["SalesData", "TestSupport"]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"]),
+        .testTarget(
+            name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"], exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TerritoryDesignTests",
             dependencies: ["TerritoryDesign", "SalesData", "LinearProgramming", "TestSupport"]
