@@ -131,6 +131,25 @@ public struct CSVReader: Sendable {
         return (0..<(cuts.count - 1)).map { cuts[$0]..<cuts[$0 + 1] }.filter { !$0.isEmpty }
     }
 
+    /// The number of line feeds plus carriage returns in `range`: an upper bound on the records
+    /// that end inside it.
+    public func lineBreakCount(in range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var total = 0
+            for target in [UInt8(0x0A), 0x0D] {
+                var position = range.lowerBound
+                while position < range.upperBound,
+                    let hit = memchr(base + position, Int32(target), range.upperBound - position)
+                {
+                    total += 1
+                    position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+            }
+            return total
+        }
+    }
+
     /// The byte offset just after the first record (the header) and the line that follows it.
     public func endOfFirstRecord() -> (offset: Int, line: Int) {
         bytes.withUnsafeBufferPointer { buffer in
