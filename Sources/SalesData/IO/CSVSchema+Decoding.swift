@@ -8,9 +8,28 @@ struct Decoded<Value> {
     var lines: [Int] = []
     /// Line of the first record carrying each id, including rejected records, so cross-file checks
     /// do not report references to them a second time.
-    var lineOfID: [String: Int] = [:]
+    var lineOfID = IDIndex()
 
     func contains(_ id: some EntityIdentifier) -> Bool { lineOfID[id.rawValue] != nil }
+}
+
+/// Line of the first record of each id, split into partitions by the id's last byte so that
+/// several threads can fill it at once.
+struct IDIndex {
+    var partitions: [[String: Int]]
+
+    init(partitions: Int = 1) { self.partitions = Array(repeating: [:], count: max(1, partitions)) }
+
+    static func partition(of key: String, among count: Int) -> Int {
+        count == 1 ? 0 : Int(key.utf8.last ?? 0) % count
+    }
+
+    var isEmpty: Bool { partitions.allSatisfy(\.isEmpty) }
+
+    subscript(key: String) -> Int? {
+        get { partitions[Self.partition(of: key, among: partitions.count)][key] }
+        set { partitions[Self.partition(of: key, among: partitions.count)][key] = newValue }
+    }
 }
 
 /// Results of one chunk, written by exactly one worker.
@@ -162,25 +181,49 @@ extension CSVSchema {
         }
         slots.items.removeAll()
         guard id != nil else { return decoded }
-        decoded.lineOfID.reserveCapacity(decoded.values.count + rejectedAll.count + 16)
+        // Duplicate ids: each partition of the id space is checked by its own worker, in file order.
+        let partitionCount = max(1, min(chunks.count, 8))
         let idColumn = map.indices[0] + 1
-        var rejected = rejectedAll[...]
-        for index in decoded.values.indices {
-            let line = decoded.lines[index]
-            while let first = rejected.first, first.line < line {
-                if decoded.lineOfID[first.id] == nil { decoded.lineOfID[first.id] = first.line }
-                rejected.removeFirst()
+        let idName = columns[0].name
+        let lines = decoded.lines
+        let allKeys = keys
+        let rejectedKeys = rejectedAll
+        let expected = decoded.values.count / partitionCount + rejectedKeys.count + 16
+        let partitionSlots = Slots([(index: [String: Int], issues: [SalesDataIssue])](repeating: ([:], []), count: partitionCount))
+        DispatchQueue.concurrentPerform(iterations: partitionCount) { partition in
+            var index: [String: Int] = [:]
+            index.reserveCapacity(expected)
+            var issues: [SalesDataIssue] = []
+            var rejected = rejectedKeys[...]
+            func note(_ key: String, _ line: Int) {
+                if index[key] == nil { index[key] = line }
             }
-            guard let key = keys[index] else { continue }
-            if let first = decoded.lineOfID.updateValue(line, forKey: key) {
-                decoded.lineOfID[key] = first
-                guard reportDuplicates else { continue }
-                log.add(SalesDataIssue(
-                    .duplicateID, file: file, line: line, column: idColumn, field: columns[0].name, value: key,
-                    expected: "a unique id", message: "id \(key) is used twice (first on line \(first)); ids must be unique"))
+            for position in allKeys.indices {
+                let line = lines[position]
+                while let first = rejected.first, first.line < line {
+                    if IDIndex.partition(of: first.id, among: partitionCount) == partition { note(first.id, first.line) }
+                    rejected.removeFirst()
+                }
+                guard let key = allKeys[position], IDIndex.partition(of: key, among: partitionCount) == partition else { continue }
+                if let first = index.updateValue(line, forKey: key) {
+                    index[key] = first
+                    guard reportDuplicates else { continue }
+                    issues.append(SalesDataIssue(
+                        .duplicateID, file: file, line: line, column: idColumn, field: idName, value: key,
+                        expected: "a unique id", message: "id \(key) is used twice (first on line \(first)); ids must be unique"))
+                }
             }
+            for first in rejected where IDIndex.partition(of: first.id, among: partitionCount) == partition { note(first.id, first.line) }
+            partitionSlots.items[partition] = (index, issues)
         }
-        for first in rejected where decoded.lineOfID[first.id] == nil { decoded.lineOfID[first.id] = first.line }
+        var index = IDIndex(partitions: partitionCount)
+        var duplicates: [SalesDataIssue] = []
+        for partition in 0..<partitionCount {
+            swap(&index.partitions[partition], &partitionSlots.items[partition].index)
+            duplicates += partitionSlots.items[partition].issues
+        }
+        for issue in duplicates.sorted() { log.add(issue) }
+        decoded.lineOfID = index
         return decoded
     }
 }
