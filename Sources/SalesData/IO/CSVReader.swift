@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Why hand-written: on 1,000,000 account-like rows (145 MB, 17 columns), turning every field into
 /// a `String`, this reader took 4.1 s, CSV.swift 2.5.2 49.6 s and SwiftCSV 0.10.0 116 s (release
-/// builds, one session on a loaded 2-core machine); its CPU time was 1.4 s against 2.7 s for
+/// builds, one session on a loaded 2-core machine); its CPU time was 1.4 s against 2.3 s for
 /// `pandas.read_csv` on the same file. See `docs/data-format.md`, "Performance".
 ///
 /// - Complexity: O(n) in the file size; one pass, no per-field allocation until a value is
