@@ -70,34 +70,41 @@ public enum AccountCSV {
             let name = row.string(C.name.rawValue, required: true)
             let latitude = row.double(C.latitude.rawValue, required: true, range: GeoPoint.latitudeRange)
             let longitude = row.double(C.longitude.rawValue, required: true, range: GeoPoint.longitudeRange)
-            var account = Account(id: id ?? "", name: name ?? "", location: GeoPoint(latitude: latitude ?? 0, longitude: longitude ?? 0))
-            account.postalCode = row.identifier(C.postalCode.rawValue, required: false)
-            account.countyFIPS = row.identifier(C.countyFIPS.rawValue, required: false)
-            account.industry = row.string(C.industry.rawValue, required: false)
-            account.employees = row.count(C.employees.rawValue)
-            account.annualRevenue = row.double(C.annualRevenue.rawValue, range: 0...Double.greatestFiniteMagnitude, rangeText: "a number ≥ 0")
-            account.segment = row.string(C.segment.rawValue, required: false)
-            account.parentID = row.identifier(C.parentID.rawValue, required: false).map(AccountID.init)
-            account.ownerID = row.identifier(C.ownerID.rawValue, required: false).map(RepID.init)
-            account.territoryID = row.identifier(C.territoryID.rawValue, required: false).map(TerritoryID.init)
-            account.isLocked = row.bool(C.locked.rawValue)
-            account.priorYearSales = row.double(C.priorYearSales.rawValue) ?? 0
-            account.trailingTwelveMonthSales = row.double(C.ttmSales.rawValue) ?? 0
+            let postalCode = row.identifier(C.postalCode.rawValue, required: false)
+            let countyFIPS = row.identifier(C.countyFIPS.rawValue, required: false)
+            let industry = row.string(C.industry.rawValue, required: false)
+            let employees = row.count(C.employees.rawValue)
+            let revenue = row.double(C.annualRevenue.rawValue, range: 0...Double.greatestFiniteMagnitude, rangeText: "a number ≥ 0")
+            let segment = row.string(C.segment.rawValue, required: false)
+            let parentID = row.identifier(C.parentID.rawValue, required: false).map(AccountID.init)
+            let ownerID = row.identifier(C.ownerID.rawValue, required: false).map(RepID.init)
+            let territoryID = row.identifier(C.territoryID.rawValue, required: false).map(TerritoryID.init)
+            let isLocked = row.bool(C.locked.rawValue)
+            let priorYearSales = row.double(C.priorYearSales.rawValue) ?? 0
+            let ttmSales = row.double(C.ttmSales.rawValue) ?? 0
             let nonNegative = 0...Double.greatestFiniteMagnitude
-            if let potential = row.double(C.potential.rawValue, range: nonNegative, rangeText: "a number ≥ 0") {
-                account.attributes["potential"] = potential
+            let potential = row.double(C.potential.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
+            let workload = row.double(C.workload.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
+            let extras = row.attributeFields
+            var attributes: [String: Double] = [:]
+            if potential != nil || workload != nil || !extras.isEmpty {
+                // Sized once: growing a dictionary entry by entry costs a reallocation per entry.
+                attributes = [String: Double](minimumCapacity: 2 + extras.count)
+                if let potential { attributes["potential"] = potential }
+                if let workload { attributes["workload"] = workload }
+                for extra in extras {
+                    if let value = row.extraNumber(field: extra.field, name: extra.name) { attributes[extra.name] = value }
+                }
             }
-            if let workload = row.double(C.workload.rawValue, range: nonNegative, rangeText: "a number ≥ 0") {
-                account.attributes["workload"] = workload
-            }
-            for extra in row.attributeFields {
-                if let value = row.extraNumber(field: extra.field, name: extra.name) { account.attributes[extra.name] = value }
-            }
-            return account
+            return Account(
+                id: id ?? "", name: name ?? "", location: GeoPoint(latitude: latitude ?? 0, longitude: longitude ?? 0),
+                postalCode: postalCode, countyFIPS: countyFIPS, industry: industry, employees: employees, annualRevenue: revenue,
+                segment: segment, parentID: parentID, ownerID: ownerID, territoryID: territoryID, isLocked: isLocked,
+                priorYearSales: priorYearSales, trailingTwelveMonthSales: ttmSales, attributes: attributes)
         }
         // Parent links must point inside the file.
-        for (index, account) in decoded.values.enumerated() {
-            if let parent = account.parentID, !decoded.contains(parent) {
+        for index in decoded.values.indices {
+            if let parent = decoded.values[index].parentID, !decoded.contains(parent) {
                 log.add(SalesDataIssue(
                     .danglingReference, file: file, line: decoded.lines[index],
                     column: 0, field: "parent_id", value: parent.rawValue, expected: "an id in \(file)",

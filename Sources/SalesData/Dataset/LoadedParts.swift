@@ -17,8 +17,8 @@ struct LoadedParts {
     private mutating func indexInMemoryValues() {
         func index<V>(_ decoded: inout Decoded<V>, _ id: (V) -> String) {
             guard decoded.lineOfID.isEmpty else { return }
-            for (offset, value) in decoded.values.enumerated() where decoded.lineOfID[id(value)] == nil {
-                decoded.lineOfID[id(value)] = decoded.lines[offset]
+            for offset in decoded.values.indices where decoded.lineOfID[id(decoded.values[offset])] == nil {
+                decoded.lineOfID[id(decoded.values[offset])] = decoded.lines[offset]
             }
         }
         index(&accounts, \.id.rawValue)

@@ -8,14 +8,36 @@ struct Decoded<Value> {
     var lines: [Int] = []
     /// Line of the first record carrying each id, including rejected records, so cross-file checks
     /// do not report references to them a second time.
-    var lineOfID: [String: Int] = [:]
+    var lineOfID = IDIndex()
 
     func contains(_ id: some EntityIdentifier) -> Bool { lineOfID[id.rawValue] != nil }
 }
 
+/// Line of the first record of each id, split into partitions by the id's last byte so that
+/// several threads can fill it at once.
+struct IDIndex {
+    var partitions: [[String: Int]]
+
+    init(partitions: Int = 1) { self.partitions = Array(repeating: [:], count: max(1, partitions)) }
+
+    static func partition(of key: String, among count: Int) -> Int {
+        count == 1 ? 0 : Int(key.utf8.last ?? 0) % count
+    }
+
+    var isEmpty: Bool { partitions.allSatisfy(\.isEmpty) }
+
+    subscript(key: String) -> Int? {
+        get { partitions[Self.partition(of: key, among: partitions.count)][key] }
+        set { partitions[Self.partition(of: key, among: partitions.count)][key] = newValue }
+    }
+}
+
 /// Results of one chunk, written by exactly one worker.
 private struct ChunkResult<Value> {
-    var values: [Value] = []
+    /// Values written into the chunk's region of the result array.
+    var inRegion = 0
+    /// The id of each value (when the file has ids), taken while the value is at hand.
+    var keys: [String?] = []
     var lines: [Int] = []
     var rejected: [(id: String, line: Int)] = []
     var issues = IssueLog(limit: 1)
@@ -38,6 +60,14 @@ enum Chunking {
     case automatic
     /// Exactly this many chunks (for tests).
     case parts(Int)
+}
+
+/// The result array's storage, shared by the workers of a parallel decode.
+///
+/// `@unchecked Sendable` is safe because every worker writes only its own disjoint region of the
+/// buffer, and the buffer is read only after `DispatchQueue.concurrentPerform` has returned.
+private struct RegionStorage<Value>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Value>
 }
 
 extension CSVSchema {
@@ -81,72 +111,119 @@ extension CSVSchema {
         let remaining = log.limit - log.issues.count
         let slots = Slots([ChunkResult<Value>](repeating: ChunkResult(), count: chunks.count))
         let schema = self
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            // Lines are counted from 0 within the chunk and shifted once every chunk is done.
-            let rows = RowReader(schema: schema, map: map, file: file, log: IssueLog(limit: max(1, remaining)))
-            var result = ChunkResult<Value>()
-            result.values.reserveCapacity(chunks[index].count / 128)
-            result.lines.reserveCapacity(chunks[index].count / 128)
-            result.lineCount = reader.forEachRecord(in: chunks[index], firstLine: 0) { record in
-                guard !rows.log.isFull else {
-                    rows.log.markTruncated()
-                    return
+        // Each chunk writes its values straight into its own region of the result array, sized by the
+        // chunk's line breaks (an upper bound on its records), and the regions are then slid together.
+        // Untouched reserved pages cost no memory.
+        let regionCapacity = chunks.map { reader.lineBreakCount(in: $0) + 1 }
+        var starts = [0]
+        for capacity in regionCapacity { starts.append(starts[starts.count - 1] + capacity) }
+        let regionStart = starts
+        let values = [Value](unsafeUninitializedCapacity: regionStart[chunks.count]) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            let storage = RegionStorage(base: base)
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                // Lines are counted from 0 within the chunk and shifted once every chunk is done.
+                let rows = RowReader(schema: schema, map: map, file: file, log: IssueLog(limit: max(1, remaining)))
+                let region = storage.base + regionStart[index]
+                let capacity = regionCapacity[index]
+                var result = ChunkResult<Value>()
+                result.lines.reserveCapacity(capacity)
+                if id != nil { result.keys.reserveCapacity(capacity) }
+                result.lineCount = reader.forEachRecord(in: chunks[index], firstLine: 0) { record in
+                    guard !rows.log.isFull else {
+                        rows.log.markTruncated()
+                        return
+                    }
+                    guard rows.begin(record), let value = row(rows) else { return }
+                    if rows.rowIsValid {
+                        if let id { result.keys.append(id(value)) }
+                        precondition(result.inRegion < capacity, "a chunk holds more records than line breaks")
+                        (region + result.inRegion).initialize(to: consume value)
+                        result.inRegion += 1
+                        result.lines.append(record.line)
+                    } else if let key = id?(value), !key.isEmpty {
+                        result.rejected.append((key, record.line))
+                    }
+                } onMalformed: { line, column, message in
+                    rows.log.add(SalesDataIssue(.malformedRow, file: file, line: line, column: column,
+                                                expected: "valid CSV quoting", message: message))
                 }
-                guard rows.begin(record), let value = row(rows) else { return }
-                if rows.rowIsValid {
-                    result.values.append(value)
-                    result.lines.append(record.line)
-                } else if let key = id?(value), !key.isEmpty {
-                    result.rejected.append((key, record.line))
-                }
-            } onMalformed: { line, column, message in
-                rows.log.add(SalesDataIssue(.malformedRow, file: file, line: line, column: column,
-                                            expected: "valid CSV quoting", message: message))
+                result.issues = rows.log
+                slots.items[index] = result
             }
-            result.issues = rows.log
-            slots.items[index] = result
+            for index in chunks.indices {
+                let part = slots.items[index]
+                if count != regionStart[index] { (base + count).moveInitialize(from: base + regionStart[index], count: part.inRegion) }
+                count += part.inRegion
+            }
         }
 
         var decoded = Decoded<Value>()
         var offset = firstDataLine
+        let total = values.count
+        decoded.values = values
+        decoded.lines.reserveCapacity(total)
+        var keys: [String?] = []
+        if id != nil { keys.reserveCapacity(total) }
         for index in slots.items.indices {
-            var part = ChunkResult<Value>()
-            swap(&part, &slots.items[index])
+            let part = slots.items[index]
             for var issue in part.issues.issues {
                 issue.line += offset
                 log.add(issue)
             }
             if part.issues.truncated { log.markTruncated() }
-            if decoded.values.isEmpty {
-                decoded.values = part.values
-            } else {
-                decoded.values.append(contentsOf: part.values)
-            }
             let shift = offset
             decoded.lines.append(contentsOf: part.lines.lazy.map { $0 + shift })
+            keys.append(contentsOf: part.keys)
             rejectedAll.append(contentsOf: part.rejected.lazy.map { ($0.id, $0.line + shift) })
             offset += part.lineCount
         }
-        guard let id else { return decoded }
-        decoded.lineOfID.reserveCapacity(decoded.values.count + rejectedAll.count + 16)
+        slots.items.removeAll()
+        guard id != nil else { return decoded }
+        // Duplicate ids: each partition of the id space is checked by its own worker, in file order.
+        let partitionCount = max(1, min(chunks.count, 8))
         let idColumn = map.indices[0] + 1
-        var rejected = rejectedAll[...]
-        for (index, value) in decoded.values.enumerated() {
-            let line = decoded.lines[index]
-            while let first = rejected.first, first.line < line {
-                if decoded.lineOfID[first.id] == nil { decoded.lineOfID[first.id] = first.line }
-                rejected.removeFirst()
+        let idName = columns[0].name
+        let lines = decoded.lines
+        let allKeys = keys
+        let rejectedKeys = rejectedAll
+        let expected = decoded.values.count / partitionCount + rejectedKeys.count + 16
+        let partitionSlots = Slots([(index: [String: Int], issues: [SalesDataIssue])](repeating: ([:], []), count: partitionCount))
+        DispatchQueue.concurrentPerform(iterations: partitionCount) { partition in
+            var index: [String: Int] = [:]
+            index.reserveCapacity(expected)
+            var issues: [SalesDataIssue] = []
+            var rejected = rejectedKeys[...]
+            func note(_ key: String, _ line: Int) {
+                if index[key] == nil { index[key] = line }
             }
-            guard let key = id(value) else { continue }
-            if let first = decoded.lineOfID.updateValue(line, forKey: key) {
-                decoded.lineOfID[key] = first
-                guard reportDuplicates else { continue }
-                log.add(SalesDataIssue(
-                    .duplicateID, file: file, line: line, column: idColumn, field: columns[0].name, value: key,
-                    expected: "a unique id", message: "id \(key) is used twice (first on line \(first)); ids must be unique"))
+            for position in allKeys.indices {
+                let line = lines[position]
+                while let first = rejected.first, first.line < line {
+                    if IDIndex.partition(of: first.id, among: partitionCount) == partition { note(first.id, first.line) }
+                    rejected.removeFirst()
+                }
+                guard let key = allKeys[position], IDIndex.partition(of: key, among: partitionCount) == partition else { continue }
+                if let first = index.updateValue(line, forKey: key) {
+                    index[key] = first
+                    guard reportDuplicates else { continue }
+                    issues.append(SalesDataIssue(
+                        .duplicateID, file: file, line: line, column: idColumn, field: idName, value: key,
+                        expected: "a unique id", message: "id \(key) is used twice (first on line \(first)); ids must be unique"))
+                }
             }
+            for first in rejected where IDIndex.partition(of: first.id, among: partitionCount) == partition { note(first.id, first.line) }
+            partitionSlots.items[partition] = (index, issues)
         }
-        for first in rejected where decoded.lineOfID[first.id] == nil { decoded.lineOfID[first.id] = first.line }
+        var index = IDIndex(partitions: partitionCount)
+        var duplicates: [SalesDataIssue] = []
+        for partition in 0..<partitionCount {
+            swap(&index.partitions[partition], &partitionSlots.items[partition].index)
+            duplicates += partitionSlots.items[partition].issues
+        }
+        for issue in duplicates.sorted() { log.add(issue) }
+        decoded.lineOfID = index
         return decoded
     }
 }
