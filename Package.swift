@@ -58,14 +58,14 @@ let package = Package(
         ),
 
         // MARK: - Benchmarks
-        benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming"]),
+        benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming", "SalesData"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark("territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 
         // MARK: - Tests
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SalesData"], path: "Tests/TestSupport"),
         .testTarget(
             name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"], exclude: ["Snapshots"]
         ),

@@ -5,18 +5,8 @@
 
 import Foundation
 import LinearProgramming
+import SalesData
 
-/// SplitMix64, so the instance is the same on every machine for a given seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Tasks × candidate agents: every task goes to exactly one (fractional) agent; agent loads are capped.
 struct AssignmentInstance {
@@ -30,7 +20,7 @@ struct AssignmentInstance {
 
     init(seed: UInt64, capacity: Double) {
         self.capacity = capacity
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMixGenerator(seed: seed)
         for t in 0..<tasks {
             var chosen = [t % agents]   // guarantees feasibility: each agent can take its own 4 tasks
             while chosen.count < candidatesPerTask {

@@ -8,23 +8,12 @@ import LinearProgramming
 import QuotaPlanning
 import SalesData
 
-struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let repsPerDistrict = arguments.count > 0 ? arguments[0] : 100
 let districtsPerRegion = arguments.count > 1 ? arguments[1] : 10
 let regions = arguments.count > 2 ? arguments[2] : 10
 
-var rng = Generator(state: 42)
+var rng = SplitMixGenerator(seed: 42)
 let season: [Double] = [0.7, 0.8, 1.2, 0.8, 0.9, 1.2, 0.7, 0.8, 1.2, 0.9, 1.1, 1.7]
 var nodes = [QuotaNode(id: "CO", parent: nil, role: .unit)]
 for r in 0..<regions {

@@ -28,16 +28,16 @@ public enum SyntheticLeads {
 
     /// A table of `rows` generated accounts.
     public static func table(rows: Int, seed: UInt64) -> ColumnTable {
-        var rng = ScoringRandom(seed: seed)
+        var rng = SplitMixGenerator(seed: seed)
         var columns = Array(repeating: [String?](), count: 8)
         for i in 0..<rows {
             let logEmployees = 4 + 1.5 * normal(&rng)
             let employees = max(1, exp(logEmployees).rounded())
             let revenue = exp(logEmployees + 11.5 + 0.6 * normal(&rng))
-            let tenure = Double(rng.below(21))
+            let tenure = Double(rng.unbiasedInt(below: 21))
             let visitsMissing = uniform(&rng) < 0.08
             let visits = Double(poisson(3, &rng))
-            let industry = rng.below(industries.count)
+            let industry = rng.unbiasedInt(below: industries.count)
             var logit = -2.2 + 0.55 * (log1p(employees) - 4) / 1.5 + 0.35 * (tenure - 10) / 6
             logit += visitsMissing ? -0.3 : 0.45 * (visits - 3) / 1.73
             logit += industryEffect[industry]
@@ -57,7 +57,7 @@ public enum SyntheticLeads {
     /// A dense numeric benchmark matrix of `rows × features` with labels and true probabilities;
     /// the log-odds are a sparse linear term plus two interactions and a threshold effect.
     public static func matrix(rows: Int, features: Int, seed: UInt64) -> (x: FeatureMatrix, labels: [Double], truth: [Double]) {
-        var rng = ScoringRandom(seed: seed)
+        var rng = SplitMixGenerator(seed: seed)
         var values = [Double](repeating: 0, count: rows * features)
         var labels = [Double](repeating: 0, count: rows)
         var truth = [Double](repeating: 0, count: rows)
@@ -89,17 +89,17 @@ public enum SyntheticLeads {
         preconditionFailure("synthetic columns have equal length")
     }
 
-    static func uniform(_ rng: inout ScoringRandom) -> Double {
+    static func uniform(_ rng: inout SplitMixGenerator) -> Double {
         Double(rng.next() >> 11) * 0x1p-53
     }
 
-    static func normal(_ rng: inout ScoringRandom) -> Double {
+    static func normal(_ rng: inout SplitMixGenerator) -> Double {
         let u = max(uniform(&rng), 0x1p-60)
         let v = uniform(&rng)
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 
-    static func poisson(_ mean: Double, _ rng: inout ScoringRandom) -> Int {
+    static func poisson(_ mean: Double, _ rng: inout SplitMixGenerator) -> Int {
         let limit = exp(-mean)
         var k = 0
         var product = uniform(&rng)

@@ -1,3 +1,5 @@
+import SalesData
+
 /// Seeded, stratified row splits: a hold-out split and k folds, reproducible across platforms.
 ///
 /// ```swift
@@ -10,7 +12,7 @@ public enum DataSplit {
         guard fraction > 0 && fraction < 1 else {
             throw ScoringError.invalidParameter(name: "holdoutFraction", value: "\(fraction)", expected: "in (0, 1)")
         }
-        var generator = ScoringRandom(seed: seed)
+        var generator = SplitMixGenerator(seed: seed)
         var train: [Int] = []
         var test: [Int] = []
         for cls in [0.0, 1.0] {
@@ -28,7 +30,7 @@ public enum DataSplit {
         guard count >= 2 && count <= labels.count else {
             throw ScoringError.invalidParameter(name: "folds", value: "\(count)", expected: "in 2...\(labels.count)")
         }
-        var generator = ScoringRandom(seed: seed)
+        var generator = SplitMixGenerator(seed: seed)
         var folds = Array(repeating: [Int](), count: count)
         var next = 0
         for cls in [0.0, 1.0] {
@@ -43,31 +45,3 @@ public enum DataSplit {
     }
 }
 
-/// SplitMix64 with a Fisher–Yates shuffle of our own, so splits do not depend on the standard
-/// library's shuffle algorithm.
-struct ScoringRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in `0..<bound` by rejection (bound > 0).
-    mutating func below(_ bound: Int) -> Int {
-        let b = UInt64(bound)
-        let limit = UInt64.max - UInt64.max % b
-        while true {
-            let v = next()
-            if v < limit { return Int(v % b) }
-        }
-    }
-    mutating func shuffle<T>(_ array: inout [T]) {
-        guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            array.swapAt(i, below(i + 1))
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import SalesData
+
 /// Chooses the number of clusters: runs k-means for each k in a range and reports the inertia
 /// (for the elbow) and the mean silhouette of each.
 ///
@@ -85,8 +87,8 @@ public enum Silhouette {
         let n = points.count
         var sample = Array(0..<n)
         if n > sampleSize {
-            var generator = SegmentationRandom(seed: seed)
-            for i in 0..<sampleSize { sample.swapAt(i, i + generator.below(n - i)) }
+            var generator = SplitMixGenerator(seed: seed)
+            for i in 0..<sampleSize { sample.swapAt(i, i + generator.unbiasedInt(below: n - i)) }
             sample = Array(sample[0..<sampleSize]).sorted()
         }
         var sizes = [Int](repeating: 0, count: k)

@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// k-means clustering: greedy k-means++ seeding, several seeded restarts run in parallel, Lloyd
 /// iterations until no point changes cluster, then Hartigan single-point moves (each strictly
@@ -71,7 +72,7 @@ public struct KMeans: Sendable, Hashable, Codable {
     }
 
     func run(restart: Int, _ points: PointMatrix) -> KMeansResult {
-        var generator = SegmentationRandom(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(restart + 1))
+        var generator = SplitMixGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(restart + 1))
         let centres = Self.plusPlusCentres(points, clusterCount, using: &generator)
         var result = Self.hartiganRefinement(points, Self.lloyd(points, initialCentres: centres, maxIterations: maxIterations))
         result.restart = restart
@@ -81,13 +82,13 @@ public struct KMeans: Sendable, Hashable, Codable {
     /// Greedy k-means++ (Arthur & Vassilvitskii, with scikit-learn's 2 + ⌊ln k⌋ candidate trials
     /// per centre): each new centre is the candidate, sampled in proportion to squared distance,
     /// that most reduces the potential.
-    static func plusPlusCentres(_ points: PointMatrix, _ k: Int, using generator: inout SegmentationRandom) -> [Double] {
+    static func plusPlusCentres(_ points: PointMatrix, _ k: Int, using generator: inout SplitMixGenerator) -> [Double] {
         let n = points.count
         let d = points.dimension
         let trials = 2 + Int(log(Double(k)))
         var centres = [Double]()
         centres.reserveCapacity(k * d)
-        let first = generator.below(n)
+        let first = generator.unbiasedInt(below: n)
         centres.append(contentsOf: points.values[(first * d)..<((first + 1) * d)])
         var closest = (0..<n).map { points.squaredDistance($0, to: centres, 0) }
         var potential = closest.reduce(0, +)
@@ -346,24 +347,3 @@ final class ResultSlots: @unchecked Sendable {
     var values: [KMeansResult] { slots.compactMap { $0 } }
 }
 
-/// SplitMix64 with our own bounded sampling, so results do not depend on the standard library.
-struct SegmentationRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func below(_ bound: Int) -> Int {
-        let b = UInt64(bound)
-        let limit = UInt64.max - UInt64.max % b
-        while true {
-            let v = next()
-            if v < limit { return Int(v % b) }
-        }
-    }
-}
