@@ -34,12 +34,10 @@ struct FixedCentreSolver {
         var nextPrimal = 100
         var timedOut = false
         let firstPrimal = 1_000_000  // primal attempts come from the narrowed phase
-        let momentum = 0.0
         let stallLimit = 15
         let shrink = 0.6
         nextPrimal = firstPrimal
         let boundDeadline = start + (deadline - start) * (0.5)
-        var direction: (up: [Double], down: [Double], count: Double, value: Double)? = nil
 
         func report(_ phase: String) {
             guard let progress = options.progress else { return }
@@ -50,7 +48,6 @@ struct FixedCentreSolver {
         }
         func tryPrimal(_ assignment: [Int32], passes: Int) {
             var state = AssignmentState(instance: inst, assignment: assignment)
-            let t0 = Clock.now, v0 = state.totalViolation
             let ok = search.repair(&state)
             if ok {
                 search.improve(&state, maxPasses: passes)
@@ -75,12 +72,7 @@ struct FixedCentreSolver {
             } else {
                 stall += 1
             }
-            var g = relaxation.subgradient(evaluation)
-            if momentum > 0, let d = direction {
-                for q in 0..<g.up.count { g.up[q] += momentum * d.up[q]; g.down[q] += momentum * d.down[q] }
-                g.count += momentum * d.count; g.value += momentum * d.value
-            }
-            direction = g
+            let g = relaxation.subgradient(evaluation)
             var norm = g.count * g.count + g.value * g.value
             for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
             if norm <= 1e-18 {

@@ -24,10 +24,8 @@ struct LocalSearch {
         let inst = instance
         let kCount = inst.measureCount, width = candidates.width
         var stuck = Set<Int>()
-        var steps = 0
         while true {
-            steps += 1
-            if steps % 64 == 0 && Clock.now > deadline { return false }
+            if Clock.now > deadline { return false }
             // the worst violated row not yet found stuck
             var worst = -1, worstValue = 0.0
             for q in 0..<state.loads.count where !stuck.contains(q) {
