@@ -72,7 +72,7 @@ enum BruteForce {
 
     @Test func mediumInstanceIsBalancedWithinTwoPercentOfItsBound() async throws {
         let problem = SyntheticAlignment.make(units: 400, territories: 5, tolerance: 0.05, seed: 3)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 8, seed: 1)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 20, seed: 1)).align(problem)
         #expect(alignment.maxDeviation.values.allSatisfy { $0 <= 0.05 + 1e-9 })
         #expect(alignment.gap < 0.02)
         #expect(alignment.bound <= alignment.objective)

@@ -37,7 +37,8 @@ struct FixedCentreSolver {
         let stallLimit = 15
         let shrink = 0.6
         nextPrimal = firstPrimal
-        let boundDeadline = start + (deadline - start) * (0.5)
+        let boundDeadline = start + (deadline - start) * 0.4
+        let narrowDeadline = start + (deadline - start) * 0.55
 
         func report(_ phase: String) {
             guard let progress = options.progress else { return }
@@ -102,7 +103,7 @@ struct FixedCentreSolver {
         tight.instance = inst.narrowed(by: narrowFactor)
         var tightTheta = 0.5
         var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
-        for it in 0..<primalIterations where Clock.now < deadline {
+        for it in 0..<primalIterations where Clock.now < narrowDeadline || it < 3 {
             let e = await tight.evaluate()
             var cost = 0.0
             for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
@@ -116,8 +117,15 @@ struct FixedCentreSolver {
             tight.step(g, length: tightTheta * max(upper - e.value, 1e-6 * abs(upper)) / norm)
         }
         candidatesFound.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        for candidate in candidatesFound.prefix(3) where Clock.now < deadline {
+        for (s, candidate) in candidatesFound.prefix(3).enumerated() where Clock.now < deadline || s == 0 {
             tryPrimal(candidate.2, passes: 3)
+        }
+        if incumbent == nil {
+            // Grace: one repair from the least violating candidate may use up to a quarter of the
+            // time limit beyond it, so a short limit under load still yields an alignment.
+            search.deadline = max(deadline, Clock.now) + 0.25 * (deadline - start)
+            tryPrimal(candidatesFound[0].2, passes: 1)
+            search.deadline = deadline
         }
         if var state = incumbent {
             report("improve")

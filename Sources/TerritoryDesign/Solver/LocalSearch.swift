@@ -7,7 +7,7 @@ import Foundation
 /// balance row, the disruption budget and the locks, and lower the cost.
 struct LocalSearch {
     let candidates: CandidateLists
-    let deadline: Double
+    var deadline: Double
     var rng: SplitMix
 
     let instance: DenseInstance
@@ -25,7 +25,6 @@ struct LocalSearch {
         let kCount = inst.measureCount, width = candidates.width
         var stuck = Set<Int>()
         while true {
-            if Clock.now > deadline { return false }
             // the worst violated row not yet found stuck
             var worst = -1, worstValue = 0.0
             for q in 0..<state.loads.count where !stuck.contains(q) {
@@ -33,6 +32,7 @@ struct LocalSearch {
                 if v > worstValue + 1e-15 { worst = q; worstValue = v }
             }
             if worst < 0 { return state.totalViolation <= 1e-12 }
+            if Clock.now > deadline { return false }
             let j = worst / kCount
             let over = state.loads[worst] > inst.upper[worst]
             var bestScore = Double.infinity, bestUnit = -1, bestTarget = -1

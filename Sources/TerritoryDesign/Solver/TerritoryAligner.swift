@@ -60,7 +60,8 @@ public struct TerritoryAligner: Sendable {
         let outcome = await solver.solve()
         guard let assignment = outcome.assignment else {
             let reasons = InfeasibilityExplainer(problem: problem).elasticReasons()
-            if !reasons.isEmpty && !outcome.timedOut { throw TerritoryError.infeasible(reasons) }
+            // The elastic LP relaxes integrality only, so a tolerance it cannot meet proves infeasibility.
+            if !reasons.isEmpty { throw TerritoryError.infeasible(reasons) }
             throw TerritoryError.noFeasibleAlignmentFound(violation: outcome.bestViolation, reasons: reasons)
         }
         let gap = outcome.objective > 0 ? max(0, (outcome.objective - outcome.bound) / outcome.objective) : 0
