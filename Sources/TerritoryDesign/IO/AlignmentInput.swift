@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Accounts: an id column (`id`, `account_id`, `fips`), a location (`latitude`/`longitude` or
 /// planar `x`/`y`), one column per measure, optionally the current territory and a lock flag.
-/// Territories: an id column (`id`, `territory_id`), a location, optional `capacity` (FTE, default
-/// 1) and optional `target_<measure>` columns. Adjacency: two id columns per row.
+/// Territories: an id column (`territory_id` when present, else `id`; rows with an empty id are
+/// skipped, so a reps file with home bases works), a location (`latitude`/`longitude`,
+/// `home_latitude`/`home_longitude`, or `x`/`y`), optional `capacity` (FTE, default 1) and optional
+/// `target_<measure>` columns. Adjacency: two id columns per row.
 ///
 /// ```swift
 /// let units = try AlignmentInput.units(from: url, measures: ["potential", "workload"])
@@ -55,14 +57,16 @@ public enum AlignmentInput {
     /// Loads territories (or candidate centres). Targets are read from `target_<measure>` when present.
     public static func territories(from url: URL, measures: [String]) throws -> [TerritorySpec] {
         let table = try CSVTable(contentsOf: url)
-        let id = try table.requireColumn(territoryIDNames)
+        // a reps file (one row per position) names the territory in `territory_id`
+        let id = try table.column(["territory_id"]).map { $0 } ?? table.requireColumn(territoryIDNames)
         let (c1, c2, geographic) = try locationColumns(table)
         let capacity = table.column(["capacity", "fte", "capacity_fte"])
         let targetColumns = measures.map { table.column(["target_\($0)"]) }
         var seen = Set<String>()
-        return try table.rows.map { row in
+        // rows without a territory id (managers in a reps file) are not territories
+        return try table.rows.filter { !$0.fields[id].trimmingCharacters(in: .whitespaces).isEmpty }.map { row in
             let territoryID = row.fields[id].trimmingCharacters(in: .whitespaces)
-            if territoryID.isEmpty || !seen.insert(territoryID).inserted {
+            if !seen.insert(territoryID).inserted {
                 throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[id],
                                               message: territoryID.isEmpty ? "empty id" : "duplicate id \(territoryID)")
             }
@@ -104,7 +108,10 @@ public enum AlignmentInput {
     }
 
     private static func locationColumns(_ table: CSVTable) throws -> (Int, Int, Bool) {
-        if let lat = table.column(["latitude", "lat"]), let lon = table.column(["longitude", "lon", "lng"]) { return (lat, lon, true) }
+        if let lat = table.column(["latitude", "lat", "home_latitude", "rep_latitude"]),
+           let lon = table.column(["longitude", "lon", "lng", "home_longitude", "rep_longitude"]) {
+            return (lat, lon, true)
+        }
         if let x = table.column(["x"]), let y = table.column(["y"]) { return (x, y, false) }
         throw TerritoryError.badInput(file: table.file, line: 1, field: "latitude",
                                       message: "missing location; expected latitude,longitude or x,y columns")

@@ -13,6 +13,8 @@ struct ElasticBalanceLP {
     var fullLimit = 400_000
     var restrictedWidth = 16
     var timeLimit: Duration = .seconds(30)
+    /// Largest number of assignment columns built; larger instances are not explained by LP.
+    var columnLimit = 300_000
 
     /// Per measure index, the smallest tolerance the elastic LP meets; `[]` when the LP fails.
     func smallestTolerances() throws -> [(Int, Double)] {
@@ -20,6 +22,7 @@ struct ElasticBalanceLP {
         var territoryIndex: [String: Int] = [:]
         for (j, territory) in problem.territories.enumerated() { territoryIndex[territory.id] = j }
         let full = n * m <= fullLimit
+        if !full && n * min(m, restrictedWidth + 1) > columnLimit { return [] }
         var model = Model(name: "elastic-balance")
         let extra = model.addVariables(
             names: problem.measures.indices.map { "extraTolerance[\($0)]" },

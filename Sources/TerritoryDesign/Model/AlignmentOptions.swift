@@ -43,7 +43,7 @@ public struct AlignmentOptions: Sendable {
     /// Creates options.
     public init(
         timeLimit: Double = 60, seed: UInt64 = 1, targetGap: Double = 1e-4, workers: Int = 2,
-        maxBoundIterations: Int = 3000, candidatesPerUnit: Int = 12,
+        maxBoundIterations: Int = 20_000, candidatesPerUnit: Int = 12,
         progress: (@Sendable (AlignmentProgress) -> Void)? = nil, progressInterval: Double = 1
     ) {
         self.timeLimit = timeLimit

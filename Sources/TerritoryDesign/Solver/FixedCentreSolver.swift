@@ -22,6 +22,12 @@ struct FixedCentreSolver {
     func solve() async -> Outcome {
         let inst = instance
         let candidates = await CandidateLists.build(inst, width: options.candidatesPerUnit, workers: options.workers)
+        // Large instances price a sparse candidate set (nearest territories) most iterations and
+        // all territories every `pricingInterval` iterations, which alone certify the bound.
+        let sparseWidth = 40
+        let pricing: CandidateLists? = inst.m > 3 * sparseWidth
+            ? await CandidateLists.build(inst, width: sparseWidth, workers: options.workers) : nil
+        let pricingInterval = 25
         var search = LocalSearch(instance: inst, candidates: candidates, deadline: deadline, seed: options.seed)
         var relaxation = LagrangianRelaxation(instance: inst, workers: options.workers)
         var incumbent: AssignmentState?
@@ -40,6 +46,13 @@ struct FixedCentreSolver {
         let boundDeadline = start + (deadline - start) * 0.4
         let narrowDeadline = start + (deadline - start) * 0.55
 
+        // initial adaptive step: a price that shifts a unit's reduced cost by ~5 % of a mean cost
+        var meanCost = 0.0
+        for i in stride(from: 0, to: inst.n, by: max(1, inst.n / 1000)) { meanCost += inst.c(i, 0) }
+        meanCost /= Double((inst.n + max(1, inst.n / 1000) - 1) / max(1, inst.n / 1000))
+        var adaptive = AdaptiveSteps(rows: inst.m * inst.measureCount, initial: max(1e-9, 0.05 * meanCost * Double(inst.n) / Double(inst.m)))
+        let adaptiveIterations = Int(ProcessInfo.processInfo.environment["TD_ADAPT"] ?? "") ?? 1_000_000
+        let debugging = ProcessInfo.processInfo.environment["TD_DEBUG"] != nil
         func report(_ phase: String) {
             guard let progress = options.progress else { return }
             let now = Clock.now
@@ -49,7 +62,9 @@ struct FixedCentreSolver {
         }
         func tryPrimal(_ assignment: [Int32], passes: Int) {
             var state = AssignmentState(instance: inst, assignment: assignment)
+            let t0 = Clock.now, v0 = state.totalViolation
             let ok = search.repair(&state)
+            if debugging { print("repair v0 \(v0) -> \(state.totalViolation) ok \(ok) in \(Clock.now - t0)s, then cost \(state.cost)") }
             if ok {
                 search.improve(&state, maxPasses: passes)
                 if incumbent == nil || state.cost < incumbent!.cost - 1e-12 { incumbent = state }
@@ -62,12 +77,16 @@ struct FixedCentreSolver {
             return incumbent.cost > 0 ? (incumbent.cost - bound) / incumbent.cost : 0
         }
 
+        if debugging { print("setup done at \(Clock.now - start)") }
         for seed in seeds { tryPrimal(seed, passes: 2) }
         while iterations < options.maxBoundIterations {
             if Clock.now > boundDeadline { break }
             iterations += 1
-            let evaluation = await relaxation.evaluate()
-            if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
+            let dense = pricing == nil || iterations % pricingInterval == 1
+            let evaluation = await relaxation.evaluate(sparse: dense ? nil : pricing)
+            if !dense {
+                // sparse values are not bounds; only steer the multipliers
+            } else if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
                 if !bound.isFinite || evaluation.value > bound + 1e-6 * max(1, abs(bound)) { stall = 0 } else { stall += 1 }
                 bound = evaluation.value
             } else {
@@ -76,7 +95,7 @@ struct FixedCentreSolver {
             let g = relaxation.subgradient(evaluation)
             var norm = g.count * g.count + g.value * g.value
             for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
-            if norm <= 1e-18 {
+            if norm <= 1e-18 && dense {
                 // The relaxed assignment is feasible and complementary: it is optimal.
                 tryPrimal(evaluation.assignment, passes: 0)
                 break
@@ -86,11 +105,16 @@ struct FixedCentreSolver {
                 nextPrimal = iterations + max(50, iterations / 2)
             }
             if gap() <= options.targetGap { break }
+            if debugging && iterations % 10 == 0 { print("it \(iterations) L \(evaluation.value) best \(bound) t \(Clock.now - start)") }
             if stall >= stallLimit { theta *= shrink; stall = 0 }
             if theta < 1e-6 { break }
-            let upper = incumbent?.cost ?? (bound + max(abs(bound) * 0.05, 1e-6))
-            let length = theta * max(upper - evaluation.value, 1e-9 * max(1, abs(upper))) / norm
-            relaxation.step(g, length: length)
+            if iterations <= adaptiveIterations {
+                relaxation.adaptiveStep(g, state: &adaptive)
+            } else {
+                let upper = incumbent?.cost ?? (bound + max(abs(bound) * 0.05, 1e-6))
+                let length = theta * max(upper - evaluation.value, 1e-9 * max(1, abs(upper))) / norm
+                relaxation.step(g, length: length)
+            }
             report("bound")
         }
         // Primal phase: continue the subgradient on narrowed bands, so relaxed assignments land
@@ -104,7 +128,7 @@ struct FixedCentreSolver {
         var tightTheta = 0.5
         var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
         for it in 0..<primalIterations where Clock.now < narrowDeadline || it < 3 {
-            let e = await tight.evaluate()
+            let e = await tight.evaluate(sparse: pricing)
             var cost = 0.0
             for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
             candidatesFound.append((inst.violation(loads: e.loads), cost, e.assignment))

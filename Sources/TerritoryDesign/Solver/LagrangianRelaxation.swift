@@ -40,8 +40,9 @@ struct LagrangianRelaxation: Sendable {
     var valuesMoves: Bool { instance.maxMovedValue.isFinite }
 
     /// Solves the relaxed problem at the current multipliers, in parallel over chunks of units,
-    /// reducing the chunks in index order.
-    func evaluate() async -> Evaluation {
+    /// reducing the chunks in index order. With `sparse` candidate lists, each unit only prices its
+    /// candidates: the result then steers the multipliers but its value is *not* a valid bound.
+    func evaluate(sparse: CandidateLists? = nil) async -> Evaluation {
         let inst = instance
         let m = inst.m, kCount = inst.measureCount
         var price = [[Float]](repeating: [Float](repeating: 0, count: m), count: kCount)
@@ -61,7 +62,7 @@ struct LagrangianRelaxation: Sendable {
             for (chunk, range) in chunks.ranges.enumerated() {
                 group.addTask {
                     (chunk, Self.evaluate(inst, range: range, price: prices, priceD: pricesD,
-                                          countRate: countRate, valueRate: valueRate))
+                                          countRate: countRate, valueRate: valueRate, sparse: sparse))
                 }
             }
             var parts = [Evaluation?](repeating: nil, count: chunks.ranges.count)
@@ -89,14 +90,17 @@ struct LagrangianRelaxation: Sendable {
 
     private static func evaluate(
         _ inst: DenseInstance, range: Range<Int>, price: [[Float]], priceD: [Double], countRate: Double,
-        valueRate: Double
+        valueRate: Double, sparse: CandidateLists?
     ) -> Evaluation {
         let m = inst.m, kCount = inst.measureCount
         var result = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
                                 movedCount: 0, movedValue: 0)
         result.assignment.reserveCapacity(range.count)
+        var flatPrice = [Float](repeating: 0, count: kCount * m)
+        for k in 0..<kCount { for j in 0..<m { flatPrice[k * m + j] = price[k][j] } }
         var reduced = [Float](repeating: 0, count: m)
         inst.cost.withUnsafeBufferPointer { cost in
+          flatPrice.withUnsafeBufferPointer { p in
             reduced.withUnsafeMutableBufferPointer { r in
                 for i in range {
                     let cur = Int(inst.current[i])
@@ -105,21 +109,46 @@ struct LagrangianRelaxation: Sendable {
                         best = cur
                     } else {
                         let row = i * m
-                        for j in 0..<m { r[j] = cost[row + j] }
-                        for k in 0..<kCount {
-                            let a = Float(inst.values[i * kCount + k])
-                            if a == 0 { continue }
-                            price[k].withUnsafeBufferPointer { p in
-                                for j in 0..<m { r[j] += a * p[j] }
+                        let moveCost = cur >= 0 ? Float(countRate + valueRate * inst.moveValue[i]) : 0
+                        if let sparse {
+                            let width = sparse.width
+                            var bestValue = Float.infinity
+                            best = 0
+                            for s in 0..<width {
+                                let j = Int(sparse.territories[i * width + s])
+                                var v = cost[row + j]
+                                for k in 0..<kCount { v += Float(inst.values[i * kCount + k]) * p[k * m + j] }
+                                if j == cur { v -= moveCost }
+                                if v < bestValue || (v == bestValue && j < best) { bestValue = v; best = j }
                             }
-                        }
-                        let moveCost = cur >= 0 ? countRate + valueRate * inst.moveValue[i] : 0
-                        if cur >= 0 && moveCost > 0 { r[cur] -= Float(moveCost) }
-                        best = 0
-                        var bestValue = r[0]
-                        for j in 1..<m where r[j] < bestValue {
-                            bestValue = r[j]
-                            best = j
+                        } else if kCount == 2 {
+                            // fused pass for the common two-measure case
+                            let a0 = Float(inst.values[i * 2]), a1 = Float(inst.values[i * 2 + 1])
+                            var bestValue = Float.infinity
+                            best = 0
+                            for j in 0..<m {
+                                let v = cost[row + j] + a0 * p[j] + a1 * p[m + j]
+                                if v < bestValue { bestValue = v; best = j }
+                            }
+                            if moveCost > 0 && cur >= 0 {
+                                let v = cost[row + cur] + a0 * p[cur] + a1 * p[m + cur] - moveCost
+                                if v < bestValue || (v == bestValue && cur < best) { best = cur }
+                            }
+                        } else {
+                            for j in 0..<m { r[j] = cost[row + j] }
+                            for k in 0..<kCount {
+                                let a = Float(inst.values[i * kCount + k])
+                                if a == 0 { continue }
+                                let base = k * m
+                                for j in 0..<m { r[j] += a * p[base + j] }
+                            }
+                            if cur >= 0 && moveCost > 0 { r[cur] -= moveCost }
+                            best = 0
+                            var bestValue = r[0]
+                            for j in 1..<m where r[j] < bestValue {
+                                bestValue = r[j]
+                                best = j
+                            }
                         }
                     }
                     var value = Double(cost[i * m + best])
@@ -137,6 +166,7 @@ struct LagrangianRelaxation: Sendable {
                     result.assignment.append(Int32(best))
                 }
             }
+          }
         }
         return result
     }
@@ -165,6 +195,27 @@ struct LagrangianRelaxation: Sendable {
         return (gUp, gDown, gCount, gValue)
     }
 
+    /// Per-coordinate adaptive (Rprop-style) step: each multiplier moves by its own step in the
+    /// direction of its subgradient's sign; the step grows ×1.2 while the sign holds and halves when
+    /// it flips. Each territory's price behaves like a 1-D root search on its excess load, which
+    /// converges far faster than one global step length when there are many territories.
+    mutating func adaptiveStep(
+        _ g: (up: [Double], down: [Double], count: Double, value: Double), state: inout AdaptiveSteps
+    ) {
+        func update(_ value: inout Double, _ gradient: Double, _ step: inout Double, _ last: inout Double) {
+            if gradient == 0 { last = 0; return }
+            if last != 0 { step *= (gradient > 0) == (last > 0) ? 1.2 : 0.5 }
+            last = gradient
+            value = max(0, value + (gradient > 0 ? step : -step))
+        }
+        for q in 0..<up.count {
+            update(&up[q], g.up[q], &state.up[q], &state.lastUp[q])
+            update(&down[q], g.down[q], &state.down[q], &state.lastDown[q])
+        }
+        update(&countMultiplier, g.count, &state.count, &state.lastCount)
+        update(&valueMultiplier, g.value, &state.value, &state.lastValue)
+    }
+
     /// Takes a projected subgradient step of length `step`.
     mutating func step(_ g: (up: [Double], down: [Double], count: Double, value: Double), length step: Double) {
         for q in 0..<up.count {
@@ -173,5 +224,21 @@ struct LagrangianRelaxation: Sendable {
         }
         countMultiplier = max(0, countMultiplier + step * g.count)
         valueMultiplier = max(0, valueMultiplier + step * g.value)
+    }
+}
+
+/// Step sizes and last subgradient signs of ``LagrangianRelaxation/adaptiveStep(_:state:)``.
+struct AdaptiveSteps: Sendable {
+    var up: [Double], down: [Double], lastUp: [Double], lastDown: [Double]
+    var count: Double, value: Double, lastCount = 0.0, lastValue = 0.0
+
+    /// Initial steps of `initial` for every multiplier.
+    init(rows: Int, initial: Double) {
+        up = Array(repeating: initial, count: rows)
+        down = up
+        lastUp = Array(repeating: 0, count: rows)
+        lastDown = lastUp
+        count = initial
+        value = initial
     }
 }

@@ -31,8 +31,24 @@ struct LocalSearch {
                 let v = state.violation(q, load: state.loads[q])
                 if v > worstValue + 1e-15 { worst = q; worstValue = v }
             }
-            if worst < 0 { return state.totalViolation <= 1e-12 }
-            if Clock.now > deadline { return false }
+            if Clock.now > deadline { return state.totalViolation <= 1e-12 }
+            func release(_ t: Int) { for k in 0..<kCount { stuck.remove(t * kCount + k) } }
+            if worst < 0 {
+                if state.totalViolation <= 1e-12 { return true }
+                // no single move helps any violated row: try swaps
+                var swapped = false
+                for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
+                    if Clock.now > deadline { return false }
+                    if let (t1, t2) = repairBySwap(&state, row: q) {
+                        release(t1)
+                        release(t2)
+                        swapped = true
+                        break
+                    }
+                }
+                if !swapped { return false }
+                continue
+            }
             let j = worst / kCount
             let over = state.loads[worst] > inst.upper[worst]
             var bestScore = Double.infinity, bestUnit = -1, bestTarget = -1
@@ -60,20 +76,19 @@ struct LocalSearch {
                 }
             }
             if bestUnit >= 0 {
+                let from = Int(state.assign[bestUnit])
                 state.move(bestUnit, to: bestTarget)
-                stuck.removeAll(keepingCapacity: true)
-                continue
-            }
-            if repairBySwap(&state, row: worst) {
-                stuck.removeAll(keepingCapacity: true)
+                release(from)
+                release(bestTarget)
                 continue
             }
             stuck.insert(worst)
         }
     }
 
-    /// Tries the swap between territory `row / K` and a neighbour that most reduces violation.
-    private func repairBySwap(_ state: inout AssignmentState, row q: Int) -> Bool {
+    /// Tries the swap between territory `row / K` and a neighbour that most reduces violation;
+    /// returns the two territories when it swapped.
+    private func repairBySwap(_ state: inout AssignmentState, row q: Int) -> (Int, Int)? {
         let inst = instance
         let kCount = inst.measureCount, width = candidates.width
         let j = q / kCount
@@ -107,11 +122,11 @@ struct LocalSearch {
                 }
             }
         }
-        guard best.i >= 0 else { return false }
+        guard best.i >= 0 else { return nil }
         let a = Int(state.assign[best.i]), b = Int(state.assign[best.i2])
         state.move(best.i, to: b)
         state.move(best.i2, to: a)
-        return true
+        return (a, b)
     }
 
     private func swapViolationDelta(_ state: AssignmentState, _ i: Int, _ i2: Int) -> Double {
