@@ -1,1 +1,136 @@
-print("benchmark not written yet")
+// data-bench: generate 1,000,000 demo accounts, write accounts.csv, and load it with full
+// validation; report load time, CPU time, peak memory, and the ratio to pandas.read_csv on the
+// same file in the same run.
+//
+//     swift run -c release data-bench [--accounts N] [--runs R]
+//
+// Each load runs in a fresh child process (this binary with `--load PATH`), so the peak memory
+// (VmHWM from /proc/self/status) is that of loading alone. pandas runs through `python3`; the
+// benchmark says so plainly when python3 or pandas is missing.
+import Foundation
+import SalesData
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+func peakMemoryKB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
+    }
+    return -1
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    do { try process.run() } catch { return (-1, "\(error)") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+func option(_ name: String, default value: Int) -> Int {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let parsed = Int(arguments[index + 1]) else { return value }
+    return parsed
+}
+
+/// Child mode: load one file with full validation and print `wall cpu peakKB rows`.
+if let index = CommandLine.arguments.firstIndex(of: "--load"), index + 1 < CommandLine.arguments.count {
+    let url = URL(fileURLWithPath: CommandLine.arguments[index + 1])
+    let startWall = now()
+    let startCPU = cpuSeconds()
+    do {
+        let accounts = try AccountCSV.load(from: url)
+        print(now() - startWall, cpuSeconds() - startCPU, peakMemoryKB(), accounts.count)
+        exit(0)
+    } catch {
+        print("load failed: \(error)")
+        exit(1)
+    }
+}
+
+let accountCount = option("--accounts", default: 1_000_000)
+let runs = max(1, option("--runs", default: 3))
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-data-bench-\(getpid())")
+let file = folder.appendingPathComponent("accounts.csv")
+defer { try? FileManager.default.removeItem(at: folder) }
+
+print("data-bench: \(accountCount) accounts, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+var start = now()
+let geography = try USGeography.load(from: root.appendingPathComponent("Data/geo"))
+let company = try DemoCompanyGenerator(.init(seed: 42, accounts: accountCount, reps: 120, includeHistory: false), geography: geography).generate()
+print(String(format: "generate:  %.2f s", now() - start))
+start = now()
+let bytes = AccountCSV.encode(company.dataset.accounts)
+try AtomicFile.write(Data(bytes), to: file)
+print(String(format: "write:     %.2f s (%.1f MB)", now() - start, Double(bytes.count) / 1e6))
+
+let pandasScript = """
+    import sys, time, resource
+    try:
+        import pandas as pd
+    except ImportError:
+        print("NO_PANDAS"); sys.exit(0)
+    w = time.perf_counter(); c = time.process_time()
+    frame = pd.read_csv(sys.argv[1])
+    print(time.perf_counter() - w, time.process_time() - c, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(frame), pd.__version__)
+    """
+let python = ["/usr/bin/env", "python3"]
+var swiftRuns: [(wall: Double, cpu: Double, peak: Int)] = []
+var pandasRuns: [(wall: Double, cpu: Double, peak: Int)] = []
+var pandasNote: String?
+for _ in 0..<runs {
+    let mine = run(CommandLine.arguments[0], ["--load", file.path])
+    let fields = mine.output.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+    guard mine.status == 0, fields.count == 4, let wall = Double(fields[0]), let cpu = Double(fields[1]), let peak = Int(fields[2]),
+        Int(fields[3]) == accountCount
+    else {
+        print("Swift load failed: \(mine.output)")
+        exit(1)
+    }
+    swiftRuns.append((wall, cpu, peak))
+    let theirs = run(python[0], [python[1], "-c", pandasScript, file.path])
+    if theirs.output.contains("NO_PANDAS") || theirs.status != 0 {
+        pandasNote = theirs.status != 0 ? "python3 failed: \(theirs.output.prefix(200))" : "pandas is NOT installed (pip install pandas)"
+        continue
+    }
+    let parts = theirs.output.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+    if parts.count == 5, let wall = Double(parts[0]), let cpu = Double(parts[1]), let peak = Int(parts[2]) {
+        pandasRuns.append((wall, cpu, peak))
+        pandasNote = "pandas \(parts[4])"
+    }
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+let swiftWall = median(swiftRuns.map(\.wall))
+let swiftCPU = median(swiftRuns.map(\.cpu))
+print(String(format: "Swift load (AccountCSV, full validation): median %.2f s wall, %.2f s CPU, peak %.0f MB (runs: %@)",
+             swiftWall, swiftCPU, Double(swiftRuns.map(\.peak).max() ?? 0) / 1024,
+             swiftRuns.map { String(format: "%.2f", $0.wall) }.joined(separator: ", ")))
+if pandasRuns.isEmpty {
+    print("pandas: ABSENT — no ratio measured. \(pandasNote ?? "")")
+} else {
+    let pandasWall = median(pandasRuns.map(\.wall))
+    let pandasCPU = median(pandasRuns.map(\.cpu))
+    print(String(format: "pandas.read_csv (%@, no validation): median %.2f s wall, %.2f s CPU, peak %.0f MB incl. interpreter (runs: %@)",
+                 pandasNote ?? "", pandasWall, pandasCPU, Double(pandasRuns.map(\.peak).max() ?? 0) / 1024,
+                 pandasRuns.map { String(format: "%.2f", $0.wall) }.joined(separator: ", ")))
+    print(String(format: "ratio Swift/pandas: %.2f× wall time, %.2f× CPU time (< 1 means faster than pandas; goal ≤ 1 wall)",
+                 swiftWall / pandasWall, swiftCPU / pandasCPU))
+}

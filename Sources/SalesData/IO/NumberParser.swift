@@ -1,0 +1,137 @@
+/// Parses decimal numbers straight from UTF-8 bytes, without building a `String`.
+///
+/// Accepts an optional sign, digits, an optional fraction and exponent (`-1234.5e-2`), surrounding
+/// spaces, and — only when asked — thousands separators in groups of three (`1,234,567.89`).
+/// Exactly rounded: the common case (≤ 19 significant digits, |exponent| ≤ 22, mantissa ≤ 2⁵³)
+/// uses Clinger's fast path; everything else falls back to the standard library's parser.
+enum NumberParser {
+    enum Outcome: Equatable {
+        case value(Double)
+        /// Not a number at all.
+        case invalid
+        /// `nan`, `inf`, or a value too large for a `Double`.
+        case nonFinite
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, thousandsSeparators: Bool = false) -> Outcome {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return .invalid }
+        var index = start
+        var negative = false
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        guard index < end else { return .invalid }
+        let first = bytes[index] | 0x20
+        if first == UInt8(ascii: "n") || first == UInt8(ascii: "i") {
+            return isNonFiniteWord(bytes, from: index, to: end) ? .nonFinite : .invalid
+        }
+        var mantissa: UInt64 = 0
+        var significantDigits = 0
+        var droppedDigits = 0
+        var digitCount = 0
+        var exponent = 0
+        var sawSeparator = false
+        var groupLength = 0
+        // Integer part.
+        while index < end {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                accumulate(byte, &mantissa, &significantDigits, &droppedDigits)
+                digitCount += 1
+                groupLength += 1
+            } else if byte == UInt8(ascii: ","), thousandsSeparators {
+                // A separator follows 1–3 digits first, then exactly 3.
+                guard digitCount > 0, sawSeparator ? groupLength == 3 : groupLength <= 3 else { return .invalid }
+                sawSeparator = true
+                groupLength = 0
+            } else {
+                break
+            }
+            index += 1
+        }
+        if sawSeparator && groupLength != 3 { return .invalid }
+        exponent += droppedDigits
+        var fractionDigits = 0
+        if index < end, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                let before = droppedDigits
+                accumulate(bytes[index], &mantissa, &significantDigits, &droppedDigits)
+                if droppedDigits == before { exponent -= 1 }
+                fractionDigits += 1
+                index += 1
+            }
+        }
+        guard digitCount + fractionDigits > 0 else { return .invalid }
+        if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            var exponentNegative = false
+            if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var value = 0
+            var exponentDigits = 0
+            while index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                if value < 100_000 { value = value * 10 + Int(bytes[index] - 0x30) }
+                exponentDigits += 1
+                index += 1
+            }
+            guard exponentDigits > 0 else { return .invalid }
+            exponent += exponentNegative ? -value : value
+        }
+        guard index == end else { return .invalid }
+        let result: Double
+        if droppedDigits == 0, mantissa <= 1 << 53, abs(exponent) <= 22 {
+            let m = Double(mantissa)
+            result = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+        } else {
+            var text = ""
+            text.reserveCapacity(end - start)
+            for i in start..<end where bytes[i] != UInt8(ascii: ",") { text.unicodeScalars.append(Unicode.Scalar(bytes[i])) }
+            guard let parsed = Double(text.trimmingSpaces) else { return .invalid }
+            result = abs(parsed)
+        }
+        guard result.isFinite else { return .nonFinite }
+        return .value(negative ? -result : result)
+    }
+
+    @inline(__always)
+    private static func accumulate(_ byte: UInt8, _ mantissa: inout UInt64, _ significant: inout Int, _ dropped: inout Int) {
+        if significant == 0 && byte == 0x30 { return }
+        if significant < 19 {
+            mantissa = mantissa * 10 + UInt64(byte - 0x30)
+            significant += 1
+        } else {
+            dropped += 1
+        }
+    }
+
+    private static func isNonFiniteWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var word = ""
+        for i in start..<end { word.unicodeScalars.append(Unicode.Scalar(bytes[i] | 0x20)) }
+        return word == "nan" || word == "inf" || word == "infinity"
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: Substring {
+        let scalars = unicodeScalars
+        let start = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.endIndex
+        let end = scalars.lastIndex { $0 != " " && $0 != "\t" }.map { scalars.index(after: $0) } ?? start
+        var body = Substring(scalars[start..<end])
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        return body
+    }
+}

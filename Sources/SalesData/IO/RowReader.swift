@@ -1,0 +1,235 @@
+/// Reads typed values out of the records of one file, logging every bad value with its location.
+///
+/// A codec makes one `RowReader` per file, calls ``begin(_:)`` for each record, reads fields by
+/// schema column index and checks ``rowIsValid`` before building a value.
+final class RowReader {
+    let schema: CSVSchema
+    let map: HeaderMap
+    let file: String
+    var log: IssueLog
+    private(set) var record: CSVRecord?
+    /// Whether the current record has produced no issue so far.
+    private(set) var rowIsValid = true
+
+    init(schema: CSVSchema, map: HeaderMap, file: String, log: IssueLog) {
+        self.schema = schema
+        self.map = map
+        self.file = file
+        self.log = log
+    }
+
+    var line: Int { record?.line ?? 0 }
+
+    /// Header fields outside the schema whose name starts with `attr_` or `attr:`, with the
+    /// attribute name after the prefix.
+    lazy var attributeFields: [(field: Int, name: String)] = map.extras.compactMap { extra in
+        let lower = extra.name.lowercased()
+        guard lower.hasPrefix("attr_") || lower.hasPrefix("attr:") else { return nil }
+        return (extra.field, String(extra.name.dropFirst(5)))
+    }
+
+    /// Starts a record; returns false (after logging) when it has more fields than the header.
+    func begin(_ record: CSVRecord) -> Bool {
+        self.record = record
+        rowIsValid = true
+        if record.count > map.fieldCount {
+            report(.malformedRow, field: map.fieldCount + 1, column: nil, value: nil,
+                   expected: "\(map.fieldCount) fields",
+                   message: "record has \(record.count) fields but the header has \(map.fieldCount); quote values that contain commas")
+            return false
+        }
+        return true
+    }
+
+    /// Whether the file has schema column `column`.
+    func has(_ column: Int) -> Bool { map.indices[column] >= 0 }
+
+    /// Raw bytes of `column` in the current record, or nil when the column is absent or the field is
+    /// missing (the record is short).
+    private func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+        let field = map.indices[column]
+        guard field >= 0, let record, field < record.count else { return nil }
+        return record.rawBytes(at: field)
+    }
+
+    private func isBlank(_ column: Int) -> Bool {
+        let field = map.indices[column]
+        guard field >= 0, let record, field < record.count else { return true }
+        if record.isQuoted(field) { return false }
+        return record.rawBytes(at: field).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The text of `column`; nil when absent or blank and unquoted (a quoted `""` is an empty string).
+    func text(_ column: Int) -> String? {
+        let field = map.indices[column]
+        guard !isBlank(column), let record else { return nil }
+        return record.string(at: field)
+    }
+
+    /// The text of `column` without surrounding spaces; nil (after logging) when blank and `required`.
+    func identifier(_ column: Int, required: Bool = true) -> String? {
+        let field = map.indices[column]
+        if field >= 0, let record, field < record.count {
+            let raw = record.rawBytes(at: field)
+            var start = 0
+            var end = raw.count
+            while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
+            while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+            if start < end {
+                if record.hasEscapedQuotes(field) { return record.string(at: field).trimmingCharacters(in: " \t") }
+                return String(decoding: UnsafeBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
+            }
+        }
+        if required { missing(column) }
+        return nil
+    }
+
+    /// A finite number from a header field outside the schema (e.g. an `attr_` column).
+    func extraNumber(field: Int, name: String) -> Double? {
+        guard let record, field < record.count, !record.isEmpty(field) else { return nil }
+        let raw = record.rawBytes(at: field)
+        if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        switch NumberParser.parse(raw) {
+        case .value(let value): return value
+        case .nonFinite, .invalid:
+            let value = Self.abbreviate(record.string(at: field))
+            let finite = NumberParser.parse(raw) == .invalid
+            report(finite ? .notANumber : .nonFinite, field: field + 1, column: name, value: value,
+                   expected: "a finite number",
+                   message: "\(name): \"\(value)\" is \(finite ? "not a number" : "not finite"); expected a finite number")
+            return nil
+        }
+    }
+
+    /// Non-empty text; logs a missing value when blank and `required`.
+    func string(_ column: Int, required: Bool) -> String? {
+        if let value = text(column), !value.isEmpty { return value }
+        if required { missing(column) }
+        return nil
+    }
+
+    /// A finite number in `range` (when given); logs and returns nil otherwise.
+    func double(_ column: Int, required: Bool = false, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
+        guard let raw = bytes(column), !isBlank(column) else {
+            if required { missing(column) }
+            return nil
+        }
+        let spec = schema.columns[column]
+        switch NumberParser.parse(raw, thousandsSeparators: spec.allowsThousandsSeparators) {
+        case .value(let value):
+            if let range, !range.contains(value) {
+                let wanted = rangeText ?? "a number in \(range.lowerBound.compactText)...\(range.upperBound.compactText)"
+                let kind: SalesDataIssue.Kind = range.lowerBound == 0 && value < 0 ? .negative : .outOfRange
+                invalid(column, kind, expected: wanted, problem: kind == .negative ? "is negative" : "is out of range")
+                return nil
+            }
+            return value
+        case .nonFinite:
+            invalid(column, .nonFinite, expected: "a finite number", problem: "is not finite")
+            return nil
+        case .invalid:
+            let wanted = spec.allowsThousandsSeparators ? "a number such as 1234.5 or 1,234.5" : "a number such as 1234.5 (no thousands separators)"
+            invalid(column, .notANumber, expected: wanted, problem: "is not a number")
+            return nil
+        }
+    }
+
+    /// A whole number ≥ 0.
+    func count(_ column: Int, required: Bool = false) -> Int? {
+        guard let value = double(column, required: required, range: 0...Double(Int32.max), rangeText: "a whole number ≥ 0") else { return nil }
+        guard value.rounded() == value else {
+            invalid(column, .invalidValue, expected: "a whole number ≥ 0", problem: "is not a whole number")
+            return nil
+        }
+        return Int(value)
+    }
+
+    /// An ISO 8601 date.
+    func date(_ column: Int, required: Bool = false) -> CalendarDate? {
+        guard let raw = bytes(column), !isBlank(column) else {
+            if required { missing(column) }
+            return nil
+        }
+        var slice = ArraySlice(raw)
+        while let last = slice.last, last == 0x20 || last == 0x09 { slice.removeLast() }
+        while let first = slice.first, first == 0x20 || first == 0x09 { slice.removeFirst() }
+        guard let date = CalendarDate.parse(slice) else {
+            invalid(column, .invalidDate, expected: "a date YYYY-MM-DD (ISO 8601)", problem: "is not a valid date")
+            return nil
+        }
+        return date
+    }
+
+    /// `true`/`false` (also `1`/`0`, `yes`/`no`, `y`/`n`, `t`/`f`, any case); `defaultValue` when blank.
+    func bool(_ column: Int, default defaultValue: Bool = false) -> Bool {
+        if let raw = bytes(column), raw.count == 1 || raw.count == 4 || raw.count == 5 {
+            if raw.elementsEqual("false".utf8) || raw.elementsEqual("0".utf8) { return false }
+            if raw.elementsEqual("true".utf8) || raw.elementsEqual("1".utf8) { return true }
+        }
+        guard let value = text(column)?.trimmingCharacters(in: " \t").lowercased(), !value.isEmpty else { return defaultValue }
+        switch value {
+        case "true", "1", "yes", "y", "t": return true
+        case "false", "0", "no", "n", "f": return false
+        default:
+            invalid(column, .invalidValue, expected: "true or false", problem: "is not a yes/no value")
+            return defaultValue
+        }
+    }
+
+    /// One of a fixed set of words (matched after normalising case, spaces and underscores).
+    func choice<Value>(_ column: Int, _ options: [String: Value], required: Bool = false) -> Value? {
+        guard let text = text(column)?.trimmingCharacters(in: " \t"), !text.isEmpty else {
+            if required { missing(column) }
+            return nil
+        }
+        if let value = options[CSVSchema.normalize(text)] { return value }
+        let allowed = options.keys.sorted().joined(separator: ", ")
+        invalid(column, .invalidValue, expected: "one of: \(allowed)", problem: "is not an allowed value")
+        return nil
+    }
+
+    // MARK: Reporting
+
+    /// Logs an issue about schema column `column` of the current record.
+    func invalid(_ column: Int, _ kind: SalesDataIssue.Kind, expected: String, problem: String) {
+        let value = text(column).map(Self.abbreviate) ?? ""
+        let name = schema.columns[column].name
+        report(kind, field: map.indices[column] + 1, column: name, value: value, expected: expected,
+               message: "\(name): \"\(value)\" \(problem); expected \(expected)")
+    }
+
+    /// Logs a missing required value of schema column `column`.
+    func missing(_ column: Int) {
+        let name = schema.columns[column].name
+        report(.missingValue, field: map.indices[column] + 1, column: name, value: "", expected: "a value",
+               message: "\(name) is empty; a value is required")
+    }
+
+    /// Logs an issue at the current record.
+    func report(
+        _ kind: SalesDataIssue.Kind, field: Int, column: String?, value: String?, expected: String, message: String
+    ) {
+        rowIsValid = false
+        log.add(SalesDataIssue(kind, file: file, line: line, column: max(0, field), field: column, value: value,
+                               expected: expected, message: message))
+    }
+
+    static func abbreviate(_ text: String) -> String {
+        let clean = text.replacingNewlines
+        return clean.count > 60 ? String(clean.prefix(57)) + "..." : clean
+    }
+}
+
+extension String {
+    fileprivate var replacingNewlines: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+}
+
+extension Double {
+    /// `12` rather than `12.0`; used in messages and CSV output.
+    var compactText: String {
+        if rounded() == self, abs(self) < 1e15 { return String(Int64(self)) }
+        return description
+    }
+}

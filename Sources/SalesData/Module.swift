@@ -1,1 +1,0 @@
-// The SalesData module; see ../shared/ARCHITECTURE.md.

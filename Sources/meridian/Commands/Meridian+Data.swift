@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import SalesData
+
+extension Meridian {
+    /// `meridian data …`: check and generate sales data folders.
+    struct DataCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "data",
+            abstract: "Check a sales data folder, or generate the demo company.",
+            subcommands: [Validate.self, Generate.self]
+        )
+    }
+}
+
+extension Meridian.DataCommand {
+    /// `meridian data validate DIR`.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every file of a dataset folder and print each problem as file:line:column: message.",
+            discussion: "Exit status: 0 when the data is clean, 65 when it has problems, 1 on other errors."
+        )
+
+        @Argument(help: "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits and activities.")
+        var folder: String
+
+        @Option(help: "Stop after this many problems.")
+        var maxIssues = 1000
+
+        func validate() throws {
+            guard maxIssues >= 1 else { throw ValidationError("--max-issues must be at least 1") }
+        }
+
+        func run() throws {
+            do {
+                let data = try SalesDataset.load(from: URL(fileURLWithPath: folder), issueLimit: maxIssues)
+                print("\(folder): ok (\(data.accounts.count) accounts, \(data.reps.count) reps, \(data.territories.count) hierarchy nodes, \(data.opportunities.count) opportunities, \(data.transactions.count) transactions, \(data.activities.count) activities)")
+            } catch let SalesDataError.invalidData(issues, truncated) {
+                for issue in issues { print(issue.located(in: folder)) }
+                FileHandle.standardError.write(Data("\(issues.count)\(truncated ? "+" : "") problem(s) found\n".utf8))
+                throw ExitCode(65)
+            } catch let error as SalesDataError {
+                print(error)
+                throw ExitCode(65)
+            }
+        }
+    }
+
+    /// `meridian data generate --seed 42 --accounts N --reps M --out DIR`.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate the deterministic demo company on real US places.",
+            discussion: "The same seed and sizes give byte-identical files. Writes the dataset files and accounts_truth.csv."
+        )
+
+        @Option(help: "Random seed.") var seed: UInt64 = 42
+        @Option(help: "Number of accounts.") var accounts = 20_000
+        @Option(help: "Number of territory reps (at least 12).") var reps = 120
+        @Option(help: "Output folder.") var out: String
+        @Option(help: "Folder with cities.csv, counties.csv and county_adjacency.csv.") var geography = "Data/geo"
+        @Flag(help: "Generate accounts, reps and territories only (no opportunities, transactions or activities).")
+        var noHistory = false
+
+        func validate() throws {
+            guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1") }
+            guard reps >= 12 else { throw ValidationError("--reps must be at least 12 (one per district)") }
+        }
+
+        func run() throws {
+            let geo = try USGeography.load(from: URL(fileURLWithPath: geography))
+            let configuration = DemoCompanyGenerator.Configuration(seed: seed, accounts: accounts, reps: reps, includeHistory: !noHistory)
+            let company = try DemoCompanyGenerator(configuration, geography: geo).generate()
+            try company.write(to: URL(fileURLWithPath: out))
+            print("wrote \(out): \(company.dataset.accounts.count) accounts, \(company.dataset.reps.count) reps, \(company.dataset.opportunities.count) opportunities, \(company.dataset.transactions.count) transactions, \(company.dataset.activities.count) activities")
+        }
+    }
+}
