@@ -65,7 +65,9 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"]),
+        .testTarget(
+            name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"], exclude: ["Snapshots"]
+        ),
         .testTarget(name: "SalesDataTests", dependencies: ["SalesData", "TestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"]),

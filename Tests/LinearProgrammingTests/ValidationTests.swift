@@ -71,4 +71,11 @@ import Testing
         #expect(throws: SolverError.self) { try model.solve(options: SolverOptions(relativeGap: -1)) }
         #expect(throws: SolverError.self) { try model.solve(options: SolverOptions(timeLimit: .seconds(-1))) }
     }
+
+    @Test func overlongModelNameIsRejectedBeforeGLPK() {
+        var model = Model(name: String(repeating: "m", count: 300))
+        let x = model.addVariable("x", upperBound: 1)
+        model.minimize(LinearExpression(x))
+        #expect(throws: ModelError.self) { try model.solve() }
+    }
 }

@@ -20,9 +20,35 @@ final class MIPSearchState {
     private var offeredInitialSolution = false
     private var lastNode: Int32 = 0
 
-    init(nodeLimit: Int?, initialValues: [Double]?) {
+    /// Branching priority per column, slot 0 unused.
+    let priorities: [Int]?
+
+    init(nodeLimit: Int?, initialValues: [Double]?, priorities: [Int]?) {
         self.nodeLimit = nodeLimit
         self.initialValues = initialValues.map { [0] + $0 }
+        self.priorities = priorities.map { [0] + $0 }
+    }
+
+    /// Branches on the fractional column with the highest positive priority, most fractional first.
+    private func branchByPriority(_ tree: OpaquePointer, _ priorities: [Int]) {
+        guard let problem = glp_ios_get_prob(tree) else { return }
+        var chosen: Int32 = 0
+        var chosenPriority = 0
+        var chosenFraction = 0.0
+        for j in 1..<priorities.count where priorities[j] > 0 && priorities[j] >= chosenPriority {
+            let column = Int32(j)
+            guard glp_ios_can_branch(tree, column) != 0 else { continue }
+            let value = glp_get_col_prim(problem, column)
+            let fraction = abs(value - value.rounded())
+            if priorities[j] > chosenPriority || fraction > chosenFraction {
+                chosen = column
+                chosenPriority = priorities[j]
+                chosenFraction = fraction
+            }
+        }
+        if chosen != 0 {
+            glp_ios_branch_upon(tree, chosen, GLP_NO_BRNCH)
+        }
     }
 
     /// Called by GLPK at every callback reason.
@@ -41,6 +67,9 @@ final class MIPSearchState {
         if reason == GLP_IHEUR, !offeredInitialSolution, let initialValues {
             offeredInitialSolution = true
             initialSolutionAccepted = initialValues.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
+        }
+        if reason == GLP_IBRANCH, let priorities {
+            branchByPriority(tree, priorities)
         }
         if stopReason == nil {
             if Task.isCancelled {

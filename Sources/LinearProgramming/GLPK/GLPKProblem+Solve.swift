@@ -23,6 +23,7 @@ extension GLPKProblem {
         if options.lpAlgorithm == .interiorPoint {
             return try solveInterior(options)
         }
+        glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
         var parm = simplexParameters(options)
         let rc = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
         var status = GLPKStatus(rawValue: glp_get_status(raw))
@@ -101,10 +102,10 @@ extension GLPKProblem {
 
     /// Solves the loaded MIP by branch-and-cut. The GLPK routine is `glp_intopt` (presolve on).
     ///
-    /// With an initial solution, the root LP is solved first by `glp_simplex` (with presolve) and
+    /// With an initial solution or branching priorities, the root LP is solved first by `glp_simplex` (with presolve) and
     /// `glp_intopt` runs without its presolver: only then do the callback's column numbers match the
-    /// model's, which `glp_ios_heur_sol` needs.
-    func solveMIP(_ options: SolverOptions, initialValues: [Double]?) throws -> SolveOutcome {
+    /// model's, which `glp_ios_heur_sol` and `glp_ios_branch_upon` need.
+    func solveMIP(_ options: SolverOptions, initialValues: [Double]?, priorities: [Int]?) throws -> SolveOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         var parm = glp_iocp()
@@ -118,7 +119,8 @@ extension GLPKProblem {
             parm.cov_cuts = GLP_ON
             parm.clq_cuts = GLP_ON
         }
-        if initialValues != nil {
+        glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
+        if initialValues != nil || priorities != nil {
             var lp = simplexParameters(options)
             lp.meth = GLP_DUALP
             let rc = GLPKReturnCode(rawValue: glp_simplex(raw, &lp))
@@ -135,7 +137,8 @@ extension GLPKProblem {
             let spent = (clock.now - start) / .milliseconds(1)
             parm.tm_lim = max(0, milliseconds - Int32(clamping: Int(spent)))
         }
-        let search = MIPSearchState(nodeLimit: options.nodeLimit, initialValues: initialValues)
+        let search = MIPSearchState(
+            nodeLimit: options.nodeLimit, initialValues: initialValues, priorities: priorities)
         parm.cb_func = mipCallback
         parm.cb_info = Unmanaged.passUnretained(search).toOpaque()
         let rc = withExtendedLifetime(search) { GLPKReturnCode(rawValue: glp_intopt(raw, &parm)) }

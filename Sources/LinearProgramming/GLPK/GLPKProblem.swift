@@ -148,6 +148,8 @@ final class GLPKProblem {
     }
 }
 
+@available(*, unavailable) extension GLPKProblem: Sendable {}
+
 /// The Swift body of one guarded call, passed to C as an unretained context pointer.
 private final class GuardFrame {
     let run: () -> Void

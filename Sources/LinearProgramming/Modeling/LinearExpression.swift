@@ -13,7 +13,8 @@ public protocol LinearExpressible: Sendable {
 /// let x = model.addVariable("x")
 /// let y = model.addVariable("y")
 /// let e = 3 * x + y + 4
-/// e.description   // "3 x + y + 4"
+/// e.description           // "3 v0 + v1 + 4"
+/// model.describe(e)       // "3 x + y + 4"
 /// ```
 ///
 /// Insertion order fixes both the printed form and the column order of emitted rows. Adding the
@@ -59,7 +60,7 @@ public struct LinearExpression: LinearExpressible, CustomStringConvertible {
     /// var model = Model(name: "sum")
     /// let x = (0..<3).map { model.addVariable("x[\($0)]") }
     /// let total = LinearExpression.sum(0..<3) { i in Double(i + 1) * x[i] }
-    /// total.description   // "x[0] + 2 x[1] + 3 x[2]"
+    /// model.describe(total)   // "x[0] + 2 x[1] + 3 x[2]"
     /// ```
     ///
     /// - Complexity: O(total number of terms).

@@ -14,6 +14,9 @@ extension Model {
     /// - Complexity: O(variables + constraints + nonzeros).
     public func validate() throws {
         if let recordedError { throw recordedError }
+        if !name.isEmpty {
+            try Self.validateNames([name], kind: "model")
+        }
         try Self.validateNames(columnNames, kind: "variable")
         try Self.validateNames(rowNames, kind: "constraint")
         for j in 0..<variableCount {

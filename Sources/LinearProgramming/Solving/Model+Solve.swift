@@ -24,6 +24,7 @@ extension Model {
         try validate()
         try options.validate()
         let initialValues = try initialValues(options.initialSolution)
+        let priorities = try priorities(options.branchingPriority)
         let clock = ContinuousClock()
         let start = clock.now
         let problem = GLPKProblem()
@@ -31,7 +32,7 @@ extension Model {
         let outcome = try GLPKProblem.withErrorGuard(echo: options.verbose) {
             problem.load(model)
             if model.isMixedInteger {
-                return try problem.solveMIP(options, initialValues: initialValues)
+                return try problem.solveMIP(options, initialValues: initialValues, priorities: priorities)
             }
             return try problem.solveLP(options)
         }
@@ -40,6 +41,19 @@ extension Model {
             termination: outcome.termination, solution: outcome.solution, bestBound: outcome.bestBound,
             relativeGap: outcome.relativeGap, iterations: outcome.iterations, nodes: outcome.nodes,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Dense branching priorities (0 when absent), or `nil`.
+    private func priorities(_ priorities: [Variable: Int]?) throws -> [Int]? {
+        guard let priorities else { return nil }
+        var dense = [Int](repeating: 0, count: variableCount)
+        for (variable, priority) in priorities {
+            guard variable.modelID == id, variable.index < variableCount else {
+                throw ModelError.variableNotOwned(variable: "#\(variable.index)", context: "branchingPriority", model: name)
+            }
+            dense[variable.index] = priority
+        }
+        return dense
     }
 
     /// Dense values for an initial MIP solution (missing variables at 0), or `nil`.

@@ -30,6 +30,10 @@ public struct SolverOptions: Sendable {
     /// MIP: a starting incumbent offered through the callback's heuristic hook (`glp_ios_heur_sol`).
     /// Variables left out take the value 0. GLPK ignores it if it is infeasible.
     public var initialSolution: [Variable: Double]? = nil
+    /// MIP: branching priorities. Among fractional variables with a positive priority, the search
+    /// branches on the highest priority first (the most fractional among equals); when none is
+    /// fractional, GLPK's own rule decides. Enforced in the callback (`glp_ios_branch_upon`).
+    public var branchingPriority: [Variable: Int]? = nil
     /// Whether GLPK's terminal log is written to standard error. Off by default.
     public var verbose: Bool = false
     /// MIP: enable GLPK's Gomory, MIR, cover and clique cuts.
@@ -39,8 +43,10 @@ public struct SolverOptions: Sendable {
     public init(
         lpAlgorithm: LPAlgorithm = .dualSimplex, presolve: Bool = true, timeLimit: Duration? = nil,
         relativeGap: Double? = nil, nodeLimit: Int? = nil, iterationLimit: Int? = nil,
-        initialSolution: [Variable: Double]? = nil, verbose: Bool = false, mipCuts: Bool = false
+        initialSolution: [Variable: Double]? = nil, verbose: Bool = false, mipCuts: Bool = false,
+        branchingPriority: [Variable: Int]? = nil
     ) {
+        self.branchingPriority = branchingPriority
         self.lpAlgorithm = lpAlgorithm
         self.presolve = presolve
         self.timeLimit = timeLimit

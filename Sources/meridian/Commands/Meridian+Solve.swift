@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import LinearProgramming
+
+extension Meridian {
+    struct Solve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Solve a linear or mixed-integer model from a .mod, .lp or .mps file with GLPK.",
+            discussion: """
+                Prints the termination, objective, best bound, relative gap and time, then the solution. \
+                With --format json the output is one object with the keys termination, objective, bound, \
+                gap, seconds, iterations, nodes and values (variable name → value).
+
+                Exit codes:
+                  0   solved: optimal, or stopped by a limit with a feasible solution
+                  1   other error (GLPK failure, file system)
+                  3   no feasible solution: infeasible, unbounded, or infeasible-or-unbounded
+                  4   a limit stopped the solver before it found a feasible solution
+                  64  usage error (bad flags)
+                  65  bad model or data file (syntax error, invalid numbers or names)
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The model file: .mod (GNU MathProg), .lp (CPLEX LP) or .mps (free MPS).", valueName: "file"))
+        var file: String
+
+        @Option(help: ArgumentHelp("A MathProg data file for a .mod model.", valueName: "file"))
+        var data: String?
+
+        @OptionGroup var solver: SolverFlags
+        @OptionGroup var output: OutputFormatOptions
+
+        func run() throws {
+            let model = try Meridian.loadModel(file: file, data: data)
+            let result = try Meridian.checked { try model.solve(options: solver.solverOptions) }
+            try output.write(SolveReport(result: result, model: model).render(output.format))
+            if let code = Meridian.exitCode(for: result.termination) { throw code }
+        }
+    }
+}
