@@ -1,1 +1,6 @@
-print("benchmark not written yet")
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "exact" {
+    do { try ExactBenchmark.run(Array(arguments.dropFirst())) } catch { print("error: \(error)") }
+} else {
+    print("benchmark not written yet")
+}
