@@ -1,0 +1,60 @@
+internal import CGLPK
+
+/// Mutable state of one branch-and-cut search, shared with GLPK's callback through `cb_info`.
+///
+/// Lives on the solving thread for the duration of one `glp_intopt` call.
+final class MIPSearchState {
+    /// Why the callback asked GLPK to stop.
+    enum StopReason { case nodes, interrupted }
+
+    let nodeLimit: Int?
+    /// Column values with slot 0 unused, offered once through `glp_ios_heur_sol`.
+    let initialValues: [Double]?
+    private(set) var stopReason: StopReason?
+    /// The best bound over active nodes, as last seen by the callback.
+    private(set) var bestBound: Double?
+    /// Distinct subproblems seen as the current node.
+    private(set) var nodes = 0
+    /// Whether GLPK accepted the initial solution as its incumbent.
+    private(set) var initialSolutionAccepted = false
+    private var offeredInitialSolution = false
+    private var lastNode: Int32 = 0
+
+    init(nodeLimit: Int?, initialValues: [Double]?) {
+        self.nodeLimit = nodeLimit
+        self.initialValues = initialValues.map { [0] + $0 }
+    }
+
+    /// Called by GLPK at every callback reason.
+    func observe(_ tree: OpaquePointer) {
+        let current = glp_ios_curr_node(tree)
+        if current != 0 && current != lastNode {
+            lastNode = current
+            nodes += 1
+        }
+        let best = glp_ios_best_node(tree)
+        if best != 0 {
+            let bound = glp_ios_node_bound(tree, best)
+            if abs(bound) < 1e300 { bestBound = bound }
+        }
+        let reason = glp_ios_reason(tree)
+        if reason == GLP_IHEUR, !offeredInitialSolution, let initialValues {
+            offeredInitialSolution = true
+            initialSolutionAccepted = initialValues.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
+        }
+        if stopReason == nil {
+            if Task.isCancelled {
+                stopReason = .interrupted
+            } else if let nodeLimit, reason == GLP_ISELECT, nodes >= nodeLimit {
+                stopReason = .nodes
+            }
+            if stopReason != nil { glp_ios_terminate(tree) }
+        }
+    }
+}
+
+/// GLPK's branch-and-cut callback (`glp_iocp.cb_func`); `info` is the unretained ``MIPSearchState``.
+let mipCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+    guard let tree, let info else { return }
+    Unmanaged<MIPSearchState>.fromOpaque(info).takeUnretainedValue().observe(tree)
+}

@@ -1,1 +1,0 @@
-// The LinearProgramming module; see ../shared/ARCHITECTURE.md.

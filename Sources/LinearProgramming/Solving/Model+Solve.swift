@@ -1,0 +1,57 @@
+extension Model {
+    /// Solves the model with GLPK and returns why it stopped and what it found.
+    ///
+    /// ```swift
+    /// var model = Model(name: "knapsack")
+    /// let a = model.addVariable("a", kind: .binary)
+    /// let b = model.addVariable("b", kind: .binary)
+    /// model.addConstraint(3 * a + 4 * b <= 5, name: "weight")
+    /// model.maximize(5 * a + 6 * b)
+    /// let result = try model.solve(options: SolverOptions(timeLimit: .seconds(5)))
+    /// result.termination             // .optimal
+    /// result.solution?.objectiveValue  // 6.0
+    /// ```
+    ///
+    /// Continuous models use `glp_simplex` (or `glp_interior`); models with integer or binary
+    /// variables use `glp_intopt` with presolve. GLPK's problem lives only inside this call, on the
+    /// calling thread. GLPK's terminal output is off unless `options.verbose` is set.
+    ///
+    /// - Parameter options: Algorithm, limits, gap, initial MIP solution and verbosity.
+    /// - Returns: A ``SolveResult``; infeasible, unbounded and limit stops are results, not errors.
+    /// - Throws: ``ModelError`` from ``validate()``; ``SolverError`` when GLPK fails or an option is invalid.
+    /// - Complexity: Loading is O(variables + constraints + nonzeros); solving is GLPK's.
+    public func solve(options: SolverOptions = SolverOptions()) throws -> SolveResult {
+        try validate()
+        try options.validate()
+        let initialValues = try initialValues(options.initialSolution)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let problem = GLPKProblem()
+        let model = self
+        let outcome = try GLPKProblem.withErrorGuard(echo: options.verbose) {
+            problem.load(model)
+            if model.isMixedInteger {
+                return try problem.solveMIP(options, initialValues: initialValues)
+            }
+            return try problem.solveLP(options)
+        }
+        let elapsed = clock.now - start
+        return SolveResult(
+            termination: outcome.termination, solution: outcome.solution, bestBound: outcome.bestBound,
+            relativeGap: outcome.relativeGap, iterations: outcome.iterations, nodes: outcome.nodes,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Dense values for an initial MIP solution (missing variables at 0), or `nil`.
+    private func initialValues(_ solution: [Variable: Double]?) throws -> [Double]? {
+        guard let solution else { return nil }
+        var values = [Double](repeating: 0, count: variableCount)
+        for (variable, value) in solution {
+            guard variable.modelID == id, variable.index < variableCount else {
+                throw ModelError.variableNotOwned(variable: "#\(variable.index)", context: "initialSolution", model: name)
+            }
+            values[variable.index] = value
+        }
+        return values
+    }
+}
