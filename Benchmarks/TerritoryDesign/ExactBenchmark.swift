@@ -7,14 +7,84 @@ enum ExactBenchmark {
     static func run(_ arguments: [String]) throws {
         let which = arguments.first ?? "all"
         var timeLimit = 300.0
-        _ = timeLimit
         if let index = arguments.firstIndex(of: "--time-limit"), index + 1 < arguments.count,
             let value = Double(arguments[index + 1])
         {
             timeLimit = value
         }
         let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        if which == "pmedcap" || which == "all" { try pmedcap(only: only.flatMap { Int($0) }, timeLimit: timeLimit) }
         if which == "ctdp" || which == "all" { try ctdpHeuristic(only: only) }
+        if which == "ctdp-exact" || which == "all" {
+            let names = only.map { [$0] } ?? ["2DU60-05-1", "2DU60-05-2", "2DU80-05-1", "2DU100-05-1"]
+            try ctdpExact(names, timeLimit: timeLimit)
+        }
+    }
+
+    /// OR-Library pmedcap1 #k: (problem, published optimum), d = floor(Euclidean).
+    static func pmedcapProblem(_ k: Int) throws -> (PMedianProblem, Double) {
+        let name = "pmedcap1_" + (k < 10 ? "0\(k)" : "\(k)") + ".txt"
+        let t = try tokens(instances.appendingPathComponent("orlib-pmedcap1").appendingPathComponent(name))
+        guard t.count >= 5 else { throw BenchmarkError("\(name): too short") }
+        let n = Int(t[2])
+        let p = Int(t[3])
+        let q = t[4]
+        guard t.count >= 5 + 4 * n else { throw BenchmarkError("\(name): expected \(n) points") }
+        var points: [(Double, Double)] = []
+        var demand: [Double] = []
+        for i in 0..<n {
+            let base = 5 + 4 * i
+            points.append((t[base + 1], t[base + 2]))
+            demand.append(t[base + 3])
+        }
+        let problem = try PMedianProblem.euclidean(
+            points: points, centreCount: p, floored: true, demand: demand,
+            capacity: [Double](repeating: q, count: n))
+        return (problem, t[1])
+    }
+
+    static func pmedcap(only: Int?, timeLimit: Double) throws {
+        print("instance,n,p,published,objective,bound,gap,status,heuristic,lagrangian,lp,fixed,runs,seconds")
+        let clock = ContinuousClock()
+        let all = clock.now
+        var proven = 0
+        var atOptimum = 0
+        let list = only.map { [$0] } ?? Array(1...20)
+        for k in list {
+            let (problem, published) = try pmedcapProblem(k)
+            let solver = ExactPMedianSolver(options: .init(timeLimit: .seconds(timeLimit)))
+            let report = try solver.solve(problem)
+            let objective = report.solution?.objective ?? .nan
+            if report.status == .optimal { proven += 1 }
+            if objective == published { atOptimum += 1 }
+            print(
+                "\(k),\(problem.unitCount),\(problem.centreCount),\(published),\(objective),\(report.bound),"
+                    + String(format: "%.4f%%", 100 * (report.gap ?? .nan))
+                    + ",\(report.status),\(report.heuristicObjective ?? .nan),"
+                    + String(format: "%.2f", report.lagrangianBound ?? .nan) + ","
+                    + String(format: "%.2f", report.linearRelaxationBound ?? .nan)
+                    + ",\(report.fixedAssignments),\(report.mipRuns)," + String(format: "%.2f", report.seconds))
+        }
+        print(
+            "pmedcap: \(atOptimum)/\(list.count) at the published optimum, \(proven)/\(list.count) proven optimal, "
+                + String(format: "%.1f s total", (clock.now - all).seconds))
+    }
+
+    static func ctdpExact(_ names: [String], timeLimit: Double) throws {
+        print("instance,n,p,objective,bound,gap,status,heuristic,lp,fixed,cuts,runs,seconds")
+        for name in names {
+            let url = instances.appendingPathComponent("ctdp-du-riosmercado/\(name)-edited.dat")
+            let problem = try ctdp(url)
+            let report = try ExactPMedianSolver(options: .init(timeLimit: .seconds(timeLimit))).solve(problem)
+            let violations = report.solution.map { problem.violations(of: $0.assignment) } ?? ["no solution"]
+            print(
+                "\(name),\(problem.unitCount),\(problem.centreCount),"
+                    + String(format: "%.2f,%.2f,%.4f%%", report.solution?.objective ?? .nan, report.bound, 100 * (report.gap ?? .nan))
+                    + ",\(report.status),"
+                    + String(format: "%.2f,%.2f", report.heuristicObjective ?? .nan, report.linearRelaxationBound ?? .nan)
+                    + ",\(report.fixedAssignments),\(report.contiguityCuts),\(report.mipRuns),"
+                    + String(format: "%.2f", report.seconds) + (violations.isEmpty ? "" : " INVALID: \(violations)"))
+        }
     }
 
     static var instances: URL {
@@ -100,5 +170,11 @@ extension Duration {
     var seconds: Double {
         let (s, atto) = components
         return Double(s) + Double(atto) / 1e18
+    }
+}
+enum ScratchRun {
+    static func run(_ k: Int) throws {
+        let (problem, published) = try ExactBenchmark.pmedcapProblem(k)
+        for it in [300, 1000, 3000] { print(it, ScratchLagrangian.run(problem, ub: published, iterations: it)) }
     }
 }
