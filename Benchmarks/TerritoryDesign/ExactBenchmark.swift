@@ -172,9 +172,3 @@ extension Duration {
         return Double(s) + Double(atto) / 1e18
     }
 }
-enum ScratchRun {
-    static func run(_ k: Int) throws {
-        let (problem, published) = try ExactBenchmark.pmedcapProblem(k)
-        for it in [300, 1000, 3000] { print(it, ScratchLagrangian.run(problem, ub: published, iterations: it)) }
-    }
-}

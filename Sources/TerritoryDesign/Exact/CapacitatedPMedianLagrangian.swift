@@ -2,23 +2,48 @@
 ///
 /// Relaxing the assignment rows `Σ_j x[i][j] = 1` with multipliers `λ` splits the problem per
 /// candidate centre into a 0/1 knapsack: `ρ_j = min Σ_i (c_ij − λ_i) x_ij` subject to
-/// `Σ_i q_i x_ij ≤ Q_j`. The bound is `Σ λ + (sum of the p smallest ρ_j)`, at least as strong as
-/// the LP relaxation of the strong formulation, and maximised by subgradient optimisation.
+/// `Σ_i q_i x_ij ≤ Q_j`. The bound is `Σ λ + Σ ρ_j` over the forced-open centres plus the
+/// smallest `ρ_j` of the free ones (up to `p` centres), at least as strong as the LP relaxation
+/// of the strong formulation, and maximised by subgradient optimisation. A ``Node`` restricts
+/// centres to open / closed, as in branch-and-bound.
 ///
-/// Fixing: given an upper bound `U`, a variable whose forced value makes the Lagrangian bound
-/// exceed `U` cannot be part of any solution better than `U`, so it is fixed.
+/// Fixing: given a cutoff, a variable whose forced value lifts the bound to the cutoff cannot be
+/// part of any solution below it.
 ///
 /// Demands and capacities must be integers (checked by ``init(problem:)``).
 struct CapacitatedPMedianLagrangian {
+    /// Centre restrictions of a branch-and-bound node.
+    struct Node {
+        var closed: [Bool]
+        var open: [Bool]
+        init(unitCount n: Int) {
+            closed = [Bool](repeating: false, count: n)
+            open = [Bool](repeating: false, count: n)
+        }
+        var openCount: Int { open.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    }
+
+    /// One evaluation of the Lagrangian function.
+    struct Evaluation {
+        var bound: Double
+        var rho: [Double]
+        /// Free centres in ascending `ρ` (ties by index).
+        var freeOrder: [Int]
+        /// Chosen centres: forced open plus the first free ones.
+        var centres: [Int]
+        var chosenFree: Int
+        var subgradient: [Double]
+        /// `false` when the node admits no choice of `p` centres.
+        var feasible: Bool
+    }
+
     let problem: PMedianProblem
     let weights: [Int]
     let capacities: [Int]
-    /// Best multipliers found so far and their bound.
-    private(set) var multipliers: [Double]
+    /// Current multipliers, and the best ones found with their bound.
+    var multipliers: [Double]
     private(set) var bestBound: Double = -.infinity
     private(set) var bestMultipliers: [Double]
-    /// Centres chosen by the last evaluation (the `p` smallest `ρ_j`).
-    private(set) var lastCentres: [Int] = []
 
     /// Returns `nil` when demands or capacities are missing, fractional, or too large for the DP.
     init?(problem: PMedianProblem) {
@@ -41,104 +66,135 @@ struct CapacitatedPMedianLagrangian {
         bestMultipliers = start
     }
 
-    /// Evaluates the bound at `λ`: value, chosen centres and the subgradient `1 − Σ_j x_ij`.
-    func evaluate(_ lambda: [Double]) -> (bound: Double, centres: [Int], subgradient: [Double]) {
+    private func rho(_ j: Int, _ lambda: [Double], values: inout [Double]) -> (Double, [Bool]) {
+        let n = problem.unitCount
+        for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
+        let result = KnapsackDP.minimize(values: values, weights: weights, capacity: capacities[j])
+        return (result.value, result.taken)
+    }
+
+    /// Evaluates the bound at `λ` within `node`.
+    func evaluate(_ lambda: [Double], node: Node) -> Evaluation {
         let n = problem.unitCount
         let p = problem.centreCount
         var rho = [Double](repeating: 0, count: n)
         var picks = [[Bool]](repeating: [], count: n)
         var values = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
-            let result = KnapsackDP.minimize(values: values, weights: weights, capacity: capacities[j])
-            rho[j] = result.value
-            picks[j] = result.taken
-        }
-        let order = (0..<n).sorted { (rho[$0], $0) < (rho[$1], $1) }
-        let centres = Array(order.prefix(p))
+        for j in 0..<n where !node.closed[j] { (rho[j], picks[j]) = self.rho(j, lambda, values: &values) }
+        let freeOrder = (0..<n).filter { !node.closed[$0] && !node.open[$0] }.sorted { (rho[$0], $0) < (rho[$1], $1) }
+        let forced = (0..<n).filter { node.open[$0] }
+        let need = p - forced.count
+        let feasible = need >= 0 && need <= freeOrder.count
+        let chosenFree = max(0, min(need, freeOrder.count))
+        let centres = forced + freeOrder.prefix(chosenFree)
         var bound = lambda.reduce(0, +)
         var subgradient = [Double](repeating: 1, count: n)
         for j in centres {
             bound += rho[j]
             for i in 0..<n where picks[j][i] { subgradient[i] -= 1 }
         }
-        return (bound, centres.sorted(), subgradient)
+        return Evaluation(
+            bound: feasible ? bound : .infinity, rho: rho, freeOrder: freeOrder, centres: centres.sorted(),
+            chosenFree: chosenFree, subgradient: subgradient, feasible: feasible)
     }
 
-    /// Subgradient optimisation (Polyak steps towards `upperBound`), calling `onCentres` with the
-    /// centres of every `heuristicEvery`-th iterate so a primal heuristic can run.
+    /// Subgradient optimisation (Polyak steps towards `upperBound()`) from the current multipliers.
     ///
-    /// Stops after `iterations`, when the step factor vanishes, or when the bound proves
-    /// `upperBound` optimal (within 1 when costs are integral).
+    /// Calls `onCentres` with the chosen centres every `heuristicEvery` iterations. Stops after
+    /// `iterations`, when the step factor vanishes, or when the bound reaches `cutoff()`.
+    /// - Returns: The best evaluation seen (its multipliers become ``bestMultipliers``).
+    @discardableResult
     mutating func optimize(
-        upperBound: () -> Double, iterations: Int, heuristicEvery: Int = 10, onCentres: ([Int]) -> Void
-    ) {
-        var theta = 2.0
+        node: Node, upperBound: () -> Double, cutoff: () -> Double, iterations: Int, theta startTheta: Double = 2,
+        heuristicEvery: Int = 10, onCentres: ([Int]) -> Void
+    ) -> Evaluation {
+        var theta = startTheta
         var stall = 0
-        let integral = problem.hasIntegralCosts
-        for iteration in 0..<iterations {
-            let (bound, centres, g) = evaluate(multipliers)
-            lastCentres = centres
-            if bound > bestBound + 1e-9 {
-                bestBound = bound
+        var best: Evaluation?
+        var nodeBest = -Double.infinity
+        for iteration in 0..<max(iterations, 1) {
+            let evaluation = evaluate(multipliers, node: node)
+            if !evaluation.feasible { return evaluation }
+            if evaluation.bound > nodeBest + 1e-9 {
+                nodeBest = evaluation.bound
+                best = evaluation
                 bestMultipliers = multipliers
+                bestBound = nodeBest
                 stall = 0
             } else {
                 stall += 1
-                if stall >= 20 {
+                if stall >= 10 {
                     theta /= 2
                     stall = 0
                 }
             }
-            if iteration % heuristicEvery == 0 { onCentres(centres) }
-            let target = upperBound()
-            let closed = integral ? bestBound > target - 1 + 1e-6 : bestBound >= target - 1e-9 * abs(target)
-            if closed || theta < 1e-4 { break }
+            if iteration % heuristicEvery == 0 { onCentres(evaluation.centres) }
+            if nodeBest >= cutoff() || theta < 1e-3 { break }
+            let g = evaluation.subgradient
             let norm = g.reduce(0) { $0 + $1 * $1 }
             if norm == 0 { break }  // the relaxed solution is feasible: bound is optimal
-            let step = theta * max(target - bound, 1e-6 * max(abs(target), 1)) / norm
+            let target = upperBound()
+            let gapToTarget = target.isFinite ? target - evaluation.bound : 0.05 * max(abs(evaluation.bound), 1)
+            let step = theta * max(gapToTarget, 1e-6 * max(abs(target), 1)) / norm
             for i in 0..<multipliers.count { multipliers[i] += step * g[i] }
         }
+        multipliers = bestMultipliers
+        return best ?? evaluate(multipliers, node: node)
     }
 
-    /// Variables that cannot appear in any solution with objective `< cutoff` under the best multipliers.
-    ///
-    /// - Returns: `closed[j]` (centre `j` cannot open), `forcedOpen[j]` (centre `j` must open) and
-    ///   `forbidden[i*n+j]` (unit `i` cannot be served by `j`).
-    func fixings(cutoff: Double) -> (closed: [Bool], forcedOpen: [Bool], forbidden: [Bool]) {
+    /// Centres the node's best bound forces: `close[j]` (opening `j` lifts the bound to
+    /// `cutoff`) and `open[j]` (closing `j` does).
+    func centreFixings(_ e: Evaluation, node: Node, cutoff: Double) -> (close: [Bool], open: [Bool]) {
         let n = problem.unitCount
-        let p = problem.centreCount
-        let lambda = bestMultipliers
-        let base = lambda.reduce(0, +)
-        var rho = [Double](repeating: 0, count: n)
-        var forced = [[Double]](repeating: [], count: n)
-        var values = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
-            rho[j] = KnapsackDP.minimize(values: values, weights: weights, capacity: capacities[j]).value
-            forced[j] = KnapsackDP.minimizeWithEachItemForced(values: values, weights: weights, capacity: capacities[j])
-        }
-        let order = (0..<n).sorted { (rho[$0], $0) < (rho[$1], $1) }
-        var rank = [Int](repeating: 0, count: n)
-        for (r, j) in order.enumerated() { rank[j] = r }
-        // Sum of the k smallest rho excluding j, for k = p - 1 and p.
-        let prefix = order.reduce(into: [0.0]) { $0.append($0[$0.count - 1] + rho[$1]) }
-        func smallest(_ k: Int, excluding j: Int) -> Double {
-            if k <= 0 { return 0 }
-            if rank[j] < k { return prefix[min(k + 1, n)] - rho[j] }
-            return prefix[k]
-        }
-        var closed = [Bool](repeating: false, count: n)
-        var forcedOpen = [Bool](repeating: false, count: n)
-        var forbidden = [Bool](repeating: false, count: n * n)
-        for j in 0..<n {
-            let others = smallest(p - 1, excluding: j)
-            if base + rho[j] + others >= cutoff { closed[j] = true }
-            if p < n && base + smallest(p, excluding: j) >= cutoff { forcedOpen[j] = true }
-            for i in 0..<n where closed[j] || base + forced[j][i] + others >= cutoff {
-                forbidden[i * n + j] = true
+        var close = [Bool](repeating: false, count: n)
+        var open = [Bool](repeating: false, count: n)
+        let chosen = Array(e.freeOrder.prefix(e.chosenFree))
+        let lastChosen = chosen.last.map { e.rho[$0] }
+        let firstUnchosen = e.freeOrder.count > e.chosenFree ? e.rho[e.freeOrder[e.chosenFree]] : nil
+        for (r, j) in e.freeOrder.enumerated() {
+            if r < e.chosenFree {
+                if let next = firstUnchosen {
+                    if e.bound - e.rho[j] + next >= cutoff { open[j] = true }
+                } else {
+                    open[j] = true  // every free centre is needed
+                }
+            } else if let last = lastChosen {
+                if e.bound + e.rho[j] - last >= cutoff { close[j] = true }
+            } else {
+                close[j] = true  // no free centre is needed
             }
         }
-        return (closed, forcedOpen, forbidden)
+        return (close, open)
+    }
+
+    /// Assignment pairs `(i, j)` (row-major mask) that cannot be used below `cutoff` at the node's
+    /// best multipliers; closed centres forbid all their pairs.
+    func assignmentFixings(_ e: Evaluation, node: Node, cutoff: Double) -> [Bool] {
+        let n = problem.unitCount
+        let lambda = bestMultipliers
+        var forbidden = [Bool](repeating: false, count: n * n)
+        let lastChosen = e.chosenFree > 0 ? e.rho[e.freeOrder[e.chosenFree - 1]] : nil
+        let chosen = Set(e.centres)
+        var values = [Double](repeating: 0, count: n)
+        for j in 0..<n {
+            if node.closed[j] {
+                for i in 0..<n { forbidden[i * n + j] = true }
+                continue
+            }
+            // Bound with j open, without its own ρ: replace the last chosen free centre if j is not chosen.
+            let base: Double
+            if chosen.contains(j) {
+                base = e.bound - e.rho[j]
+            } else if let last = lastChosen {
+                base = e.bound - last
+            } else {
+                for i in 0..<n { forbidden[i * n + j] = true }
+                continue
+            }
+            for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
+            let forced = KnapsackDP.minimizeWithEachItemForced(values: values, weights: weights, capacity: capacities[j])
+            for i in 0..<n where base + forced[i] >= cutoff { forbidden[i * n + j] = true }
+        }
+        return forbidden
     }
 }

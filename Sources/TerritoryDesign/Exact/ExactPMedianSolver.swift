@@ -58,8 +58,8 @@ public struct ExactPMedianSolver: Sendable {
 
     /// Solves `problem` to proven optimality or until the time limit.
     ///
-    /// - Throws: ``TerritoryError/solverFailure(reason:)`` when GLPK fails (not for infeasibility
-    ///   or limits, which are statuses).
+    /// - Throws: `ModelError` / `SolverError` from LinearProgramming when GLPK fails (not for
+    ///   infeasibility or limits, which are statuses).
     public func solve(_ problem: PMedianProblem) throws -> ExactPMedianReport {
         let clock = ContinuousClock()
         let start = clock.now
@@ -75,14 +75,17 @@ public struct ExactPMedianSolver: Sendable {
             incumbent = PMedianSolution(problem: problem, assignment: start)
         }
         var lagrangian = CapacitatedPMedianLagrangian(problem: problem)
+        var rootBound: Double?
         if var relaxation = lagrangian {
-            incumbent = better(incumbent, runLagrangianHeuristic(problem, &relaxation, deadline: deadline))
+            incumbent = better(
+                incumbent, runLagrangianHeuristic(problem, &relaxation, incumbent: incumbent, deadline: deadline))
+            rootBound = relaxation.bestBound
             lagrangian = relaxation
         } else if let found = IncumbentHeuristic.find(problem, seed: options.seed, deadline: deadline) {
             incumbent = better(incumbent, found)
         }
         let heuristicObjective = incumbent?.objective
-        var bound = lagrangian?.bestBound ?? -.infinity
+        var bound = rootBound ?? -.infinity
         func roundedBound() -> Double { integral ? (bound - 1e-6).rounded(.up) : bound }
         /// Anything with a forced-value bound at or above the cutoff cannot beat the incumbent.
         let cutoff: Double = incumbent.map {
@@ -97,20 +100,28 @@ public struct ExactPMedianSolver: Sendable {
             if let incumbent { finalBound = min(finalBound, incumbent.objective) }
             return ExactPMedianReport(
                 status: status, solution: status == .infeasible ? nil : incumbent, bound: finalBound,
-                seconds: elapsed(), heuristicObjective: heuristicObjective, lagrangianBound: lagrangian?.bestBound,
+                seconds: elapsed(), heuristicObjective: heuristicObjective, lagrangianBound: rootBound,
                 linearRelaxationBound: lp, fixedAssignments: fixed, contiguityCuts: cuts, mipRuns: runs)
         }
         if incumbent != nil, bound >= cutoff {
             return report(.optimal, lp: nil, fixed: n * n, cuts: 0, runs: 0)
         }
-        // 2. Fixing from the Lagrangian, never removing the incumbent's own variables.
+        // 2. Capacitated with integral data: Lagrangian branch-and-bound, GLPK at the leaves.
+        if let relaxation = lagrangian {
+            var search = CapacitatedPMedianBranchAndBound(
+                problem: problem, lagrangian: relaxation, incumbent: incumbent, deadline: deadline,
+                mipCuts: options.mipCuts)
+            try search.run(root: CapacitatedPMedianLagrangian.Node(unitCount: n))
+            incumbent = better(incumbent, search.incumbent)
+            if search.completed {
+                return report(incumbent == nil ? .infeasible : .optimal, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
+            }
+            bound = max(bound, search.openBound)
+            return report(incumbent == nil ? .noSolution : .feasible, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
+        }
         var closed = [Bool](repeating: false, count: n)
         var forcedOpen = [Bool](repeating: false, count: n)
         var forbidden = [Bool](repeating: false, count: n * n)
-        if let lagrangian, cutoff.isFinite {
-            (closed, forcedOpen, forbidden) = lagrangian.fixings(cutoff: cutoff)
-        }
-        if let incumbent { keep(incumbent, closed: &closed, forcedOpen: &forcedOpen, forbidden: &forbidden) }
         // 3. LP relaxation over the survivors: bound and reduced-cost fixing.
         var lpBound: Double?
         do {
@@ -132,8 +143,6 @@ public struct ExactPMedianSolver: Sendable {
                     }
                 }
             }
-        } catch {
-            throw TerritoryError.solverFailure(reason: "LP relaxation: \(error)")
         }
         let fixedCount = forbidden.reduce(0) { $0 + ($1 ? 1 : 0) }
         if incumbent != nil, bound >= cutoff {
@@ -149,9 +158,7 @@ public struct ExactPMedianSolver: Sendable {
             var solverOptions = SolverOptions(timeLimit: remaining(), verbose: options.verbose, mipCuts: options.mipCuts)
             solverOptions.initialSolution = incumbent.flatMap { mip.values(of: $0.assignment) }
             let result: SolveResult
-            do { result = try mip.model.solve(options: solverOptions) } catch {
-                throw TerritoryError.solverFailure(reason: "branch-and-cut: \(error)")
-            }
+            result = try mip.model.solve(options: solverOptions)
             switch result.termination {
             case .optimal:
                 guard let solution = result.solution else { break }
@@ -197,13 +204,21 @@ public struct ExactPMedianSolver: Sendable {
     }
 
     private func runLagrangianHeuristic(
-        _ problem: PMedianProblem, _ lagrangian: inout CapacitatedPMedianLagrangian, deadline: ContinuousClock.Instant
+        _ problem: PMedianProblem, _ lagrangian: inout CapacitatedPMedianLagrangian, incumbent: PMedianSolution?,
+        deadline: ContinuousClock.Instant
     ) -> PMedianSolution? {
-        var best: PMedianSolution?
+        var best = incumbent
         var tried = Set<[Int]>()
         let clock = ContinuousClock()
+        let integral = problem.hasIntegralCosts
+        func cutoff() -> Double {
+            guard let value = best?.objective else { return .infinity }
+            return integral ? value - 1 + 1e-6 : value - 1e-7 * max(1, abs(value))
+        }
         lagrangian.optimize(
-            upperBound: { best?.objective ?? .infinity }, iterations: options.lagrangianIterations, heuristicEvery: 5
+            node: CapacitatedPMedianLagrangian.Node(unitCount: problem.unitCount),
+            upperBound: { best?.objective ?? .infinity }, cutoff: cutoff, iterations: options.lagrangianIterations,
+            heuristicEvery: 5
         ) { centres in
             guard clock.now < deadline, tried.insert(centres).inserted else { return }
             if let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres),

@@ -10,13 +10,28 @@
 enum KnapsackDP {
     /// Minimum of `Σ values[k]·z[k]` subject to `Σ weights[k]·z[k] ≤ capacity`, `z` binary.
     ///
-    /// Items with a non-negative value are never taken. - Complexity: O(items × capacity).
+    /// Items with a non-negative value are never taken.
+    /// - Complexity: O(candidates × capacity), where candidates are the items with negative value.
     static func minimize(values: [Double], weights: [Int], capacity: Int) -> (value: Double, taken: [Bool]) {
         let count = values.count
-        let width = max(capacity, 0) + 1
+        var taken = [Bool](repeating: false, count: count)
+        guard capacity >= 0 else { return (0, taken) }
+        var items: [Int] = []
+        for k in 0..<count where values[k] < 0 && weights[k] <= capacity { items.append(k) }
+        if items.isEmpty { return (0, taken) }
+        // Everything fits: take all.
+        if items.reduce(0, { $0 + weights[$1] }) <= capacity {
+            var total = 0.0
+            for k in items {
+                taken[k] = true
+                total += values[k]
+            }
+            return (total, taken)
+        }
+        let width = capacity + 1
         var best = [Double](repeating: 0, count: width)
-        var keep = [Bool](repeating: false, count: count * width)
-        for k in 0..<count where values[k] < 0 && weights[k] <= capacity {
+        var keep = [Bool](repeating: false, count: items.count * width)
+        for (r, k) in items.enumerated() {
             let w = weights[k]
             let v = values[k]
             var c = capacity
@@ -24,18 +39,17 @@ enum KnapsackDP {
                 let candidate = best[c - w] + v
                 if candidate < best[c] {
                     best[c] = candidate
-                    keep[k * width + c] = true
+                    keep[r * width + c] = true
                 }
                 c -= 1
             }
         }
-        var taken = [Bool](repeating: false, count: count)
-        var c = max(capacity, 0)
-        for k in stride(from: count - 1, through: 0, by: -1) where keep[k * width + c] {
-            taken[k] = true
-            c -= weights[k]
+        var c = capacity
+        for r in stride(from: items.count - 1, through: 0, by: -1) where keep[r * width + c] {
+            taken[items[r]] = true
+            c -= weights[items[r]]
         }
-        return (best[max(capacity, 0)], taken)
+        return (best[capacity], taken)
     }
 
     /// For every item `k`: the minimum with item `k` forced into the knapsack

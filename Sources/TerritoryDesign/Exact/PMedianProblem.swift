@@ -60,58 +60,58 @@ public struct PMedianProblem: Sendable {
 
     /// Creates a problem from a full cost matrix.
     ///
-    /// - Throws: ``TerritoryError/invalidProblem(reason:)`` when sizes disagree, a cost is not finite,
+    /// - Throws: ``TerritoryError/invalidProblem(_:)`` when sizes disagree, a cost is not finite,
     ///   `centreCount` is outside `1...unitCount`, or a measure band is empty.
     public init(
         unitCount: Int, costs: [Double], centreCount: Int, demand: [Double]? = nil, capacity: [Double]? = nil,
         measures: [Measure] = [], adjacency: AdjacencyGraph? = nil, requiresContiguity: Bool = false,
         centreServesItself: Bool = false
     ) throws {
-        guard unitCount > 0 else { throw TerritoryError.invalidProblem(reason: "no units") }
+        guard unitCount > 0 else { throw TerritoryError.invalidProblem("no units") }
         guard costs.count == unitCount * unitCount else {
             throw TerritoryError.invalidProblem(
-                reason: "cost matrix has \(costs.count) entries, expected \(unitCount)×\(unitCount)")
+                "cost matrix has \(costs.count) entries, expected \(unitCount)×\(unitCount)")
         }
         if let bad = costs.firstIndex(where: { !$0.isFinite }) {
             throw TerritoryError.invalidProblem(
-                reason: "cost(\(bad / unitCount), \(bad % unitCount)) = \(costs[bad]) is not finite")
+                "cost(\(bad / unitCount), \(bad % unitCount)) = \(costs[bad]) is not finite")
         }
         guard (1...unitCount).contains(centreCount) else {
-            throw TerritoryError.invalidProblem(reason: "centre count \(centreCount) is outside 1...\(unitCount)")
+            throw TerritoryError.invalidProblem("centre count \(centreCount) is outside 1...\(unitCount)")
         }
         guard (demand == nil) == (capacity == nil) else {
-            throw TerritoryError.invalidProblem(reason: "demand and capacity must be given together")
+            throw TerritoryError.invalidProblem("demand and capacity must be given together")
         }
         for (label, vector) in [("demand", demand), ("capacity", capacity)] {
             guard let vector else { continue }
             guard vector.count == unitCount else {
-                throw TerritoryError.invalidProblem(reason: "\(label) has \(vector.count) entries, expected \(unitCount)")
+                throw TerritoryError.invalidProblem("\(label) has \(vector.count) entries, expected \(unitCount)")
             }
             if let bad = vector.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
                 throw TerritoryError.invalidProblem(
-                    reason: "\(label)[\(bad)] = \(vector[bad]); expected a finite non-negative number")
+                    "\(label)[\(bad)] = \(vector[bad]); expected a finite non-negative number")
             }
         }
         for measure in measures {
             guard measure.values.count == unitCount else {
                 throw TerritoryError.invalidProblem(
-                    reason: "measure \(measure.name) has \(measure.values.count) values, expected \(unitCount)")
+                    "measure \(measure.name) has \(measure.values.count) values, expected \(unitCount)")
             }
             if let bad = measure.values.firstIndex(where: { !$0.isFinite }) {
                 throw TerritoryError.invalidProblem(
-                    reason: "measure \(measure.name) value \(bad) = \(measure.values[bad]) is not finite")
+                    "measure \(measure.name) value \(bad) = \(measure.values[bad]) is not finite")
             }
             guard measure.lower.isFinite, measure.upper.isFinite, measure.lower <= measure.upper else {
                 throw TerritoryError.invalidProblem(
-                    reason: "measure \(measure.name) band [\(measure.lower), \(measure.upper)] is empty or not finite")
+                    "measure \(measure.name) band [\(measure.lower), \(measure.upper)] is empty or not finite")
             }
         }
         if let adjacency, adjacency.vertexCount != unitCount {
             throw TerritoryError.invalidProblem(
-                reason: "adjacency graph has \(adjacency.vertexCount) vertices, expected \(unitCount)")
+                "adjacency graph has \(adjacency.vertexCount) vertices, expected \(unitCount)")
         }
         if requiresContiguity && adjacency == nil {
-            throw TerritoryError.invalidProblem(reason: "contiguity requires an adjacency graph")
+            throw TerritoryError.invalidProblem("contiguity requires an adjacency graph")
         }
         self.unitCount = unitCount
         self.costs = costs

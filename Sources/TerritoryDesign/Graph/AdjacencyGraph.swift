@@ -20,21 +20,21 @@ public struct AdjacencyGraph: Sendable, Hashable {
 
     /// Builds a graph from undirected edges; duplicate edges are merged.
     ///
-    /// - Throws: ``TerritoryError/invalidGraph(reason:)`` for an endpoint outside `0..<vertexCount`
+    /// - Throws: ``TerritoryError/invalidProblem(_:)`` for an endpoint outside `0..<vertexCount`
     ///   or a self-loop.
     /// - Complexity: O(V + E log E).
     public init(vertexCount: Int, edges: [(Int, Int)]) throws {
         guard vertexCount >= 0 else {
-            throw TerritoryError.invalidGraph(reason: "vertex count \(vertexCount) is negative")
+            throw TerritoryError.invalidProblem("adjacency graph: vertex count \(vertexCount) is negative")
         }
         var lists = [[Int]](repeating: [], count: vertexCount)
         for (index, (u, v)) in edges.enumerated() {
             guard (0..<vertexCount).contains(u), (0..<vertexCount).contains(v) else {
-                throw TerritoryError.invalidGraph(
-                    reason: "edge \(index + 1) (\(u), \(v)) has an endpoint outside 0..<\(vertexCount)")
+                throw TerritoryError.invalidProblem(
+                    "adjacency graph: edge \(index + 1) (\(u), \(v)) has an endpoint outside 0..<\(vertexCount)")
             }
             guard u != v else {
-                throw TerritoryError.invalidGraph(reason: "edge \(index + 1) is a self-loop on vertex \(u)")
+                throw TerritoryError.invalidProblem("adjacency graph: edge \(index + 1) is a self-loop on vertex \(u)")
             }
             lists[u].append(v)
             lists[v].append(u)
