@@ -74,7 +74,9 @@ public struct ExactPMedianSolver: Sendable {
         if let start = options.initialAssignment, problem.violations(of: start).isEmpty {
             incumbent = PMedianSolution(problem: problem, assignment: start)
         }
-        var lagrangian = CapacitatedPMedianLagrangian(problem: problem)
+        // The knapsack Lagrangian drives the search only for the pure capacitated p-median.
+        var lagrangian = problem.measures.isEmpty && !problem.requiresContiguity
+            ? CapacitatedPMedianLagrangian(problem: problem) : nil
         var rootBound: Double?
         if var relaxation = lagrangian {
             incumbent = better(

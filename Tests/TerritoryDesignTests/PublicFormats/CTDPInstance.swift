@@ -1,5 +1,6 @@
 import Foundation
 import TerritoryDesign
+import TestSupport
 
 /// One CTDP "DU" instance (Ríos-Mercado style): units with coordinates and three activity
 /// measures, a planar adjacency graph, `p` territories and a tolerance per measure.
