@@ -147,7 +147,7 @@ enum ExactBenchmark {
         for url in try ctdpFiles(only: only) {
             let problem = try ctdp(url)
             let start = clock.now
-            let found = BalancedTerritoryHeuristic.solve(problem, seed: 1, restarts: 30)
+            let found = BalancedTerritoryHeuristic.solve(problem, seed: 1, restarts: 8, kicks: 150)
             let seconds = (clock.now - start).seconds
             let violations = found.map { problem.violations(of: $0.assignment) } ?? ["no solution"]
             let name = url.lastPathComponent.replacingOccurrences(of: "-edited.dat", with: "")

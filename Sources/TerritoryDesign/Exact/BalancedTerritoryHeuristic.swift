@@ -13,8 +13,14 @@ import Foundation
 /// ```
 public enum BalancedTerritoryHeuristic {
     /// Best balance-feasible (and contiguous, if required) solution over `restarts` starts, or `nil`.
+    ///
+    /// - Parameters:
+    ///   - restarts: Independent constructions, each followed by local search.
+    ///   - kicks: Perturbation rounds per restart (iterated local search: a few random
+    ///     contiguity-preserving moves, descent, keep if better).
     public static func solve(
-        _ problem: PMedianProblem, seed: UInt64, restarts: Int = 30, deadline: ContinuousClock.Instant? = nil
+        _ problem: PMedianProblem, seed: UInt64, restarts: Int = 30, kicks: Int = 0,
+        deadline: ContinuousClock.Instant? = nil
     ) -> PMedianSolution? {
         var generator = SplitMix(seed: seed)
         var best: PMedianSolution?
@@ -24,6 +30,19 @@ public enum BalancedTerritoryHeuristic {
             var search = LocalSearch(problem: problem)
             search.construct(using: &generator)
             search.descend()
+            for _ in 0..<kicks {
+                if let deadline, clock.now >= deadline { break }
+                var trial = search
+                trial.perturb(moves: Int.random(in: 2...6, using: &generator), using: &generator)
+                trial.descend()
+                let trialViolation = trial.totalViolation()
+                let currentViolation = search.totalViolation()
+                if trialViolation < currentViolation - 1e-12
+                    || (trialViolation <= currentViolation + 1e-12 && trial.cost() < search.cost() - 1e-9)
+                {
+                    search = trial
+                }
+            }
             guard search.totalViolation() < 1e-9 else { continue }
             let solution = PMedianSolution(problem: problem, assignment: search.centreAssignment())
             guard problem.violations(of: solution.assignment).isEmpty else { continue }
@@ -175,6 +194,7 @@ private struct LocalSearch {
             if !changed && totalViolation() > 1e-9 {
                 if swapSweep() { changed = true }
             }
+            if !changed && costSwapSweep() { changed = true }
             if !changed { break }
         }
     }
@@ -231,6 +251,59 @@ private struct LocalSearch {
         return false
     }
 
+    /// Violation of territories `a` and `b` after `i` moves a→b and `k` moves b→a.
+    private func swappedViolation(_ a: Int, _ b: Int, _ i: Int, _ k: Int) -> Double {
+        var v = 0.0
+        for (m, measure) in problem.measures.enumerated() {
+            let delta = measure.values[k] - measure.values[i]
+            let ta = totals[a][m] + delta
+            let tb = totals[b][m] - delta
+            v += (max(0, measure.lower - ta) + max(0, ta - measure.upper)) / scale[m]
+            v += (max(0, measure.lower - tb) + max(0, tb - measure.upper)) / scale[m]
+        }
+        return v
+    }
+
+    /// Swaps of two units between territories that lower the cost without raising the violation;
+    /// applies the best swap per unit. True if anything changed.
+    private mutating func costSwapSweep() -> Bool {
+        var changed = false
+        for i in 0..<n {
+            let a = territory[i]
+            guard i != centre[a] else { continue }
+            var best: (gain: Double, k: Int)?
+            for b in targets(of: i) where b != a {
+                let before = violation(a) + violation(b)
+                for k in 0..<n where territory[k] == b && k != centre[b] {
+                    let gain = problem.cost(i, centre[a]) + problem.cost(k, centre[b])
+                        - problem.cost(i, centre[b]) - problem.cost(k, centre[a])
+                    guard gain > 1e-9, gain > (best?.gain ?? 0) else { continue }
+                    if contiguous, let graph = problem.adjacency,
+                        !graph.neighbours[k].contains(where: { territory[$0] == a && $0 != i })
+                    {
+                        continue
+                    }
+                    guard swappedViolation(a, b, i, k) <= before + 1e-12 else { continue }
+                    best = (gain, k)
+                }
+            }
+            guard let (_, k) = best else { continue }
+            let b = territory[k]
+            move(i, from: a, to: b)
+            move(k, from: b, to: a)
+            if contiguous, let graph = problem.adjacency,
+                !(graph.isConnected((0..<n).filter { territory[$0] == a })
+                    && graph.isConnected((0..<n).filter { territory[$0] == b }))
+            {
+                move(k, from: a, to: b)
+                move(i, from: b, to: a)
+                continue
+            }
+            changed = true
+        }
+        return changed
+    }
+
     private func targets(of i: Int) -> [Int] {
         if contiguous, let graph = problem.adjacency {
             return Array(Set(graph.neighbours[i].map { territory[$0] })).sorted()
@@ -266,6 +339,25 @@ private struct LocalSearch {
             }
         }
         return changed
+    }
+
+    /// Total cost of the current assignment.
+    func cost() -> Double { (0..<n).reduce(0) { $0 + problem.cost($1, centre[territory[$1]]) } }
+
+    /// Random single-unit moves to neighbouring territories that keep contiguity.
+    mutating func perturb(moves: Int, using generator: inout some RandomNumberGenerator) {
+        var done = 0
+        var attempts = 0
+        while done < moves && attempts < 50 * moves {
+            attempts += 1
+            let i = Int.random(in: 0..<n, using: &generator)
+            let a = territory[i]
+            guard i != centre[a] else { continue }
+            let options = targets(of: i).filter { $0 != a }
+            guard let b = options.randomElement(using: &generator), staysConnected(a, without: i) else { continue }
+            move(i, from: a, to: b)
+            done += 1
+        }
     }
 
     /// Assignment as unit → centre unit.

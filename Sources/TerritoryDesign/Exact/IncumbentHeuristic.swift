@@ -5,7 +5,7 @@ enum IncumbentHeuristic {
     /// A feasible solution, or `nil` when the heuristics found none before `deadline`.
     static func find(_ problem: PMedianProblem, seed: UInt64, deadline: ContinuousClock.Instant) -> PMedianSolution? {
         if !problem.measures.isEmpty || problem.requiresContiguity {
-            return BalancedTerritoryHeuristic.solve(problem, seed: seed, restarts: 40, deadline: deadline)
+            return BalancedTerritoryHeuristic.solve(problem, seed: seed, restarts: 10, kicks: 200, deadline: deadline)
         }
         // Capacitated with fractional data, or uncapacitated: farthest-first start, then swaps.
         let n = problem.unitCount
