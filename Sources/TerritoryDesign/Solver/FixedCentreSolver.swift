@@ -1,0 +1,140 @@
+import Foundation
+
+/// The scalable core: Lagrangian bound by projected subgradient over all territories (dense,
+/// parallel), primal repair from Lagrangian assignments, then feasible moves and swaps.
+struct FixedCentreSolver {
+    let instance: DenseInstance
+    let options: AlignmentOptions
+    let start: Double
+    let deadline: Double
+    /// Extra assignments to try as primal seeds (e.g. the current alignment).
+    var seeds: [[Int32]] = []
+
+    struct Outcome: Sendable {
+        var assignment: [Int32]?
+        var objective: Double
+        var bound: Double
+        var bestViolation: Double
+        var iterations: Int
+        var timedOut: Bool
+    }
+
+    func solve() async -> Outcome {
+        let inst = instance
+        let candidates = await CandidateLists.build(inst, width: options.candidatesPerUnit, workers: options.workers)
+        var search = LocalSearch(instance: inst, candidates: candidates, deadline: deadline, seed: options.seed)
+        var relaxation = LagrangianRelaxation(instance: inst, workers: options.workers)
+        var incumbent: AssignmentState?
+        var bestViolation = Double.infinity
+        var bound = -Double.infinity
+        var theta = 1.0
+        var stall = 0
+        var lastReport = start
+        var iterations = 0
+        var nextPrimal = 100
+        var timedOut = false
+        let firstPrimal = 1_000_000  // primal attempts come from the narrowed phase
+        let stallLimit = 15
+        let shrink = 0.6
+        nextPrimal = firstPrimal
+        let boundDeadline = start + (deadline - start) * 0.4
+        let narrowDeadline = start + (deadline - start) * 0.55
+
+        func report(_ phase: String) {
+            guard let progress = options.progress else { return }
+            let now = Clock.now
+            guard now - lastReport >= options.progressInterval else { return }
+            lastReport = now
+            progress(AlignmentProgress(phase: phase, incumbent: incumbent?.cost, bound: bound, elapsed: now - start))
+        }
+        func tryPrimal(_ assignment: [Int32], passes: Int) {
+            var state = AssignmentState(instance: inst, assignment: assignment)
+            let ok = search.repair(&state)
+            if ok {
+                search.improve(&state, maxPasses: passes)
+                if incumbent == nil || state.cost < incumbent!.cost - 1e-12 { incumbent = state }
+            } else {
+                bestViolation = min(bestViolation, state.maxViolation)
+            }
+        }
+        func gap() -> Double {
+            guard let incumbent else { return .infinity }
+            return incumbent.cost > 0 ? (incumbent.cost - bound) / incumbent.cost : 0
+        }
+
+        for seed in seeds { tryPrimal(seed, passes: 2) }
+        while iterations < options.maxBoundIterations {
+            if Clock.now > boundDeadline { break }
+            iterations += 1
+            let evaluation = await relaxation.evaluate()
+            if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
+                if !bound.isFinite || evaluation.value > bound + 1e-6 * max(1, abs(bound)) { stall = 0 } else { stall += 1 }
+                bound = evaluation.value
+            } else {
+                stall += 1
+            }
+            let g = relaxation.subgradient(evaluation)
+            var norm = g.count * g.count + g.value * g.value
+            for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
+            if norm <= 1e-18 {
+                // The relaxed assignment is feasible and complementary: it is optimal.
+                tryPrimal(evaluation.assignment, passes: 0)
+                break
+            }
+            if iterations >= nextPrimal {
+                tryPrimal(evaluation.assignment, passes: 3)
+                nextPrimal = iterations + max(50, iterations / 2)
+            }
+            if gap() <= options.targetGap { break }
+            if stall >= stallLimit { theta *= shrink; stall = 0 }
+            if theta < 1e-6 { break }
+            let upper = incumbent?.cost ?? (bound + max(abs(bound) * 0.05, 1e-6))
+            let length = theta * max(upper - evaluation.value, 1e-9 * max(1, abs(upper))) / norm
+            relaxation.step(g, length: length)
+            report("bound")
+        }
+        // Primal phase: continue the subgradient on narrowed bands, so relaxed assignments land
+        // inside the real bands; keep the least violating (then cheapest) ones for repair.
+        let final = await relaxation.evaluate()
+        bound = max(bound, final.value)
+        let primalIterations = 60
+        let narrowFactor = 0.85
+        var tight = relaxation
+        tight.instance = inst.narrowed(by: narrowFactor)
+        var tightTheta = 0.5
+        var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
+        for it in 0..<primalIterations where Clock.now < narrowDeadline || it < 3 {
+            let e = await tight.evaluate()
+            var cost = 0.0
+            for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
+            candidatesFound.append((inst.violation(loads: e.loads), cost, e.assignment))
+            let g = tight.subgradient(e)
+            var norm = g.count * g.count + g.value * g.value
+            for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
+            if norm <= 1e-18 { break }
+            if it % 20 == 19 { tightTheta *= 0.7 }
+            let upper = incumbent?.cost ?? (bound * 1.003 + 1e-6)
+            tight.step(g, length: tightTheta * max(upper - e.value, 1e-6 * abs(upper)) / norm)
+        }
+        candidatesFound.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        for (s, candidate) in candidatesFound.prefix(3).enumerated() where Clock.now < deadline || s == 0 {
+            tryPrimal(candidate.2, passes: 3)
+        }
+        if incumbent == nil {
+            // Grace: one repair from the least violating candidate may use up to a quarter of the
+            // time limit beyond it, so a short limit under load still yields an alignment.
+            search.deadline = max(deadline, Clock.now) + 0.25 * (deadline - start)
+            tryPrimal(candidatesFound[0].2, passes: 1)
+            search.deadline = deadline
+        }
+        if var state = incumbent {
+            report("improve")
+            search.improve(&state, maxPasses: 200)
+            incumbent = state
+        }
+        if Clock.now > deadline { timedOut = true }
+        return Outcome(
+            assignment: incumbent?.assign, objective: incumbent?.cost ?? .infinity, bound: bound,
+            bestViolation: incumbent == nil ? bestViolation : 0, iterations: iterations, timedOut: timedOut)
+    }
+}
