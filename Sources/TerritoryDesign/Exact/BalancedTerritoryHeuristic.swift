@@ -27,7 +27,7 @@ public enum BalancedTerritoryHeuristic {
         let clock = ContinuousClock()
         for _ in 0..<max(restarts, 1) {
             if let deadline, clock.now >= deadline, best != nil { break }
-            var search = LocalSearch(problem: problem)
+            var search = BalancedLocalSearch(problem: problem)
             search.construct(using: &generator)
             search.descend()
             for _ in 0..<kicks {
@@ -66,7 +66,7 @@ public enum BalancedTerritoryHeuristic {
 }
 
 /// Mutable search state: territory of each unit, centres and per-territory measure totals.
-private struct LocalSearch {
+private struct BalancedLocalSearch {
     let problem: PMedianProblem
     let n: Int
     let p: Int
