@@ -59,7 +59,7 @@ let package = Package(
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(
             "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
-            exclude: ["peers.py"]),
+            exclude: ["peers.py", "convert_instances.py"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 

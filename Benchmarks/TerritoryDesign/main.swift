@@ -1,6 +1,12 @@
 import Foundation
 import TerritoryDesign
 
+// `territory-bench exact …`: the exact engine on the public instances (ExactBenchmark.swift).
+if CommandLine.arguments.dropFirst().first == "exact" {
+    do { try ExactBenchmark.run(Array(CommandLine.arguments.dropFirst(2))) } catch { print("error: \(error)") }
+    exit(0)
+}
+
 let args = CommandLine.arguments
 let n = Int(args.count > 1 ? args[1] : "10000") ?? 10000
 let m = Int(args.count > 2 ? args[2] : "50") ?? 50
