@@ -133,12 +133,13 @@ def main():
     p.add_argument("folder"); p.add_argument("--tolerance", type=float, default=0.05)
     p.add_argument("--time-limit", type=float, default=60); p.add_argument("--workers", type=int, default=2)
     p.add_argument("--only", default="lp,highs,cpsat")
+    p.add_argument("--lp-time-limit", type=float, default=300)
     args = p.parse_args()
     cost, a = load(args.folder)
     for which in args.only.split(","):
         try:
             if which == "lp":
-                r = run_highs(cost, a, args.tolerance, args.time_limit, integer=False)
+                r = run_highs(cost, a, args.tolerance, args.lp_time_limit, integer=False)
             elif which == "highs":
                 r = run_highs(cost, a, args.tolerance, args.time_limit, integer=True)
             elif which == "cpsat":

@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public enum AlignmentInput {
     static let idNames = ["id", "account_id", "accountid", "unit_id", "fips"]
-    static let territoryIDNames = ["id", "territory_id", "territoryid", "territory"]
+    static let territoryIDNames = ["id", "territory_id", "territoryid", "territory", "fips"]
 
     /// Loads units. `territoryColumn` and `lockedColumn` are used when present in the header.
     public static func units(

@@ -14,7 +14,7 @@ struct ElasticBalanceLP {
     var restrictedWidth = 16
     var timeLimit: Duration = .seconds(30)
     /// Largest number of assignment columns built; larger instances are not explained by LP.
-    var columnLimit = 300_000
+    var columnLimit = 400_000
 
     /// Per measure index, the smallest tolerance the elastic LP meets; `[]` when the LP fails.
     func smallestTolerances() throws -> [(Int, Double)] {

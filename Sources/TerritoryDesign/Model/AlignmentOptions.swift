@@ -25,7 +25,8 @@ public struct AlignmentProgress: Sendable, Hashable {
 public struct AlignmentOptions: Sendable {
     /// Wall-clock limit in seconds for the whole solve.
     public var timeLimit: Double
-    /// Seed for every randomized step (move order, perturbations).
+    /// Seed for every randomized step (move order, perturbations). Phases end on iteration counts and
+    /// convergence, so the same seed gives the same alignment whenever the time limit is not reached.
     public var seed: UInt64
     /// Stop once `(objective − bound) / objective` is at most this.
     public var targetGap: Double
@@ -43,7 +44,7 @@ public struct AlignmentOptions: Sendable {
     /// Creates options.
     public init(
         timeLimit: Double = 60, seed: UInt64 = 1, targetGap: Double = 1e-4, workers: Int = 2,
-        maxBoundIterations: Int = 20_000, candidatesPerUnit: Int = 12,
+        maxBoundIterations: Int = 4_000, candidatesPerUnit: Int = 12,
         progress: (@Sendable (AlignmentProgress) -> Void)? = nil, progressInterval: Double = 1
     ) {
         self.timeLimit = timeLimit

@@ -11,6 +11,9 @@ public enum InfeasibilityReason: Sendable, Hashable, Codable, CustomStringConver
     case toleranceTooTight(measure: String, tolerance: Double, smallestFeasible: Double)
     /// The disruption budget forbids the moves balance needs.
     case disruptionBudgetTooSmall(detail: String)
+    /// The Lagrangian bound passed the cost of the most expensive possible assignment, which
+    /// proves that balance, locks and the disruption budget cannot hold together.
+    case dualUnbounded(bound: Double, largestCost: Double)
     /// Contiguity: a territory's centre unit cannot reach enough units, or the graph is disconnected.
     case contiguity(detail: String)
 
@@ -30,6 +33,9 @@ public enum InfeasibilityReason: Sendable, Hashable, Codable, CustomStringConver
             return "\(measure) asks for ±\(pct(tolerance)); the smallest tolerance an elastic LP can meet is ±\(pct(smallest))"
         case let .disruptionBudgetTooSmall(detail):
             return "disruption budget: \(detail)"
+        case let .dualUnbounded(bound, largest):
+            return "balance, locks and the disruption budget conflict: the Lagrangian bound \(num(bound)) exceeds "
+                + "the cost of any assignment (at most \(num(largest)))"
         case let .contiguity(detail):
             return "contiguity: \(detail)"
         }

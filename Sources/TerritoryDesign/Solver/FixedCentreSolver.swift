@@ -17,6 +17,8 @@ struct FixedCentreSolver {
         var bestViolation: Double
         var iterations: Int
         var timedOut: Bool
+        /// Set when the bound exceeded the most expensive assignment: proven infeasible.
+        var dualUnbounded: (bound: Double, largestCost: Double)? = nil
     }
 
     func solve() async -> Outcome {
@@ -77,6 +79,14 @@ struct FixedCentreSolver {
             return incumbent.cost > 0 ? (incumbent.cost - bound) / incumbent.cost : 0
         }
 
+        var largestCost = 0.0
+        for i in 0..<inst.n {
+            var worst = 0.0
+            for j in 0..<inst.m { worst = max(worst, inst.c(i, j)) }
+            largestCost += worst
+        }
+        var unbounded: (bound: Double, largestCost: Double)?
+        var stagnationReference = -Double.infinity, lastProgress = 0
         if debugging { print("setup done at \(Clock.now - start)") }
         for seed in seeds { tryPrimal(seed, passes: 2) }
         while iterations < options.maxBoundIterations {
@@ -91,6 +101,14 @@ struct FixedCentreSolver {
                 bound = evaluation.value
             } else {
                 stall += 1
+            }
+            if dense {
+                if bound > stagnationReference * (1 + 1e-5) + 1e-9 { stagnationReference = bound; lastProgress = iterations }
+                if iterations - lastProgress >= 150 { break }  // converged (deterministic stop)
+            }
+            if dense && bound > largestCost * (1 + 1e-9) + 1e-9 {
+                unbounded = (bound, largestCost)
+                break
             }
             let g = relaxation.subgradient(evaluation)
             var norm = g.count * g.count + g.value * g.value
@@ -117,6 +135,12 @@ struct FixedCentreSolver {
             }
             report("bound")
         }
+        if let unbounded {
+            return Outcome(assignment: nil, objective: .infinity, bound: unbounded.bound, bestViolation: .infinity,
+                           iterations: iterations, timedOut: false, dualUnbounded: unbounded)
+        }
+        if relaxation.countsMoves { search.movePrice = relaxation.countMultiplier / Double(max(inst.unitsWithCurrent, 1)) }
+        if relaxation.valuesMoves { search.valuePrice = relaxation.valueMultiplier / max(inst.totalMoveValue, 1e-300) }
         // Primal phase: continue the subgradient on narrowed bands, so relaxed assignments land
         // inside the real bands; keep the least violating (then cheapest) ones for repair.
         let final = await relaxation.evaluate()
@@ -146,8 +170,8 @@ struct FixedCentreSolver {
         }
         if incumbent == nil {
             // Grace: one repair from the least violating candidate may use up to a quarter of the
-            // time limit beyond it, so a short limit under load still yields an alignment.
-            search.deadline = max(deadline, Clock.now) + 0.25 * (deadline - start)
+            // time limit (at most 3 s) beyond it, so a short limit under load still yields an alignment.
+            search.deadline = max(deadline, Clock.now) + min(3, 0.25 * (deadline - start))
             tryPrimal(candidatesFound[0].2, passes: 1)
             search.deadline = deadline
         }

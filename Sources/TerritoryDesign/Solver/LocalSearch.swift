@@ -8,6 +8,10 @@ import Foundation
 struct LocalSearch {
     let candidates: CandidateLists
     var deadline: Double
+    /// Prices of one moved unit and one unit of moved value (the disruption rows' Lagrange
+    /// multipliers), so repair spends a tight budget where it buys the most balance.
+    var movePrice = 0.0
+    var valuePrice = 0.0
     var rng: SplitMix
 
     let instance: DenseInstance
@@ -24,6 +28,7 @@ struct LocalSearch {
         let inst = instance
         let kCount = inst.measureCount, width = candidates.width
         var stuck = Set<Int>()
+        var swapRounds = 0
         while true {
             // the worst violated row not yet found stuck
             var worst = -1, worstValue = 0.0
@@ -35,7 +40,9 @@ struct LocalSearch {
             func release(_ t: Int) { for k in 0..<kCount { stuck.remove(t * kCount + k) } }
             if worst < 0 {
                 if state.totalViolation <= 1e-12 { return true }
-                // no single move helps any violated row: try swaps
+                // no single move helps any violated row: try swaps (a bounded number)
+                swapRounds += 1
+                if swapRounds > 200 { return false }
                 var swapped = false
                 for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
                     if Clock.now > deadline { return false }
@@ -51,16 +58,15 @@ struct LocalSearch {
             }
             let j = worst / kCount
             let over = state.loads[worst] > inst.upper[worst]
-            var bestScore = Double.infinity, bestUnit = -1, bestTarget = -1
+            // Score every helpful move once, then apply them in score order while each still
+            // lowers the violation, until the row is within its band (a batch per row).
+            var options: [(score: Double, i: Int, b: Int)] = []
             func consider(_ i: Int, _ b: Int) {
                 let dv = state.violationDelta(i, to: b)
                 guard dv < -1e-12 else { return }
                 let (dc, dval) = state.disruptionDelta(i, to: b)
-                guard state.budgetAllows(count: dc, value: dval) else { return }
-                let score = (inst.c(i, b) - inst.c(i, Int(state.assign[i]))) / -dv
-                if score < bestScore || (score == bestScore && (i, b) < (bestUnit, bestTarget)) {
-                    bestScore = score; bestUnit = i; bestTarget = b
-                }
+                let delta = inst.c(i, b) - inst.c(i, Int(state.assign[i])) + movePrice * dc + valuePrice * dval
+                options.append((delta / -dv, i, b))
             }
             if over {
                 for i32 in state.members[j] where !inst.locked[Int(i32)] {
@@ -75,13 +81,23 @@ struct LocalSearch {
                     consider(Int(i32), j)
                 }
             }
-            if bestUnit >= 0 {
-                let from = Int(state.assign[bestUnit])
-                state.move(bestUnit, to: bestTarget)
+            options.sort { ($0.score, $0.i, $0.b) < ($1.score, $1.i, $1.b) }
+            var movedAny = false
+            var movedUnits = Set<Int>()
+            for option in options {
+                if state.violation(worst, load: state.loads[worst]) <= 1e-15 { break }
+                if movedUnits.contains(option.i) { continue }
+                guard (Int(state.assign[option.i]) == j) == over, state.violationDelta(option.i, to: option.b) < -1e-12 else { continue }
+                let (dc, dval) = state.disruptionDelta(option.i, to: option.b)
+                guard state.budgetAllows(count: dc, value: dval) else { continue }
+                let from = Int(state.assign[option.i])
+                state.move(option.i, to: option.b)
+                movedUnits.insert(option.i)
                 release(from)
-                release(bestTarget)
-                continue
+                release(option.b)
+                movedAny = true
             }
+            if movedAny { continue }
             stuck.insert(worst)
         }
     }
@@ -107,6 +123,7 @@ struct LocalSearch {
         }
         neighbours.remove(j)
         for b in neighbours.sorted() {
+            if Clock.now > deadline { break }
             for i32 in ranked {
                 let i = Int(i32)
                 for i2_32 in state.members[b] where !inst.locked[Int(i2_32)] {

@@ -100,7 +100,7 @@ struct LocationAllocation {
         }
         var current = open.sorted()
         var currentCost = travel(current)
-        for _ in 0..<3 {
+        for _ in 0..<(m * count <= 20_000 ? 3 : 0) {
             var improved = false
             for o in current where !required.contains(o) {
                 var bestSwap: (Int, Double)?

@@ -33,8 +33,12 @@ public struct TerritoryAligner: Sendable {
     public func align(_ problem: AlignmentProblem) async throws -> Alignment {
         try problem.validate()
         let start = Clock.now
-        let explanation = InfeasibilityExplainer(problem: problem).quickReasons()
-        if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
+        if case .choose = problem.centrePolicy {
+            // targets depend on the opened centres; `choose` explains the reduced problem
+        } else {
+            let explanation = InfeasibilityExplainer(problem: problem).quickReasons()
+            if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
+        }
         switch problem.centrePolicy {
         case .fixed:
             return try await alignFixed(problem, centres: problem.territories.map(\.centre), start: start)
@@ -59,7 +63,10 @@ public struct TerritoryAligner: Sendable {
         if instance.current.allSatisfy({ $0 >= 0 }) { solver.seeds = [instance.current] }
         let outcome = await solver.solve()
         guard let assignment = outcome.assignment else {
-            let reasons = InfeasibilityExplainer(problem: problem).elasticReasons()
+            var reasons = InfeasibilityExplainer(problem: problem).elasticReasons()
+            if let certificate = outcome.dualUnbounded {
+                reasons.append(.dualUnbounded(bound: certificate.bound, largestCost: certificate.largestCost))
+            }
             // The elastic LP relaxes integrality only, so a tolerance it cannot meet proves infeasibility.
             if !reasons.isEmpty { throw TerritoryError.infeasible(reasons) }
             throw TerritoryError.noFeasibleAlignmentFound(violation: outcome.bestViolation, reasons: reasons)
