@@ -59,7 +59,7 @@ let package = Package(
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(
             "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
-            exclude: ["peers.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh"]),
+            exclude: ["peers.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 
