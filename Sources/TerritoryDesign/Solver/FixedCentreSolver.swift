@@ -45,8 +45,11 @@ struct FixedCentreSolver {
         let stallLimit = 15
         let shrink = 0.6
         nextPrimal = firstPrimal
-        let boundDeadline = start + (deadline - start) * 0.4
-        let narrowDeadline = start + (deadline - start) * 0.55
+        // Attempts: bound phase, then primal phase; when repair fails with time left, the
+        // multipliers keep improving and the primal phase runs again.
+        let schedule: [(bound: Double, narrow: Double)] = [(0.4, 0.55), (0.65, 0.72), (0.82, 0.88)]
+        var boundDeadline = start + (deadline - start) * schedule[0].bound
+        var narrowDeadline = start + (deadline - start) * schedule[0].narrow
 
         // initial adaptive step: a price that shifts a unit's reduced cost by ~5 % of a mean cost
         var meanCost = 0.0
@@ -89,7 +92,14 @@ struct FixedCentreSolver {
         var stagnationReference = -Double.infinity, lastProgress = 0
         if debugging { print("setup done at \(Clock.now - start)") }
         for seed in seeds { tryPrimal(seed, passes: 2) }
-        while iterations < options.maxBoundIterations {
+        for attempt in schedule.indices {
+        if attempt > 0 {
+            boundDeadline = start + (deadline - start) * schedule[attempt].bound
+            if incumbent != nil || unbounded != nil || Clock.now > boundDeadline { break }
+            narrowDeadline = start + (deadline - start) * schedule[attempt].narrow
+            lastProgress = iterations
+        }
+        while iterations < options.maxBoundIterations + attempt * 1000 {
             if Clock.now > boundDeadline { break }
             iterations += 1
             let dense = pricing == nil || iterations % pricingInterval == 1
@@ -168,12 +178,15 @@ struct FixedCentreSolver {
         for (s, candidate) in candidatesFound.prefix(3).enumerated() where Clock.now < deadline || s == 0 {
             tryPrimal(candidate.2, passes: 3)
         }
+        if attempt < schedule.count - 1 && incumbent == nil
+            && Clock.now < start + (deadline - start) * schedule[attempt + 1].bound { continue }
         if incumbent == nil {
             // Grace: one repair from the least violating candidate may use up to a quarter of the
             // time limit (at most 3 s) beyond it, so a short limit under load still yields an alignment.
             search.deadline = max(deadline, Clock.now) + min(3, 0.25 * (deadline - start))
             tryPrimal(candidatesFound[0].2, passes: 1)
             search.deadline = deadline
+        }
         }
         if var state = incumbent {
             report("improve")
