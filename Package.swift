@@ -2,8 +2,8 @@
 import PackageDescription
 
 /// Benchmarks are executables, one per performance goal: `swift run -c release <name>`.
-func benchmark(_ name: String, path: String, dependencies: [Target.Dependency]) -> Target {
-    .executableTarget(name: name, dependencies: dependencies, path: "Benchmarks/\(path)")
+func benchmark(_ name: String, path: String, dependencies: [Target.Dependency], exclude: [String] = []) -> Target {
+    .executableTarget(name: name, dependencies: dependencies, path: "Benchmarks/\(path)", exclude: exclude)
 }
 
 let package = Package(
@@ -60,7 +60,9 @@ let package = Package(
         // MARK: - Benchmarks
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming", "SalesData"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
-        benchmark("territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"]),
+        benchmark(
+            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
+            exclude: ["peers.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 

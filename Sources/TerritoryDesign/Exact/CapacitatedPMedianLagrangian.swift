@@ -1,0 +1,200 @@
+/// Lagrangian lower bound for the capacitated p-median, with reduced-cost variable fixing.
+///
+/// Relaxing the assignment rows `Σ_j x[i][j] = 1` with multipliers `λ` splits the problem per
+/// candidate centre into a 0/1 knapsack: `ρ_j = min Σ_i (c_ij − λ_i) x_ij` subject to
+/// `Σ_i q_i x_ij ≤ Q_j`. The bound is `Σ λ + Σ ρ_j` over the forced-open centres plus the
+/// smallest `ρ_j` of the free ones (up to `p` centres), at least as strong as the LP relaxation
+/// of the strong formulation, and maximised by subgradient optimisation. A ``Node`` restricts
+/// centres to open / closed, as in branch-and-bound.
+///
+/// Fixing: given a cutoff, a variable whose forced value lifts the bound to the cutoff cannot be
+/// part of any solution below it.
+///
+/// Demands and capacities must be integers (checked by ``init(problem:)``).
+struct CapacitatedPMedianLagrangian {
+    /// Centre restrictions of a branch-and-bound node.
+    struct Node {
+        var closed: [Bool]
+        var open: [Bool]
+        init(unitCount n: Int) {
+            closed = [Bool](repeating: false, count: n)
+            open = [Bool](repeating: false, count: n)
+        }
+        var openCount: Int { open.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    }
+
+    /// One evaluation of the Lagrangian function.
+    struct Evaluation {
+        var bound: Double
+        var rho: [Double]
+        /// Free centres in ascending `ρ` (ties by index).
+        var freeOrder: [Int]
+        /// Chosen centres: forced open plus the first free ones.
+        var centres: [Int]
+        var chosenFree: Int
+        var subgradient: [Double]
+        /// `false` when the node admits no choice of `p` centres.
+        var feasible: Bool
+    }
+
+    let problem: PMedianProblem
+    let weights: [Int]
+    let capacities: [Int]
+    /// Current multipliers, and the best ones found with their bound.
+    var multipliers: [Double]
+    private(set) var bestBound: Double = -.infinity
+    private(set) var bestMultipliers: [Double]
+
+    /// Returns `nil` when demands or capacities are missing, fractional, or too large for the DP.
+    init?(problem: PMedianProblem) {
+        guard let demand = problem.demand, let capacity = problem.capacity else { return nil }
+        guard demand.allSatisfy({ $0 == $0.rounded() && $0 <= 1e6 }),
+            capacity.allSatisfy({ $0 == $0.rounded() && $0 <= 1e5 })
+        else { return nil }
+        self.problem = problem
+        weights = demand.map { Int($0) }
+        capacities = capacity.map { Int($0) }
+        let n = problem.unitCount
+        // Start from the cost to the nearest other unit: a cheap, reasonable dual guess.
+        var start = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var best = Double.infinity
+            for j in 0..<n where j != i { best = min(best, problem.cost(i, j)) }
+            start[i] = best.isFinite ? best : 0
+        }
+        multipliers = start
+        bestMultipliers = start
+    }
+
+    private func rho(_ j: Int, _ lambda: [Double], values: inout [Double]) -> (Double, [Bool]) {
+        let n = problem.unitCount
+        for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
+        let result = KnapsackDP.minimize(values: values, weights: weights, capacity: capacities[j])
+        return (result.value, result.taken)
+    }
+
+    /// Evaluates the bound at `λ` within `node`.
+    func evaluate(_ lambda: [Double], node: Node) -> Evaluation {
+        let n = problem.unitCount
+        let p = problem.centreCount
+        var rho = [Double](repeating: 0, count: n)
+        var picks = [[Bool]](repeating: [], count: n)
+        var values = [Double](repeating: 0, count: n)
+        for j in 0..<n where !node.closed[j] { (rho[j], picks[j]) = self.rho(j, lambda, values: &values) }
+        let freeOrder = (0..<n).filter { !node.closed[$0] && !node.open[$0] }.sorted { (rho[$0], $0) < (rho[$1], $1) }
+        let forced = (0..<n).filter { node.open[$0] }
+        let need = p - forced.count
+        let feasible = need >= 0 && need <= freeOrder.count
+        let chosenFree = max(0, min(need, freeOrder.count))
+        let centres = forced + freeOrder.prefix(chosenFree)
+        var bound = lambda.reduce(0, +)
+        var subgradient = [Double](repeating: 1, count: n)
+        for j in centres {
+            bound += rho[j]
+            for i in 0..<n where picks[j][i] { subgradient[i] -= 1 }
+        }
+        return Evaluation(
+            bound: feasible ? bound : .infinity, rho: rho, freeOrder: freeOrder, centres: centres.sorted(),
+            chosenFree: chosenFree, subgradient: subgradient, feasible: feasible)
+    }
+
+    /// Subgradient optimisation (Polyak steps towards `upperBound()`) from the current multipliers.
+    ///
+    /// Calls `onCentres` with the chosen centres every `heuristicEvery` iterations. Stops after
+    /// `iterations`, when the step factor vanishes, or when the bound reaches `cutoff()`.
+    /// - Returns: The best evaluation seen (its multipliers become ``bestMultipliers``).
+    @discardableResult
+    mutating func optimize(
+        node: Node, upperBound: () -> Double, cutoff: () -> Double, iterations: Int, theta startTheta: Double = 2,
+        heuristicEvery: Int = 10, onCentres: ([Int]) -> Void
+    ) -> Evaluation {
+        var theta = startTheta
+        var stall = 0
+        var best: Evaluation?
+        var nodeBest = -Double.infinity
+        for iteration in 0..<max(iterations, 1) {
+            let evaluation = evaluate(multipliers, node: node)
+            if !evaluation.feasible { return evaluation }
+            if evaluation.bound > nodeBest + 1e-9 {
+                nodeBest = evaluation.bound
+                best = evaluation
+                bestMultipliers = multipliers
+                bestBound = nodeBest
+                stall = 0
+            } else {
+                stall += 1
+                if stall >= 10 {
+                    theta /= 2
+                    stall = 0
+                }
+            }
+            if iteration % heuristicEvery == 0 { onCentres(evaluation.centres) }
+            if nodeBest >= cutoff() || theta < 1e-3 { break }
+            let g = evaluation.subgradient
+            let norm = g.reduce(0) { $0 + $1 * $1 }
+            if norm == 0 { break }  // the relaxed solution is feasible: bound is optimal
+            let target = upperBound()
+            let gapToTarget = target.isFinite ? target - evaluation.bound : 0.05 * max(abs(evaluation.bound), 1)
+            let step = theta * max(gapToTarget, 1e-6 * max(abs(target), 1)) / norm
+            for i in 0..<multipliers.count { multipliers[i] += step * g[i] }
+        }
+        multipliers = bestMultipliers
+        return best ?? evaluate(multipliers, node: node)
+    }
+
+    /// Centres the node's best bound forces: `close[j]` (opening `j` lifts the bound to
+    /// `cutoff`) and `open[j]` (closing `j` does).
+    func centreFixings(_ e: Evaluation, node: Node, cutoff: Double) -> (close: [Bool], open: [Bool]) {
+        let n = problem.unitCount
+        var close = [Bool](repeating: false, count: n)
+        var open = [Bool](repeating: false, count: n)
+        let chosen = Array(e.freeOrder.prefix(e.chosenFree))
+        let lastChosen = chosen.last.map { e.rho[$0] }
+        let firstUnchosen = e.freeOrder.count > e.chosenFree ? e.rho[e.freeOrder[e.chosenFree]] : nil
+        for (r, j) in e.freeOrder.enumerated() {
+            if r < e.chosenFree {
+                if let next = firstUnchosen {
+                    if e.bound - e.rho[j] + next >= cutoff { open[j] = true }
+                } else {
+                    open[j] = true  // every free centre is needed
+                }
+            } else if let last = lastChosen {
+                if e.bound + e.rho[j] - last >= cutoff { close[j] = true }
+            } else {
+                close[j] = true  // no free centre is needed
+            }
+        }
+        return (close, open)
+    }
+
+    /// Assignment pairs `(i, j)` (row-major mask) that cannot be used below `cutoff` at the node's
+    /// best multipliers; closed centres forbid all their pairs.
+    func assignmentFixings(_ e: Evaluation, node: Node, cutoff: Double) -> [Bool] {
+        let n = problem.unitCount
+        let lambda = bestMultipliers
+        var forbidden = [Bool](repeating: false, count: n * n)
+        let lastChosen = e.chosenFree > 0 ? e.rho[e.freeOrder[e.chosenFree - 1]] : nil
+        let chosen = Set(e.centres)
+        var values = [Double](repeating: 0, count: n)
+        for j in 0..<n {
+            if node.closed[j] {
+                for i in 0..<n { forbidden[i * n + j] = true }
+                continue
+            }
+            // Bound with j open, without its own ρ: replace the last chosen free centre if j is not chosen.
+            let base: Double
+            if chosen.contains(j) {
+                base = e.bound - e.rho[j]
+            } else if let last = lastChosen {
+                base = e.bound - last
+            } else {
+                for i in 0..<n { forbidden[i * n + j] = true }
+                continue
+            }
+            for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
+            let forced = KnapsackDP.minimizeWithEachItemForced(values: values, weights: weights, capacity: capacities[j])
+            for i in 0..<n where base + forced[i] >= cutoff { forbidden[i * n + j] = true }
+        }
+        return forbidden
+    }
+}

@@ -1,0 +1,41 @@
+/// The outcome of ``ExactPMedianSolver/solve(_:)``: what was found, how good it provably is,
+/// and what the engine did to get there.
+public struct ExactPMedianReport: Sendable {
+    /// Why the solver stopped.
+    public enum Status: Sendable, Hashable {
+        /// The solution is optimal: the bound meets the objective (within 1 for integral costs,
+        /// 1e-6 relative otherwise).
+        case optimal
+        /// A feasible solution was found, but a limit stopped the proof; see ``gap``.
+        case feasible
+        /// No assignment satisfies the constraints.
+        case infeasible
+        /// A limit stopped the search before any feasible solution was found.
+        case noSolution
+    }
+
+    public let status: Status
+    /// Best feasible solution, or `nil` for ``Status/infeasible`` and ``Status/noSolution``.
+    public let solution: PMedianSolution?
+    /// Proven lower bound on the optimum (rounded up when costs are integral).
+    public let bound: Double
+    /// `(objective − bound) / |objective|`, 0 when optimal; `nil` without a solution.
+    public var gap: Double? {
+        guard let solution else { return nil }
+        return max(0, solution.objective - bound) / max(abs(solution.objective), 1e-12)
+    }
+    /// Wall-clock seconds.
+    public let seconds: Double
+    /// Objective of the heuristic incumbent before branch-and-cut (`nil` if none was found).
+    public let heuristicObjective: Double?
+    /// Lagrangian bound (capacitated problems with integral data), or `nil`.
+    public let lagrangianBound: Double?
+    /// LP relaxation bound after fixing, or `nil` when the LP was not solved.
+    public let linearRelaxationBound: Double?
+    /// Assignment variables removed by reduced-cost fixing, out of `n²`.
+    public let fixedAssignments: Int
+    /// Contiguity separator rows added lazily.
+    public let contiguityCuts: Int
+    /// Branch-and-cut runs (1 + re-solves after contiguity cuts).
+    public let mipRuns: Int
+}

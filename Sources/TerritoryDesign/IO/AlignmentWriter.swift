@@ -1,0 +1,107 @@
+import Foundation
+import SalesData
+
+/// Writes a territory plan: `assignment.csv` (account, old and new territory, moved, distance),
+/// `territories.csv` (per territory and measure: total, target, deviation; accounts, compactness,
+/// farthest account, connected) and `metrics.json` (plan metrics). Each file is written atomically.
+///
+/// ```swift
+/// try AlignmentWriter(plan: plan).write(to: URL(fileURLWithPath: "out"))
+/// ```
+public struct AlignmentWriter: Sendable {
+    /// The plan to write.
+    public let plan: TerritoryPlan
+
+    /// Creates a writer.
+    public init(plan: TerritoryPlan) { self.plan = plan }
+
+    /// Writes the three files into `folder`.
+    public func write(to folder: URL) throws {
+        try AtomicFile.write(assignmentCSV(), to: folder.appendingPathComponent("assignment.csv"))
+        try AtomicFile.write(territoriesCSV(), to: folder.appendingPathComponent("territories.csv"))
+        try AtomicFile.write(metricsJSON(pretty: true), to: folder.appendingPathComponent("metrics.json"))
+    }
+
+    /// `account,old_territory,new_territory,moved,distance,locked`.
+    public func assignmentCSV() -> String {
+        let problem = plan.problem, a = plan.alignment
+        var out = "account,old_territory,new_territory,moved,distance,locked\n"
+        for (i, unit) in problem.units.enumerated() {
+            let old = plan.originalTerritories[i] ?? ""
+            let new = a.territoryID(ofUnit: i)
+            let d = problem.metric.distance(unit.location, a.territories[a.assignment[i]].centre)
+            out += "\(CSVField.quote(unit.id)),\(CSVField.quote(old)),\(CSVField.quote(new)),\(!old.isEmpty && old != new),"
+            out += "\(CSVField.number(d)),\(unit.locked)\n"
+        }
+        return out
+    }
+
+    /// One row per territory.
+    public func territoriesCSV() -> String {
+        let problem = plan.problem
+        var header = ["territory", "centre_1", "centre_2", "accounts"]
+        for measure in problem.measures { header += ["\(measure.name)_total", "\(measure.name)_target", "\(measure.name)_deviation"] }
+        header += ["weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "connected"]
+        var out = header.joined(separator: ",") + "\n"
+        for t in plan.alignment.territories {
+            var fields = [CSVField.quote(t.id), CSVField.number(t.centre.first), CSVField.number(t.centre.second), "\(t.unitCount)"]
+            for k in problem.measures.indices {
+                fields += [CSVField.number(t.totals[k]), CSVField.number(t.targets[k]), CSVField.number(t.deviations[k])]
+            }
+            fields += [CSVField.number(t.weightedTravel), CSVField.number(t.meanDistance), CSVField.quote(t.farthestUnit ?? ""),
+                       CSVField.number(t.farthestDistance), "\(t.connected)"]
+            out += fields.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// The plan metrics as JSON: termination, objective, bound, gap, seconds, maxDeviation,
+    /// movedAccounts, movedShare, movedValueShare, connected, territories, accounts, plus the
+    /// peel-and-grow changes.
+    public func metricsJSON(pretty: Bool = false) -> String {
+        let a = plan.alignment
+        let metrics = PlanMetrics(
+            termination: a.termination.rawValue, objective: a.objective, bound: a.bound, gap: a.gap, seconds: a.seconds,
+            maxDeviation: a.maxDeviation, movedAccounts: a.movedUnits, movedShare: a.movedShare,
+            movedValueShare: a.movedValueShare, connected: a.connected, territories: a.territoryIDs.count,
+            accounts: a.assignment.count, openedTerritories: plan.opened, closedTerritories: plan.closed)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
+        let data = (try? encoder.encode(metrics)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct PlanMetrics: Codable {
+        var termination: String
+        var objective: Double
+        var bound: Double
+        var gap: Double
+        var seconds: Double
+        var maxDeviation: [String: Double]
+        var movedAccounts: Int
+        var movedShare: Double
+        var movedValueShare: Double
+        var connected: Bool
+        var territories: Int
+        var accounts: Int
+        var openedTerritories: [String]
+        var closedTerritories: [String]
+    }
+}
+
+extension AlignmentWriter {
+    /// A short human-readable summary for the terminal.
+    public func textSummary() -> String {
+        let a = plan.alignment
+        var out = String(format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
+                         a.termination.rawValue, a.objective, a.bound, a.gap * 100, a.seconds)
+        for (name, deviation) in a.maxDeviation.sorted(by: { $0.key < $1.key }) {
+            out += String(format: "max deviation %@ %.2f%%\n", name, deviation * 100)
+        }
+        out += String(format: "moved %d accounts (%.2f%%, value %.2f%%)  territories %d  connected %@\n",
+                      a.movedUnits, a.movedShare * 100, a.movedValueShare * 100, a.territoryIDs.count, a.connected ? "yes" : "no")
+        if !plan.opened.isEmpty { out += "opened \(plan.opened.joined(separator: ", "))\n" }
+        if !plan.closed.isEmpty { out += "closed \(plan.closed.joined(separator: ", "))\n" }
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A designed plan: the problem as solved (after peel and grow), the alignment, and each unit's
+/// territory before the run.
+public struct TerritoryPlan: Sendable {
+    public var problem: AlignmentProblem
+    public var alignment: Alignment
+    /// Territory id of each unit before the run (also for units of closed territories).
+    public var originalTerritories: [String?]
+    /// Territories opened and closed by peel and grow.
+    public var opened: [String]
+    public var closed: [String]
+}
+
+/// Runs a ``TerritoryDesignRequest``: loads the CSVs, builds the problem, applies peel and grow,
+/// aligns, and returns the plan (the CLI's one library call).
+///
+/// ```swift
+/// let plan = try await TerritoryDesignJob(request: request).run()
+/// try AlignmentWriter(plan: plan).write(to: URL(fileURLWithPath: "out"))
+/// ```
+public struct TerritoryDesignJob: Sendable {
+    public let request: TerritoryDesignRequest
+
+    public init(request: TerritoryDesignRequest) { self.request = request }
+
+    /// Builds the problem from the request's files, before peel and grow.
+    public func problem() throws -> AlignmentProblem {
+        let r = request
+        guard !r.measures.isEmpty else { throw TerritoryError.invalidProblem("no balance measure; give at least one --measure") }
+        let names = r.measures.map(\.name)
+        if Set(names).count != names.count { throw TerritoryError.invalidProblem("a measure is named twice in \(names)") }
+        func index(_ name: String?, _ role: String) throws -> Int? {
+            guard let name else { return nil }
+            guard let k = names.firstIndex(of: name) else {
+                throw TerritoryError.invalidProblem("\(role) \(name) is not one of the measures \(names)")
+            }
+            return k
+        }
+        let accountsURL = URL(fileURLWithPath: r.accounts), territoriesURL = URL(fileURLWithPath: r.territories)
+        let units = try AlignmentInput.units(from: accountsURL, measures: names, territoryColumn: r.territoryColumn,
+                                             lockedColumn: r.lockedColumn)
+        let territories = try AlignmentInput.territories(from: territoriesURL, measures: names)
+        let geographic = try AlignmentInput.isGeographic(accountsURL)
+        let metric = r.metric ?? (geographic ? .haversineKilometres : .euclidean)
+        let disruption = DisruptionBudget(
+            maxMovedAccountShare: r.maxMovedShare, maxMovedValueShare: r.maxMovedValueShare,
+            penaltyPerMovedValue: r.movePenalty, valueMeasure: try index(r.valueMeasure, "value measure") ?? 0)
+        let adjacency = try r.adjacency.map { try AlignmentInput.adjacency(from: URL(fileURLWithPath: $0), unitIDs: units.map(\.id)) }
+        var policy = CentrePolicy.fixed
+        if r.chooseCentres { policy = .choose(count: r.territoryCount ?? territories.count) }
+        else if let rounds = r.relocateRounds { policy = .relocate(rounds: rounds) }
+        return AlignmentProblem(
+            units: units, territories: territories,
+            measures: r.measures.map { BalanceMeasure(name: $0.name, tolerance: $0.tolerance, target: $0.target) },
+            metric: metric, compactnessMeasure: try index(r.weightMeasure, "weight measure"), disruption: disruption,
+            adjacency: adjacency, centrePolicy: policy)
+    }
+
+    /// Loads, applies peel and grow, aligns.
+    public func run(progress: (@Sendable (AlignmentProgress) -> Void)? = nil) async throws -> TerritoryPlan {
+        var problem = try problem()
+        try problem.validate()
+        let original = problem.units.map(\.currentTerritory)
+        var opened: [String] = [], closed: [String] = []
+        if request.add > 0 || request.remove > 0 {
+            let names = problem.measures.map(\.name)
+            let workload = request.workloadMeasure.flatMap { names.firstIndex(of: $0) } ?? (names.count - 1)
+            let change = try PeelAndGrow(workloadMeasure: workload).apply(to: problem, add: request.add, remove: request.remove)
+            problem = change.problem
+            opened = change.opened
+            closed = change.closed
+        }
+        let options = AlignmentOptions(
+            timeLimit: request.timeLimit, seed: request.seed, targetGap: request.gap, workers: request.workers,
+            progress: progress)
+        let alignment = try await TerritoryAligner(options: options).align(problem)
+        return TerritoryPlan(problem: problem, alignment: alignment, originalTerritories: original, opened: opened, closed: closed)
+    }
+}

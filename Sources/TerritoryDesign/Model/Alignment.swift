@@ -1,0 +1,78 @@
+/// Why the alignment solver stopped, and what that says about the result.
+public enum AlignmentTermination: String, Sendable, Hashable, Codable {
+    /// Proven optimal: the objective equals a valid lower bound (within 1e-9 relative), or an
+    /// exact MIP proved it.
+    case optimal
+    /// Feasible, and the gap to the bound reached the requested tolerance.
+    case gapReached
+    /// Feasible; the time limit stopped the search before the gap tolerance was reached.
+    case timeLimit
+    /// Feasible; the search ran out of improving moves or iterations before the gap tolerance.
+    case searchExhausted
+}
+
+/// One territory's figures in an alignment.
+public struct TerritorySummary: Sendable, Hashable, Codable {
+    /// The territory id.
+    public var id: String
+    /// The centre used (after relocation, when centres move).
+    public var centre: Location
+    /// Per-measure totals, in the problem's measure order.
+    public var totals: [Double]
+    /// Per-measure targets.
+    public var targets: [Double]
+    /// Per-measure relative deviation `(total − target) / target` (0 when the target is 0 and the total too).
+    public var deviations: [Double]
+    /// Number of units assigned.
+    public var unitCount: Int
+    /// Weighted travel from the units to the centre (the territory's share of the objective, without penalties).
+    public var weightedTravel: Double
+    /// Compactness: mean unweighted distance of the territory's units to its centre.
+    public var meanDistance: Double
+    /// Id of the unit farthest from the centre, and its distance (`nil` when empty).
+    public var farthestUnit: String?
+    /// Distance of ``farthestUnit``.
+    public var farthestDistance: Double
+    /// Whether the territory is connected in the adjacency graph (`true` without a graph).
+    public var connected: Bool
+}
+
+/// A solved alignment: where every unit goes, how good it is, and how sure we are.
+///
+/// ```swift
+/// let alignment = try TerritoryAligner().align(problem)
+/// print(alignment.objective, alignment.bound, alignment.gap, alignment.termination)
+/// alignment.territoryID(ofUnit: 0)   // "T1"
+/// ```
+public struct Alignment: Sendable, Hashable, Codable {
+    /// The territory ids, in index order (after peel-and-grow or centre choice, the open ones).
+    public var territoryIDs: [String]
+    /// `assignment[i]` is the index in ``territoryIDs`` of unit `i`'s territory.
+    public var assignment: [Int]
+    /// Per-territory figures, in ``territoryIDs`` order.
+    public var territories: [TerritorySummary]
+    /// Weighted travel plus disruption penalty.
+    public var objective: Double
+    /// A proven lower bound on the objective of any alignment meeting the constraints
+    /// (for fixed centres; with relocation, the bound of the final centres).
+    public var bound: Double
+    /// `(objective − bound) / objective`, 0 when both are 0.
+    public var gap: Double
+    /// Why the search stopped.
+    public var termination: AlignmentTermination
+    /// Wall-clock seconds.
+    public var seconds: Double
+    /// Per measure name, the largest relative deviation `|total − target| / target` over territories.
+    public var maxDeviation: [String: Double]
+    /// Units whose territory differs from their current one.
+    public var movedUnits: Int
+    /// ``movedUnits`` over the units that had a current territory.
+    public var movedShare: Double
+    /// Moved value (of the disruption value measure) over total value.
+    public var movedValueShare: Double
+    /// Whether every territory is connected (always `true` without an adjacency graph).
+    public var connected: Bool
+
+    /// The territory id of unit `i`.
+    public func territoryID(ofUnit i: Int) -> String { territoryIDs[assignment[i]] }
+}

@@ -1,0 +1,59 @@
+/// A progress report during a long solve, for a stderr progress line.
+public struct AlignmentProgress: Sendable, Hashable {
+    /// The phase: `"bound"`, `"repair"`, `"improve"`, `"relocate"`, `"exact"`.
+    public var phase: String
+    /// Best feasible objective so far, if any.
+    public var incumbent: Double?
+    /// Best lower bound so far.
+    public var bound: Double
+    /// Seconds since the solve started.
+    public var elapsed: Double
+
+    /// The relative gap, when an incumbent exists.
+    public var gap: Double? {
+        guard let incumbent else { return nil }
+        return incumbent > 0 ? max(0, (incumbent - bound) / incumbent) : 0
+    }
+}
+
+/// Knobs of the alignment solver.
+///
+/// ```swift
+/// var options = AlignmentOptions(timeLimit: 10, seed: 7)
+/// options.targetGap = 0.002
+/// ```
+public struct AlignmentOptions: Sendable {
+    /// Wall-clock limit in seconds for the whole solve.
+    public var timeLimit: Double
+    /// Seed for every randomized step (move order, perturbations). Phases end on iteration counts and
+    /// convergence, so the same seed gives the same alignment whenever the time limit is not reached.
+    public var seed: UInt64
+    /// Stop once `(objective − bound) / objective` is at most this.
+    public var targetGap: Double
+    /// Number of parallel workers for the dense bound computation (1 = sequential).
+    public var workers: Int
+    /// Largest number of bound (subgradient) iterations.
+    public var maxBoundIterations: Int
+    /// Candidate territories per unit kept for moves (nearest in reduced cost plus nearest in distance).
+    public var candidatesPerUnit: Int
+    /// Called from the solving task with progress, at most every ``progressInterval`` seconds.
+    public var progress: (@Sendable (AlignmentProgress) -> Void)?
+    /// Seconds between progress reports.
+    public var progressInterval: Double
+
+    /// Creates options.
+    public init(
+        timeLimit: Double = 60, seed: UInt64 = 1, targetGap: Double = 1e-4, workers: Int = 2,
+        maxBoundIterations: Int = 4_000, candidatesPerUnit: Int = 12,
+        progress: (@Sendable (AlignmentProgress) -> Void)? = nil, progressInterval: Double = 1
+    ) {
+        self.timeLimit = timeLimit
+        self.seed = seed
+        self.targetGap = targetGap
+        self.workers = workers
+        self.maxBoundIterations = maxBoundIterations
+        self.candidatesPerUnit = candidatesPerUnit
+        self.progress = progress
+        self.progressInterval = progressInterval
+    }
+}

@@ -1,1 +1,0 @@
-// The TerritoryDesign module; see ../shared/ARCHITECTURE.md.

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Builds an ``Alignment`` (per-territory summaries and plan metrics) from an assignment.
+struct AlignmentReport {
+    let problem: AlignmentProblem
+    let centres: [Location]
+
+    func alignment(
+        assignment: [Int], objective _: Double, bound: Double, termination: AlignmentTermination, seconds: Double
+    ) -> Alignment {
+        let m = centres.count, kCount = problem.measures.count
+        let metric = problem.metric
+        var totals = [[Double]](repeating: [Double](repeating: 0, count: kCount), count: m)
+        var counts = [Int](repeating: 0, count: m)
+        var travel = [Double](repeating: 0, count: m)
+        var distanceSum = [Double](repeating: 0, count: m)
+        var farthest = [(id: String?, distance: Double)](repeating: (nil, 0), count: m)
+        var members = [[Int]](repeating: [], count: m)
+        var moved = 0, withCurrent = 0, movedValue = 0.0, totalValue = 0.0, penaltyTotal = 0.0
+        let budget = problem.disruption
+        let valueIndex = budget.valueMeasure < kCount ? budget.valueMeasure : nil
+        for (i, unit) in problem.units.enumerated() {
+            let j = assignment[i]
+            members[j].append(i)
+            counts[j] += 1
+            for k in 0..<kCount { totals[j][k] += unit.measures[k] }
+            let d = metric.distance(unit.location, centres[j])
+            let w = problem.compactnessMeasure.map { unit.measures[$0] } ?? 1
+            travel[j] += w * d
+            distanceSum[j] += d
+            if d > farthest[j].distance || farthest[j].id == nil { farthest[j] = (unit.id, d) }
+            if let current = unit.currentTerritory, !current.isEmpty {
+                withCurrent += 1
+                let value = valueIndex.map { unit.measures[$0] } ?? 1
+                totalValue += value
+                if current != problem.territories[j].id {
+                    moved += 1
+                    movedValue += value
+                    penaltyTotal += budget.penaltyPerMovedValue * value
+                }
+            }
+        }
+        var maxDeviation: [String: Double] = [:]
+        var summaries: [TerritorySummary] = []
+        var allConnected = true
+        for j in 0..<m {
+            var targets = [Double](), deviations = [Double]()
+            for k in 0..<kCount {
+                let target = problem.targets(measure: k)[j]
+                targets.append(target)
+                let deviation = target > 0 ? (totals[j][k] - target) / target : (totals[j][k] > 0 ? .infinity : 0)
+                deviations.append(deviation)
+                let name = problem.measures[k].name
+                maxDeviation[name] = max(maxDeviation[name] ?? 0, abs(deviation))
+            }
+            let connected = problem.adjacency.map { ContiguityCheck.isConnected(members[j], in: $0) } ?? true
+            allConnected = allConnected && connected
+            summaries.append(TerritorySummary(
+                id: problem.territories[j].id, centre: centres[j], totals: totals[j], targets: targets,
+                deviations: deviations, unitCount: counts[j], weightedTravel: travel[j],
+                meanDistance: counts[j] > 0 ? distanceSum[j] / Double(counts[j]) : 0,
+                farthestUnit: farthest[j].id, farthestDistance: farthest[j].distance, connected: connected))
+        }
+        let objective = travel.reduce(0, +) + penaltyTotal
+        let safeBound = min(bound, objective)
+        let gap = objective > 0 ? max(0, (objective - safeBound) / objective) : 0
+        return Alignment(
+            territoryIDs: problem.territories.map(\.id), assignment: assignment, territories: summaries,
+            objective: objective, bound: safeBound, gap: gap, termination: termination, seconds: seconds,
+            maxDeviation: maxDeviation, movedUnits: moved,
+            movedShare: withCurrent > 0 ? Double(moved) / Double(withCurrent) : 0,
+            movedValueShare: totalValue > 0 ? movedValue / totalValue : 0, connected: allConnected)
+    }
+}

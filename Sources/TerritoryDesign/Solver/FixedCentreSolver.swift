@@ -1,0 +1,201 @@
+import Foundation
+
+/// The scalable core: Lagrangian bound by projected subgradient over all territories (dense,
+/// parallel), primal repair from Lagrangian assignments, then feasible moves and swaps.
+struct FixedCentreSolver {
+    let instance: DenseInstance
+    let options: AlignmentOptions
+    let start: Double
+    let deadline: Double
+    /// Extra assignments to try as primal seeds (e.g. the current alignment).
+    var seeds: [[Int32]] = []
+
+    struct Outcome: Sendable {
+        var assignment: [Int32]?
+        var objective: Double
+        var bound: Double
+        var bestViolation: Double
+        var iterations: Int
+        var timedOut: Bool
+        /// Set when the bound exceeded the most expensive assignment: proven infeasible.
+        var dualUnbounded: (bound: Double, largestCost: Double)? = nil
+    }
+
+    func solve() async -> Outcome {
+        let inst = instance
+        let candidates = await CandidateLists.build(inst, width: options.candidatesPerUnit, workers: options.workers)
+        // Large instances price a sparse candidate set (nearest territories) most iterations and
+        // all territories every `pricingInterval` iterations, which alone certify the bound.
+        let sparseWidth = 40
+        let pricing: CandidateLists? = inst.m > 3 * sparseWidth
+            ? await CandidateLists.build(inst, width: sparseWidth, workers: options.workers) : nil
+        let pricingInterval = 25
+        var search = LocalSearch(instance: inst, candidates: candidates, deadline: deadline, seed: options.seed)
+        var relaxation = LagrangianRelaxation(instance: inst, workers: options.workers)
+        var incumbent: AssignmentState?
+        var bestViolation = Double.infinity
+        var bound = -Double.infinity
+        var theta = 1.0
+        var stall = 0
+        var lastReport = start
+        var iterations = 0
+        var nextPrimal = 100
+        var timedOut = false
+        let firstPrimal = 1_000_000  // primal attempts come from the narrowed phase
+        let stallLimit = 15
+        let shrink = 0.6
+        nextPrimal = firstPrimal
+        // Attempts: bound phase, then primal phase; when repair fails with time left, the
+        // multipliers keep improving and the primal phase runs again.
+        let schedule: [(bound: Double, narrow: Double)] = [(0.4, 0.55), (0.65, 0.72), (0.82, 0.88)]
+        var boundDeadline = start + (deadline - start) * schedule[0].bound
+        var narrowDeadline = start + (deadline - start) * schedule[0].narrow
+
+        // initial adaptive step: a price that shifts a unit's reduced cost by ~5 % of a mean cost
+        var meanCost = 0.0
+        for i in stride(from: 0, to: inst.n, by: max(1, inst.n / 1000)) { meanCost += inst.c(i, 0) }
+        meanCost /= Double((inst.n + max(1, inst.n / 1000) - 1) / max(1, inst.n / 1000))
+        var adaptive = AdaptiveSteps(rows: inst.m * inst.measureCount, initial: max(1e-9, 0.05 * meanCost * Double(inst.n) / Double(inst.m)))
+        let adaptiveIterations = Int(ProcessInfo.processInfo.environment["TD_ADAPT"] ?? "") ?? 1_000_000
+        let debugging = ProcessInfo.processInfo.environment["TD_DEBUG"] != nil
+        func report(_ phase: String) {
+            guard let progress = options.progress else { return }
+            let now = Clock.now
+            guard now - lastReport >= options.progressInterval else { return }
+            lastReport = now
+            progress(AlignmentProgress(phase: phase, incumbent: incumbent?.cost, bound: bound, elapsed: now - start))
+        }
+        func tryPrimal(_ assignment: [Int32], passes: Int) {
+            var state = AssignmentState(instance: inst, assignment: assignment)
+            let t0 = Clock.now, v0 = state.totalViolation
+            let ok = search.repair(&state)
+            if debugging { print("repair v0 \(v0) -> \(state.totalViolation) ok \(ok) in \(Clock.now - t0)s, then cost \(state.cost)") }
+            if ok {
+                search.improve(&state, maxPasses: passes)
+                if incumbent == nil || state.cost < incumbent!.cost - 1e-12 { incumbent = state }
+            } else {
+                bestViolation = min(bestViolation, state.maxViolation)
+            }
+        }
+        func gap() -> Double {
+            guard let incumbent else { return .infinity }
+            return incumbent.cost > 0 ? (incumbent.cost - bound) / incumbent.cost : 0
+        }
+
+        var largestCost = 0.0
+        for i in 0..<inst.n {
+            var worst = 0.0
+            for j in 0..<inst.m { worst = max(worst, inst.c(i, j)) }
+            largestCost += worst
+        }
+        var unbounded: (bound: Double, largestCost: Double)?
+        var stagnationReference = -Double.infinity, lastProgress = 0
+        if debugging { print("setup done at \(Clock.now - start)") }
+        for seed in seeds { tryPrimal(seed, passes: 2) }
+        for attempt in schedule.indices {
+        if attempt > 0 {
+            boundDeadline = start + (deadline - start) * schedule[attempt].bound
+            if incumbent != nil || unbounded != nil || Clock.now > boundDeadline { break }
+            narrowDeadline = start + (deadline - start) * schedule[attempt].narrow
+            lastProgress = iterations
+        }
+        while iterations < options.maxBoundIterations + attempt * 1000 {
+            if Clock.now > boundDeadline { break }
+            iterations += 1
+            let dense = pricing == nil || iterations % pricingInterval == 1
+            let evaluation = await relaxation.evaluate(sparse: dense ? nil : pricing)
+            if !dense {
+                // sparse values are not bounds; only steer the multipliers
+            } else if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
+                if !bound.isFinite || evaluation.value > bound + 1e-6 * max(1, abs(bound)) { stall = 0 } else { stall += 1 }
+                bound = evaluation.value
+            } else {
+                stall += 1
+            }
+            if dense {
+                if bound > stagnationReference * (1 + 1e-5) + 1e-9 { stagnationReference = bound; lastProgress = iterations }
+                if iterations - lastProgress >= 150 { break }  // converged (deterministic stop)
+            }
+            if dense && bound > largestCost * (1 + 1e-9) + 1e-9 {
+                unbounded = (bound, largestCost)
+                break
+            }
+            let g = relaxation.subgradient(evaluation)
+            var norm = g.count * g.count + g.value * g.value
+            for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
+            if norm <= 1e-18 && dense {
+                // The relaxed assignment is feasible and complementary: it is optimal.
+                tryPrimal(evaluation.assignment, passes: 0)
+                break
+            }
+            if iterations >= nextPrimal {
+                tryPrimal(evaluation.assignment, passes: 3)
+                nextPrimal = iterations + max(50, iterations / 2)
+            }
+            if gap() <= options.targetGap { break }
+            if debugging && iterations % 10 == 0 { print("it \(iterations) L \(evaluation.value) best \(bound) t \(Clock.now - start)") }
+            if stall >= stallLimit { theta *= shrink; stall = 0 }
+            if theta < 1e-6 { break }
+            if iterations <= adaptiveIterations {
+                relaxation.adaptiveStep(g, state: &adaptive)
+            } else {
+                let upper = incumbent?.cost ?? (bound + max(abs(bound) * 0.05, 1e-6))
+                let length = theta * max(upper - evaluation.value, 1e-9 * max(1, abs(upper))) / norm
+                relaxation.step(g, length: length)
+            }
+            report("bound")
+        }
+        if let unbounded {
+            return Outcome(assignment: nil, objective: .infinity, bound: unbounded.bound, bestViolation: .infinity,
+                           iterations: iterations, timedOut: false, dualUnbounded: unbounded)
+        }
+        if relaxation.countsMoves { search.movePrice = relaxation.countMultiplier / Double(max(inst.unitsWithCurrent, 1)) }
+        if relaxation.valuesMoves { search.valuePrice = relaxation.valueMultiplier / max(inst.totalMoveValue, 1e-300) }
+        // Primal phase: continue the subgradient on narrowed bands, so relaxed assignments land
+        // inside the real bands; keep the least violating (then cheapest) ones for repair.
+        let final = await relaxation.evaluate()
+        bound = max(bound, final.value)
+        let primalIterations = 60
+        let narrowFactor = 0.85
+        var tight = relaxation
+        tight.instance = inst.narrowed(by: narrowFactor)
+        var tightTheta = 0.5
+        var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
+        for it in 0..<primalIterations where Clock.now < narrowDeadline || it < 3 {
+            let e = await tight.evaluate(sparse: pricing)
+            var cost = 0.0
+            for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
+            candidatesFound.append((inst.violation(loads: e.loads), cost, e.assignment))
+            let g = tight.subgradient(e)
+            var norm = g.count * g.count + g.value * g.value
+            for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
+            if norm <= 1e-18 { break }
+            if it % 20 == 19 { tightTheta *= 0.7 }
+            let upper = incumbent?.cost ?? (bound * 1.003 + 1e-6)
+            tight.step(g, length: tightTheta * max(upper - e.value, 1e-6 * abs(upper)) / norm)
+        }
+        candidatesFound.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        for (s, candidate) in candidatesFound.prefix(3).enumerated() where Clock.now < deadline || s == 0 {
+            tryPrimal(candidate.2, passes: 3)
+        }
+        if attempt < schedule.count - 1 && incumbent == nil
+            && Clock.now < start + (deadline - start) * schedule[attempt + 1].bound { continue }
+        if incumbent == nil {
+            // Grace: one repair from the least violating candidate may use up to a quarter of the
+            // time limit (at most 3 s) beyond it, so a short limit under load still yields an alignment.
+            search.deadline = max(deadline, Clock.now) + min(3, 0.25 * (deadline - start))
+            tryPrimal(candidatesFound[0].2, passes: 1)
+            search.deadline = deadline
+        }
+        }
+        if var state = incumbent {
+            report("improve")
+            search.improve(&state, maxPasses: 200)
+            incumbent = state
+        }
+        if Clock.now > deadline { timedOut = true }
+        return Outcome(
+            assignment: incumbent?.assign, objective: incumbent?.cost ?? .infinity, bound: bound,
+            bestViolation: incumbent == nil ? bestViolation : 0, iterations: iterations, timedOut: timedOut)
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+
+/// Lagrangian relaxation of the balance rows (and the disruption budget rows) of an alignment.
+///
+/// With multipliers `λ⁺, λ⁻ ≥ 0` on the scaled rows `load_jk / T_jk ≤ 1 + τ_k` and
+/// `load_jk / T_jk ≥ 1 − τ_k`, the relaxed problem separates by unit: each unit goes to the
+/// territory of least reduced cost `c_ij + Σ_k (λ⁺_jk − λ⁻_jk) a_ik / T_jk`. The subproblem has the
+/// integrality property, so the best Lagrangian value equals the LP bound, and *every* value is a
+/// valid lower bound on the optimal alignment.
+struct LagrangianRelaxation: Sendable {
+    var instance: DenseInstance
+    let workers: Int
+    private let chunks: ChunkPlan
+    /// Multipliers, territory-major `m × K`.
+    var up: [Double]
+    var down: [Double]
+    /// Multipliers of the disruption rows (moved count / total, moved value / total).
+    var countMultiplier = 0.0
+    var valueMultiplier = 0.0
+
+    init(instance: DenseInstance, workers: Int) {
+        self.instance = instance
+        self.workers = workers
+        chunks = ChunkPlan(count: instance.n, workers: workers)
+        up = Array(repeating: 0, count: instance.m * instance.measureCount)
+        down = up
+    }
+
+    /// The result of one evaluation at the current multipliers.
+    struct Evaluation: Sendable {
+        var value: Double
+        var assignment: [Int32]
+        /// Raw loads, territory-major `m × K`.
+        var loads: [Double]
+        var movedCount: Double
+        var movedValue: Double
+    }
+
+    var countsMoves: Bool { instance.maxMovedCount.isFinite }
+    var valuesMoves: Bool { instance.maxMovedValue.isFinite }
+
+    /// Solves the relaxed problem at the current multipliers, in parallel over chunks of units,
+    /// reducing the chunks in index order. With `sparse` candidate lists, each unit only prices its
+    /// candidates: the result then steers the multipliers but its value is *not* a valid bound.
+    func evaluate(sparse: CandidateLists? = nil) async -> Evaluation {
+        let inst = instance
+        let m = inst.m, kCount = inst.measureCount
+        var price = [[Float]](repeating: [Float](repeating: 0, count: m), count: kCount)
+        var priceD = [Double](repeating: 0, count: m * kCount)
+        for j in 0..<m {
+            for k in 0..<kCount {
+                let p = (up[j * kCount + k] - down[j * kCount + k]) * inst.scale[j * kCount + k]
+                price[k][j] = Float(p)
+                priceD[j * kCount + k] = p
+            }
+        }
+        let countRate = countsMoves ? countMultiplier / Double(max(inst.unitsWithCurrent, 1)) : 0
+        let valueRate = valuesMoves ? valueMultiplier / max(inst.totalMoveValue, 1e-300) : 0
+        let prices = price
+        let pricesD = priceD
+        let parts = await withTaskGroup(of: (Int, Evaluation).self) { group in
+            for (chunk, range) in chunks.ranges.enumerated() {
+                group.addTask {
+                    (chunk, Self.evaluate(inst, range: range, price: prices, priceD: pricesD,
+                                          countRate: countRate, valueRate: valueRate, sparse: sparse))
+                }
+            }
+            var parts = [Evaluation?](repeating: nil, count: chunks.ranges.count)
+            for await (chunk, part) in group { parts[chunk] = part }
+            return parts
+        }
+        var total = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
+                               movedCount: 0, movedValue: 0)
+        total.assignment.reserveCapacity(inst.n)
+        for case let part? in parts {
+            total.value += part.value
+            total.assignment.append(contentsOf: part.assignment)
+            for q in 0..<(m * kCount) { total.loads[q] += part.loads[q] }
+            total.movedCount += part.movedCount
+            total.movedValue += part.movedValue
+        }
+        for q in 0..<(m * kCount) {
+            let tau = (inst.upper[q] - inst.target[q]) * inst.scale[q]
+            total.value += -up[q] * (1 + tau) + down[q] * (1 - tau)
+        }
+        if countsMoves { total.value -= countMultiplier * inst.maxMovedCount / Double(max(inst.unitsWithCurrent, 1)) }
+        if valuesMoves { total.value -= valueMultiplier * inst.maxMovedValue / max(inst.totalMoveValue, 1e-300) }
+        return total
+    }
+
+    private static func evaluate(
+        _ inst: DenseInstance, range: Range<Int>, price: [[Float]], priceD: [Double], countRate: Double,
+        valueRate: Double, sparse: CandidateLists?
+    ) -> Evaluation {
+        let m = inst.m, kCount = inst.measureCount
+        var result = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
+                                movedCount: 0, movedValue: 0)
+        result.assignment.reserveCapacity(range.count)
+        var flatPrice = [Float](repeating: 0, count: kCount * m)
+        for k in 0..<kCount { for j in 0..<m { flatPrice[k * m + j] = price[k][j] } }
+        var reduced = [Float](repeating: 0, count: m)
+        inst.cost.withUnsafeBufferPointer { cost in
+          flatPrice.withUnsafeBufferPointer { p in
+            reduced.withUnsafeMutableBufferPointer { r in
+                for i in range {
+                    let cur = Int(inst.current[i])
+                    var best: Int
+                    if inst.locked[i] {
+                        best = cur
+                    } else {
+                        let row = i * m
+                        let moveCost = cur >= 0 ? Float(countRate + valueRate * inst.moveValue[i]) : 0
+                        if let sparse {
+                            let width = sparse.width
+                            var bestValue = Float.infinity
+                            best = 0
+                            for s in 0..<width {
+                                let j = Int(sparse.territories[i * width + s])
+                                var v = cost[row + j]
+                                for k in 0..<kCount { v += Float(inst.values[i * kCount + k]) * p[k * m + j] }
+                                if j == cur { v -= moveCost }
+                                if v < bestValue || (v == bestValue && j < best) { bestValue = v; best = j }
+                            }
+                        } else if kCount == 2 {
+                            // fused pass for the common two-measure case
+                            let a0 = Float(inst.values[i * 2]), a1 = Float(inst.values[i * 2 + 1])
+                            var bestValue = Float.infinity
+                            best = 0
+                            for j in 0..<m {
+                                let v = cost[row + j] + a0 * p[j] + a1 * p[m + j]
+                                if v < bestValue { bestValue = v; best = j }
+                            }
+                            if moveCost > 0 && cur >= 0 {
+                                let v = cost[row + cur] + a0 * p[cur] + a1 * p[m + cur] - moveCost
+                                if v < bestValue || (v == bestValue && cur < best) { best = cur }
+                            }
+                        } else {
+                            for j in 0..<m { r[j] = cost[row + j] }
+                            for k in 0..<kCount {
+                                let a = Float(inst.values[i * kCount + k])
+                                if a == 0 { continue }
+                                let base = k * m
+                                for j in 0..<m { r[j] += a * p[base + j] }
+                            }
+                            if cur >= 0 && moveCost > 0 { r[cur] -= moveCost }
+                            best = 0
+                            var bestValue = r[0]
+                            for j in 1..<m where r[j] < bestValue {
+                                bestValue = r[j]
+                                best = j
+                            }
+                        }
+                    }
+                    var value = Double(cost[i * m + best])
+                    for k in 0..<kCount {
+                        let a = inst.values[i * kCount + k]
+                        value += a * priceD[best * kCount + k]
+                        result.loads[best * kCount + k] += a
+                    }
+                    if cur >= 0 && best != cur {
+                        value += countRate + valueRate * inst.moveValue[i]
+                        result.movedCount += 1
+                        result.movedValue += inst.moveValue[i]
+                    }
+                    result.value += value
+                    result.assignment.append(Int32(best))
+                }
+            }
+          }
+        }
+        return result
+    }
+
+    /// Subgradient components (projected onto the non-negative multipliers) for an evaluation.
+    func subgradient(_ e: Evaluation) -> (up: [Double], down: [Double], count: Double, value: Double) {
+        let inst = instance
+        var gUp = [Double](repeating: 0, count: up.count), gDown = gUp
+        for q in 0..<up.count {
+            let ratio = e.loads[q] * inst.scale[q]
+            let tau = (inst.upper[q] - inst.target[q]) * inst.scale[q]
+            let a = ratio - (1 + tau)
+            let b = (1 - tau) - ratio
+            gUp[q] = (up[q] > 0 || a > 0) ? a : 0
+            gDown[q] = (down[q] > 0 || b > 0) ? b : 0
+        }
+        var gCount = 0.0, gValue = 0.0
+        if countsMoves {
+            let a = (e.movedCount - inst.maxMovedCount) / Double(max(inst.unitsWithCurrent, 1))
+            gCount = (countMultiplier > 0 || a > 0) ? a : 0
+        }
+        if valuesMoves {
+            let a = (e.movedValue - inst.maxMovedValue) / max(inst.totalMoveValue, 1e-300)
+            gValue = (valueMultiplier > 0 || a > 0) ? a : 0
+        }
+        return (gUp, gDown, gCount, gValue)
+    }
+
+    /// Per-coordinate adaptive (Rprop-style) step: each multiplier moves by its own step in the
+    /// direction of its subgradient's sign; the step grows ×1.2 while the sign holds and halves when
+    /// it flips. Each territory's price behaves like a 1-D root search on its excess load, which
+    /// converges far faster than one global step length when there are many territories.
+    mutating func adaptiveStep(
+        _ g: (up: [Double], down: [Double], count: Double, value: Double), state: inout AdaptiveSteps
+    ) {
+        func update(_ value: inout Double, _ gradient: Double, _ step: inout Double, _ last: inout Double) {
+            if gradient == 0 { last = 0; return }
+            if last != 0 { step *= (gradient > 0) == (last > 0) ? 1.2 : 0.5 }
+            last = gradient
+            value = max(0, value + (gradient > 0 ? step : -step))
+        }
+        for q in 0..<up.count {
+            update(&up[q], g.up[q], &state.up[q], &state.lastUp[q])
+            update(&down[q], g.down[q], &state.down[q], &state.lastDown[q])
+        }
+        update(&countMultiplier, g.count, &state.count, &state.lastCount)
+        update(&valueMultiplier, g.value, &state.value, &state.lastValue)
+    }
+
+    /// Takes a projected subgradient step of length `step`.
+    mutating func step(_ g: (up: [Double], down: [Double], count: Double, value: Double), length step: Double) {
+        for q in 0..<up.count {
+            up[q] = max(0, up[q] + step * g.up[q])
+            down[q] = max(0, down[q] + step * g.down[q])
+        }
+        countMultiplier = max(0, countMultiplier + step * g.count)
+        valueMultiplier = max(0, valueMultiplier + step * g.value)
+    }
+}
+
+/// Step sizes and last subgradient signs of ``LagrangianRelaxation/adaptiveStep(_:state:)``.
+struct AdaptiveSteps: Sendable {
+    var up: [Double], down: [Double], lastUp: [Double], lastDown: [Double]
+    var count: Double, value: Double, lastCount = 0.0, lastValue = 0.0
+
+    /// Initial steps of `initial` for every multiplier.
+    init(rows: Int, initial: Double) {
+        up = Array(repeating: initial, count: rows)
+        down = up
+        lastUp = Array(repeating: 0, count: rows)
+        lastDown = lastUp
+        count = initial
+        value = initial
+    }
+}

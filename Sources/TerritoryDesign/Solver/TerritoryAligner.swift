@@ -1,0 +1,81 @@
+import Foundation
+
+/// Designs territory alignments: balanced on every measure, compact, within a disruption budget,
+/// with locks (and contiguity when the problem has an adjacency graph), reporting a proven lower
+/// bound and the gap.
+///
+/// ```swift
+/// let aligner = TerritoryAligner(options: AlignmentOptions(timeLimit: 10, seed: 1))
+/// let alignment = try await aligner.align(problem)
+/// print(alignment.objective, alignment.bound, alignment.gap, alignment.termination)
+/// ```
+///
+/// The method: Lagrangian relaxation of the balance and disruption rows, solved by projected
+/// subgradient over all territories (the relaxed assignment has the integrality property, so its
+/// best value is the LP bound and every value is a valid bound); primal alignments are repaired
+/// from the relaxed assignments and the current alignment, then improved by feasible moves and swaps.
+public struct TerritoryAligner: Sendable {
+    /// Solver settings.
+    public var options: AlignmentOptions
+
+    /// Creates an aligner.
+    public init(options: AlignmentOptions = AlignmentOptions()) {
+        self.options = options
+    }
+
+    /// Aligns the problem's units to its territories.
+    ///
+    /// - Returns: A balance-feasible alignment with objective, bound, gap and termination.
+    /// - Throws: ``TerritoryError/infeasible(_:)`` with reasons and amounts when the constraints
+    ///   provably admit no alignment; ``TerritoryError/noFeasibleAlignmentFound(violation:reasons:)``
+    ///   when the limits passed first; validation errors for bad data.
+    /// - Complexity: `O(n · m · K)` per bound iteration, in parallel over chunks of units.
+    public func align(_ problem: AlignmentProblem) async throws -> Alignment {
+        try problem.validate()
+        let start = Clock.now
+        if case .choose = problem.centrePolicy {
+            // targets depend on the opened centres; `choose` explains the reduced problem
+        } else {
+            let explanation = InfeasibilityExplainer(problem: problem).quickReasons()
+            if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
+        }
+        switch problem.centrePolicy {
+        case .fixed:
+            return try await alignFixed(problem, centres: problem.territories.map(\.centre), start: start)
+        case .relocate(let rounds):
+            return try await LocationAllocation(aligner: self).relocate(problem, rounds: rounds, start: start)
+        case .choose(let count):
+            return try await LocationAllocation(aligner: self).choose(problem, count: count, start: start)
+        }
+    }
+
+    /// One solve with the given centres, ending at `start + timeLimit` (or `deadline` when given).
+    func alignFixed(
+        _ problem: AlignmentProblem, centres: [Location], start: Double, deadline: Double? = nil
+    ) async throws -> Alignment {
+        let instance = await DenseInstance.build(problem, centres: centres, workers: options.workers)
+        let end = deadline ?? (start + options.timeLimit)
+        if problem.adjacency != nil {
+            return try await ContiguousAligner(problem: problem, centres: centres, options: options)
+                .align(instance, start: start, deadline: end)
+        }
+        var solver = FixedCentreSolver(instance: instance, options: options, start: start, deadline: end)
+        if instance.current.allSatisfy({ $0 >= 0 }) { solver.seeds = [instance.current] }
+        let outcome = await solver.solve()
+        guard let assignment = outcome.assignment else {
+            var reasons = InfeasibilityExplainer(problem: problem).elasticReasons()
+            if let certificate = outcome.dualUnbounded {
+                reasons.append(.dualUnbounded(bound: certificate.bound, largestCost: certificate.largestCost))
+            }
+            // The elastic LP relaxes integrality only, so a tolerance it cannot meet proves infeasibility.
+            if !reasons.isEmpty { throw TerritoryError.infeasible(reasons) }
+            throw TerritoryError.noFeasibleAlignmentFound(violation: outcome.bestViolation, reasons: reasons)
+        }
+        let gap = outcome.objective > 0 ? max(0, (outcome.objective - outcome.bound) / outcome.objective) : 0
+        let termination: AlignmentTermination =
+            gap <= 1e-9 ? .optimal : gap <= options.targetGap ? .gapReached : outcome.timedOut ? .timeLimit : .searchExhausted
+        return AlignmentReport(problem: problem, centres: centres).alignment(
+            assignment: assignment.map(Int.init), objective: outcome.objective, bound: min(outcome.bound, outcome.objective),
+            termination: termination, seconds: Clock.now - start)
+    }
+}
