@@ -57,7 +57,6 @@ struct FixedCentreSolver {
         meanCost /= Double((inst.n + max(1, inst.n / 1000) - 1) / max(1, inst.n / 1000))
         var adaptive = AdaptiveSteps(rows: inst.m * inst.measureCount, initial: max(1e-9, 0.05 * meanCost * Double(inst.n) / Double(inst.m)))
         let adaptiveIterations = Int(ProcessInfo.processInfo.environment["TD_ADAPT"] ?? "") ?? 1_000_000
-        let debugging = ProcessInfo.processInfo.environment["TD_DEBUG"] != nil
         func report(_ phase: String) {
             guard let progress = options.progress else { return }
             let now = Clock.now
@@ -67,12 +66,10 @@ struct FixedCentreSolver {
         }
         func tryPrimal(_ assignment: [Int32], passes: Int) {
             var state = AssignmentState(instance: inst, assignment: assignment)
-            let t0 = Clock.now, v0 = state.totalViolation
             let ok = search.repair(&state)
-            if debugging { print("repair v0 \(v0) -> \(state.totalViolation) ok \(ok) in \(Clock.now - t0)s, then cost \(state.cost)") }
             if ok {
                 search.improve(&state, maxPasses: passes)
-                if incumbent == nil || state.cost < incumbent!.cost - 1e-12 { incumbent = state }
+                if state.cost < (incumbent?.cost ?? .infinity) - 1e-12 { incumbent = state }
             } else {
                 bestViolation = min(bestViolation, state.maxViolation)
             }
@@ -90,7 +87,6 @@ struct FixedCentreSolver {
         }
         var unbounded: (bound: Double, largestCost: Double)?
         var stagnationReference = -Double.infinity, lastProgress = 0
-        if debugging { print("setup done at \(Clock.now - start)") }
         for seed in seeds { tryPrimal(seed, passes: 2) }
         for attempt in schedule.indices {
         if attempt > 0 {
@@ -133,7 +129,6 @@ struct FixedCentreSolver {
                 nextPrimal = iterations + max(50, iterations / 2)
             }
             if gap() <= options.targetGap { break }
-            if debugging && iterations % 10 == 0 { print("it \(iterations) L \(evaluation.value) best \(bound) t \(Clock.now - start)") }
             if stall >= stallLimit { theta *= shrink; stall = 0 }
             if theta < 1e-6 { break }
             if iterations <= adaptiveIterations {
