@@ -198,9 +198,19 @@ final class RowReader {
 
     /// `true`/`false` (also `1`/`0`, `yes`/`no`, `y`/`n`, `t`/`f`, any case); `defaultValue` when blank.
     func bool(_ column: Int, default defaultValue: Bool = false) -> Bool {
-        if let raw = bytes(column), raw.count == 1 || raw.count == 4 || raw.count == 5 {
-            if raw.elementsEqual("false".utf8) || raw.elementsEqual("0".utf8) { return false }
-            if raw.elementsEqual("true".utf8) || raw.elementsEqual("1".utf8) { return true }
+        // Fast path for the exact spellings `false`, `0`, `true`, `1`, compared byte by byte.
+        if let raw = bytes(column) {
+            switch raw.count {
+            case 1:
+                if raw[0] == 0x30 { return false }
+                if raw[0] == 0x31 { return true }
+            case 4:
+                if raw[0] == 0x74, raw[1] == 0x72, raw[2] == 0x75, raw[3] == 0x65 { return true }
+            case 5:
+                if raw[0] == 0x66, raw[1] == 0x61, raw[2] == 0x6C, raw[3] == 0x73, raw[4] == 0x65 { return false }
+            default:
+                break
+            }
         }
         guard let value = text(column)?.trimmingCharacters(in: " \t").lowercased(), !value.isEmpty else { return defaultValue }
         switch value {
