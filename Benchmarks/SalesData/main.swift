@@ -2,7 +2,10 @@
 // validation; report load time, CPU time, peak memory, and the ratio to pandas.read_csv on the
 // same file in the same run.
 //
-//     swift run -c release data-bench [--accounts N] [--runs R]
+//     swift run -c release data-bench [--accounts N] [--runs R] [--keep DIR]
+//
+// `--keep DIR` writes accounts.csv into DIR and leaves it there (for profiling the loader alone
+// with `data-bench --load DIR/accounts.csv`).
 //
 // Each load runs in a fresh child process (this binary with `--load PATH`), so the peak memory
 // (VmHWM from /proc/self/status) is that of loading alone. pandas runs through `python3`; the
@@ -67,9 +70,12 @@ if let index = CommandLine.arguments.firstIndex(of: "--load"), index + 1 < Comma
 let accountCount = option("--accounts", default: 1_000_000)
 let runs = max(1, option("--runs", default: 3))
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-data-bench-\(getpid())")
+let keepIndex = CommandLine.arguments.firstIndex(of: "--keep").flatMap { $0 + 1 < CommandLine.arguments.count ? $0 + 1 : nil }
+let folder = keepIndex.map { URL(fileURLWithPath: CommandLine.arguments[$0]) }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("meridian-data-bench-\(getpid())")
 let file = folder.appendingPathComponent("accounts.csv")
-defer { try? FileManager.default.removeItem(at: folder) }
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { if keepIndex == nil { try? FileManager.default.removeItem(at: folder) } }
 
 print("data-bench: \(accountCount) accounts, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 var start = now()

@@ -64,6 +64,10 @@ public enum AccountCSV {
     }
 
     static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<Account> {
+        // The common row has exactly `potential` and `workload`: its dictionary is a copy of this one
+        // with the values set through indices, which keeps the hash table and skips hashing the keys.
+        let template: [String: Double] = ["potential": 0, "workload": 0]
+        let slots = template.index(forKey: "potential").flatMap { p in template.index(forKey: "workload").map { (p, $0) } }
         let decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking) { row -> Account? in
             typealias C = Column
             let id = row.identifier(C.id.rawValue).map(AccountID.init)
@@ -72,10 +76,10 @@ public enum AccountCSV {
             let longitude = row.double(C.longitude.rawValue, required: true, range: GeoPoint.longitudeRange)
             let postalCode = row.identifier(C.postalCode.rawValue, required: false)
             let countyFIPS = row.identifier(C.countyFIPS.rawValue, required: false)
-            let industry = row.string(C.industry.rawValue, required: false)
+            let industry = row.label(C.industry.rawValue, required: false)
             let employees = row.count(C.employees.rawValue)
             let revenue = row.double(C.annualRevenue.rawValue, range: 0...Double.greatestFiniteMagnitude, rangeText: "a number ≥ 0")
-            let segment = row.string(C.segment.rawValue, required: false)
+            let segment = row.label(C.segment.rawValue, required: false)
             let parentID = row.identifier(C.parentID.rawValue, required: false).map(AccountID.init)
             let ownerID = row.identifier(C.ownerID.rawValue, required: false).map(RepID.init)
             let territoryID = row.identifier(C.territoryID.rawValue, required: false).map(TerritoryID.init)
@@ -87,7 +91,11 @@ public enum AccountCSV {
             let workload = row.double(C.workload.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
             let extras = row.attributeFields
             var attributes: [String: Double] = [:]
-            if potential != nil || workload != nil || !extras.isEmpty {
+            if let potential, let workload, extras.isEmpty, let slots {
+                attributes = template
+                attributes.values[slots.0] = potential
+                attributes.values[slots.1] = workload
+            } else if potential != nil || workload != nil || !extras.isEmpty {
                 // Sized once: growing a dictionary entry by entry costs a reallocation per entry.
                 attributes = [String: Double](minimumCapacity: 2 + extras.count)
                 if let potential { attributes["potential"] = potential }

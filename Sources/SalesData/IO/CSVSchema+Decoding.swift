@@ -73,6 +73,9 @@ private struct RegionStorage<Value>: @unchecked Sendable {
 extension CSVSchema {
     /// Files larger than this are decoded in parallel chunks.
     static let parallelThreshold = 4 << 20
+    /// Chunks per core for large files.
+    static let chunksPerCore = 4
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Decodes every data record of `bytes` with `row`, logging header, quoting and duplicate-id
     /// problems; `id` names a value's id for the duplicate check (nil for files without ids).
@@ -104,7 +107,8 @@ extension CSVSchema {
 
         let parts: Int
         switch chunking {
-        case .automatic: parts = bytes.count > Self.parallelThreshold ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        // Several chunks per core, so a core that the scheduler slows down does not hold up the rest.
+        case .automatic: parts = bytes.count > Self.parallelThreshold ? max(1, Self.cores * Self.chunksPerCore) : 1
         case .parts(let count): parts = count
         }
         let chunks = reader.recordBoundaries(from: headerEnd, parts: parts)
@@ -182,7 +186,7 @@ extension CSVSchema {
         slots.items.removeAll()
         guard id != nil else { return decoded }
         // Duplicate ids: each partition of the id space is checked by its own worker, in file order.
-        let partitionCount = max(1, min(chunks.count, 8))
+        let partitionCount = max(1, min(chunks.count, Self.cores, 8))
         let idColumn = map.indices[0] + 1
         let idName = columns[0].name
         let lines = decoded.lines

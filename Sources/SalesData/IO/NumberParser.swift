@@ -13,10 +13,36 @@ enum NumberParser {
         case nonFinite
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    /// 10^`exponent` for 0...22, all exactly representable (a switch, not a global array, so the hot
+    /// path makes no lazy-initialisation check).
+    @inline(__always)
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        case 22: 1e22
+        default: 1e22
+        }
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, thousandsSeparators: Bool = false) -> Outcome {
@@ -95,7 +121,7 @@ enum NumberParser {
         let result: Double
         if droppedDigits == 0, mantissa <= 1 << 53, abs(exponent) <= 22 {
             let m = Double(mantissa)
-            result = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            result = exponent >= 0 ? m * powerOfTen(exponent) : m / powerOfTen(-exponent)
         } else {
             var text = ""
             text.reserveCapacity(end - start)

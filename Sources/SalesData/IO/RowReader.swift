@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads typed values out of the records of one file, logging every bad value with its location.
 ///
 /// A codec makes one `RowReader` per file, calls ``begin(_:)`` for each record, reads fields by
@@ -10,12 +12,17 @@ final class RowReader {
     private(set) var record: CSVRecord?
     /// Whether the current record has produced no issue so far.
     private(set) var rowIsValid = true
+    /// Distinct values seen so far in each label column (see ``label(_:required:)``), at most
+    /// ``labelCacheSize`` per column.
+    private var labels: [[(bytes: [UInt8], value: String)]]
+    static let labelCacheSize = 32
 
     init(schema: CSVSchema, map: HeaderMap, file: String, log: IssueLog) {
         self.schema = schema
         self.map = map
         self.file = file
         self.log = log
+        self.labels = Array(repeating: [], count: schema.columns.count)
     }
 
     var line: Int { record?.line ?? 0 }
@@ -108,9 +115,38 @@ final class RowReader {
         return nil
     }
 
+    /// Like ``string(_:required:)``, for columns that repeat a few values (industry, segment):
+    /// equal values share one `String` instead of each row allocating its own.
+    func label(_ column: Int, required: Bool) -> String? {
+        let field = map.indices[column]
+        guard field >= 0, let record, field < record.count, !record.hasEscapedQuotes(field), !record.isEmpty(field),
+            !isBlank(column)
+        else { return string(column, required: required) }
+        let raw = record.rawBytes(at: field)
+        let hit = labels[column].withUnsafeBufferPointer { cache -> String? in
+            for entry in cache where entry.bytes.count == raw.count {
+                let same = entry.bytes.withUnsafeBufferPointer { bytes in
+                    guard let a = bytes.baseAddress, let b = raw.baseAddress else { return false }
+                    return memcmp(a, b, raw.count) == 0
+                }
+                if same { return entry.value }
+            }
+            return nil
+        }
+        if let hit { return hit }
+        let value = String(decoding: raw, as: UTF8.self)
+        if labels[column].count < Self.labelCacheSize { labels[column].append((Array(raw), value)) }
+        return value
+    }
+
     /// A finite number in `range` (when given); logs and returns nil otherwise.
     func double(_ column: Int, required: Bool = false, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
-        guard let raw = bytes(column), !isBlank(column) else {
+        // Same test as `bytes(column)` and `isBlank(column)`, with one look-up of the field.
+        let field = map.indices[column]
+        guard field >= 0, let record, field < record.count,
+            case let raw = record.rawBytes(at: field),
+            record.isQuoted(field) || !raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+        else {
             if required { missing(column) }
             return nil
         }
@@ -162,9 +198,19 @@ final class RowReader {
 
     /// `true`/`false` (also `1`/`0`, `yes`/`no`, `y`/`n`, `t`/`f`, any case); `defaultValue` when blank.
     func bool(_ column: Int, default defaultValue: Bool = false) -> Bool {
-        if let raw = bytes(column), raw.count == 1 || raw.count == 4 || raw.count == 5 {
-            if raw.elementsEqual("false".utf8) || raw.elementsEqual("0".utf8) { return false }
-            if raw.elementsEqual("true".utf8) || raw.elementsEqual("1".utf8) { return true }
+        // Fast path for the exact spellings `false`, `0`, `true`, `1`, compared byte by byte.
+        if let raw = bytes(column) {
+            switch raw.count {
+            case 1:
+                if raw[0] == 0x30 { return false }
+                if raw[0] == 0x31 { return true }
+            case 4:
+                if raw[0] == 0x74, raw[1] == 0x72, raw[2] == 0x75, raw[3] == 0x65 { return true }
+            case 5:
+                if raw[0] == 0x66, raw[1] == 0x61, raw[2] == 0x6C, raw[3] == 0x73, raw[4] == 0x65 { return false }
+            default:
+                break
+            }
         }
         guard let value = text(column)?.trimmingCharacters(in: " \t").lowercased(), !value.isEmpty else { return defaultValue }
         switch value {
