@@ -1,13 +1,29 @@
 import Foundation
+import HeapModule
 import LinearProgramming
+
+/// An open node of the search, ordered by its parent's bound (then deeper first, then FIFO).
+private struct OpenNode: Comparable {
+    var node: CapacitatedPMedianLagrangian.Node
+    var multipliers: [Double]
+    var bound: Double
+    var depth: Int
+    var sequence: Int
+    static func < (a: OpenNode, b: OpenNode) -> Bool {
+        (a.bound, -a.depth, a.sequence) < (b.bound, -b.depth, b.sequence)
+    }
+    static func == (a: OpenNode, b: OpenNode) -> Bool {
+        a.bound == b.bound && a.depth == b.depth && a.sequence == b.sequence
+    }
+}
 
 /// Branch-and-bound over the centre variables of the capacitated p-median, bounded by the
 /// Lagrangian knapsack relaxation, with GLPK proving each leaf.
 ///
 /// Every node fixes some centres open or closed, re-optimises the multipliers (warm start from
 /// the parent), prunes when the bound reaches the cutoff, propagates centre fixings from the
-/// bound, and branches on the free centre whose closing raises the bound most (the open child
-/// first, depth first). A leaf, where all `p` centres are decided, is a generalised assignment
+/// bound, and branches on the free centre whose closing raises the bound most; open nodes are
+/// explored best bound first, so the global bound rises steadily. A leaf, where all `p` centres are decided, is a generalised assignment
 /// problem: its assignment variables are fixed by reduced cost and GLPK solves it exactly.
 struct CapacitatedPMedianBranchAndBound {
     let problem: PMedianProblem
@@ -23,6 +39,7 @@ struct CapacitatedPMedianBranchAndBound {
     private(set) var openBound = Double.infinity
 
     private var tried = Set<[Int]>()
+    private var exactTried = Set<[Int]>()
 
     init(problem: PMedianProblem, lagrangian: CapacitatedPMedianLagrangian, incumbent: PMedianSolution?,
          deadline: ContinuousClock.Instant, mipCuts: Bool) {
@@ -42,11 +59,14 @@ struct CapacitatedPMedianBranchAndBound {
     /// Runs the search from `root`; afterwards ``completed`` tells whether it was exhaustive.
     mutating func run(root: CapacitatedPMedianLagrangian.Node) throws {
         let clock = ContinuousClock()
-        var stack: [(CapacitatedPMedianLagrangian.Node, [Double], Double)] = [(root, lagrangian.multipliers, -.infinity)]
-        while let (node, lambda, parentBound) = stack.popLast() {
+        var heap = Heap<OpenNode>()
+        var sequence = 0
+        heap.insert(OpenNode(node: root, multipliers: lagrangian.multipliers, bound: -.infinity, depth: 0, sequence: 0))
+        while let entry = heap.popMin() {
+            let (node, lambda, parentBound) = (entry.node, entry.multipliers, entry.bound)
             if clock.now >= deadline {
                 openBound = min(openBound, parentBound)
-                for (_, _, bound) in stack { openBound = min(openBound, bound) }
+                if let next = heap.min { openBound = min(openBound, next.bound) }
                 return
             }
             if parentBound >= cutoff { continue }
@@ -56,10 +76,23 @@ struct CapacitatedPMedianBranchAndBound {
             let evaluation = lagrangian.optimize(
                 node: node, upperBound: { [incumbent] in incumbent?.objective ?? .infinity },
                 cutoff: { [cutoff] in cutoff }, iterations: nodes == 1 ? 400 : 60, theta: nodes == 1 ? 2 : 0.5,
-                heuristicEvery: 15
+                patience: nodes == 1 ? 30 : 10, heuristicEvery: 15
             ) { heuristicCentres.append($0) }
             for centres in heuristicCentres { tryCentres(centres) }
             guard evaluation.feasible, evaluation.bound < cutoff else { continue }
+            // Primal: the node's Lagrangian centres, assigned exactly (a leaf solved aside).
+            if evaluation.centres.count == problem.centreCount, exactTried.insert(evaluation.centres).inserted {
+                var aside = CapacitatedPMedianLagrangian.Node(unitCount: problem.unitCount)
+                for j in 0..<problem.unitCount { aside.closed[j] = true }
+                for j in evaluation.centres {
+                    aside.closed[j] = false
+                    aside.open[j] = true
+                }
+                let saved = lagrangian.bestMultipliers
+                try solveLeaf(aside, lambda: saved)
+                lagrangian.reset(to: saved)
+                if evaluation.bound >= cutoff { continue }
+            }
             // Propagate centre fixings implied by the bound.
             var child = node
             let (close, open) = lagrangian.centreFixings(evaluation, node: node, cutoff: cutoff)
@@ -105,8 +138,13 @@ struct CapacitatedPMedianBranchAndBound {
             var openChild = child
             openChild.open[branch] = true
             let lambdaNow = lagrangian.bestMultipliers
-            stack.append((closedChild, lambdaNow, evaluation.bound + max(penalty, 0)))
-            stack.append((openChild, lambdaNow, evaluation.bound))
+            sequence += 2
+            heap.insert(OpenNode(
+                node: closedChild, multipliers: lambdaNow, bound: evaluation.bound + max(penalty, 0),
+                depth: entry.depth + 1, sequence: sequence))
+            heap.insert(OpenNode(
+                node: openChild, multipliers: lambdaNow, bound: evaluation.bound, depth: entry.depth + 1,
+                sequence: sequence + 1))
         }
         completed = true
     }

@@ -220,7 +220,7 @@ public struct ExactPMedianSolver: Sendable {
         lagrangian.optimize(
             node: CapacitatedPMedianLagrangian.Node(unitCount: problem.unitCount),
             upperBound: { best?.objective ?? .infinity }, cutoff: cutoff, iterations: options.lagrangianIterations,
-            heuristicEvery: 5
+            patience: 30, heuristicEvery: 5
         ) { centres in
             guard clock.now < deadline, tried.insert(centres).inserted else { return }
             if let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres),
