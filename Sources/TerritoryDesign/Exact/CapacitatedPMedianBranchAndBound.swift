@@ -35,6 +35,8 @@ struct CapacitatedPMedianBranchAndBound {
     private(set) var nodes = 0
     private(set) var leaves = 0
     private(set) var completed = false
+    /// Leaves GLPK failed on (kept open, so the search cannot claim optimality through them).
+    private(set) var failedLeaves = 0
     /// Smallest bound over the open nodes when the search stopped early.
     private(set) var openBound = Double.infinity
 
@@ -149,6 +151,14 @@ struct CapacitatedPMedianBranchAndBound {
         completed = true
     }
 
+    private mutating func consider(_ candidate: PMedianSolution) {
+        if candidate.objective < (incumbent?.objective ?? .infinity) - 1e-9,
+            problem.violations(of: candidate.assignment).isEmpty
+        {
+            incumbent = candidate
+        }
+    }
+
     private mutating func tryCentres(_ centres: [Int]) {
         guard tried.insert(centres).inserted,
             let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres),
@@ -169,31 +179,48 @@ struct CapacitatedPMedianBranchAndBound {
         ) { _ in }
         guard evaluation.feasible, evaluation.bound < cutoff else { return }
         let forbidden = lagrangian.assignmentFixings(evaluation, node: leaf, cutoff: cutoff)
+        // A unit with no usable centre left makes the leaf infeasible below the cutoff.
+        let n = problem.unitCount
+        var only = [Int](repeating: -1, count: n)
+        var determined = true
+        for i in 0..<n {
+            let options = (0..<n).filter { leaf.open[$0] && !forbidden[i * n + $0] }
+            if options.isEmpty { return }
+            if options.count == 1 { only[i] = options[0] } else { determined = false }
+        }
+        if determined {
+            // Every unit has one centre left (GLPK's presolver would empty the problem): evaluate it.
+            if problem.violations(of: only).isEmpty { consider(PMedianSolution(problem: problem, assignment: only)) }
+            return
+        }
         let model = PMedianModel(
             problem: problem, closed: leaf.closed, forcedOpen: leaf.open, forbidden: forbidden, relaxed: false)
         let remaining = max(deadline - ContinuousClock().now, .milliseconds(10))
-        let result = try model.model.solve(options: SolverOptions(timeLimit: remaining, mipCuts: mipCuts))
+        let result: SolveResult
+        do {
+            do {
+                result = try model.model.solve(options: SolverOptions(timeLimit: remaining, mipCuts: mipCuts))
+            } catch where mipCuts {
+                // GLPK 5.0's cut generators can fail on tiny presolved leaves; retry without cuts.
+                result = try model.model.solve(options: SolverOptions(timeLimit: remaining, mipCuts: false))
+            }
+        } catch {
+            // A GLPK failure leaves this leaf unexplored: its bound stays open, so no false proof.
+            failedLeaves += 1
+            openBound = min(openBound, evaluation.bound)
+            return
+        }
         switch result.termination {
         case .optimal:
             guard let solution = result.solution else { return }
-            let candidate = PMedianSolution(problem: problem, assignment: model.assignment(from: solution))
-            if candidate.objective < (incumbent?.objective ?? .infinity) - 1e-9,
-                problem.violations(of: candidate.assignment).isEmpty
-            {
-                incumbent = candidate
-            }
+            consider(PMedianSolution(problem: problem, assignment: model.assignment(from: solution)))
         case .infeasible, .infeasibleOrUnbounded:
             return
         default:
             // Time limit inside a leaf: the leaf stays open.
             openBound = min(openBound, result.bestBound ?? evaluation.bound)
             if let solution = result.solution {
-                let candidate = PMedianSolution(problem: problem, assignment: model.assignment(from: solution))
-                if candidate.objective < (incumbent?.objective ?? .infinity) - 1e-9,
-                    problem.violations(of: candidate.assignment).isEmpty
-                {
-                    incumbent = candidate
-                }
+                consider(PMedianSolution(problem: problem, assignment: model.assignment(from: solution)))
             }
         }
     }

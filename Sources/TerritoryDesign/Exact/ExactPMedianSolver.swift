@@ -115,7 +115,7 @@ public struct ExactPMedianSolver: Sendable {
                 mipCuts: options.mipCuts)
             try search.run(root: CapacitatedPMedianLagrangian.Node(unitCount: n))
             incumbent = better(incumbent, search.incumbent)
-            if search.completed {
+            if search.completed && search.failedLeaves == 0 {
                 return report(incumbent == nil ? .infeasible : .optimal, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
             }
             bound = max(bound, search.openBound)
