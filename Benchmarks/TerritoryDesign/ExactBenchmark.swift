@@ -44,7 +44,7 @@ enum ExactBenchmark {
     }
 
     static func pmedcap(only: Int?, timeLimit: Double) throws {
-        print("instance,n,p,published,objective,bound,gap,status,heuristic,lagrangian,lp,fixed,runs,seconds")
+        print("instance,n,p,published,objective,bound,gap,status,heuristic,lagrangian,lp,fixed,glpk_runs,seconds")
         let clock = ContinuousClock()
         let all = clock.now
         var proven = 0
@@ -71,7 +71,7 @@ enum ExactBenchmark {
     }
 
     static func ctdpExact(_ names: [String], timeLimit: Double) throws {
-        print("instance,n,p,objective,bound,gap,status,heuristic,lp,fixed,cuts,runs,seconds")
+        print("instance,n,p,objective,bound,gap,status,heuristic,lp,fixed,cuts,glpk_runs,seconds")
         for name in names {
             let url = instances.appendingPathComponent("ctdp-du-riosmercado/\(name)-edited.dat")
             let problem = try ctdp(url)

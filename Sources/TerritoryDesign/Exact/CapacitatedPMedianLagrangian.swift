@@ -73,6 +73,12 @@ struct CapacitatedPMedianLagrangian {
         return (result.value, result.taken)
     }
 
+    /// Sets both the current and the best multipliers (after a side computation).
+    mutating func reset(to lambda: [Double]) {
+        multipliers = lambda
+        bestMultipliers = lambda
+    }
+
     /// Evaluates the bound at `λ` within `node`.
     func evaluate(_ lambda: [Double], node: Node) -> Evaluation {
         let n = problem.unitCount
@@ -106,7 +112,7 @@ struct CapacitatedPMedianLagrangian {
     @discardableResult
     mutating func optimize(
         node: Node, upperBound: () -> Double, cutoff: () -> Double, iterations: Int, theta startTheta: Double = 2,
-        heuristicEvery: Int = 10, onCentres: ([Int]) -> Void
+        patience: Int = 10, heuristicEvery: Int = 10, onCentres: ([Int]) -> Void
     ) -> Evaluation {
         var theta = startTheta
         var stall = 0
@@ -123,13 +129,13 @@ struct CapacitatedPMedianLagrangian {
                 stall = 0
             } else {
                 stall += 1
-                if stall >= 10 {
+                if stall >= patience {
                     theta /= 2
                     stall = 0
                 }
             }
             if iteration % heuristicEvery == 0 { onCentres(evaluation.centres) }
-            if nodeBest >= cutoff() || theta < 1e-3 { break }
+            if nodeBest >= cutoff() || theta < 1e-4 { break }
             let g = evaluation.subgradient
             let norm = g.reduce(0) { $0 + $1 * $1 }
             if norm == 0 { break }  // the relaxed solution is feasible: bound is optimal

@@ -32,10 +32,13 @@ public struct ExactPMedianReport: Sendable {
     public let lagrangianBound: Double?
     /// LP relaxation bound after fixing, or `nil` when the LP was not solved.
     public let linearRelaxationBound: Double?
-    /// Assignment variables removed by reduced-cost fixing, out of `n²`.
+    /// Assignment variables removed by reduced-cost fixing before the single GLPK branch-and-cut
+    /// (balanced / uncapacitated path), out of `n²`; `n²` when the bound alone proved optimality;
+    /// 0 on the capacitated path, which fixes per node instead.
     public let fixedAssignments: Int
     /// Contiguity separator rows added lazily.
     public let contiguityCuts: Int
-    /// Branch-and-cut runs (1 + re-solves after contiguity cuts).
+    /// GLPK branch-and-cut runs: 1 + re-solves after contiguity cuts, or, for the capacitated
+    /// p-median, the leaves (fixed centre sets) proved by GLPK inside the Lagrangian search.
     public let mipRuns: Int
 }

@@ -115,7 +115,7 @@ public struct ExactPMedianSolver: Sendable {
                 mipCuts: options.mipCuts)
             try search.run(root: CapacitatedPMedianLagrangian.Node(unitCount: n))
             incumbent = better(incumbent, search.incumbent)
-            if search.completed {
+            if search.completed && search.failedLeaves == 0 {
                 return report(incumbent == nil ? .infeasible : .optimal, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
             }
             bound = max(bound, search.openBound)
@@ -220,7 +220,7 @@ public struct ExactPMedianSolver: Sendable {
         lagrangian.optimize(
             node: CapacitatedPMedianLagrangian.Node(unitCount: problem.unitCount),
             upperBound: { best?.objective ?? .infinity }, cutoff: cutoff, iterations: options.lagrangianIterations,
-            heuristicEvery: 5
+            patience: 30, heuristicEvery: 5
         ) { centres in
             guard clock.now < deadline, tried.insert(centres).inserted else { return }
             if let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres),

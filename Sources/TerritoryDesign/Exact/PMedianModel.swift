@@ -28,7 +28,8 @@ struct PMedianModel {
         let selfServed = problem.centreServesItself
         // Centres.
         let centreIndices = (0..<n).filter { !closed[$0] }
-        let centreVariables = model.addVariables(
+        // GLPK rejects adding zero columns, so empty families are skipped.
+        let centreVariables = centreIndices.isEmpty ? [] : model.addVariables(
             names: centreIndices.map { "open[\($0)]" },
             lowerBounds: centreIndices.map { forcedOpen[$0] ? 1 : 0 },
             upperBounds: centreIndices.map { _ in 1 }, kind: kind,
@@ -42,7 +43,7 @@ struct PMedianModel {
                 pairs.append((i, j))
             }
         }
-        let pairVariables = model.addVariables(
+        let pairVariables = pairs.isEmpty ? [] : model.addVariables(
             names: pairs.map { "assign[\($0.0),\($0.1)]" }, lowerBounds: pairs.map { _ in 0 },
             upperBounds: pairs.map { _ in 1 }, kind: kind, objective: pairs.map { problem.cost($0.0, $0.1) })
         var assign = [Variable?](repeating: nil, count: n * n)
