@@ -20,7 +20,7 @@ import TestSupport
     @Test func lockedUnitsNeverMove() async throws {
         var problem = Self.withNearestCurrent(units: 240, territories: 4, seed: 11)
         for i in stride(from: 0, to: 240, by: 7) { problem.units[i].locked = true }
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 6, seed: 2)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60, seed: 2)).align(problem)
         for (i, unit) in problem.units.enumerated() where unit.locked {
             #expect(alignment.territoryID(ofUnit: i) == unit.currentTerritory)
         }
@@ -31,10 +31,10 @@ import TestSupport
     func disruptionBudgetIsRespected(share: Double) async throws {
         var problem = Self.withNearestCurrent(units: 240, territories: 4, seed: 12)
         problem.disruption = DisruptionBudget(maxMovedAccountShare: share)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 6, seed: 2)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60, seed: 2)).align(problem)
         #expect(alignment.movedShare <= share + 1e-12)
         #expect(alignment.maxDeviation.values.allSatisfy { $0 <= 0.05 + 1e-9 })
-        let unconstrained = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 6, seed: 2))
+        let unconstrained = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60, seed: 2))
             .align(Self.withNearestCurrent(units: 240, territories: 4, seed: 12))
         #expect(alignment.bound <= unconstrained.objective * (1 + 1e-9) || alignment.objective >= unconstrained.bound)
     }
@@ -42,7 +42,7 @@ import TestSupport
     @Test func valueBudgetIsRespected() async throws {
         var problem = Self.withNearestCurrent(units: 240, territories: 4, seed: 13)
         problem.disruption = DisruptionBudget(maxMovedValueShare: 0.3, valueMeasure: 0)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 6, seed: 2)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60, seed: 2)).align(problem)
         #expect(alignment.movedValueShare <= 0.3 + 1e-9)
     }
 
@@ -67,7 +67,7 @@ import TestSupport
         let problem = AlignmentProblem(
             units: units, territories: territories, measures: [BalanceMeasure(name: "cells", tolerance: 0.1)],
             metric: .euclidean, adjacency: UnitAdjacency(neighbours: neighbours))
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 5)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60)).align(problem)
         #expect(alignment.connected)
         #expect(ContiguityCheck.allConnected(alignment.assignment, territoryCount: 4, in: problem.adjacency!))
         #expect(alignment.territories.allSatisfy { $0.unitCount == 9 })

@@ -20,9 +20,9 @@ import Testing
 
     @Test func relocationMovesCentresIntoTheirClusters() async throws {
         var problem = Self.clusters()
-        let fixed = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 3)).align(problem)
+        let fixed = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60)).align(problem)
         problem.centrePolicy = .relocate(rounds: 4)
-        let moved = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 6)).align(problem)
+        let moved = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60)).align(problem)
         #expect(moved.objective < fixed.objective / 5)
         #expect(moved.territories[0].centre.first < 10)
         #expect(moved.territories[1].centre.first > 90)
@@ -37,7 +37,7 @@ import Testing
         ]
         for i in problem.units.indices { problem.units[i].currentTerritory = nil }
         problem.centrePolicy = .choose(count: 2)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 3)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60)).align(problem)
         #expect(alignment.territoryIDs == ["west", "east"])
     }
 
@@ -61,7 +61,7 @@ import Testing
         for i in 0..<20 { problem.units[i].measures[1] = 5 }
         problem.measures = [BalanceMeasure(name: "count", tolerance: 1), BalanceMeasure(name: "workload", tolerance: 0.5)]
         let grown = try PeelAndGrow(workloadMeasure: 1).apply(to: problem, add: 1, remove: 0)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 3)).align(grown.problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60)).align(grown.problem)
         #expect(alignment.territories[2].unitCount > 0)
         #expect(alignment.maxDeviation["workload"]! <= 0.5 + 1e-9)
     }

@@ -18,14 +18,14 @@ import Testing
         let problem = Self.line([10, 1, 1])
         await #expect(throws: TerritoryError.infeasible([
             .unitExceedsUpperBound(unit: "u0", measure: "potential", value: 10, largestUpperBound: 6.6000000000000005),
-        ])) { try await TerritoryAligner(options: AlignmentOptions(timeLimit: 2)).align(problem) }
+        ])) { try await TerritoryAligner(options: AlignmentOptions(timeLimit: 30)).align(problem) }
     }
 
     @Test func lockedValueOverACapIsNamedWithTheExcess() async throws {
         // total 8, target 4, upper 4.4; locked in A: 3 + 2 = 5, over by 0.6.
         let problem = Self.line([3, 2, 1, 1, 1], current: ["A", "A", "B", "B", "B"], locked: [true, true, false, false, false])
         do {
-            _ = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 2)).align(problem)
+            _ = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 30)).align(problem)
             Issue.record("expected infeasible")
         } catch let TerritoryError.infeasible(reasons) {
             #expect(reasons == [.lockedValueOverCap(territory: "A", measure: "potential", locked: 5, upperBound: 4.4)])
@@ -39,7 +39,7 @@ import Testing
         var problem = Self.line([1, 1, 1, 1], current: ["A", "A", "A", "A"])
         problem.disruption = DisruptionBudget(maxMovedAccountShare: 0)
         do {
-            _ = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 2)).align(problem)
+            _ = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 30)).align(problem)
             Issue.record("expected infeasible")
         } catch let TerritoryError.infeasible(reasons) {
             guard case let .toleranceTooTight(measure, tolerance, smallest) = reasons.first else {
