@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// Constructive + local-search heuristic for balanced (and optionally contiguous) p-median
 /// territories: seeds spread by farthest-first, territories grown over the adjacency graph
@@ -22,7 +23,7 @@ public enum BalancedTerritoryHeuristic {
         _ problem: PMedianProblem, seed: UInt64, restarts: Int = 30, kicks: Int = 0,
         deadline: ContinuousClock.Instant? = nil
     ) -> PMedianSolution? {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMixGenerator(seed: seed)
         var best: PMedianSolution?
         let clock = ContinuousClock()
         for _ in 0..<max(restarts, 1) {
@@ -51,18 +52,6 @@ public enum BalancedTerritoryHeuristic {
         return best
     }
 
-    /// A tiny seeded generator (SplitMix64) so results depend only on the seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
 
 /// Mutable search state: territory of each unit, centres and per-territory measure totals.

@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// Primal repair and improvement by moves and swaps that respect locks and the disruption budget.
 ///
@@ -12,7 +13,7 @@ struct LocalSearch {
     /// multipliers), so repair spends a tight budget where it buys the most balance.
     var movePrice = 0.0
     var valuePrice = 0.0
-    var rng: SplitMix
+    var rng: SplitMixGenerator
 
     let instance: DenseInstance
 
@@ -20,7 +21,7 @@ struct LocalSearch {
         self.instance = instance
         self.candidates = candidates
         self.deadline = deadline
-        rng = SplitMix(seed: seed)
+        rng = SplitMixGenerator(seed: seed)
     }
 
     /// Lowers the total violation to zero if it can; returns whether it did.
@@ -237,23 +238,3 @@ enum Clock {
     }
 }
 
-/// SplitMix64, the module's seeded generator (kept internal so the solver has no test dependency).
-struct SplitMix: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Fisher–Yates with this generator (deterministic across platforms, unlike `shuffle(using:)`'s contract).
-    mutating func shuffle<T>(_ array: inout [T]) {
-        guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            let j = Int(next() % UInt64(i + 1))
-            array.swapAt(i, j)
-        }
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// Generated alignment instances for benchmarks and tests: planar accounts (uniform background plus
 /// Gaussian clusters) with two measures, `potential` and `workload`, and territory centres at
@@ -17,7 +18,7 @@ public enum SyntheticAlignment {
     ///   - tolerance: Balance tolerance for both measures.
     ///   - seed: Generator seed.
     public static func make(units n: Int, territories m: Int, tolerance: Double, seed: UInt64) -> AlignmentProblem {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMixGenerator(seed: seed)
         func uniform() -> Double { Double(rng.next() >> 11) * 0x1.0p-53 }
         func normal() -> Double {
             let u1 = max(uniform(), 1e-300), u2 = uniform()
