@@ -72,7 +72,9 @@ enum BruteForce {
 
     @Test func mediumInstanceIsBalancedWithinTwoPercentOfItsBound() async throws {
         let problem = SyntheticAlignment.make(units: 400, territories: 5, tolerance: 0.05, seed: 3)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 120, seed: 1)).align(problem)
+        // The solver splits its time limit into phases; a generous limit lets every phase end by
+        // convergence, so a debug build on a busy CI machine gets the same bound as an idle one.
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 900, seed: 1)).align(problem)
         #expect(alignment.maxDeviation.values.allSatisfy { $0 <= 0.05 + 1e-9 })
         #expect(alignment.gap < 0.02)
         #expect(alignment.bound <= alignment.objective)
