@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 extension QuotaPlan {
     /// `quotas.csv`: one row per node in breadth-first order with its level, parent, basis values,
@@ -118,8 +119,5 @@ private func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
 }
 
-/// Quotes a CSV field when it holds a comma, quote or line break.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
+/// Quotes a CSV field by ``CSVWriter``'s rule.
+func csvField(_ text: String) -> String { CSVWriter.quoted(text) }

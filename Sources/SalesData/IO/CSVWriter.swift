@@ -25,14 +25,31 @@ public struct CSVWriter: Sendable {
         atRowStart = false
     }
 
+    /// Whether a field must be quoted: it holds a comma, quote or line break, or starts or ends with
+    /// a space.
+    static func needsQuotes(_ value: String) -> Bool {
+        let utf8 = value.utf8
+        return utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20
+    }
+
+    /// One field as CSV text, quoted by the same rule as ``field(_:)``, for writers that build lines
+    /// themselves.
+    ///
+    /// ```swift
+    /// CSVWriter.quoted("Smith, Jones")   // "\"Smith, Jones\""
+    /// ```
+    public static func quoted(_ value: String) -> String {
+        guard needsQuotes(value) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// Appends a text field; `nil` writes an empty field.
     public mutating func field(_ value: String?) {
         separator()
         guard let value else { return }
         let utf8 = value.utf8
-        let needsQuotes = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || utf8.first == 0x20 || utf8.last == 0x20
-        guard needsQuotes else {
+        guard Self.needsQuotes(value) else {
             bytes.append(contentsOf: utf8)
             return
         }

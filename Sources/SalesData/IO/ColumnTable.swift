@@ -193,11 +193,8 @@ public struct ColumnTable: Sendable, Hashable {
         return out
     }
 
-    /// `field` quoted for CSV when it holds a comma, quote or line break.
-    public static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// `field` quoted for CSV by ``CSVWriter``'s rule.
+    public static func quote(_ field: String) -> String { CSVWriter.quoted(field) }
 }
 
 /// Problems reading a ``ColumnTable``; each names the file and, where there is one, the line and column.

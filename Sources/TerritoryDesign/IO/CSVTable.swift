@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// A parsed CSV file (RFC 4180: quoted fields, doubled quotes, CRLF or LF) with 1-based line
 /// numbers kept for error messages.
@@ -122,9 +123,7 @@ public struct CSVTable: Sendable {
 
 /// CSV field quoting for writers.
 enum CSVField {
-    static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    static func quote(_ s: String) -> String { CSVWriter.quoted(s) }
     static func number(_ x: Double) -> String {
         if !x.isFinite { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
         return String(format: "%.6f", x)
