@@ -23,8 +23,8 @@ extension Model {
     public func solve(options: SolverOptions = SolverOptions()) throws -> SolveResult {
         try validate()
         try options.validate()
-        let initialValues = try initialValues(options.initialSolution)
-        let priorities = try priorities(options.branchingPriority)
+        let initialValues = try dense(options.initialSolution, zero: 0.0, context: "initialSolution")
+        let priorities = try dense(options.branchingPriority, zero: 0, context: "branchingPriority")
         let clock = ContinuousClock()
         let start = clock.now
         let problem = GLPKProblem()
@@ -43,26 +43,16 @@ extension Model {
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
-    /// Dense branching priorities (0 when absent), or `nil`.
-    private func priorities(_ priorities: [Variable: Int]?) throws -> [Int]? {
-        guard let priorities else { return nil }
-        var dense = [Int](repeating: 0, count: variableCount)
-        for (variable, priority) in priorities {
+    /// A per-variable map made dense by variable index (missing variables at `zero`), or `nil`.
+    ///
+    /// - Throws: ``ModelError/variableNotOwned(variable:context:model:)`` for a variable of another
+    ///   model; `context` names the option it came from.
+    private func dense<Value>(_ map: [Variable: Value]?, zero: Value, context: String) throws -> [Value]? {
+        guard let map else { return nil }
+        var values = [Value](repeating: zero, count: variableCount)
+        for (variable, value) in map {
             guard variable.modelID == id, variable.index < variableCount else {
-                throw ModelError.variableNotOwned(variable: "#\(variable.index)", context: "branchingPriority", model: name)
-            }
-            dense[variable.index] = priority
-        }
-        return dense
-    }
-
-    /// Dense values for an initial MIP solution (missing variables at 0), or `nil`.
-    private func initialValues(_ solution: [Variable: Double]?) throws -> [Double]? {
-        guard let solution else { return nil }
-        var values = [Double](repeating: 0, count: variableCount)
-        for (variable, value) in solution {
-            guard variable.modelID == id, variable.index < variableCount else {
-                throw ModelError.variableNotOwned(variable: "#\(variable.index)", context: "initialSolution", model: name)
+                throw ModelError.variableNotOwned(variable: "#\(variable.index)", context: context, model: name)
             }
             values[variable.index] = value
         }
