@@ -11,16 +11,23 @@ import TerritoryDesign
 enum ScaleBenchmark {
     struct Case {
         var units: Int, territories: Int, limit: Double, goalGap: Double, peers: Bool
+        var regionSize: Int? = nil
     }
 
     static func run(_ arguments: [String]) async {
         let peersLarge = arguments.contains("--peers-large")
-        let numbers = arguments.filter { !$0.hasPrefix("--") }.compactMap(Double.init)
-        let cases: [Case] = numbers.count >= 2
+        let regionSize = arguments.firstIndex(of: "--region-size").flatMap { index in
+            arguments.index(after: index) < arguments.endIndex ? Int(arguments[arguments.index(after: index)]) : nil
+        }
+        let numbers = arguments.enumerated().filter { index, argument in
+            !argument.hasPrefix("--") && (index == 0 || arguments[index - 1] != "--region-size")
+        }.compactMap { Double($0.element) }
+        var cases: [Case] = numbers.count >= 2
             ? [Case(units: Int(numbers[0]), territories: Int(numbers[1]), limit: numbers.count > 2 ? numbers[2] : 60,
                     goalGap: 0.02, peers: arguments.contains("--peers"))]
             : [Case(units: 10_000, territories: 50, limit: 10, goalGap: 0.005, peers: true),
                Case(units: 100_000, territories: 500, limit: 120, goalGap: 0.02, peers: peersLarge)]
+        for index in cases.indices { cases[index].regionSize = regionSize }
         print("territory-bench: synthetic planar instances (seed 42), two measures (potential, workload) at ±5 %,")
         print("travel weighted by workload; \(ProcessInfo.processInfo.activeProcessorCount) cores.\n")
         for c in cases { await runCase(c) }
@@ -30,6 +37,7 @@ enum ScaleBenchmark {
         let problem = SyntheticAlignment.make(units: c.units, territories: c.territories, tolerance: 0.05, seed: 42)
         print("== \(c.units) accounts × \(c.territories) territories, limit \(Int(c.limit)) s, goal gap ≤ \(c.goalGap * 100)%")
         var options = AlignmentOptions(timeLimit: c.limit, seed: 1, targetGap: c.goalGap / 5)
+        if let size = c.regionSize { options.regionSize = size }
         options.progress = { p in
             let line = String(format: "\r  [%@] incumbent %@ bound %.6g elapsed %.1fs   ", p.phase,
                               p.incumbent.map { String(format: "%.6g", $0) } ?? "-", p.bound, p.elapsed)

@@ -36,6 +36,9 @@ public struct AlignmentOptions: Sendable {
     public var maxBoundIterations: Int
     /// Candidate territories per unit kept for moves (nearest in reduced cost plus nearest in distance).
     public var candidatesPerUnit: Int
+    /// Territories per region when a large instance is solved region by region (more than three
+    /// regions' worth of territories); 0 solves every instance whole.
+    public var regionSize: Int
     /// Called from the solving task with progress, at most every ``progressInterval`` seconds.
     public var progress: (@Sendable (AlignmentProgress) -> Void)?
     /// Seconds between progress reports.
@@ -44,7 +47,7 @@ public struct AlignmentOptions: Sendable {
     /// Creates options.
     public init(
         timeLimit: Double = 60, seed: UInt64 = 1, targetGap: Double = 1e-4, workers: Int = 2,
-        maxBoundIterations: Int = 4_000, candidatesPerUnit: Int = 12,
+        maxBoundIterations: Int = 4_000, candidatesPerUnit: Int = 12, regionSize: Int = 50,
         progress: (@Sendable (AlignmentProgress) -> Void)? = nil, progressInterval: Double = 1
     ) {
         self.timeLimit = timeLimit
@@ -53,6 +56,7 @@ public struct AlignmentOptions: Sendable {
         self.workers = workers
         self.maxBoundIterations = maxBoundIterations
         self.candidatesPerUnit = candidatesPerUnit
+        self.regionSize = regionSize
         self.progress = progress
         self.progressInterval = progressInterval
     }

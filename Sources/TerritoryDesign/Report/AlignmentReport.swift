@@ -43,10 +43,11 @@ struct AlignmentReport {
         var maxDeviation: [String: Double] = [:]
         var summaries: [TerritorySummary] = []
         var allConnected = true
+        let targetsByMeasure = (0..<kCount).map { problem.targets(measure: $0) }
         for j in 0..<m {
             var targets = [Double](), deviations = [Double]()
             for k in 0..<kCount {
-                let target = problem.targets(measure: k)[j]
+                let target = targetsByMeasure[k][j]
                 targets.append(target)
                 let deviation = target > 0 ? (totals[j][k] - target) / target : (totals[j][k] > 0 ? .infinity : 0)
                 deviations.append(deviation)

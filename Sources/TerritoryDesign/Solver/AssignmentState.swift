@@ -64,6 +64,11 @@ struct AssignmentState: Sendable {
         return (after - before, (after - before) * instance.moveValue[i])
     }
 
+    /// Whether the disruption budget holds now.
+    var budgetHolds: Bool {
+        movedCount <= instance.maxMovedCount + 1e-9 && movedValue <= instance.maxMovedValue * (1 + 1e-12) + 1e-9
+    }
+
     /// Whether the disruption budget holds after the given change.
     @inline(__always) func budgetAllows(count: Double, value: Double) -> Bool {
         (count <= 0 || movedCount + count <= instance.maxMovedCount + 1e-9)

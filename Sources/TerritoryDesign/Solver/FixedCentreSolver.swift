@@ -9,6 +9,10 @@ struct FixedCentreSolver {
     let deadline: Double
     /// Extra assignments to try as primal seeds (e.g. the current alignment).
     var seeds: [[Int32]] = []
+    /// Starting multipliers (e.g. from ``RegionalDecomposition``); zero when `nil`.
+    var initialMultipliers: LagrangeMultipliers?
+    /// The instant progress reports count elapsed time from (`start` when `nil`).
+    var reportOrigin: Double?
 
     struct Outcome: Sendable {
         var assignment: [Int32]?
@@ -19,21 +23,21 @@ struct FixedCentreSolver {
         var timedOut: Bool
         /// Set when the bound exceeded the most expensive assignment: proven infeasible.
         var dualUnbounded: (bound: Double, largestCost: Double)? = nil
+        /// The multipliers of the best bound phase (a warm start for a larger relaxation).
+        var multipliers: LagrangeMultipliers? = nil
+        /// Without an incumbent: the least violating assignment a repair reached.
+        var bestAttempt: [Int32]? = nil
     }
 
     func solve() async -> Outcome {
         let inst = instance
         let candidates = await CandidateLists.build(inst, width: options.candidatesPerUnit, workers: options.workers)
-        // Large instances price a sparse candidate set (nearest territories) most iterations and
-        // all territories every `pricingInterval` iterations, which alone certify the bound.
-        let sparseWidth = 40
-        let pricing: CandidateLists? = inst.m > 3 * sparseWidth
-            ? await CandidateLists.build(inst, width: sparseWidth, workers: options.workers) : nil
-        let pricingInterval = 25
         var search = LocalSearch(instance: inst, candidates: candidates, deadline: deadline, seed: options.seed)
         var relaxation = LagrangianRelaxation(instance: inst, workers: options.workers)
         var incumbent: AssignmentState?
         var bestViolation = Double.infinity
+        var bestAttempt: [Int32]?
+        var bestMultipliers: LagrangeMultipliers?
         var bound = -Double.infinity
         var theta = 1.0
         var stall = 0
@@ -55,14 +59,21 @@ struct FixedCentreSolver {
         var meanCost = 0.0
         for i in stride(from: 0, to: inst.n, by: max(1, inst.n / 1000)) { meanCost += inst.c(i, 0) }
         meanCost /= Double((inst.n + max(1, inst.n / 1000) - 1) / max(1, inst.n / 1000))
-        var adaptive = AdaptiveSteps(rows: inst.m * inst.measureCount, initial: max(1e-9, 0.05 * meanCost * Double(inst.n) / Double(inst.m)))
+        var initialStep = max(1e-9, 0.05 * meanCost * Double(inst.n) / Double(inst.m))
+        if let initialMultipliers {
+            // a warm start: steps a small fraction of the typical multiplier
+            relaxation.multipliers = initialMultipliers
+            let magnitudes = (initialMultipliers.up + initialMultipliers.down).filter { $0 > 0 }
+            if !magnitudes.isEmpty { initialStep = 0.02 * magnitudes.reduce(0, +) / Double(magnitudes.count) }
+        }
+        var adaptive = AdaptiveSteps(rows: inst.m * inst.measureCount, initial: initialStep)
         let adaptiveIterations = Int(ProcessInfo.processInfo.environment["TD_ADAPT"] ?? "") ?? 1_000_000
         func report(_ phase: String) {
             guard let progress = options.progress else { return }
             let now = Clock.now
             guard now - lastReport >= options.progressInterval else { return }
             lastReport = now
-            progress(AlignmentProgress(phase: phase, incumbent: incumbent?.cost, bound: bound, elapsed: now - start))
+            progress(AlignmentProgress(phase: phase, incumbent: incumbent?.cost, bound: bound, elapsed: now - (reportOrigin ?? start)))
         }
         func tryPrimal(_ assignment: [Int32], passes: Int) {
             var state = AssignmentState(instance: inst, assignment: assignment)
@@ -70,8 +81,9 @@ struct FixedCentreSolver {
             if ok {
                 search.improve(&state, maxPasses: passes)
                 if state.cost < (incumbent?.cost ?? .infinity) - 1e-12 { incumbent = state }
-            } else {
-                bestViolation = min(bestViolation, state.maxViolation)
+            } else if state.maxViolation < bestViolation {
+                bestViolation = state.maxViolation
+                bestAttempt = state.assign
             }
         }
         func gap() -> Double {
@@ -87,7 +99,7 @@ struct FixedCentreSolver {
         }
         var unbounded: (bound: Double, largestCost: Double)?
         var stagnationReference = -Double.infinity, lastProgress = 0
-        for seed in seeds { tryPrimal(seed, passes: 2) }
+        for seed in seeds { tryPrimal(seed, passes: 1) }
         for attempt in schedule.indices {
         if attempt > 0 {
             boundDeadline = start + (deadline - start) * schedule[attempt].bound
@@ -98,28 +110,24 @@ struct FixedCentreSolver {
         while iterations < options.maxBoundIterations + attempt * 1000 {
             if Clock.now > boundDeadline { break }
             iterations += 1
-            let dense = pricing == nil || iterations % pricingInterval == 1
-            let evaluation = await relaxation.evaluate(sparse: dense ? nil : pricing)
-            if !dense {
-                // sparse values are not bounds; only steer the multipliers
-            } else if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
+            let evaluation = await relaxation.evaluate()
+            if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
                 if !bound.isFinite || evaluation.value > bound + 1e-6 * max(1, abs(bound)) { stall = 0 } else { stall += 1 }
                 bound = evaluation.value
+                bestMultipliers = relaxation.multipliers
             } else {
                 stall += 1
             }
-            if dense {
-                if bound > stagnationReference * (1 + 1e-5) + 1e-9 { stagnationReference = bound; lastProgress = iterations }
-                if iterations - lastProgress >= 150 { break }  // converged (deterministic stop)
-            }
-            if dense && bound > largestCost * (1 + 1e-9) + 1e-9 {
+            if bound > stagnationReference * (1 + 1e-5) + 1e-9 { stagnationReference = bound; lastProgress = iterations }
+            if iterations - lastProgress >= 150 { break }  // converged (deterministic stop)
+            if bound > largestCost * (1 + 1e-9) + 1e-9 {
                 unbounded = (bound, largestCost)
                 break
             }
             let g = relaxation.subgradient(evaluation)
             var norm = g.count * g.count + g.value * g.value
             for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
-            if norm <= 1e-18 && dense {
+            if norm <= 1e-18 {
                 // The relaxed assignment is feasible and complementary: it is optimal.
                 tryPrimal(evaluation.assignment, passes: 0)
                 break
@@ -149,7 +157,7 @@ struct FixedCentreSolver {
         // Primal phase: continue the subgradient on narrowed bands, so relaxed assignments land
         // inside the real bands; keep the least violating (then cheapest) ones for repair.
         let final = await relaxation.evaluate()
-        bound = max(bound, final.value)
+        if final.value > bound { bound = final.value; bestMultipliers = relaxation.multipliers }
         let primalIterations = 60
         let narrowFactor = 0.85
         var tight = relaxation
@@ -157,7 +165,7 @@ struct FixedCentreSolver {
         var tightTheta = 0.5
         var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
         for it in 0..<primalIterations where Clock.now < narrowDeadline || it < 3 {
-            let e = await tight.evaluate(sparse: pricing)
+            let e = await tight.evaluate()
             var cost = 0.0
             for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
             candidatesFound.append((inst.violation(loads: e.loads), cost, e.assignment))
@@ -191,6 +199,7 @@ struct FixedCentreSolver {
         if Clock.now > deadline { timedOut = true }
         return Outcome(
             assignment: incumbent?.assign, objective: incumbent?.cost ?? .infinity, bound: bound,
-            bestViolation: incumbent == nil ? bestViolation : 0, iterations: iterations, timedOut: timedOut)
+            bestViolation: incumbent == nil ? bestViolation : 0, iterations: iterations, timedOut: timedOut,
+            multipliers: bestMultipliers, bestAttempt: incumbent == nil ? bestAttempt : nil)
     }
 }

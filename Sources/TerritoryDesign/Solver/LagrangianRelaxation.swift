@@ -37,12 +37,22 @@ struct LagrangianRelaxation: Sendable {
     }
 
     var countsMoves: Bool { instance.maxMovedCount.isFinite }
+
+    /// All multipliers at once (to save or warm-start them).
+    var multipliers: LagrangeMultipliers {
+        get { LagrangeMultipliers(up: up, down: down, count: countMultiplier, value: valueMultiplier) }
+        set {
+            up = newValue.up
+            down = newValue.down
+            countMultiplier = newValue.count
+            valueMultiplier = newValue.value
+        }
+    }
     var valuesMoves: Bool { instance.maxMovedValue.isFinite }
 
-    /// Solves the relaxed problem at the current multipliers, in parallel over chunks of units,
-    /// reducing the chunks in index order. With `sparse` candidate lists, each unit only prices its
-    /// candidates: the result then steers the multipliers but its value is *not* a valid bound.
-    func evaluate(sparse: CandidateLists? = nil) async -> Evaluation {
+    /// Solves the relaxed problem at the current multipliers over all territories, in parallel over
+    /// chunks of units, reducing the chunks in index order; the value is a valid lower bound.
+    func evaluate() async -> Evaluation {
         let inst = instance
         let m = inst.m, kCount = inst.measureCount
         var price = [[Float]](repeating: [Float](repeating: 0, count: m), count: kCount)
@@ -62,7 +72,7 @@ struct LagrangianRelaxation: Sendable {
             for (chunk, range) in chunks.ranges.enumerated() {
                 group.addTask {
                     (chunk, Self.evaluate(inst, range: range, price: prices, priceD: pricesD,
-                                          countRate: countRate, valueRate: valueRate, sparse: sparse))
+                                          countRate: countRate, valueRate: valueRate))
                 }
             }
             var parts = [Evaluation?](repeating: nil, count: chunks.ranges.count)
@@ -90,7 +100,7 @@ struct LagrangianRelaxation: Sendable {
 
     private static func evaluate(
         _ inst: DenseInstance, range: Range<Int>, price: [[Float]], priceD: [Double], countRate: Double,
-        valueRate: Double, sparse: CandidateLists?
+        valueRate: Double
     ) -> Evaluation {
         let m = inst.m, kCount = inst.measureCount
         var result = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
@@ -99,6 +109,11 @@ struct LagrangianRelaxation: Sendable {
         var flatPrice = [Float](repeating: 0, count: kCount * m)
         for k in 0..<kCount { for j in 0..<m { flatPrice[k * m + j] = price[k][j] } }
         var reduced = [Float](repeating: 0, count: m)
+        // The territory is chosen in single precision, so the true least reduced cost may lie below
+        // the chosen one by the rounding of both; each unit's value gives up that much (a few 1e-7
+        // of its terms) so the sum stays a proven lower bound.
+        var largestPrice = [Double](repeating: 0, count: kCount)
+        for k in 0..<kCount { for j in 0..<m { largestPrice[k] = max(largestPrice[k], abs(priceD[j * kCount + k])) } }
         inst.cost.withUnsafeBufferPointer { cost in
           flatPrice.withUnsafeBufferPointer { p in
             reduced.withUnsafeMutableBufferPointer { r in
@@ -110,26 +125,11 @@ struct LagrangianRelaxation: Sendable {
                     } else {
                         let row = i * m
                         let moveCost = cur >= 0 ? Float(countRate + valueRate * inst.moveValue[i]) : 0
-                        if let sparse {
-                            let width = sparse.width
-                            var bestValue = Float.infinity
-                            best = 0
-                            for s in 0..<width {
-                                let j = Int(sparse.territories[i * width + s])
-                                var v = cost[row + j]
-                                for k in 0..<kCount { v += Float(inst.values[i * kCount + k]) * p[k * m + j] }
-                                if j == cur { v -= moveCost }
-                                if v < bestValue || (v == bestValue && j < best) { bestValue = v; best = j }
-                            }
-                        } else if kCount == 2 {
+                        if kCount == 2 {
                             // fused pass for the common two-measure case
                             let a0 = Float(inst.values[i * 2]), a1 = Float(inst.values[i * 2 + 1])
-                            var bestValue = Float.infinity
-                            best = 0
-                            for j in 0..<m {
-                                let v = cost[row + j] + a0 * p[j] + a1 * p[m + j]
-                                if v < bestValue { bestValue = v; best = j }
-                            }
+                            let (bestValue, bestIndex) = Self.cheapest(cost, row: row, m: m, a0: a0, a1: a1, prices: p)
+                            best = bestIndex
                             if moveCost > 0 && cur >= 0 {
                                 let v = cost[row + cur] + a0 * p[cur] + a1 * p[m + cur] - moveCost
                                 if v < bestValue || (v == bestValue && cur < best) { best = cur }
@@ -152,15 +152,21 @@ struct LagrangianRelaxation: Sendable {
                         }
                     }
                     var value = Double(cost[i * m + best])
+                    var priceTerms = 0.0
                     for k in 0..<kCount {
                         let a = inst.values[i * kCount + k]
                         value += a * priceD[best * kCount + k]
+                        priceTerms += abs(a) * largestPrice[k]
                         result.loads[best * kCount + k] += a
                     }
                     if cur >= 0 && best != cur {
                         value += countRate + valueRate * inst.moveValue[i]
                         result.movedCount += 1
                         result.movedValue += inst.moveValue[i]
+                    }
+                    if !inst.locked[i] {
+                        let moveTerms = cur >= 0 ? countRate + valueRate * inst.moveValue[i] : 0
+                        value -= 0x1p-20 * (abs(value) + Double(kCount + 2) * priceTerms + 2 * moveTerms)
                     }
                     result.value += value
                     result.assignment.append(Int32(best))
@@ -169,6 +175,46 @@ struct LagrangianRelaxation: Sendable {
           }
         }
         return result
+    }
+
+    /// The least `cost[row + j] + a0 · prices[j] + a1 · prices[m + j]` over `j` and its smallest
+    /// index, eight territories at a time (the same arithmetic, in the same order, as one at a time).
+    @inline(__always)
+    private static func cheapest(
+        _ cost: UnsafeBufferPointer<Float>, row: Int, m: Int, a0: Float, a1: Float, prices p: UnsafeBufferPointer<Float>
+    ) -> (Float, Int) {
+        var bestValue = Float.infinity, best = 0
+        var j = 0
+        if m >= 16, let costBase = cost.baseAddress, let priceBase = p.baseAddress {
+            let a0v = SIMD8<Float>(repeating: a0), a1v = SIMD8<Float>(repeating: a1)
+            var lanesMin = SIMD8<Float>(repeating: .infinity)
+            var lanesIndex = SIMD8<Int32>(repeating: 0)
+            var index = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+            let rowBase = UnsafeRawPointer(costBase + row), p0 = UnsafeRawPointer(priceBase)
+            let p1 = UnsafeRawPointer(priceBase + m)
+            let stride = MemoryLayout<Float>.stride
+            while j + 8 <= m {
+                let c = rowBase.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
+                let q0 = p0.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
+                let q1 = p1.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
+                let v = c + a0v * q0 + a1v * q1
+                let smaller = v .< lanesMin
+                lanesMin.replace(with: v, where: smaller)
+                lanesIndex.replace(with: index, where: smaller)
+                index &+= 8
+                j += 8
+            }
+            bestValue = lanesMin.min()
+            best = Int.max
+            for lane in 0..<8 where lanesMin[lane] == bestValue { best = min(best, Int(lanesIndex[lane])) }
+            if best == Int.max { best = 0 }
+        }
+        while j < m {
+            let v = cost[row + j] + a0 * p[j] + a1 * p[m + j]
+            if v < bestValue { bestValue = v; best = j }
+            j += 1
+        }
+        return (bestValue, best)
     }
 
     /// Subgradient components (projected onto the non-negative multipliers) for an evaluation.
@@ -225,6 +271,15 @@ struct LagrangianRelaxation: Sendable {
         countMultiplier = max(0, countMultiplier + step * g.count)
         valueMultiplier = max(0, valueMultiplier + step * g.value)
     }
+}
+
+/// The multipliers of a ``LagrangianRelaxation``: balance rows (territory-major `m × K`, upper
+/// and lower) and the two disruption rows.
+struct LagrangeMultipliers: Sendable {
+    var up: [Double]
+    var down: [Double]
+    var count: Double
+    var value: Double
 }
 
 /// Step sizes and last subgradient signs of ``LagrangianRelaxation/adaptiveStep(_:state:)``.

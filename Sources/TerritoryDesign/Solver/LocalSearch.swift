@@ -24,8 +24,30 @@ struct LocalSearch {
         rng = SplitMixGenerator(seed: seed)
     }
 
-    /// Lowers the total violation to zero if it can; returns whether it did.
+    /// Brings the disruption budget within its limits (by returning moved units to their current
+    /// territory, those whose return adds the least balance violation, then the least cost, first),
+    /// then lowers the total balance violation to zero if it can; returns whether both hold.
     mutating func repair(_ state: inout AssignmentState) -> Bool {
+        restoreBudget(&state)
+        guard state.budgetHolds else { return false }
+        return repairBalance(&state)
+    }
+
+    private func restoreBudget(_ state: inout AssignmentState) {
+        guard !state.budgetHolds else { return }
+        let inst = instance
+        var returns: [(violation: Double, cost: Double, unit: Int)] = []
+        for i in 0..<inst.n where inst.current[i] >= 0 && state.assign[i] != inst.current[i] && !inst.locked[i] {
+            let home = Int(inst.current[i])
+            returns.append((state.violationDelta(i, to: home), inst.c(i, home) - inst.c(i, Int(state.assign[i])), i))
+        }
+        returns.sort { ($0.violation, $0.cost, $0.unit) < ($1.violation, $1.cost, $1.unit) }
+        for entry in returns where !state.budgetHolds {
+            state.move(entry.unit, to: Int(inst.current[entry.unit]))
+        }
+    }
+
+    private mutating func repairBalance(_ state: inout AssignmentState) -> Bool {
         let inst = instance
         let kCount = inst.measureCount, width = candidates.width
         var stuck = Set<Int>()
@@ -41,9 +63,20 @@ struct LocalSearch {
             func release(_ t: Int) { for k in 0..<kCount { stuck.remove(t * kCount + k) } }
             if worst < 0 {
                 if state.totalViolation <= 1e-12 { return true }
-                // no single move helps any violated row: try swaps (a bounded number)
+                // no single move helps any violated row: try chains of moves, then swaps (a bounded number)
                 swapRounds += 1
                 if swapRounds > 200 { return false }
+                let graph = TerritoryGraph(state: state, candidates: candidates)
+                var chained = false
+                for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
+                    if Clock.now > deadline { return false }
+                    if repairByChain(&state, row: q, graph: graph) {
+                        stuck.removeAll()
+                        chained = true
+                        break
+                    }
+                }
+                if chained { continue }
                 var swapped = false
                 for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
                     if Clock.now > deadline { return false }

@@ -31,8 +31,8 @@ public struct TerritoryAligner: Sendable {
     ///   when the limits passed first; validation errors for bad data.
     /// - Complexity: `O(n · m · K)` per bound iteration, in parallel over chunks of units.
     public func align(_ problem: AlignmentProblem) async throws -> Alignment {
-        try problem.validate()
         let start = Clock.now
+        try problem.validate()
         if case .choose = problem.centrePolicy {
             // targets depend on the opened centres; `choose` explains the reduced problem
         } else {
@@ -60,7 +60,17 @@ public struct TerritoryAligner: Sendable {
                 .align(instance, start: start, deadline: end)
         }
         var solver = FixedCentreSolver(instance: instance, options: options, start: start, deadline: end)
-        if instance.current.allSatisfy({ $0 >= 0 }) { solver.seeds = [instance.current] }
+        if RegionalDecomposition.regionCount(territories: instance.m, regionSize: options.regionSize) > 1,
+           let warm = await RegionalDecomposition(
+               instance: instance, centres: centres, options: options, start: start, deadline: end).warmStart()
+        {
+            // the whole-problem phases share the time left
+            solver = FixedCentreSolver(instance: instance, options: options, start: Clock.now, deadline: end)
+            solver.reportOrigin = start
+            solver.seeds = [warm.assignment]
+            solver.initialMultipliers = warm.multipliers
+        }
+        if instance.current.allSatisfy({ $0 >= 0 }) { solver.seeds.append(instance.current) }
         let outcome = await solver.solve()
         guard let assignment = outcome.assignment else {
             var reasons = InfeasibilityExplainer(problem: problem).elasticReasons()
