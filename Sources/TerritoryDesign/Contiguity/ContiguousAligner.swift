@@ -1,14 +1,23 @@
+import SalesData
+
 /// Contiguous alignment over an adjacency graph.
 ///
-/// 1. Bound: the Lagrangian bound of the same problem without contiguity (still a valid lower bound).
+/// 1. Bound: the Lagrangian bound of the same problem without contiguity (still a valid lower
+///    bound, so the gap is an honest upper estimate of the distance to the contiguous optimum).
 /// 2. Seeds: the unit nearest each centre; regions grow over the graph, always extending the
 ///    territory with the smallest relative load by its cheapest adjacent unit.
-/// 3. Repair and improvement by contiguity-preserving moves: a unit may join a territory only if
-///    it has a neighbour there, and may leave only if its territory stays connected (and non-empty).
+/// 3. ``ContiguousSearch``: balancing moves and swaps (violation, then spread from the targets),
+///    then cost-lowering moves and swaps that keep every band; contiguity, locks and the
+///    disruption budget hold at every step.
+/// 4. Iterated local search: a seeded kick (a few random contiguity-preserving moves), balance
+///    and improve again, keep the result when it is better in (violation, cost). The number of
+///    kicks is fixed, so a run that ends before the time limit is reproducible from its seed.
 struct ContiguousAligner {
     let problem: AlignmentProblem
     let centres: [Location]
     let options: AlignmentOptions
+    /// Kicks of the iterated local search after the first descent.
+    var kicks = 60
 
     func align(_ instance: DenseInstance, start: Double, deadline: Double) async throws -> Alignment {
         guard let graph = problem.adjacency else { throw TerritoryError.invalidProblem("contiguity needs an adjacency graph") }
@@ -16,16 +25,39 @@ struct ContiguousAligner {
         var boundOptions = options
         boundOptions.targetGap = 0
         let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, start: start, deadline: boundDeadline).solve()
-        var state = AssignmentState(instance: instance, assignment: grow(instance, graph))
+        report("repair", incumbent: nil, bound: relaxed.bound, start: start)
         var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
-        let feasible = search.repair(&state)
-        if !feasible {
+        // Two starts: regions grown from the centres, and the relaxed (non-contiguous) optimum
+        // with its stray pieces reattached; each balanced and improved, the better one kept.
+        var starts = [ContiguousStart.grow(instance, graph)]
+        if let relaxedAssignment = relaxed.assignment {
+            let connected = ContiguousStart.connect(relaxedAssignment, instance, graph)
+            var used = [Bool](repeating: false, count: instance.m)
+            for t in connected { used[Int(t)] = true }
+            if !used.contains(false) { starts.append(connected) }
+        }
+        var state = AssignmentState(instance: instance, assignment: starts[0])
+        for (s, start) in starts.enumerated() {
+            var trial = AssignmentState(instance: instance, assignment: start)
+            _ = search.balance(&trial)
+            search.improve(&trial)
+            if s == 0 || Self.isBetter(trial, than: state) { state = trial }
+        }
+        var generator = SplitMixGenerator(seed: options.seed)
+        for _ in 0..<kicks where Clock.now < deadline {
+            var trial = state
+            search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
+            _ = search.balance(&trial)
+            search.improve(&trial)
+            if Self.isBetter(trial, than: state) { state = trial }
+            report("improve", incumbent: state.totalViolation <= 1e-12 ? state.cost : nil, bound: relaxed.bound, start: start)
+        }
+        guard state.totalViolation <= 1e-12 else {
             throw TerritoryError.noFeasibleAlignmentFound(
                 violation: state.maxViolation,
                 reasons: [.contiguity(detail: "contiguity-preserving moves could not balance every territory")]
                     + InfeasibilityExplainer(problem: problem).elasticReasons())
         }
-        search.improve(&state)
         state.refreshCost()
         let bound = min(relaxed.bound, state.cost)
         let gap = state.cost > 0 ? (state.cost - bound) / state.cost : 0
@@ -36,55 +68,13 @@ struct ContiguousAligner {
             seconds: Clock.now - start)
     }
 
-    /// Region growing from the unit nearest each centre; locked units start in their territory.
-    func grow(_ inst: DenseInstance, _ graph: UnitAdjacency) -> [Int32] {
-        let n = inst.n, m = inst.m, kCount = inst.measureCount
-        var assign = [Int32](repeating: -1, count: n)
-        var loads = [Double](repeating: 0, count: m * kCount)
-        var members = [[Int]](repeating: [], count: m)
-        func take(_ i: Int, _ j: Int) {
-            assign[i] = Int32(j)
-            members[j].append(i)
-            for k in 0..<kCount { loads[j * kCount + k] += inst.values[i * kCount + k] }
-        }
-        for i in 0..<n where inst.locked[i] { take(i, Int(inst.current[i])) }
-        for j in 0..<m {
-            var best = -1, bestCost = Double.infinity
-            for i in 0..<n where assign[i] < 0 {
-                let c = inst.c(i, j)
-                if c < bestCost { bestCost = c; best = i }
-            }
-            if best >= 0 && members[j].isEmpty { take(best, j) }
-        }
-        var remaining = assign.filter { $0 < 0 }.count
-        while remaining > 0 {
-            // territories by relative load, smallest first; extend the first that has a frontier
-            let order = (0..<m).sorted { a, b in
-                let la = (0..<kCount).reduce(0.0) { $0 + loads[a * kCount + $1] * inst.scale[a * kCount + $1] }
-                let lb = (0..<kCount).reduce(0.0) { $0 + loads[b * kCount + $1] * inst.scale[b * kCount + $1] }
-                return (la, a) < (lb, b)
-            }
-            var grew = false
-            for j in order {
-                var best = -1, bestCost = Double.infinity
-                for i in members[j] {
-                    for v in graph.neighbours[i] where assign[v] < 0 {
-                        let c = inst.c(v, j)
-                        if c < bestCost || (c == bestCost && v < best) { bestCost = c; best = v }
-                    }
-                }
-                if best >= 0 { take(best, j); remaining -= 1; grew = true; break }
-            }
-            if !grew {
-                // units unreachable from any seed: nearest centre (reported as not connected)
-                for i in 0..<n where assign[i] < 0 {
-                    var best = 0
-                    for j in 1..<m where inst.c(i, j) < inst.c(i, best) { best = j }
-                    take(i, best)
-                }
-                remaining = 0
-            }
-        }
-        return assign
+    /// Lexicographic comparison on (balance violation, cost).
+    private static func isBetter(_ a: AssignmentState, than b: AssignmentState) -> Bool {
+        let (va, vb) = (a.totalViolation, b.totalViolation)
+        return va < vb - 1e-12 || (va <= vb + 1e-12 && a.cost < b.cost - 1e-9 * max(1, b.cost))
+    }
+
+    private func report(_ phase: String, incumbent: Double?, bound: Double, start: Double) {
+        options.progress?(AlignmentProgress(phase: phase, incumbent: incumbent, bound: bound, elapsed: Clock.now - start))
     }
 }
