@@ -27,9 +27,11 @@ struct ContiguousAligner {
         let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, start: start, deadline: boundDeadline).solve()
         report("repair", incumbent: nil, bound: relaxed.bound, start: start)
         var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
-        // Two starts: regions grown from the centres, and the relaxed (non-contiguous) optimum
-        // with its stray pieces reattached; each balanced and improved, the better one kept.
+        // Starts: regions grown from the centres, today's alignment (when every unit has one) and
+        // the relaxed (non-contiguous) optimum with its stray pieces reattached; each balanced
+        // and improved, the best kept.
         var starts = [ContiguousStart.grow(instance, graph)]
+        if instance.current.allSatisfy({ $0 >= 0 }) { starts.append(instance.current) }
         if let relaxedAssignment = relaxed.assignment {
             let connected = ContiguousStart.connect(relaxedAssignment, instance, graph)
             var used = [Bool](repeating: false, count: instance.m)
