@@ -25,7 +25,8 @@ struct ContiguousAligner {
         var boundOptions = options
         boundOptions.targetGap = 0
         let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, start: start, deadline: boundDeadline).solve()
-        report("repair", incumbent: nil, bound: relaxed.bound, start: start)
+        var lastReport = -Double.infinity
+        report("repair", incumbent: nil, bound: relaxed.bound, start: start, last: &lastReport)
         var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
         // Starts: regions grown from the centres, today's alignment (when every unit has one) and
         // the relaxed (non-contiguous) optimum with its stray pieces reattached; each balanced
@@ -39,20 +40,22 @@ struct ContiguousAligner {
             if !used.contains(false) { starts.append(connected) }
         }
         var state = AssignmentState(instance: instance, assignment: starts[0])
-        for (s, start) in starts.enumerated() {
-            var trial = AssignmentState(instance: instance, assignment: start)
+        for (s, assignment) in starts.enumerated() {
+            var trial = AssignmentState(instance: instance, assignment: assignment)
             _ = search.balance(&trial)
             search.improve(&trial)
             if s == 0 || Self.isBetter(trial, than: state) { state = trial }
         }
         var generator = SplitMixGenerator(seed: options.seed)
         for _ in 0..<kicks where Clock.now < deadline {
+            if state.totalViolation <= 1e-12 && state.cost - relaxed.bound <= options.targetGap * state.cost { break }
             var trial = state
             search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
             _ = search.balance(&trial)
             search.improve(&trial)
             if Self.isBetter(trial, than: state) { state = trial }
-            report("improve", incumbent: state.totalViolation <= 1e-12 ? state.cost : nil, bound: relaxed.bound, start: start)
+            report("improve", incumbent: state.totalViolation <= 1e-12 ? state.cost : nil, bound: relaxed.bound, start: start,
+                last: &lastReport)
         }
         guard state.totalViolation <= 1e-12 else {
             throw TerritoryError.noFeasibleAlignmentFound(
@@ -76,7 +79,11 @@ struct ContiguousAligner {
         return va < vb - 1e-12 || (va <= vb + 1e-12 && a.cost < b.cost - 1e-9 * max(1, b.cost))
     }
 
-    private func report(_ phase: String, incumbent: Double?, bound: Double, start: Double) {
-        options.progress?(AlignmentProgress(phase: phase, incumbent: incumbent, bound: bound, elapsed: Clock.now - start))
+    /// Reports progress, at most every ``AlignmentOptions/progressInterval`` seconds.
+    private func report(_ phase: String, incumbent: Double?, bound: Double, start: Double, last: inout Double) {
+        let now = Clock.now
+        guard let progress = options.progress, now - last >= options.progressInterval else { return }
+        last = now
+        progress(AlignmentProgress(phase: phase, incumbent: incumbent, bound: bound, elapsed: now - start))
     }
 }

@@ -20,12 +20,16 @@ struct ContiguousSearch {
     private var mark: [UInt32]
     private var stamp: UInt32 = 0
     private var stack: [Int] = []
+    /// Per balance row: the weight of its violation during ``balance(_:)`` (raised on rows that
+    /// stay violated at a local optimum, so load is pushed through territories in the way).
+    private var rowWeight: [Double]
 
     init(instance: DenseInstance, graph: UnitAdjacency, deadline: Double) {
         self.instance = instance
         self.graph = graph
         self.deadline = deadline
         mark = Array(repeating: 0, count: instance.n)
+        rowWeight = Array(repeating: 1, count: instance.m * instance.measureCount)
     }
 
     // MARK: Connectivity
@@ -123,14 +127,40 @@ struct ContiguousSearch {
         dv < -1e-12 || (dv <= 1e-12 && ds < -1e-12)
     }
 
-    /// Balances by moves and swaps that lower (violation, spread); returns whether every band holds.
-    mutating func balance(_ state: inout AssignmentState) -> Bool {
+    /// Balances by moves and swaps that lower (weighted violation, spread); returns whether every
+    /// band holds. At a local optimum that still violates a band, the weights of the violated rows
+    /// double (at most `weightRounds` times), which lets moves shift violation onto rows that can
+    /// pass it on; the state of least true violation seen is returned.
+    mutating func balance(_ state: inout AssignmentState, weightRounds: Int = 40) -> Bool {
+        for q in rowWeight.indices { rowWeight[q] = 1 }
+        var best = state
+        var rounds = 0
         while Clock.now < deadline && state.totalViolation > 1e-12 {
-            if moveSweep(&state) { continue }
-            if swapSweep(&state, balancing: true) { continue }
-            break
+            if moveSweep(&state) || swapSweep(&state, balancing: true) {
+                if state.totalViolation < best.totalViolation - 1e-12 { best = state }
+                continue
+            }
+            guard rounds < weightRounds else { break }
+            rounds += 1
+            for q in rowWeight.indices where state.violation(q, load: state.loads[q]) > 0 { rowWeight[q] *= 2 }
         }
+        if state.totalViolation > best.totalViolation + 1e-12 { state = best }
         return state.totalViolation <= 1e-12
+    }
+
+    /// Weighted violation change of moving unit `i` to `b`.
+    private func weightedViolationDelta(_ state: AssignmentState, _ i: Int, to b: Int) -> Double {
+        let inst = instance, kCount = inst.measureCount
+        let a = Int(state.assign[i])
+        var delta = 0.0
+        for k in 0..<kCount {
+            let v = inst.values[i * kCount + k]
+            if v == 0 { continue }
+            let qa = a * kCount + k, qb = b * kCount + k
+            delta += rowWeight[qa] * (state.violation(qa, load: state.loads[qa] - v) - state.violation(qa, load: state.loads[qa]))
+            delta += rowWeight[qb] * (state.violation(qb, load: state.loads[qb] + v) - state.violation(qb, load: state.loads[qb]))
+        }
+        return delta
     }
 
     /// One batch of balancing moves: every improving move is scored by its cost change and the
@@ -141,7 +171,7 @@ struct ContiguousSearch {
         for i in 0..<inst.n where !inst.locked[i] {
             let a = Int(state.assign[i])
             for b in targets(state, i) {
-                guard improves(state.violationDelta(i, to: b), spreadDelta(state, i, to: b)) else { continue }
+                guard improves(weightedViolationDelta(state, i, to: b), spreadDelta(state, i, to: b)) else { continue }
                 options.append((inst.c(i, b) - inst.c(i, a), i, b))
             }
         }
@@ -151,7 +181,7 @@ struct ContiguousSearch {
             if state.totalViolation <= 1e-12 { break }
             let i = option.i, b = option.b
             guard state.assign[i] != Int32(b), graph.neighbours[i].contains(where: { state.assign[$0] == Int32(b) }),
-                improves(state.violationDelta(i, to: b), spreadDelta(state, i, to: b))
+                improves(weightedViolationDelta(state, i, to: b), spreadDelta(state, i, to: b))
             else { continue }
             let (dc, dval) = state.disruptionDelta(i, to: b)
             guard state.budgetAllows(count: dc, value: dval), canLeave(state, i) else { continue }
@@ -245,7 +275,7 @@ struct ContiguousSearch {
         return out
     }
 
-    /// Change of (violation, spread) if `i` and `k` (in different territories) trade places.
+    /// Change of (weighted violation, spread) if `i` and `k` (in different territories) trade places.
     private func swapBalanceDelta(_ state: AssignmentState, _ i: Int, _ k: Int) -> (Double, Double) {
         let inst = instance, kCount = inst.measureCount
         let a = Int(state.assign[i]), b = Int(state.assign[k])
@@ -254,8 +284,8 @@ struct ContiguousSearch {
             let d = inst.values[k * kCount + m] - inst.values[i * kCount + m]
             if d == 0 { continue }
             let qa = a * kCount + m, qb = b * kCount + m
-            dv += state.violation(qa, load: state.loads[qa] + d) - state.violation(qa, load: state.loads[qa])
-            dv += state.violation(qb, load: state.loads[qb] - d) - state.violation(qb, load: state.loads[qb])
+            dv += rowWeight[qa] * (state.violation(qa, load: state.loads[qa] + d) - state.violation(qa, load: state.loads[qa]))
+            dv += rowWeight[qb] * (state.violation(qb, load: state.loads[qb] - d) - state.violation(qb, load: state.loads[qb]))
             let da = (state.loads[qa] - inst.target[qa]) * inst.scale[qa]
             let db = (state.loads[qb] - inst.target[qb]) * inst.scale[qb]
             let ea = da + d * inst.scale[qa], eb = db - d * inst.scale[qb]
