@@ -9,9 +9,10 @@ import SalesData
 /// 3. ``ContiguousSearch``: balancing moves and swaps (violation, then spread from the targets),
 ///    then cost-lowering moves and swaps that keep every band; contiguity, locks and the
 ///    disruption budget hold at every step.
-/// 4. Iterated local search: a seeded kick (a few random contiguity-preserving moves), balance
-///    and improve again, keep the result when it is better in (violation, cost). The number of
-///    kicks is fixed, so a run that ends before the time limit is reproducible from its seed.
+/// 4. Iterated local search, one chain per worker in parallel: a seeded kick (a few random
+///    contiguity-preserving moves), balance and improve again, keep the result when it is better in
+///    (violation, cost). The number of kicks is fixed, so a run that ends before the time limit is
+///    reproducible from its seed and worker count.
 struct ContiguousAligner {
     let problem: AlignmentProblem
     let centres: [Location]
@@ -27,10 +28,9 @@ struct ContiguousAligner {
         let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, start: start, deadline: boundDeadline).solve()
         var lastReport = -Double.infinity
         report("repair", incumbent: nil, bound: relaxed.bound, start: start, last: &lastReport)
-        var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
         // Starts: regions grown from the centres, today's alignment (when every unit has one) and
         // the relaxed (non-contiguous) optimum with its stray pieces reattached; each balanced
-        // and improved, the best kept.
+        // and improved in its own task, the best kept.
         var starts = [ContiguousStart.grow(instance, graph)]
         if instance.current.allSatisfy({ $0 >= 0 }) { starts.append(instance.current) }
         if let relaxedAssignment = relaxed.assignment {
@@ -39,24 +39,34 @@ struct ContiguousAligner {
             for t in connected { used[Int(t)] = true }
             if !used.contains(false) { starts.append(connected) }
         }
-        var state = AssignmentState(instance: instance, assignment: starts[0])
-        for (s, assignment) in starts.enumerated() {
+        let descended = await Self.inParallel(starts) { assignment, _ in
+            var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
             var trial = AssignmentState(instance: instance, assignment: assignment)
             _ = search.balance(&trial)
             search.improve(&trial)
-            if s == 0 || Self.isBetter(trial, than: state) { state = trial }
+            return trial
         }
-        var generator = SplitMixGenerator(seed: options.seed)
-        for _ in 0..<kicks where Clock.now < deadline {
-            if state.totalViolation <= 1e-12 && state.cost - relaxed.bound <= options.targetGap * state.cost { break }
-            var trial = state
-            search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
-            _ = search.balance(&trial)
-            search.improve(&trial)
-            if Self.isBetter(trial, than: state) { state = trial }
-            report("improve", incumbent: state.totalViolation <= 1e-12 ? state.cost : nil, bound: relaxed.bound, start: start,
-                last: &lastReport)
-        }
+        let first = Self.best(descended)
+        report("improve", incumbent: first.totalViolation <= 1e-12 ? first.cost : nil, bound: relaxed.bound, start: start,
+            last: &lastReport)
+        // Iterated local search: one chain of kicks per worker, each from the best start with its
+        // own stream of the seed.
+        let (kicks, seed, targetGap, relaxedBound) = (kicks, options.seed, options.targetGap, relaxed.bound)
+        let chains = Array(repeating: first, count: max(1, options.workers))
+        var state = Self.best(await Self.inParallel(chains) { initial, chain in
+            var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
+            var generator = SplitMixGenerator(seed: seed).fork(UInt64(chain))
+            var state = initial
+            for _ in 0..<kicks where Clock.now < deadline {
+                if state.totalViolation <= 1e-12 && state.cost - relaxedBound <= targetGap * state.cost { break }
+                var trial = state
+                search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
+                _ = search.balance(&trial)
+                search.improve(&trial)
+                if Self.isBetter(trial, than: state) { state = trial }
+            }
+            return state
+        })
         guard state.totalViolation <= 1e-12 else {
             throw TerritoryError.noFeasibleAlignmentFound(
                 violation: state.maxViolation,
@@ -71,6 +81,25 @@ struct ContiguousAligner {
         return AlignmentReport(problem: problem, centres: centres).alignment(
             assignment: state.assign.map(Int.init), objective: state.cost, bound: bound, termination: termination,
             seconds: Clock.now - start)
+    }
+
+    /// `work` applied to every element (with its index) in its own child task; results in input order.
+    private static func inParallel<Input: Sendable>(
+        _ inputs: [Input], _ work: @escaping @Sendable (Input, Int) -> AssignmentState
+    ) async -> [AssignmentState] {
+        await withTaskGroup(of: (Int, AssignmentState).self) { group in
+            for (index, input) in inputs.enumerated() { group.addTask { (index, work(input, index)) } }
+            var results: [(Int, AssignmentState)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    /// The first of the best states in (violation, cost).
+    private static func best(_ states: [AssignmentState]) -> AssignmentState {
+        var best = states[0]
+        for state in states.dropFirst() where isBetter(state, than: best) { best = state }
+        return best
     }
 
     /// Lexicographic comparison on (balance violation, cost).
