@@ -72,6 +72,18 @@ import TerritoryDesign
         #expect(alignment.movedShare <= 0.35 + 1e-9)
     }
 
+    @Test func capacityTargetsAreMetContiguously() async throws {
+        var problem = Self.skewedGrid()
+        problem.territories = problem.territories.enumerated().map { j, t in
+            TerritorySpec(id: t.id, centre: t.centre, capacity: j == 0 ? 2 : 1)
+        }
+        problem.measures = problem.measures.map { BalanceMeasure(name: $0.name, tolerance: $0.tolerance, target: .proportionalToCapacity) }
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60, seed: 5)).align(problem)
+        try Self.expectBalancedAndConnected(alignment, problem)
+        // T0 carries two FTE: twice the workload target of the others
+        #expect(isApproximatelyEqual(alignment.territories[0].targets[1], 2 * alignment.territories[1].targets[1], relative: 1e-12))
+    }
+
     /// The 192 counties of Iowa and Nebraska with the county adjacency of `Data/geo`, balanced on
     /// county count and city population, five centres chosen among the counties.
     @Test func realCountiesAreBalancedAndContiguous() async throws {
@@ -92,7 +104,8 @@ import TerritoryDesign
             measures: [BalanceMeasure(name: "counties", tolerance: 0.25), BalanceMeasure(name: "population", tolerance: 0.25)],
             metric: .haversineKilometres, compactnessMeasure: 1,
             adjacency: try UnitAdjacency(unitIDs: units.map(\.id), pairs: pairs), centrePolicy: .choose(count: 5))
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 60, seed: 1)).align(problem)
+        let options = AlignmentOptions(timeLimit: 60, seed: 1, workers: 1)
+        let alignment = try await TerritoryAligner(options: options).align(problem)
         #expect(alignment.territories.count == 5)
         var chosen = problem
         chosen.territories = try alignment.territories.map { summary in
