@@ -132,6 +132,30 @@ import TestSupport
         #expect(result.stderr.contains("smallest tolerance"))
     }
 
+    @Test func adjacencyGivesBalancedConnectedTerritories() throws {
+        let folder = Self.temporaryFolder()
+        try Self.writeFixture(in: folder)
+        var adjacency = "a,b\n"
+        for i in 0..<60 {
+            if i % 10 < 9 { adjacency += "A\(i),A\(i + 1)\n" }
+            if i < 50 { adjacency += "A\(i),A\(i + 10)\n" }
+        }
+        let adjacencyURL = folder.appendingPathComponent("adjacency.csv")
+        try adjacency.write(to: adjacencyURL, atomically: true, encoding: .utf8)
+        let result = try Self.run([
+            "territories", "design", "--accounts", folder.appendingPathComponent("accounts.csv").path,
+            "--territories", folder.appendingPathComponent("territories.csv").path, "--measure", "potential:0.02",
+            "--measure", "workload:0.05", "--adjacency", adjacencyURL.path, "--time-limit", "20", "--seed", "2",
+            "--output", folder.appendingPathComponent("out").path, "--format", "json", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["connected"] as? Bool == true)
+        let deviation = try #require(summary["maxDeviation"] as? [String: Double])
+        #expect((deviation["potential"] ?? 1) <= 0.02 + 1e-9)
+        #expect((deviation["workload"] ?? 1) <= 0.05 + 1e-9)
+    }
+
     @Test func badDataExitsWithSixtyFiveAndNamesTheField() throws {
         let folder = Self.temporaryFolder()
         try Self.writeFixture(in: folder)

@@ -1,14 +1,24 @@
+import SalesData
+
 /// Contiguous alignment over an adjacency graph.
 ///
-/// 1. Bound: the Lagrangian bound of the same problem without contiguity (still a valid lower bound).
+/// 1. Bound: the Lagrangian bound of the same problem without contiguity (still a valid lower
+///    bound, so the gap is an honest upper estimate of the distance to the contiguous optimum).
 /// 2. Seeds: the unit nearest each centre; regions grow over the graph, always extending the
 ///    territory with the smallest relative load by its cheapest adjacent unit.
-/// 3. Repair and improvement by contiguity-preserving moves: a unit may join a territory only if
-///    it has a neighbour there, and may leave only if its territory stays connected (and non-empty).
+/// 3. ``ContiguousSearch``: balancing moves and swaps (violation, then spread from the targets),
+///    then cost-lowering moves and swaps that keep every band; contiguity, locks and the
+///    disruption budget hold at every step.
+/// 4. Iterated local search, one chain per worker in parallel: a seeded kick (a few random
+///    contiguity-preserving moves), balance and improve again, keep the result when it is better in
+///    (violation, cost). The number of kicks is fixed, so a run that ends before the time limit is
+///    reproducible from its seed and worker count.
 struct ContiguousAligner {
     let problem: AlignmentProblem
     let centres: [Location]
     let options: AlignmentOptions
+    /// Kicks of the iterated local search after the first descent.
+    var kicks = 60
 
     func align(_ instance: DenseInstance, start: Double, deadline: Double) async throws -> Alignment {
         guard let graph = problem.adjacency else { throw TerritoryError.invalidProblem("contiguity needs an adjacency graph") }
@@ -16,16 +26,53 @@ struct ContiguousAligner {
         var boundOptions = options
         boundOptions.targetGap = 0
         let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, start: start, deadline: boundDeadline).solve()
-        var state = AssignmentState(instance: instance, assignment: grow(instance, graph))
-        var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
-        let feasible = search.repair(&state)
-        if !feasible {
+        var lastReport = -Double.infinity
+        report("repair", incumbent: nil, bound: relaxed.bound, start: start, last: &lastReport)
+        // Starts: regions grown from the centres, today's alignment (when every unit has one) and
+        // the relaxed (non-contiguous) optimum with its stray pieces reattached; each balanced
+        // and improved in its own task, the best kept.
+        var starts = [ContiguousStart.grow(instance, graph)]
+        if instance.current.allSatisfy({ $0 >= 0 }) { starts.append(instance.current) }
+        if let relaxedAssignment = relaxed.assignment {
+            let connected = ContiguousStart.connect(relaxedAssignment, instance, graph)
+            var used = [Bool](repeating: false, count: instance.m)
+            for t in connected { used[Int(t)] = true }
+            if !used.contains(false) { starts.append(connected) }
+        }
+        let descended = await Self.inParallel(starts) { assignment, _ in
+            var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
+            var trial = AssignmentState(instance: instance, assignment: assignment)
+            _ = search.balance(&trial)
+            search.improve(&trial)
+            return trial
+        }
+        let first = Self.best(descended)
+        report("improve", incumbent: first.totalViolation <= 1e-12 ? first.cost : nil, bound: relaxed.bound, start: start,
+            last: &lastReport)
+        // Iterated local search: one chain of kicks per worker, each from the best start with its
+        // own stream of the seed.
+        let (kicks, seed, targetGap, relaxedBound) = (kicks, options.seed, options.targetGap, relaxed.bound)
+        let chains = Array(repeating: first, count: max(1, options.workers))
+        var state = Self.best(await Self.inParallel(chains) { initial, chain in
+            var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
+            var generator = SplitMixGenerator(seed: seed).fork(UInt64(chain))
+            var state = initial
+            for _ in 0..<kicks where Clock.now < deadline {
+                if state.totalViolation <= 1e-12 && state.cost - relaxedBound <= targetGap * state.cost { break }
+                var trial = state
+                search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
+                _ = search.balance(&trial)
+                search.improve(&trial)
+                if Self.isBetter(trial, than: state) { state = trial }
+            }
+            return state
+        })
+        guard state.totalViolation <= 1e-12 else {
             throw TerritoryError.noFeasibleAlignmentFound(
                 violation: state.maxViolation,
                 reasons: [.contiguity(detail: "contiguity-preserving moves could not balance every territory")]
                     + InfeasibilityExplainer(problem: problem).elasticReasons())
         }
-        search.improve(&state)
         state.refreshCost()
         let bound = min(relaxed.bound, state.cost)
         let gap = state.cost > 0 ? (state.cost - bound) / state.cost : 0
@@ -36,55 +83,36 @@ struct ContiguousAligner {
             seconds: Clock.now - start)
     }
 
-    /// Region growing from the unit nearest each centre; locked units start in their territory.
-    func grow(_ inst: DenseInstance, _ graph: UnitAdjacency) -> [Int32] {
-        let n = inst.n, m = inst.m, kCount = inst.measureCount
-        var assign = [Int32](repeating: -1, count: n)
-        var loads = [Double](repeating: 0, count: m * kCount)
-        var members = [[Int]](repeating: [], count: m)
-        func take(_ i: Int, _ j: Int) {
-            assign[i] = Int32(j)
-            members[j].append(i)
-            for k in 0..<kCount { loads[j * kCount + k] += inst.values[i * kCount + k] }
+    /// `work` applied to every element (with its index) in its own child task; results in input order.
+    private static func inParallel<Input: Sendable>(
+        _ inputs: [Input], _ work: @escaping @Sendable (Input, Int) -> AssignmentState
+    ) async -> [AssignmentState] {
+        await withTaskGroup(of: (Int, AssignmentState).self) { group in
+            for (index, input) in inputs.enumerated() { group.addTask { (index, work(input, index)) } }
+            var results: [(Int, AssignmentState)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        for i in 0..<n where inst.locked[i] { take(i, Int(inst.current[i])) }
-        for j in 0..<m {
-            var best = -1, bestCost = Double.infinity
-            for i in 0..<n where assign[i] < 0 {
-                let c = inst.c(i, j)
-                if c < bestCost { bestCost = c; best = i }
-            }
-            if best >= 0 && members[j].isEmpty { take(best, j) }
-        }
-        var remaining = assign.filter { $0 < 0 }.count
-        while remaining > 0 {
-            // territories by relative load, smallest first; extend the first that has a frontier
-            let order = (0..<m).sorted { a, b in
-                let la = (0..<kCount).reduce(0.0) { $0 + loads[a * kCount + $1] * inst.scale[a * kCount + $1] }
-                let lb = (0..<kCount).reduce(0.0) { $0 + loads[b * kCount + $1] * inst.scale[b * kCount + $1] }
-                return (la, a) < (lb, b)
-            }
-            var grew = false
-            for j in order {
-                var best = -1, bestCost = Double.infinity
-                for i in members[j] {
-                    for v in graph.neighbours[i] where assign[v] < 0 {
-                        let c = inst.c(v, j)
-                        if c < bestCost || (c == bestCost && v < best) { bestCost = c; best = v }
-                    }
-                }
-                if best >= 0 { take(best, j); remaining -= 1; grew = true; break }
-            }
-            if !grew {
-                // units unreachable from any seed: nearest centre (reported as not connected)
-                for i in 0..<n where assign[i] < 0 {
-                    var best = 0
-                    for j in 1..<m where inst.c(i, j) < inst.c(i, best) { best = j }
-                    take(i, best)
-                }
-                remaining = 0
-            }
-        }
-        return assign
+    }
+
+    /// The first of the best states in (violation, cost).
+    private static func best(_ states: [AssignmentState]) -> AssignmentState {
+        var best = states[0]
+        for state in states.dropFirst() where isBetter(state, than: best) { best = state }
+        return best
+    }
+
+    /// Lexicographic comparison on (balance violation, cost).
+    private static func isBetter(_ a: AssignmentState, than b: AssignmentState) -> Bool {
+        let (va, vb) = (a.totalViolation, b.totalViolation)
+        return va < vb - 1e-12 || (va <= vb + 1e-12 && a.cost < b.cost - 1e-9 * max(1, b.cost))
+    }
+
+    /// Reports progress, at most every ``AlignmentOptions/progressInterval`` seconds.
+    private func report(_ phase: String, incumbent: Double?, bound: Double, start: Double, last: inout Double) {
+        let now = Clock.now
+        guard let progress = options.progress, now - last >= options.progressInterval else { return }
+        last = now
+        progress(AlignmentProgress(phase: phase, incumbent: incumbent, bound: bound, elapsed: now - start))
     }
 }
