@@ -64,10 +64,6 @@ public enum AccountCSV {
     }
 
     static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<Account> {
-        // The common row has exactly `potential` and `workload`: its dictionary is a copy of this one
-        // with the values set through indices, which keeps the hash table and skips hashing the keys.
-        let template: [String: Double] = ["potential": 0, "workload": 0]
-        let slots = template.index(forKey: "potential").flatMap { p in template.index(forKey: "workload").map { (p, $0) } }
         let decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking) { row -> Account? in
             typealias C = Column
             let id = row.identifier(C.id.rawValue).map(AccountID.init)
@@ -91,10 +87,12 @@ public enum AccountCSV {
             let workload = row.double(C.workload.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
             let extras = row.attributeFields
             var attributes: [String: Double] = [:]
-            if let potential, let workload, extras.isEmpty, let slots {
-                attributes = template
-                attributes.values[slots.0] = potential
-                attributes.values[slots.1] = workload
+            if let potential, let workload, extras.isEmpty {
+                // The common row: a copy of the reader's template with the values set by index.
+                let template = row.numberTemplate(["potential", "workload"])
+                attributes = template.dictionary
+                attributes.values[template.indices[0]] = potential
+                attributes.values[template.indices[1]] = workload
             } else if potential != nil || workload != nil || !extras.isEmpty {
                 // Sized once: growing a dictionary entry by entry costs a reallocation per entry.
                 attributes = [String: Double](minimumCapacity: 2 + extras.count)

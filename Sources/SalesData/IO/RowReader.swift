@@ -16,6 +16,8 @@ final class RowReader {
     /// ``labelCacheSize`` per column.
     private var labels: [[(bytes: [UInt8], value: String)]]
     static let labelCacheSize = 32
+    /// See ``numberTemplate(_:)``.
+    private var template: (dictionary: [String: Double], indices: [Dictionary<String, Double>.Index])?
 
     init(schema: CSVSchema, map: HeaderMap, file: String, log: IssueLog) {
         self.schema = schema
@@ -26,6 +28,21 @@ final class RowReader {
     }
 
     var line: Int { record?.line ?? 0 }
+
+    /// A dictionary holding `keys` (each with value 0) and the index of each key in it, made once
+    /// per reader (the first call's `keys` count).
+    ///
+    /// A codec copies the dictionary for a row and sets the values through the indices, which keeps
+    /// the hash table and skips hashing the keys. Each worker has its own reader, so workers never
+    /// share the dictionary's reference count.
+    func numberTemplate(_ keys: [String]) -> (dictionary: [String: Double], indices: [Dictionary<String, Double>.Index]) {
+        if let template { return template }
+        var dictionary = [String: Double](minimumCapacity: keys.count)
+        for key in keys { dictionary[key] = 0 }
+        let made = (dictionary, keys.compactMap { dictionary.index(forKey: $0) })
+        template = made
+        return made
+    }
 
     /// Header fields outside the schema whose name starts with `attr_` or `attr:`, with the
     /// attribute name after the prefix.
@@ -143,23 +160,21 @@ final class RowReader {
     func double(_ column: Int, required: Bool = false, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
         // Same test as `bytes(column)` and `isBlank(column)`, with one look-up of the field.
         let field = map.indices[column]
-        guard field >= 0, let record, field < record.count,
-            case let raw = record.rawBytes(at: field),
-            record.isQuoted(field) || !raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 })
-        else {
+        guard field >= 0, let record, field < record.count else {
+            if required { missing(column) }
+            return nil
+        }
+        let raw = record.rawBytes(at: field)
+        // The plain forms first: they are not blank, and need no thousands separators.
+        if let value = NumberParser.parsePlain(raw) { return checked(value, column, range: range, rangeText: rangeText) }
+        guard record.isQuoted(field) || !raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else {
             if required { missing(column) }
             return nil
         }
         let spec = schema.columns[column]
         switch NumberParser.parse(raw, thousandsSeparators: spec.allowsThousandsSeparators) {
         case .value(let value):
-            if let range, !range.contains(value) {
-                let wanted = rangeText ?? "a number in \(range.lowerBound.compactText)...\(range.upperBound.compactText)"
-                let kind: SalesDataIssue.Kind = range.lowerBound == 0 && value < 0 ? .negative : .outOfRange
-                invalid(column, kind, expected: wanted, problem: kind == .negative ? "is negative" : "is out of range")
-                return nil
-            }
-            return value
+            return checked(value, column, range: range, rangeText: rangeText)
         case .nonFinite:
             invalid(column, .nonFinite, expected: "a finite number", problem: "is not finite")
             return nil
@@ -168,6 +183,16 @@ final class RowReader {
             invalid(column, .notANumber, expected: wanted, problem: "is not a number")
             return nil
         }
+    }
+
+    /// `value` when in `range` (or no range is given); logs and returns nil otherwise.
+    @inline(__always)
+    private func checked(_ value: Double, _ column: Int, range: ClosedRange<Double>?, rangeText: String?) -> Double? {
+        guard let range, !range.contains(value) else { return value }
+        let wanted = rangeText ?? "a number in \(range.lowerBound.compactText)...\(range.upperBound.compactText)"
+        let kind: SalesDataIssue.Kind = range.lowerBound == 0 && value < 0 ? .negative : .outOfRange
+        invalid(column, kind, expected: wanted, problem: kind == .negative ? "is negative" : "is out of range")
+        return nil
     }
 
     /// A whole number ≥ 0.
