@@ -88,11 +88,8 @@ public enum AccountCSV {
             let extras = row.attributeFields
             var attributes: [String: Double] = [:]
             if let potential, let workload, extras.isEmpty {
-                // The common row: a copy of the reader's template with the values set by index.
-                let template = row.numberTemplate(["potential", "workload"])
-                attributes = template.dictionary
-                attributes.values[template.indices[0]] = potential
-                attributes.values[template.indices[1]] = workload
+                // The common row, built from the reader's template without hashing the keys.
+                attributes = row.pair(("potential", potential), ("workload", workload))
             } else if potential != nil || workload != nil || !extras.isEmpty {
                 // Sized once: growing a dictionary entry by entry costs a reallocation per entry.
                 attributes = [String: Double](minimumCapacity: 2 + extras.count)

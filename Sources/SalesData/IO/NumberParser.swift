@@ -61,17 +61,17 @@ enum NumberParser {
         var sawPoint = false
         while index < count {
             let digit = base[index] &- 0x30
+            // At most 19 characters, so nothing overflows: 10¹⁹ - 1 < 2⁶⁴.
             if digit < 10 {
-                // At most 19 digits, so no overflow: 10¹⁹ - 1 < 2⁶⁴.
                 mantissa = mantissa &* 10 &+ UInt64(digit)
-                digits += 1
-                if sawPoint { fractionDigits += 1 }
+                digits &+= 1
+                if sawPoint { fractionDigits &+= 1 }
             } else if base[index] == UInt8(ascii: "."), !sawPoint {
                 sawPoint = true
             } else {
                 return nil
             }
-            index += 1
+            index &+= 1
         }
         guard digits > 0, mantissa <= 1 << 53 else { return nil }
         // Clinger's fast path: both operands exact, so the one rounding is the correct one.

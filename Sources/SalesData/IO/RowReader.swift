@@ -16,8 +16,8 @@ final class RowReader {
     /// ``labelCacheSize`` per column.
     private var labels: [[(bytes: [UInt8], value: String)]]
     static let labelCacheSize = 32
-    /// See ``numberTemplate(_:)``.
-    private var template: (dictionary: [String: Double], indices: [Dictionary<String, Double>.Index])?
+    /// See ``pair(_:_:)``.
+    private var template: (dictionary: [String: Double], first: Dictionary<String, Double>.Index, second: Dictionary<String, Double>.Index)?
 
     init(schema: CSVSchema, map: HeaderMap, file: String, log: IssueLog) {
         self.schema = schema
@@ -29,18 +29,25 @@ final class RowReader {
 
     var line: Int { record?.line ?? 0 }
 
-    /// A dictionary holding `keys` (each with value 0) and the index of each key in it, made once
-    /// per reader (the first call's `keys` count).
-    ///
-    /// A codec copies the dictionary for a row and sets the values through the indices, which keeps
-    /// the hash table and skips hashing the keys. Each worker has its own reader, so workers never
-    /// share the dictionary's reference count.
-    func numberTemplate(_ keys: [String]) -> (dictionary: [String: Double], indices: [Dictionary<String, Double>.Index]) {
-        if let template { return template }
-        var dictionary = [String: Double](minimumCapacity: keys.count)
-        for key in keys { dictionary[key] = 0 }
-        let made = (dictionary, keys.compactMap { dictionary.index(forKey: $0) })
-        template = made
+    /// `[first.key: first.value, second.key: second.value]`, built fast: the first call makes a
+    /// template dictionary with the two keys and remembers where each sits; every call copies the
+    /// template and sets the values in place, which keeps the hash table and skips hashing the keys.
+    /// The keys must be the same on every call. Each worker has its own reader, so workers never
+    /// share the template's reference count.
+    func pair(_ first: (key: String, value: Double), _ second: (key: String, value: Double)) -> [String: Double] {
+        if template == nil {
+            var dictionary = [String: Double](minimumCapacity: 2)
+            dictionary[first.key] = 0
+            dictionary[second.key] = 0
+            if let one = dictionary.index(forKey: first.key), let two = dictionary.index(forKey: second.key) {
+                template = (dictionary, one, two)
+            }
+        }
+        guard var made = template?.dictionary, let one = template?.first, let two = template?.second else {
+            return [first.key: first.value, second.key: second.value]
+        }
+        made.values[one] = first.value
+        made.values[two] = second.value
         return made
     }
 
