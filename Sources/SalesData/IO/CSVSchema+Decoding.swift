@@ -13,6 +13,8 @@ struct Decoded<Value> {
     func contains(_ id: some EntityIdentifier) -> Bool { lineOfID[id.rawValue] != nil }
 }
 
+extension Decoded: Sendable where Value: Sendable {}
+
 /// Results of one chunk, written by exactly one worker.
 private struct ChunkResult<Value> {
     /// Values written into the chunk's region of the result array.
@@ -30,7 +32,7 @@ private struct ChunkResult<Value> {
 /// `@unchecked Sendable` is safe because `DispatchQueue.concurrentPerform` hands every index to
 /// exactly one worker, no slot is read until all workers have returned, and the call returns only
 /// then (a happens-before edge).
-private final class Slots<Value>: @unchecked Sendable {
+final class Slots<Value>: @unchecked Sendable {
     var items: [Value]
     init(_ items: [Value]) { self.items = items }
 }
@@ -101,7 +103,11 @@ extension CSVSchema {
         // Untouched reserved pages cost no memory.
         // Every chunk but the last ends with a line break, so its count of record ends is exact for
         // files without blank lines or quoted line breaks, and the regions then need no sliding.
-        let regionCapacity = chunks.indices.map { reader.lineBreakCount(in: chunks[$0]) + ($0 == chunks.count - 1 ? 1 : 0) }
+        let counts = Slots([Int](repeating: 0, count: chunks.count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            counts.items[index] = reader.lineBreakCount(in: chunks[index]) + (index == chunks.count - 1 ? 1 : 0)
+        }
+        let regionCapacity = counts.items
         let seed = UInt64.random(in: 0...UInt64.max)
         var starts = [0]
         for capacity in regionCapacity { starts.append(starts[starts.count - 1] + capacity) }

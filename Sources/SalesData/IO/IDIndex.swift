@@ -16,7 +16,7 @@ import Foundation
 /// ```
 ///
 /// - Complexity: Expected O(length of the key) per insert and look-up.
-struct IDIndex {
+struct IDIndex: Sendable {
     /// One table per partition, 2^``partitionBits`` of them; empty until the first insert.
     private(set) var partitions: [IDTable]
     /// The key bytes, in runs; table entries refer to them by run and number (see ``IDKeys/reference(run:key:)``).
@@ -85,7 +85,7 @@ struct IDIndex {
 }
 
 /// The ids of one run of rows: each key's hash and bytes, in row order.
-struct IDKeys {
+struct IDKeys: Sendable {
     var hashes: [UInt64] = []
     /// Key `i` is `bytes[ends[i - 1]..<ends[i]]` (from 0 for the first).
     var ends: [Int] = []
@@ -163,7 +163,7 @@ struct IDKeys {
 ///
 /// A slot holds the high 32 bits of its key's hash beside the entry number, so a probe reads one
 /// slot and touches the entry only when those bits match.
-struct IDTable {
+struct IDTable: Sendable {
     /// Per slot: the hash's high 32 bits, then entry number + 1 in the low 32 bits (0: empty). The
     /// slot count is a power of two.
     private var slots: [UInt64] = []
