@@ -161,31 +161,32 @@ struct IDKeys: Sendable {
 /// One open-addressing (linear probing) hash table from keys to lines; the key bytes stay in the
 /// index's runs (``IDKeys``) and the table holds references to them.
 ///
-/// A slot holds the high 32 bits of its key's hash beside the entry number, so a probe reads one
-/// slot and touches the entry only when those bits match.
+/// A slot holds the low 32 bits of its key's hash beside the entry number, so a probe reads one
+/// slot and compares key bytes only when those bits match, and growing needs no other copy of the
+/// hash. At most two thirds of the slots are used.
 struct IDTable: Sendable {
-    /// Per slot: the hash's high 32 bits, then entry number + 1 in the low 32 bits (0: empty). The
-    /// slot count is a power of two.
+    /// Per slot: the hash's low 32 bits in the high half, entry number + 1 in the low half (0:
+    /// empty). The slot count is a power of two, at most 2³².
     private var slots: [UInt64] = []
-    private var hashes: [UInt64] = []
     private var lines: [Int] = []
     private var references: [UInt64] = []
 
-    var count: Int { hashes.count }
+    var count: Int { lines.count }
 
     private static let entryMask: UInt64 = 0xFFFF_FFFF
 
     /// Sizes the table for `keys` entries so that filling it never rehashes.
     mutating func reserveCapacity(_ keys: Int) {
-        hashes.reserveCapacity(keys)
         lines.reserveCapacity(keys)
         references.reserveCapacity(keys)
-        if slots.count < 2 * keys { rehash(slotCount: Self.slotCount(for: keys)) }
+        if !Self.fits(keys, in: slots.count) { rehash(slotCount: Self.slotCount(for: keys)) }
     }
+
+    private static func fits(_ keys: Int, in slotCount: Int) -> Bool { 3 * keys <= 2 * slotCount }
 
     private static func slotCount(for keys: Int) -> Int {
         var size = 16
-        while size < 2 * keys { size <<= 1 }
+        while !fits(keys, in: size) { size <<= 1 }
         return size
     }
 
@@ -194,14 +195,14 @@ struct IDTable: Sendable {
     private func find(hash: UInt64, _ same: (UInt64) -> Bool) -> (entry: Int?, slot: Int) {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
-            let tag = hash & ~Self.entryMask
+            let tag = hash << 32
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let content = slots[slot]
                 if content == 0 { return (nil, slot) }
                 if content & ~Self.entryMask == tag {
                     let entry = Int(content & Self.entryMask) - 1
-                    if hashes[entry] == hash, same(references[entry]) { return (entry, slot) }
+                    if same(references[entry]) { return (entry, slot) }
                 }
                 slot = (slot + 1) & mask
             }
@@ -217,13 +218,12 @@ struct IDTable: Sendable {
     /// Stores `line` for the key that `reference` names in `runs`, unless present; returns the line
     /// already stored, if any.
     mutating func insert(_ reference: UInt64, hash: UInt64, line: Int, runs: [IDKeys]) -> Int? {
-        if 2 * (count + 1) > slots.count { rehash(slotCount: Self.slotCount(for: max(count + 1, 2 * count))) }
+        if !Self.fits(count + 1, in: slots.count) { rehash(slotCount: Self.slotCount(for: max(count + 1, 2 * count))) }
         let found = find(hash: hash) { stored in
             Self.bytes(of: stored, in: runs) { old in Self.bytes(of: reference, in: runs) { old.elementsEqual($0) } }
         }
         if let entry = found.entry { return lines[entry] }
-        slots[found.slot] = (hash & ~Self.entryMask) | UInt64(count + 1)
-        hashes.append(hash)
+        slots[found.slot] = hash << 32 | UInt64(count + 1)
         lines.append(line)
         references.append(reference)
         return nil
@@ -233,14 +233,15 @@ struct IDTable: Sendable {
         runs[Int(reference >> 32)].withKey(Int(reference & entryMask), body)
     }
 
+    /// Moves every entry into `slotCount` fresh slots, placed by the hash bits its slot keeps.
     private mutating func rehash(slotCount: Int) {
-        precondition(hashes.count < Int(UInt32.max), "more ids than an index holds")
+        precondition(count < Int(UInt32.max) && slotCount <= 1 << 32, "more ids than an index holds")
         var fresh = [UInt64](repeating: 0, count: slotCount)
         let mask = slotCount - 1
-        for entry in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+        for content in slots where content != 0 {
+            var slot = Int(truncatingIfNeeded: content >> 32) & mask
             while fresh[slot] != 0 { slot = (slot + 1) & mask }
-            fresh[slot] = (hashes[entry] & ~Self.entryMask) | UInt64(entry + 1)
+            fresh[slot] = content
         }
         slots = fresh
     }
