@@ -14,7 +14,23 @@ final class RowReader {
     private(set) var rowIsValid = true
     /// Distinct values seen so far in each label column (see ``label(_:required:)``), at most
     /// ``labelCacheSize`` per column.
-    private var labels: [[(bytes: [UInt8], value: String)]]
+    private var labels: [[Label]]
+
+    /// A cached label: its first eight bytes as one word (zero-padded), so most misses cost one
+    /// comparison, and its full bytes for longer labels.
+    private struct Label {
+        var prefix: UInt64
+        var bytes: [UInt8]
+        var value: String
+    }
+
+    /// The first eight bytes of `raw` as a little-endian word, zero-padded.
+    @inline(__always)
+    private static func prefix(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for index in 0..<min(8, raw.count) { word |= UInt64(raw[index]) << (8 * UInt64(index)) }
+        return word
+    }
     static let labelCacheSize = 32
     /// See ``pair(_:_:)``.
     private var template: (dictionary: [String: Double], first: Dictionary<String, Double>.Index, second: Dictionary<String, Double>.Index)?
@@ -147,11 +163,13 @@ final class RowReader {
             !isBlank(column)
         else { return string(column, required: required) }
         let raw = record.rawBytes(at: field)
+        let prefix = Self.prefix(raw)
         let hit = labels[column].withUnsafeBufferPointer { cache -> String? in
-            for entry in cache where entry.bytes.count == raw.count {
+            for entry in cache where entry.prefix == prefix && entry.bytes.count == raw.count {
+                if raw.count <= 8 { return entry.value }
                 let same = entry.bytes.withUnsafeBufferPointer { bytes in
                     guard let a = bytes.baseAddress, let b = raw.baseAddress else { return false }
-                    return memcmp(a, b, raw.count) == 0
+                    return memcmp(a + 8, b + 8, raw.count - 8) == 0
                 }
                 if same { return entry.value }
             }
@@ -159,7 +177,7 @@ final class RowReader {
         }
         if let hit { return hit }
         let value = String(decoding: raw, as: UTF8.self)
-        if labels[column].count < Self.labelCacheSize { labels[column].append((Array(raw), value)) }
+        if labels[column].count < Self.labelCacheSize { labels[column].append(Label(prefix: prefix, bytes: Array(raw), value: value)) }
         return value
     }
 
