@@ -52,28 +52,32 @@ enum NumberParser {
     static func parsePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         let count = bytes.count
         guard count > 0, count <= 19, let base = bytes.baseAddress else { return nil }
-        var index = 0
         let negative = base[0] == UInt8(ascii: "-")
-        if negative { index = 1 }
+        var index = negative ? 1 : 0
+        // At most 19 characters, so nothing overflows: 10¹⁹ - 1 < 2⁶⁴.
         var mantissa: UInt64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        var sawPoint = false
+        let integerStart = index
         while index < count {
             let digit = base[index] &- 0x30
-            // At most 19 characters, so nothing overflows: 10¹⁹ - 1 < 2⁶⁴.
-            if digit < 10 {
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                digits &+= 1
-                if sawPoint { fractionDigits &+= 1 }
-            } else if base[index] == UInt8(ascii: "."), !sawPoint {
-                sawPoint = true
-            } else {
-                return nil
-            }
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
             index &+= 1
         }
-        guard digits > 0, mantissa <= 1 << 53 else { return nil }
+        var digits = index &- integerStart
+        var fractionDigits = 0
+        if index < count, base[index] == UInt8(ascii: ".") {
+            index &+= 1
+            let fractionStart = index
+            while index < count {
+                let digit = base[index] &- 0x30
+                if digit >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                index &+= 1
+            }
+            fractionDigits = index &- fractionStart
+            digits &+= fractionDigits
+        }
+        guard index == count, digits > 0, mantissa <= 1 << 53 else { return nil }
         // Clinger's fast path: both operands exact, so the one rounding is the correct one.
         let value = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powerOfTen(fractionDigits)
         return negative ? -value : value
