@@ -51,7 +51,8 @@ import Testing
         rows.append("R1,Again,1,2,")           // line 20,005: duplicate of the rejected row
         rows.append("A19999,Last,1,2,")        // line 20,006: duplicate of line 20,000
         var log = IssueLog(limit: 100)
-        let decoded = AccountCSV.decode(Array((rows.joined(separator: "\n") + "\n").utf8), file: "accounts.csv", log: &log, chunking: .parts(parts))
+        let bytes = Array((rows.joined(separator: "\n") + "\n").utf8)
+        let decoded = AccountCSV.decode(bytes, file: "accounts.csv", log: &log, chunking: .parts(parts))
         let issues = log.issues.sorted()
         #expect(issues.map(\.kind) == [.duplicateID, .outOfRange, .duplicateID, .duplicateID])
         #expect(issues.map(\.line) == [20_002, 20_003, 20_005, 20_006])

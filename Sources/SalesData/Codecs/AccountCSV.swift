@@ -65,7 +65,8 @@ public enum AccountCSV {
     }
 
     static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<Account> {
-        let decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking, row: account(from:))
+        let decoded = schema.decode(
+            bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking, row: account(from:))
         // Parent links must point inside the file: checked in slices on all cores, reported in file order.
         let slices = decoded.values.count > 100_000 ? 4 * CSVSchema.cores : 1
         let sliceLength = (decoded.values.count + slices - 1) / slices

@@ -175,7 +175,8 @@ extension CSVSchema {
         slots.items.removeAll()
         guard id != nil else { return decoded }
         decoded.lineOfID = Self.indexIDs(
-            keys, lines: decoded.lines, rejected: rejectedAll, seed: seed, reportDuplicates: reportDuplicates, file: file, idColumn: map.indices[0] + 1, idName: columns[0].name, log: &log)
+            keys, lines: decoded.lines, rejected: rejectedAll, seed: seed, reportDuplicates: reportDuplicates, file: file,
+            idColumn: map.indices[0] + 1, idName: columns[0].name, log: &log)
         return decoded
     }
 
@@ -203,14 +204,16 @@ extension CSVSchema {
         let runStart = firstLine
         let groups = Slots([(entries: [IDKeys.Entry], starts: [Int])](repeating: ([], []), count: runs.count))
         DispatchQueue.concurrentPerform(iterations: runs.count) { run in
-            let runLines = run < keys.count ? lines[runStart[run]..<runStart[run + 1]] : ArraySlice(rejected.map(\.line))
+            let runLines =
+                run < keys.count ? lines[runStart[run]..<runStart[run + 1]] : ArraySlice(rejected.map(\.line))
             groups.items[run] = runs[run].grouped(run: run, lines: runLines, partitionBits: bits)
         }
         let grouped = groups.items
         groups.items.removeAll()
         // Partitions differ from the mean by about its square root; 10 % spare covers that.
         let expected = (lines.count + rejected.count) / partitionCount * 11 / 10 + 16
-        let results = Slots([(table: IDTable, issues: [SalesDataIssue])](repeating: (IDTable(), []), count: partitionCount))
+        let results = Slots(
+            [(table: IDTable, issues: [SalesDataIssue])](repeating: (IDTable(), []), count: partitionCount))
         DispatchQueue.concurrentPerform(iterations: partitionCount) { partition in
             var table = IDTable()
             table.reserveCapacity(expected)
@@ -227,7 +230,8 @@ extension CSVSchema {
                     guard let first = table.insert(entry.reference, hash: entry.hash, line: entry.line, runs: runs),
                         reportDuplicates
                     else { continue }
-                    let value = runs[run].withKey(Int(entry.reference & 0xFFFF_FFFF)) { String(decoding: $0, as: UTF8.self) }
+                    let key = Int(entry.reference & 0xFFFF_FFFF)
+                    let value = runs[run].withKey(key) { String(decoding: $0, as: UTF8.self) }
                     issues.append(SalesDataIssue(
                         .duplicateID, file: file, line: entry.line, column: idColumn, field: idName, value: value,
                         expected: "a unique id", message: "id \(value) is used twice (first on line \(first)); ids must be unique"))

@@ -36,7 +36,8 @@ struct IDIndex: Sendable {
 
     /// An index of filled partitions over the keys in `runs` (for parallel builders).
     init(partitions: [IDTable], runs: [IDKeys], partitionBits: Int, seed: UInt64) {
-        precondition(partitions.count == 1 << partitionBits && !runs.isEmpty, "one table per partition and at least one run")
+        precondition(
+            partitions.count == 1 << partitionBits && !runs.isEmpty, "one table per partition and at least one run")
         self.partitions = partitions
         self.runs = runs
         self.partitionBits = partitionBits
@@ -78,7 +79,8 @@ struct IDIndex: Sendable {
         let number = runs[last].count - 1
         let hash = runs[last].hashes[number]
         let partition = Self.partition(of: hash, bits: partitionBits)
-        let found = partitions[partition].insert(IDKeys.reference(run: last, key: number), hash: hash, line: line, runs: runs)
+        let reference = IDKeys.reference(run: last, key: number)
+        let found = partitions[partition].insert(reference, hash: hash, line: line, runs: runs)
         if found != nil { runs[last].removeLast() }
         return found
     }
@@ -148,8 +150,8 @@ struct IDKeys: Sendable {
             for key in hashes.indices {
                 let hash = hashes[key]
                 let partition = IDIndex.partition(of: hash, bits: bits)
-                buffer.initializeElement(
-                    at: next[partition], to: Entry(hash: hash, line: lines[first + key], reference: Self.reference(run: run, key: key)))
+                let entry = Entry(hash: hash, line: lines[first + key], reference: Self.reference(run: run, key: key))
+                buffer.initializeElement(at: next[partition], to: entry)
                 next[partition] += 1
             }
             initialized = count

@@ -33,7 +33,9 @@ final class RowReader {
     }
     static let labelCacheSize = 32
     /// See ``pair(_:_:)``.
-    private var template: (dictionary: [String: Double], first: Dictionary<String, Double>.Index, second: Dictionary<String, Double>.Index)?
+    private var template: (
+        dictionary: [String: Double], first: Dictionary<String, Double>.Index, second: Dictionary<String, Double>.Index
+    )?
 
     init(schema: CSVSchema, map: HeaderMap, file: String, log: IssueLog) {
         self.schema = schema
@@ -177,7 +179,9 @@ final class RowReader {
         }
         if let hit { return hit }
         let value = String(decoding: raw, as: UTF8.self)
-        if labels[column].count < Self.labelCacheSize { labels[column].append(Label(prefix: prefix, bytes: Array(raw), value: value)) }
+        if labels[column].count < Self.labelCacheSize {
+            labels[column].append(Label(prefix: prefix, bytes: Array(raw), value: value))
+        }
         return value
     }
 
@@ -191,7 +195,9 @@ final class RowReader {
         }
         let raw = record.rawBytes(at: field)
         // The plain forms first: they are not blank, and need no thousands separators.
-        if let value = NumberParser.parsePlain(raw) { return checked(value, column, range: range, rangeText: rangeText) }
+        if let value = NumberParser.parsePlain(raw) {
+            return checked(value, column, range: range, rangeText: rangeText)
+        }
         guard record.isQuoted(field) || !raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else {
             if required { missing(column) }
             return nil
