@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import SalesData
@@ -40,6 +41,31 @@ import Testing
         #expect(result.errors.count == 2)
         #expect(result.errors[0].hasPrefix("2:2: unexpected text after a closing quote"))
         #expect(result.errors[1].hasPrefix("4:2: quoted field is never closed"))
+    }
+
+    /// Unquoted fields of every length up to 20 bytes, so field ends fall inside, at and across the
+    /// scanner's eight-byte words, with LF, CRLF and lone CR line ends.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func unquotedFieldsOfEveryLengthSplitExactly(lineEnd: String) {
+        var random = SplitMix64(seed: 5)
+        var expected: [[String]] = []
+        for _ in 0..<300 {
+            var fields: [String] = []
+            for _ in 0..<(1 + random.next() % 6) {
+                var field = ""
+                for _ in 0..<(random.next() % 21) { field.unicodeScalars.append(Unicode.Scalar(UInt8(97 + random.next() % 26))) }
+                fields.append(field)
+            }
+            expected.append(fields)
+        }
+        // A record of one empty field is a blank line, which the reader skips.
+        expected.removeAll { $0 == [""] }
+        let text = expected.map { $0.joined(separator: ",") }.joined(separator: lineEnd)
+        let result = records(text)
+        #expect(result.rows == expected)
+        #expect(result.lines == Array(1...expected.count))
+        let reader = CSVReader(bytes: Array(text.utf8))
+        #expect(reader.lineBreakCount(in: 0..<reader.bytes.count) == expected.count - 1)
     }
 
     @Test func recordBoundariesSplitOnlyOutsideQuotes() {

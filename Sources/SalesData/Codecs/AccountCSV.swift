@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Reads and writes `accounts.csv`.
@@ -64,62 +65,69 @@ public enum AccountCSV {
     }
 
     static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<Account> {
-        // The common row has exactly `potential` and `workload`: its dictionary is a copy of this one
-        // with the values set through indices, which keeps the hash table and skips hashing the keys.
-        let template: [String: Double] = ["potential": 0, "workload": 0]
-        let slots = template.index(forKey: "potential").flatMap { p in template.index(forKey: "workload").map { (p, $0) } }
-        let decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking) { row -> Account? in
-            typealias C = Column
-            let id = row.identifier(C.id.rawValue).map(AccountID.init)
-            let name = row.string(C.name.rawValue, required: true)
-            let latitude = row.double(C.latitude.rawValue, required: true, range: GeoPoint.latitudeRange)
-            let longitude = row.double(C.longitude.rawValue, required: true, range: GeoPoint.longitudeRange)
-            let postalCode = row.identifier(C.postalCode.rawValue, required: false)
-            let countyFIPS = row.identifier(C.countyFIPS.rawValue, required: false)
-            let industry = row.label(C.industry.rawValue, required: false)
-            let employees = row.count(C.employees.rawValue)
-            let revenue = row.double(C.annualRevenue.rawValue, range: 0...Double.greatestFiniteMagnitude, rangeText: "a number ≥ 0")
-            let segment = row.label(C.segment.rawValue, required: false)
-            let parentID = row.identifier(C.parentID.rawValue, required: false).map(AccountID.init)
-            let ownerID = row.identifier(C.ownerID.rawValue, required: false).map(RepID.init)
-            let territoryID = row.identifier(C.territoryID.rawValue, required: false).map(TerritoryID.init)
-            let isLocked = row.bool(C.locked.rawValue)
-            let priorYearSales = row.double(C.priorYearSales.rawValue) ?? 0
-            let ttmSales = row.double(C.ttmSales.rawValue) ?? 0
-            let nonNegative = 0...Double.greatestFiniteMagnitude
-            let potential = row.double(C.potential.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
-            let workload = row.double(C.workload.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
-            let extras = row.attributeFields
-            var attributes: [String: Double] = [:]
-            if let potential, let workload, extras.isEmpty, let slots {
-                attributes = template
-                attributes.values[slots.0] = potential
-                attributes.values[slots.1] = workload
-            } else if potential != nil || workload != nil || !extras.isEmpty {
-                // Sized once: growing a dictionary entry by entry costs a reallocation per entry.
-                attributes = [String: Double](minimumCapacity: 2 + extras.count)
-                if let potential { attributes["potential"] = potential }
-                if let workload { attributes["workload"] = workload }
-                for extra in extras {
-                    if let value = row.extraNumber(field: extra.field, name: extra.name) { attributes[extra.name] = value }
+        let decoded = schema.decode(
+            bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking, row: account(from:))
+        // Parent links must point inside the file: checked in slices on all cores, reported in file order.
+        let slices = decoded.values.count > 100_000 ? 4 * CSVSchema.cores : 1
+        let sliceLength = (decoded.values.count + slices - 1) / slices
+        let found = Slots([[SalesDataIssue]](repeating: [], count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var issues: [SalesDataIssue] = []
+            for index in (slice * sliceLength)..<min(decoded.values.count, (slice + 1) * sliceLength) {
+                if let parent = decoded.values[index].parentID, !decoded.contains(parent) {
+                    issues.append(SalesDataIssue(
+                        .danglingReference, file: file, line: decoded.lines[index],
+                        column: 0, field: "parent_id", value: parent.rawValue, expected: "an id in \(file)",
+                        message: "parent_id: account \(parent) does not exist in \(file)"))
                 }
             }
-            return Account(
-                id: id ?? "", name: name ?? "", location: GeoPoint(latitude: latitude ?? 0, longitude: longitude ?? 0),
-                postalCode: postalCode, countyFIPS: countyFIPS, industry: industry, employees: employees, annualRevenue: revenue,
-                segment: segment, parentID: parentID, ownerID: ownerID, territoryID: territoryID, isLocked: isLocked,
-                priorYearSales: priorYearSales, trailingTwelveMonthSales: ttmSales, attributes: attributes)
+            found.items[slice] = issues
         }
-        // Parent links must point inside the file.
-        for index in decoded.values.indices {
-            if let parent = decoded.values[index].parentID, !decoded.contains(parent) {
-                log.add(SalesDataIssue(
-                    .danglingReference, file: file, line: decoded.lines[index],
-                    column: 0, field: "parent_id", value: parent.rawValue, expected: "an id in \(file)",
-                    message: "parent_id: account \(parent) does not exist in \(file)"))
+        for issue in found.items.joined() { log.add(issue) }
+        return decoded
+    }
+
+    /// The account in the current record of `row`, with every problem logged.
+    private static func account(from row: RowReader) -> Account? {
+        typealias C = Column
+        let id = row.identifier(C.id.rawValue).map(AccountID.init)
+        let name = row.string(C.name.rawValue, required: true)
+        let latitude = row.double(C.latitude.rawValue, required: true, range: GeoPoint.latitudeRange)
+        let longitude = row.double(C.longitude.rawValue, required: true, range: GeoPoint.longitudeRange)
+        let postalCode = row.identifier(C.postalCode.rawValue, required: false)
+        let countyFIPS = row.identifier(C.countyFIPS.rawValue, required: false)
+        let industry = row.label(C.industry.rawValue, required: false)
+        let employees = row.count(C.employees.rawValue)
+        let revenue = row.double(C.annualRevenue.rawValue, range: 0...Double.greatestFiniteMagnitude, rangeText: "a number ≥ 0")
+        let segment = row.label(C.segment.rawValue, required: false)
+        let parentID = row.identifier(C.parentID.rawValue, required: false).map(AccountID.init)
+        let ownerID = row.identifier(C.ownerID.rawValue, required: false).map(RepID.init)
+        let territoryID = row.identifier(C.territoryID.rawValue, required: false).map(TerritoryID.init)
+        let isLocked = row.bool(C.locked.rawValue)
+        let priorYearSales = row.double(C.priorYearSales.rawValue) ?? 0
+        let ttmSales = row.double(C.ttmSales.rawValue) ?? 0
+        let nonNegative = 0...Double.greatestFiniteMagnitude
+        let potential = row.double(C.potential.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
+        let workload = row.double(C.workload.rawValue, range: nonNegative, rangeText: "a number ≥ 0")
+        let extras = row.attributeFields
+        var attributes: [String: Double] = [:]
+        if let potential, let workload, extras.isEmpty {
+            // The common row, built from the reader's template without hashing the keys.
+            attributes = row.pair(("potential", potential), ("workload", workload))
+        } else if potential != nil || workload != nil || !extras.isEmpty {
+            // Sized once: growing a dictionary entry by entry costs a reallocation per entry.
+            attributes = [String: Double](minimumCapacity: 2 + extras.count)
+            if let potential { attributes["potential"] = potential }
+            if let workload { attributes["workload"] = workload }
+            for extra in extras {
+                if let value = row.extraNumber(field: extra.field, name: extra.name) { attributes[extra.name] = value }
             }
         }
-        return decoded
+        return Account(
+            id: id ?? "", name: name ?? "", location: GeoPoint(latitude: latitude ?? 0, longitude: longitude ?? 0),
+            postalCode: postalCode, countyFIPS: countyFIPS, industry: industry, employees: employees, annualRevenue: revenue,
+            segment: segment, parentID: parentID, ownerID: ownerID, territoryID: territoryID, isLocked: isLocked,
+            priorYearSales: priorYearSales, trailingTwelveMonthSales: ttmSales, attributes: attributes)
     }
 
     /// Writes `accounts` with the canonical header; attributes other than `potential` and `workload`

@@ -17,8 +17,8 @@ struct LoadedParts {
     private mutating func indexInMemoryValues() {
         func index<V>(_ decoded: inout Decoded<V>, _ id: (V) -> String) {
             guard decoded.lineOfID.isEmpty else { return }
-            for offset in decoded.values.indices where decoded.lineOfID[id(decoded.values[offset])] == nil {
-                decoded.lineOfID[id(decoded.values[offset])] = decoded.lines[offset]
+            for offset in decoded.values.indices {
+                decoded.lineOfID.insert(id(decoded.values[offset]), line: decoded.lines[offset])
             }
         }
         index(&accounts, \.id.rawValue)

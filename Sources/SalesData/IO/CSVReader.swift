@@ -60,6 +60,7 @@ public struct CSVReader: Sendable {
             var scanner = Scanner(buffer: buffer)
             scanner.line = firstLine
             var record = CSVRecord(buffer: buffer)
+            defer { record.deallocate() }
             while scanner.position < buffer.count {
                 switch scanner.next(into: &record) {
                 case .record:
@@ -131,8 +132,8 @@ public struct CSVReader: Sendable {
         return (0..<(cuts.count - 1)).map { cuts[$0]..<cuts[$0 + 1] }.filter { !$0.isEmpty }
     }
 
-    /// The number of line feeds plus carriage returns in `range`: an upper bound on the records
-    /// that end inside it.
+    /// The number of line breaks in `range` (a line feed, a carriage return, or the pair): an upper
+    /// bound on the records that end inside it.
     public func lineBreakCount(in range: Range<Int>) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
@@ -142,8 +143,10 @@ public struct CSVReader: Sendable {
                 while position < range.upperBound,
                     let hit = memchr(base + position, Int32(target), range.upperBound - position)
                 {
-                    total += 1
                     position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    // A carriage return followed by a line feed was counted with the line feed.
+                    if target == 0x0D, position < range.upperBound, buffer[position] == 0x0A { continue }
+                    total += 1
                 }
             }
             return total
@@ -155,6 +158,7 @@ public struct CSVReader: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer)
             var record = CSVRecord(buffer: buffer)
+            defer { record.deallocate() }
             repeat {
                 _ = scanner.next(into: &record)
             } while scanner.position < buffer.count && record.count == 1 && record.isEmpty(0) && !record.isQuoted(0)
@@ -216,11 +220,7 @@ public struct CSVReader: Sendable {
                     }
                 } else {
                     let start = position
-                    while position < count {
-                        let byte = buffer[position]
-                        if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
-                        position += 1
-                    }
+                    position = endOfUnquotedField(from: position)
                     record.append(start: start, end: position, quoted: false, escaped: false)
                 }
                 guard position < count else { return .record }
@@ -237,6 +237,44 @@ public struct CSVReader: Sendable {
                 line += 1
                 return .record
             }
+        }
+
+        /// The position of the first comma, line feed or carriage return at or after `start`, or
+        /// the end of the buffer; eight bytes at a time while a whole word fits.
+        @inline(__always)
+        private func endOfUnquotedField(from start: Int) -> Int {
+            let count = buffer.count
+            var position = start
+            if let base = buffer.baseAddress {
+                while position + 8 <= count {
+                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                    let hits = Self.zeroBytes(word ^ Self.commas) | Self.zeroBytes(word ^ Self.newlines)
+                        | Self.zeroBytes(word ^ Self.carriageReturns)
+                    // Bytes load little-endian, so the lowest flag is the first hit.
+                    if hits != 0 { return position + hits.trailingZeroBitCount >> 3 }
+                    position += 8
+                }
+            }
+            while position < count {
+                let byte = buffer[position]
+                if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
+                position += 1
+            }
+            return position
+        }
+
+        // Each byte repeated in all eight lanes of a word.
+        static let lowBits: UInt64 = 0x0101_0101_0101_0101
+        static let highBits: UInt64 = 0x8080_8080_8080_8080
+        static let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+        /// The high bit of every zero byte of `word` set, exactly for the lowest zero byte (bytes above
+        /// it may be flagged falsely by the borrow, which the caller ignores).
+        @inline(__always)
+        static func zeroBytes(_ word: UInt64) -> UInt64 {
+            (word &- lowBits) & ~word & highBits
         }
 
         private mutating func skipToEndOfLine() {
@@ -259,6 +297,9 @@ public struct CSVReader: Sendable {
 
 /// One record of a ``CSVReader``: field boundaries into the reader's buffer, valid only inside the
 /// reader's callback.
+///
+/// The field table lives in memory that the reader allocates once per pass and frees when the pass
+/// ends, so copying a record costs no reference counting.
 public struct CSVRecord {
     struct Field {
         var start: Int
@@ -270,39 +311,66 @@ public struct CSVRecord {
     /// Physical (1-based) line on which the record starts.
     public private(set) var line = 1
     let buffer: UnsafeBufferPointer<UInt8>
-    var fields: [Field] = []
+    private var fields: UnsafeMutablePointer<Field>
+    private var capacity: Int
+    /// Number of fields.
+    public private(set) var count = 0
 
+    /// A record with room for 32 fields; the owner must call ``deallocate()``.
     init(buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
-        fields.reserveCapacity(32)
+        capacity = 32
+        fields = .allocate(capacity: capacity)
     }
+
+    /// Frees the field table; no copy of the record may be used afterwards.
+    func deallocate() { fields.deallocate() }
 
     mutating func removeAll(line: Int) {
         self.line = line
-        fields.removeAll(keepingCapacity: true)
+        count = 0
     }
 
+    @inline(__always)
     mutating func append(start: Int, end: Int, quoted: Bool, escaped: Bool) {
-        fields.append(Field(start: start, end: end, quoted: quoted, escaped: escaped))
+        if count == capacity { grow() }
+        (fields + count).initialize(to: Field(start: start, end: end, quoted: quoted, escaped: escaped))
+        count += 1
     }
 
-    /// Number of fields.
-    public var count: Int { fields.count }
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Field>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: fields, count: count)
+        fields.deallocate()
+        fields = larger
+        capacity *= 2
+    }
 
     /// Whether field `index` was written in quotes (so `""` is an empty value, not a missing one).
-    public func isQuoted(_ index: Int) -> Bool { fields[index].quoted }
+    public func isQuoted(_ index: Int) -> Bool {
+        precondition(index >= 0 && index < count, "field index out of range")
+        return fields[index].quoted
+    }
 
     /// Whether field `index` holds no characters.
-    public func isEmpty(_ index: Int) -> Bool { fields[index].start == fields[index].end }
+    public func isEmpty(_ index: Int) -> Bool {
+        precondition(index >= 0 && index < count, "field index out of range")
+        return fields[index].start == fields[index].end
+    }
 
     /// The raw bytes of field `index` without surrounding quotes (doubled quotes are still doubled;
     /// use ``string(at:)`` for the value).
     public func rawBytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: buffer[fields[index].start..<fields[index].end])
+        precondition(index >= 0 && index < count, "field index out of range")
+        return UnsafeBufferPointer(rebasing: buffer[fields[index].start..<fields[index].end])
     }
 
+    /// Field `index` without the bounds check: `index` must be below ``count``.
+    @inline(__always)
+    func field(_ index: Int) -> Field { fields[index] }
+
     /// Whether field `index` contains doubled quotes that ``string(at:)`` collapses.
-    func hasEscapedQuotes(_ index: Int) -> Bool { fields[index].escaped }
+    func hasEscapedQuotes(_ index: Int) -> Bool { isQuoted(index) && fields[index].escaped }
 
     /// The value of field `index` as a string (invalid UTF-8 is repaired with U+FFFD).
     public func string(at index: Int) -> String {

@@ -13,31 +13,14 @@ struct Decoded<Value> {
     func contains(_ id: some EntityIdentifier) -> Bool { lineOfID[id.rawValue] != nil }
 }
 
-/// Line of the first record of each id, split into partitions by the id's last byte so that
-/// several threads can fill it at once.
-struct IDIndex {
-    var partitions: [[String: Int]]
-
-    init(partitions: Int = 1) { self.partitions = Array(repeating: [:], count: max(1, partitions)) }
-
-    static func partition(of key: String, among count: Int) -> Int {
-        count == 1 ? 0 : Int(key.utf8.last ?? 0) % count
-    }
-
-    var isEmpty: Bool { partitions.allSatisfy(\.isEmpty) }
-
-    subscript(key: String) -> Int? {
-        get { partitions[Self.partition(of: key, among: partitions.count)][key] }
-        set { partitions[Self.partition(of: key, among: partitions.count)][key] = newValue }
-    }
-}
+extension Decoded: Sendable where Value: Sendable {}
 
 /// Results of one chunk, written by exactly one worker.
 private struct ChunkResult<Value> {
     /// Values written into the chunk's region of the result array.
     var inRegion = 0
-    /// The id of each value (when the file has ids), taken while the value is at hand.
-    var keys: [String?] = []
+    /// The id of each value (when the file has ids), hashed while the value is at hand.
+    var keys = IDKeys()
     var lines: [Int] = []
     var rejected: [(id: String, line: Int)] = []
     var issues = IssueLog(limit: 1)
@@ -49,7 +32,7 @@ private struct ChunkResult<Value> {
 /// `@unchecked Sendable` is safe because `DispatchQueue.concurrentPerform` hands every index to
 /// exactly one worker, no slot is read until all workers have returned, and the call returns only
 /// then (a happens-before edge).
-private final class Slots<Value>: @unchecked Sendable {
+final class Slots<Value>: @unchecked Sendable {
     var items: [Value]
     init(_ items: [Value]) { self.items = items }
 }
@@ -118,7 +101,14 @@ extension CSVSchema {
         // Each chunk writes its values straight into its own region of the result array, sized by the
         // chunk's line breaks (an upper bound on its records), and the regions are then slid together.
         // Untouched reserved pages cost no memory.
-        let regionCapacity = chunks.map { reader.lineBreakCount(in: $0) + 1 }
+        // Every chunk but the last ends with a line break, so its count of record ends is exact for
+        // files without blank lines or quoted line breaks, and the regions then need no sliding.
+        let counts = Slots([Int](repeating: 0, count: chunks.count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            counts.items[index] = reader.lineBreakCount(in: chunks[index]) + (index == chunks.count - 1 ? 1 : 0)
+        }
+        let regionCapacity = counts.items
+        let seed = UInt64.random(in: 0...UInt64.max)
         var starts = [0]
         for capacity in regionCapacity { starts.append(starts[starts.count - 1] + capacity) }
         let regionStart = starts
@@ -134,6 +124,7 @@ extension CSVSchema {
                 var result = ChunkResult<Value>()
                 result.lines.reserveCapacity(capacity)
                 if id != nil { result.keys.reserveCapacity(capacity) }
+                defer { slots.items[index] = result }
                 result.lineCount = reader.forEachRecord(in: chunks[index], firstLine: 0) { record in
                     guard !rows.log.isFull else {
                         rows.log.markTruncated()
@@ -141,7 +132,7 @@ extension CSVSchema {
                     }
                     guard rows.begin(record), let value = row(rows) else { return }
                     if rows.rowIsValid {
-                        if let id { result.keys.append(id(value)) }
+                        if let id { result.keys.append(id(value) ?? "", seed: seed) }
                         precondition(result.inRegion < capacity, "a chunk holds more records than line breaks")
                         (region + result.inRegion).initialize(to: consume value)
                         result.inRegion += 1
@@ -154,7 +145,6 @@ extension CSVSchema {
                                                 expected: "valid CSV quoting", message: message))
                 }
                 result.issues = rows.log
-                slots.items[index] = result
             }
             for index in chunks.indices {
                 let part = slots.items[index]
@@ -168,8 +158,7 @@ extension CSVSchema {
         let total = values.count
         decoded.values = values
         decoded.lines.reserveCapacity(total)
-        var keys: [String?] = []
-        if id != nil { keys.reserveCapacity(total) }
+        var keys: [IDKeys] = []
         for index in slots.items.indices {
             let part = slots.items[index]
             for var issue in part.issues.issues {
@@ -179,55 +168,81 @@ extension CSVSchema {
             if part.issues.truncated { log.markTruncated() }
             let shift = offset
             decoded.lines.append(contentsOf: part.lines.lazy.map { $0 + shift })
-            keys.append(contentsOf: part.keys)
+            keys.append(part.keys)
             rejectedAll.append(contentsOf: part.rejected.lazy.map { ($0.id, $0.line + shift) })
             offset += part.lineCount
         }
         slots.items.removeAll()
         guard id != nil else { return decoded }
-        // Duplicate ids: each partition of the id space is checked by its own worker, in file order.
-        let partitionCount = max(1, min(chunks.count, Self.cores, 8))
-        let idColumn = map.indices[0] + 1
-        let idName = columns[0].name
-        let lines = decoded.lines
-        let allKeys = keys
-        let rejectedKeys = rejectedAll
-        let expected = decoded.values.count / partitionCount + rejectedKeys.count + 16
-        let partitionSlots = Slots([(index: [String: Int], issues: [SalesDataIssue])](repeating: ([:], []), count: partitionCount))
-        DispatchQueue.concurrentPerform(iterations: partitionCount) { partition in
-            var index: [String: Int] = [:]
-            index.reserveCapacity(expected)
-            var issues: [SalesDataIssue] = []
-            var rejected = rejectedKeys[...]
-            func note(_ key: String, _ line: Int) {
-                if index[key] == nil { index[key] = line }
-            }
-            for position in allKeys.indices {
-                let line = lines[position]
-                while let first = rejected.first, first.line < line {
-                    if IDIndex.partition(of: first.id, among: partitionCount) == partition { note(first.id, first.line) }
-                    rejected.removeFirst()
-                }
-                guard let key = allKeys[position], IDIndex.partition(of: key, among: partitionCount) == partition else { continue }
-                if let first = index.updateValue(line, forKey: key) {
-                    index[key] = first
-                    guard reportDuplicates else { continue }
-                    issues.append(SalesDataIssue(
-                        .duplicateID, file: file, line: line, column: idColumn, field: idName, value: key,
-                        expected: "a unique id", message: "id \(key) is used twice (first on line \(first)); ids must be unique"))
-                }
-            }
-            for first in rejected where IDIndex.partition(of: first.id, among: partitionCount) == partition { note(first.id, first.line) }
-            partitionSlots.items[partition] = (index, issues)
-        }
-        var index = IDIndex(partitions: partitionCount)
-        var duplicates: [SalesDataIssue] = []
-        for partition in 0..<partitionCount {
-            swap(&index.partitions[partition], &partitionSlots.items[partition].index)
-            duplicates += partitionSlots.items[partition].issues
-        }
-        for issue in duplicates.sorted() { log.add(issue) }
-        decoded.lineOfID = index
+        decoded.lineOfID = Self.indexIDs(
+            keys, lines: decoded.lines, rejected: rejectedAll, seed: seed, reportDuplicates: reportDuplicates, file: file,
+            idColumn: map.indices[0] + 1, idName: columns[0].name, log: &log)
         return decoded
+    }
+
+    /// Builds the id index of a decoded file and logs every repeated id (at the later line, naming
+    /// the first). Each run of keys is grouped by partition of the id space, then each partition is
+    /// filled in file order by one worker, all cores at once.
+    ///
+    /// - Parameters:
+    ///   - keys: The ids of the accepted values, one run per chunk, in file order.
+    ///   - lines: The line of each accepted value (all runs of `keys` concatenated).
+    ///   - rejected: Ids of rejected records in line order: indexed so that references to them are
+    ///     not reported again, and a later record repeating one is a duplicate.
+    private static func indexIDs(
+        _ keys: [IDKeys], lines: [Int], rejected: [(id: String, line: Int)], seed: UInt64,
+        reportDuplicates: Bool, file: String, idColumn: Int, idName: String, log: inout IssueLog
+    ) -> IDIndex {
+        let bits = IDIndex.partitionBits(forKeys: lines.count + rejected.count)
+        let partitionCount = 1 << bits
+        // Rejected ids form the last run; it also takes keys inserted later, one by one.
+        var rejectedRun = IDKeys()
+        for (id, _) in rejected { rejectedRun.append(id, seed: seed) }
+        let runs = keys + [rejectedRun]
+        var firstLine = [0]
+        for run in keys { firstLine.append(firstLine[firstLine.count - 1] + run.count) }
+        let runStart = firstLine
+        let groups = Slots([(entries: [IDKeys.Entry], starts: [Int])](repeating: ([], []), count: runs.count))
+        DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+            let runLines =
+                run < keys.count ? lines[runStart[run]..<runStart[run + 1]] : ArraySlice(rejected.map(\.line))
+            groups.items[run] = runs[run].grouped(run: run, lines: runLines, partitionBits: bits)
+        }
+        let grouped = groups.items
+        groups.items.removeAll()
+        // Partitions differ from the mean by about its square root; 10 % spare covers that.
+        let expected = (lines.count + rejected.count) / partitionCount * 11 / 10 + 16
+        let results = Slots(
+            [(table: IDTable, issues: [SalesDataIssue])](repeating: (IDTable(), []), count: partitionCount))
+        DispatchQueue.concurrentPerform(iterations: partitionCount) { partition in
+            var table = IDTable()
+            table.reserveCapacity(expected)
+            var issues: [SalesDataIssue] = []
+            let (rejectedEntries, rejectedStarts) = grouped[keys.count]
+            var pending = rejectedEntries[rejectedStarts[partition]..<rejectedStarts[partition + 1]]
+            for run in keys.indices {
+                let (entries, starts) = grouped[run]
+                for entry in entries[starts[partition]..<starts[partition + 1]] {
+                    while let first = pending.first, first.line < entry.line {
+                        _ = table.insert(first.reference, hash: first.hash, line: first.line, runs: runs)
+                        pending.removeFirst()
+                    }
+                    guard let first = table.insert(entry.reference, hash: entry.hash, line: entry.line, runs: runs),
+                        reportDuplicates
+                    else { continue }
+                    let key = Int(entry.reference & 0xFFFF_FFFF)
+                    let value = runs[run].withKey(key) { String(decoding: $0, as: UTF8.self) }
+                    issues.append(SalesDataIssue(
+                        .duplicateID, file: file, line: entry.line, column: idColumn, field: idName, value: value,
+                        expected: "a unique id", message: "id \(value) is used twice (first on line \(first)); ids must be unique"))
+                }
+            }
+            for first in pending { _ = table.insert(first.reference, hash: first.hash, line: first.line, runs: runs) }
+            results.items[partition] = (table, issues)
+        }
+        var duplicates: [SalesDataIssue] = []
+        for partition in 0..<partitionCount { duplicates += results.items[partition].issues }
+        for issue in duplicates.sorted() { log.add(issue) }
+        return IDIndex(partitions: results.items.map(\.table), runs: runs, partitionBits: bits, seed: seed)
     }
 }

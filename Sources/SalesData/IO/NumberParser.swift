@@ -45,7 +45,46 @@ enum NumberParser {
         }
     }
 
+    /// The value of the plain forms `[-]digits[.digits]` with at most 19 characters and a mantissa
+    /// of at most 2⁵³ (nearly every number in a CRM export), exactly rounded; nil for anything else,
+    /// which ``parse(_:thousandsSeparators:)`` then reads in full.
+    @inline(__always)
+    static func parsePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let count = bytes.count
+        guard count > 0, count <= 19, let base = bytes.baseAddress else { return nil }
+        let negative = base[0] == UInt8(ascii: "-")
+        var index = negative ? 1 : 0
+        // At most 19 characters, so nothing overflows: 10¹⁹ - 1 < 2⁶⁴.
+        var mantissa: UInt64 = 0
+        let integerStart = index
+        while index < count {
+            let digit = base[index] &- 0x30
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index &+= 1
+        }
+        var digits = index &- integerStart
+        var fractionDigits = 0
+        if index < count, base[index] == UInt8(ascii: ".") {
+            index &+= 1
+            let fractionStart = index
+            while index < count {
+                let digit = base[index] &- 0x30
+                if digit >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                index &+= 1
+            }
+            fractionDigits = index &- fractionStart
+            digits &+= fractionDigits
+        }
+        guard index == count, digits > 0, mantissa <= 1 << 53 else { return nil }
+        // Clinger's fast path: both operands exact, so the one rounding is the correct one.
+        let value = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powerOfTen(fractionDigits)
+        return negative ? -value : value
+    }
+
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, thousandsSeparators: Bool = false) -> Outcome {
+        if let value = parsePlain(bytes) { return .value(value) }
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }

@@ -14,8 +14,28 @@ final class RowReader {
     private(set) var rowIsValid = true
     /// Distinct values seen so far in each label column (see ``label(_:required:)``), at most
     /// ``labelCacheSize`` per column.
-    private var labels: [[(bytes: [UInt8], value: String)]]
+    private var labels: [[Label]]
+
+    /// A cached label: its first eight bytes as one word (zero-padded), so most misses cost one
+    /// comparison, and its full bytes for longer labels.
+    private struct Label {
+        var prefix: UInt64
+        var bytes: [UInt8]
+        var value: String
+    }
+
+    /// The first eight bytes of `raw` as a little-endian word, zero-padded.
+    @inline(__always)
+    private static func prefix(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for index in 0..<min(8, raw.count) { word |= UInt64(raw[index]) << (8 * UInt64(index)) }
+        return word
+    }
     static let labelCacheSize = 32
+    /// See ``pair(_:_:)``.
+    private var template: (
+        dictionary: [String: Double], first: Dictionary<String, Double>.Index, second: Dictionary<String, Double>.Index
+    )?
 
     init(schema: CSVSchema, map: HeaderMap, file: String, log: IssueLog) {
         self.schema = schema
@@ -26,6 +46,28 @@ final class RowReader {
     }
 
     var line: Int { record?.line ?? 0 }
+
+    /// `[first.key: first.value, second.key: second.value]`, built fast: the first call makes a
+    /// template dictionary with the two keys and remembers where each sits; every call copies the
+    /// template and sets the values in place, which keeps the hash table and skips hashing the keys.
+    /// The keys must be the same on every call. Each worker has its own reader, so workers never
+    /// share the template's reference count.
+    func pair(_ first: (key: String, value: Double), _ second: (key: String, value: Double)) -> [String: Double] {
+        if template == nil {
+            var dictionary = [String: Double](minimumCapacity: 2)
+            dictionary[first.key] = 0
+            dictionary[second.key] = 0
+            if let one = dictionary.index(forKey: first.key), let two = dictionary.index(forKey: second.key) {
+                template = (dictionary, one, two)
+            }
+        }
+        guard var made = template?.dictionary, let one = template?.first, let two = template?.second else {
+            return [first.key: first.value, second.key: second.value]
+        }
+        made.values[one] = first.value
+        made.values[two] = second.value
+        return made
+    }
 
     /// Header fields outside the schema whose name starts with `attr_` or `attr:`, with the
     /// attribute name after the prefix.
@@ -123,11 +165,13 @@ final class RowReader {
             !isBlank(column)
         else { return string(column, required: required) }
         let raw = record.rawBytes(at: field)
+        let prefix = Self.prefix(raw)
         let hit = labels[column].withUnsafeBufferPointer { cache -> String? in
-            for entry in cache where entry.bytes.count == raw.count {
+            for entry in cache where entry.prefix == prefix && entry.bytes.count == raw.count {
+                if raw.count <= 8 { return entry.value }
                 let same = entry.bytes.withUnsafeBufferPointer { bytes in
                     guard let a = bytes.baseAddress, let b = raw.baseAddress else { return false }
-                    return memcmp(a, b, raw.count) == 0
+                    return memcmp(a + 8, b + 8, raw.count - 8) == 0
                 }
                 if same { return entry.value }
             }
@@ -135,7 +179,9 @@ final class RowReader {
         }
         if let hit { return hit }
         let value = String(decoding: raw, as: UTF8.self)
-        if labels[column].count < Self.labelCacheSize { labels[column].append((Array(raw), value)) }
+        if labels[column].count < Self.labelCacheSize {
+            labels[column].append(Label(prefix: prefix, bytes: Array(raw), value: value))
+        }
         return value
     }
 
@@ -143,23 +189,23 @@ final class RowReader {
     func double(_ column: Int, required: Bool = false, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
         // Same test as `bytes(column)` and `isBlank(column)`, with one look-up of the field.
         let field = map.indices[column]
-        guard field >= 0, let record, field < record.count,
-            case let raw = record.rawBytes(at: field),
-            record.isQuoted(field) || !raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 })
-        else {
+        guard field >= 0, let record, field < record.count else {
+            if required { missing(column) }
+            return nil
+        }
+        let raw = record.rawBytes(at: field)
+        // The plain forms first: they are not blank, and need no thousands separators.
+        if let value = NumberParser.parsePlain(raw) {
+            return checked(value, column, range: range, rangeText: rangeText)
+        }
+        guard record.isQuoted(field) || !raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else {
             if required { missing(column) }
             return nil
         }
         let spec = schema.columns[column]
         switch NumberParser.parse(raw, thousandsSeparators: spec.allowsThousandsSeparators) {
         case .value(let value):
-            if let range, !range.contains(value) {
-                let wanted = rangeText ?? "a number in \(range.lowerBound.compactText)...\(range.upperBound.compactText)"
-                let kind: SalesDataIssue.Kind = range.lowerBound == 0 && value < 0 ? .negative : .outOfRange
-                invalid(column, kind, expected: wanted, problem: kind == .negative ? "is negative" : "is out of range")
-                return nil
-            }
-            return value
+            return checked(value, column, range: range, rangeText: rangeText)
         case .nonFinite:
             invalid(column, .nonFinite, expected: "a finite number", problem: "is not finite")
             return nil
@@ -168,6 +214,16 @@ final class RowReader {
             invalid(column, .notANumber, expected: wanted, problem: "is not a number")
             return nil
         }
+    }
+
+    /// `value` when in `range` (or no range is given); logs and returns nil otherwise.
+    @inline(__always)
+    private func checked(_ value: Double, _ column: Int, range: ClosedRange<Double>?, rangeText: String?) -> Double? {
+        guard let range, !range.contains(value) else { return value }
+        let wanted = rangeText ?? "a number in \(range.lowerBound.compactText)...\(range.upperBound.compactText)"
+        let kind: SalesDataIssue.Kind = range.lowerBound == 0 && value < 0 ? .negative : .outOfRange
+        invalid(column, kind, expected: wanted, problem: kind == .negative ? "is negative" : "is out of range")
+        return nil
     }
 
     /// A whole number ≥ 0.
