@@ -23,7 +23,7 @@ public struct AlignmentProgress: Sendable, Hashable {
 /// options.targetGap = 0.002
 /// ```
 public struct AlignmentOptions: Sendable {
-    /// Wall-clock limit in seconds for the whole solve.
+    /// Wall-clock limit in seconds for the whole solve, validation and report included.
     public var timeLimit: Double
     /// Seed for every randomized step (move order, perturbations). Phases end on iteration counts and
     /// convergence, so the same seed gives the same alignment whenever the time limit is not reached.

@@ -54,7 +54,8 @@ public struct TerritoryAligner: Sendable {
         _ problem: AlignmentProblem, centres: [Location], start: Double, deadline: Double? = nil
     ) async throws -> Alignment {
         let instance = await DenseInstance.build(problem, centres: centres, workers: options.workers)
-        let end = deadline ?? (start + options.timeLimit)
+        // the last 1 % of the limit (at most a second) is kept for the report
+        let end = deadline ?? (start + options.timeLimit - min(0.01 * options.timeLimit, 1))
         if problem.adjacency != nil {
             return try await ContiguousAligner(problem: problem, centres: centres, options: options)
                 .align(instance, start: start, deadline: end)
