@@ -67,7 +67,6 @@ struct FixedCentreSolver {
             if !magnitudes.isEmpty { initialStep = 0.02 * magnitudes.reduce(0, +) / Double(magnitudes.count) }
         }
         var adaptive = AdaptiveSteps(rows: inst.m * inst.measureCount, initial: initialStep)
-        let adaptiveIterations = Int(ProcessInfo.processInfo.environment["TD_ADAPT"] ?? "") ?? 1_000_000
         func report(_ phase: String) {
             guard let progress = options.progress else { return }
             let now = Clock.now
@@ -139,13 +138,8 @@ struct FixedCentreSolver {
             if gap() <= options.targetGap { break }
             if stall >= stallLimit { theta *= shrink; stall = 0 }
             if theta < 1e-6 { break }
-            if iterations <= adaptiveIterations {
-                relaxation.adaptiveStep(g, state: &adaptive)
-            } else {
-                let upper = incumbent?.cost ?? (bound + max(abs(bound) * 0.05, 1e-6))
-                let length = theta * max(upper - evaluation.value, 1e-9 * max(1, abs(upper))) / norm
-                relaxation.step(g, length: length)
-            }
+            // theta only ends the phase after long stalls; the steps themselves are adaptive
+            relaxation.adaptiveStep(g, state: &adaptive)
             report("bound")
         }
         if let unbounded {
