@@ -58,10 +58,13 @@ import TerritoryDesign
 
     @Test func skewedGridIsBalancedAndContiguousWithALock() async throws {
         let problem = Self.skewedGrid(lockCorner: true)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 600, seed: 3)).align(problem)
+        // A bound phase capped by iterations (not by its share of the limit) ends the same way on a
+        // busy machine, so the same seed must give the same alignment.
+        let options = AlignmentOptions(timeLimit: 600, seed: 3, maxBoundIterations: 400)
+        let alignment = try await TerritoryAligner(options: options).align(problem)
         try Self.expectBalancedAndConnected(alignment, problem)
         #expect(alignment.assignment[0] == 0)  // the locked corner cell stays in T0
-        let again = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 600, seed: 3)).align(problem)
+        let again = try await TerritoryAligner(options: options).align(problem)
         #expect(again.assignment == alignment.assignment)
     }
 
