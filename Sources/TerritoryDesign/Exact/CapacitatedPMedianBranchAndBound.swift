@@ -127,7 +127,7 @@ struct CapacitatedPMedianBranchAndBound {
                 node: node, upperBound: { [incumbent] in incumbent?.objective ?? .infinity },
                 cutoff: { [cutoff] in cutoff }, iterations: nodes == 1 ? 400 : nodeIterations,
                 theta: nodes == 1 ? 2 : nodeTheta, patience: nodes == 1 ? 30 : nodePatience,
-                heuristicEvery: nodes == 1 ? 15 : 50
+                heuristicEvery: 15
             ) { heuristicCentres.append($0) }
             for centres in heuristicCentres { tryCentres(centres) }
             guard evaluation.feasible, evaluation.bound < cutoff else { continue }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Root bounds of an OR-Library pmedcap1 instance, to judge the exact engine's Lagrangian bound.
 
-    python3 Benchmarks/TerritoryDesign/pmedcap_bounds.py 20 [--no-colgen]
+    python3 Benchmarks/peers/pmedcap_bounds.py 20 [--no-colgen]
 
 Prints
 - the LP relaxation bound of the strong formulation (x_ij <= y_j, capacity, sum y = p): GLPK's
