@@ -1,7 +1,7 @@
 import Foundation
 import TerritoryDesign
 
-/// `territory-bench exact [pmedcap|ctdp|ctdp-exact] [--time-limit S]`: the exact engine on the
+/// `territory-bench exact [pmedcap|ctdp|ctdp-exact] [--time-limit S] [--only K] [--pair-branching]`: the exact engine on the
 /// public instances in `../shared/instances`, printing objective, bound, gap and time per instance.
 enum ExactBenchmark {
     static func run(_ arguments: [String]) throws {
@@ -13,7 +13,10 @@ enum ExactBenchmark {
             timeLimit = value
         }
         let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-        if which == "pmedcap" || which == "all" { try pmedcap(only: only.flatMap { Int($0) }, timeLimit: timeLimit) }
+        let pairBranching = arguments.contains("--pair-branching")
+        if which == "pmedcap" || which == "all" {
+            try pmedcap(only: only.flatMap { Int($0) }, timeLimit: timeLimit, pairBranching: pairBranching)
+        }
         if which == "ctdp" || which == "all" { try ctdpHeuristic(only: only) }
         if which == "ctdp-exact" || which == "all" {
             let names = only.map { [$0] } ?? ["2DU60-05-1", "2DU60-05-2", "2DU80-05-1", "2DU100-05-1"]
@@ -43,8 +46,8 @@ enum ExactBenchmark {
         return (problem, t[1])
     }
 
-    static func pmedcap(only: Int?, timeLimit: Double) throws {
-        print("instance,n,p,published,objective,bound,gap,status,heuristic,lagrangian,lp,fixed,glpk_runs,seconds")
+    static func pmedcap(only: Int?, timeLimit: Double, pairBranching: Bool) throws {
+        print("instance,n,p,published,objective,bound,gap,status,heuristic,lagrangian,nodes,pair_branches,glpk_runs,seconds")
         let clock = ContinuousClock()
         let all = clock.now
         var proven = 0
@@ -52,8 +55,9 @@ enum ExactBenchmark {
         let list = only.map { [$0] } ?? Array(1...20)
         for k in list {
             let (problem, published) = try pmedcapProblem(k)
-            let solver = ExactPMedianSolver(options: .init(timeLimit: .seconds(timeLimit)))
-            let report = try solver.solve(problem)
+            var options = ExactPMedianSolver.Options(timeLimit: .seconds(timeLimit))
+            options.pairBranching = pairBranching
+            let report = try ExactPMedianSolver(options: options).solve(problem)
             let objective = report.solution?.objective ?? .nan
             if report.status == .optimal { proven += 1 }
             if objective == published { atOptimum += 1 }
@@ -61,9 +65,9 @@ enum ExactBenchmark {
                 "\(k),\(problem.unitCount),\(problem.centreCount),\(published),\(objective),\(report.bound),"
                     + String(format: "%.4f%%", 100 * (report.gap ?? .nan))
                     + ",\(report.status),\(report.heuristicObjective ?? .nan),"
-                    + String(format: "%.2f", report.lagrangianBound ?? .nan) + ","
-                    + String(format: "%.2f", report.linearRelaxationBound ?? .nan)
-                    + ",\(report.fixedAssignments),\(report.mipRuns)," + String(format: "%.2f", report.seconds))
+                    + String(format: "%.2f", report.lagrangianBound ?? .nan)
+                    + ",\(report.searchNodes),\(report.pairBranches),\(report.mipRuns),"
+                    + String(format: "%.2f", report.seconds))
         }
         print(
             "pmedcap: \(atOptimum)/\(list.count) at the published optimum, \(proven)/\(list.count) proven optimal, "

@@ -5,22 +5,53 @@
 /// `Σ_i q_i x_ij ≤ Q_j`. The bound is `Σ λ + Σ ρ_j` over the forced-open centres plus the
 /// smallest `ρ_j` of the free ones (up to `p` centres), at least as strong as the LP relaxation
 /// of the strong formulation, and maximised by subgradient optimisation. A ``Node`` restricts
-/// centres to open / closed, as in branch-and-bound.
+/// centres (open / closed) and assignment pairs (forbidden), as in branch-and-bound; a unit left
+/// with one allowed centre is forced into that centre's knapsack.
 ///
 /// Fixing: given a cutoff, a variable whose forced value lifts the bound to the cutoff cannot be
 /// part of any solution below it.
 ///
 /// Demands and capacities must be integers (checked by ``init(problem:)``).
 struct CapacitatedPMedianLagrangian {
-    /// Centre restrictions of a branch-and-bound node.
+    /// Centre and assignment restrictions of a branch-and-bound node.
     struct Node {
         var closed: [Bool]
         var open: [Bool]
+        /// Row-major `n×n` mask: `forbidden[i*n+j]` means unit `i` may not be served by `j`.
+        var forbidden: [Bool]
         init(unitCount n: Int) {
             closed = [Bool](repeating: false, count: n)
             open = [Bool](repeating: false, count: n)
+            forbidden = [Bool](repeating: false, count: n * n)
         }
         var openCount: Int { open.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+        /// For every unit, its only allowed centre (not closed, pair not forbidden), `-1` when it
+        /// has several, or `nil` when some unit has none (the node is infeasible).
+        func soleCentres() -> [Int]? {
+            let n = closed.count
+            var sole = [Int](repeating: -1, count: n)
+            for i in 0..<n {
+                var found = -1
+                var count = 0
+                for j in 0..<n where !closed[j] && !forbidden[i * n + j] {
+                    found = j
+                    count += 1
+                    if count > 1 { break }
+                }
+                if count == 0 { return nil }
+                if count == 1 { sole[i] = found }
+            }
+            return sole
+        }
+
+        /// Opens every centre that is some unit's only option. Returns `false` when the node is
+        /// infeasible (a unit without centre, or more than `p` centres open).
+        mutating func propagate(centreCount p: Int) -> Bool {
+            guard let sole = soleCentres() else { return false }
+            for j in sole where j >= 0 { open[j] = true }
+            return openCount <= p
+        }
     }
 
     /// One evaluation of the Lagrangian function.
@@ -33,6 +64,8 @@ struct CapacitatedPMedianLagrangian {
         var centres: [Int]
         var chosenFree: Int
         var subgradient: [Double]
+        /// Units each centre's knapsack takes (empty for closed centres).
+        var picks: [[Bool]]
         /// `false` when the node admits no choice of `p` centres.
         var feasible: Bool
     }
@@ -66,11 +99,40 @@ struct CapacitatedPMedianLagrangian {
         bestMultipliers = start
     }
 
-    private func rho(_ j: Int, _ lambda: [Double], values: inout [Double]) -> (Double, [Bool]) {
+    /// Centre `j`'s knapsack at `node`: item values (`+∞` for units it cannot take, or must take),
+    /// the residual capacity after the units it must take, their cost, and which they are.
+    ///
+    /// A unit must be taken by `j` when `j` is its only allowed centre (`sole[i] == j`).
+    func knapsack(_ j: Int, _ lambda: [Double], node: Node, sole: [Int], values: inout [Double])
+        -> (capacity: Int, constant: Double, forced: [Int])
+    {
         let n = problem.unitCount
-        for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
-        let result = KnapsackDP.minimize(values: values, weights: weights, capacity: capacities[j])
-        return (result.value, result.taken)
+        var capacity = capacities[j]
+        var constant = 0.0
+        var forced: [Int] = []
+        for i in 0..<n {
+            if sole[i] == j {
+                forced.append(i)
+                capacity -= weights[i]
+                constant += problem.cost(i, j) - lambda[i]
+                values[i] = .infinity
+            } else if sole[i] >= 0 || node.forbidden[i * n + j] {
+                values[i] = .infinity
+            } else {
+                values[i] = problem.cost(i, j) - lambda[i]
+            }
+        }
+        return (capacity, constant, forced)
+    }
+
+    private func rho(_ j: Int, _ lambda: [Double], node: Node, sole: [Int], values: inout [Double])
+        -> (Double, [Bool])
+    {
+        let (capacity, constant, forced) = knapsack(j, lambda, node: node, sole: sole, values: &values)
+        if capacity < 0 { return (.infinity, [Bool](repeating: false, count: values.count)) }
+        var result = KnapsackDP.minimize(values: values, weights: weights, capacity: capacity)
+        for i in forced { result.taken[i] = true }
+        return (result.value + constant, result.taken)
     }
 
     /// Sets both the current and the best multipliers (after a side computation).
@@ -80,17 +142,22 @@ struct CapacitatedPMedianLagrangian {
     }
 
     /// Evaluates the bound at `λ` within `node`.
-    func evaluate(_ lambda: [Double], node: Node) -> Evaluation {
+    /// - Parameter sole: `node.soleCentres()`, when the caller already has it.
+    func evaluate(_ lambda: [Double], node: Node, sole known: [Int]?? = nil) -> Evaluation {
         let n = problem.unitCount
         let p = problem.centreCount
         var rho = [Double](repeating: 0, count: n)
         var picks = [[Bool]](repeating: [], count: n)
         var values = [Double](repeating: 0, count: n)
-        for j in 0..<n where !node.closed[j] { (rho[j], picks[j]) = self.rho(j, lambda, values: &values) }
+        let soleOrNil = known ?? node.soleCentres()
+        let sole = soleOrNil ?? [Int](repeating: -1, count: n)
+        for j in 0..<n where !node.closed[j] {
+            (rho[j], picks[j]) = self.rho(j, lambda, node: node, sole: sole, values: &values)
+        }
         let freeOrder = (0..<n).filter { !node.closed[$0] && !node.open[$0] }.sorted { (rho[$0], $0) < (rho[$1], $1) }
         let forced = (0..<n).filter { node.open[$0] }
         let need = p - forced.count
-        let feasible = need >= 0 && need <= freeOrder.count
+        let feasible = need >= 0 && need <= freeOrder.count && soleOrNil != nil
         let chosenFree = max(0, min(need, freeOrder.count))
         let centres = forced + freeOrder.prefix(chosenFree)
         var bound = lambda.reduce(0, +)
@@ -101,7 +168,7 @@ struct CapacitatedPMedianLagrangian {
         }
         return Evaluation(
             bound: feasible ? bound : .infinity, rho: rho, freeOrder: freeOrder, centres: centres.sorted(),
-            chosenFree: chosenFree, subgradient: subgradient, feasible: feasible)
+            chosenFree: chosenFree, subgradient: subgradient, picks: picks, feasible: feasible && bound.isFinite)
     }
 
     /// Subgradient optimisation (Polyak steps towards `upperBound()`) from the current multipliers.
@@ -118,8 +185,9 @@ struct CapacitatedPMedianLagrangian {
         var stall = 0
         var best: Evaluation?
         var nodeBest = -Double.infinity
+        let sole = node.soleCentres()
         for iteration in 0..<max(iterations, 1) {
-            let evaluation = evaluate(multipliers, node: node)
+            let evaluation = evaluate(multipliers, node: node, sole: sole)
             if !evaluation.feasible { return evaluation }
             if evaluation.bound > nodeBest + 1e-9 {
                 nodeBest = evaluation.bound
@@ -145,7 +213,7 @@ struct CapacitatedPMedianLagrangian {
             for i in 0..<multipliers.count { multipliers[i] += step * g[i] }
         }
         multipliers = bestMultipliers
-        return best ?? evaluate(multipliers, node: node)
+        return best ?? evaluate(multipliers, node: node, sole: sole)
     }
 
     /// Centres the node's best bound forces: `close[j]` (opening `j` lifts the bound to
@@ -174,11 +242,13 @@ struct CapacitatedPMedianLagrangian {
     }
 
     /// Assignment pairs `(i, j)` (row-major mask) that cannot be used below `cutoff` at the node's
-    /// best multipliers; closed centres forbid all their pairs.
+    /// best multipliers, including the node's own forbidden pairs; closed centres forbid all their
+    /// pairs, and a unit's only centre stays allowed.
     func assignmentFixings(_ e: Evaluation, node: Node, cutoff: Double) -> [Bool] {
         let n = problem.unitCount
         let lambda = bestMultipliers
-        var forbidden = [Bool](repeating: false, count: n * n)
+        var forbidden = node.forbidden
+        guard let sole = node.soleCentres() else { return [Bool](repeating: true, count: n * n) }
         let lastChosen = e.chosenFree > 0 ? e.rho[e.freeOrder[e.chosenFree - 1]] : nil
         let chosen = Set(e.centres)
         var values = [Double](repeating: 0, count: n)
@@ -197,9 +267,13 @@ struct CapacitatedPMedianLagrangian {
                 for i in 0..<n { forbidden[i * n + j] = true }
                 continue
             }
-            for i in 0..<n { values[i] = problem.cost(i, j) - lambda[i] }
-            let forced = KnapsackDP.minimizeWithEachItemForced(values: values, weights: weights, capacity: capacities[j])
-            for i in 0..<n where base + forced[i] >= cutoff { forbidden[i * n + j] = true }
+            let (capacity, constant, _) = knapsack(j, lambda, node: node, sole: sole, values: &values)
+            guard capacity >= 0 else {
+                for i in 0..<n { forbidden[i * n + j] = true }
+                continue
+            }
+            let forced = KnapsackDP.minimizeWithEachItemForced(values: values, weights: weights, capacity: capacity)
+            for i in 0..<n where sole[i] < 0 && base + constant + forced[i] >= cutoff { forbidden[i * n + j] = true }
         }
         return forbidden
     }

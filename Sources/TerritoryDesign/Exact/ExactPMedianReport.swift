@@ -41,4 +41,8 @@ public struct ExactPMedianReport: Sendable {
     /// GLPK branch-and-cut runs: 1 + re-solves after contiguity cuts, or, for the capacitated
     /// p-median, the leaves (fixed centre sets) proved by GLPK inside the Lagrangian search.
     public let mipRuns: Int
+    /// Nodes of the Lagrangian branch-and-bound (capacitated p-median), 0 on other paths.
+    public internal(set) var searchNodes = 0
+    /// Of those, nodes that branched on an assignment pair rather than a centre.
+    public internal(set) var pairBranches = 0
 }

@@ -38,6 +38,10 @@ public struct ExactPMedianSolver: Sendable {
         public var seed: UInt64 = 1
         /// Upper limit on MIP re-solves after contiguity cuts.
         public var maxContiguityRounds = 60
+        /// Lets the capacitated search branch on assignment pairs `(unit, centre)` as well as on
+        /// centres, when a pair's two bound lifts score higher. Off by default: on pmedcap #14 and
+        /// #20 it did not reduce the nodes (see Benchmarks/TerritoryDesign/RESULTS.md).
+        public var pairBranching = false
 
         public init(
             timeLimit: Duration = .seconds(120), lagrangianIterations: Int = 1500, mipCuts: Bool = true,
@@ -113,13 +117,17 @@ public struct ExactPMedianSolver: Sendable {
             var search = CapacitatedPMedianBranchAndBound(
                 problem: problem, lagrangian: relaxation, incumbent: incumbent, deadline: deadline,
                 mipCuts: options.mipCuts)
+            search.pairBranching = options.pairBranching
             try search.run(root: CapacitatedPMedianLagrangian.Node(unitCount: n))
             incumbent = better(incumbent, search.incumbent)
-            if search.completed && search.failedLeaves == 0 {
-                return report(incumbent == nil ? .infeasible : .optimal, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
-            }
-            bound = max(bound, search.openBound)
-            return report(incumbent == nil ? .noSolution : .feasible, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
+            let proven = search.completed && search.failedLeaves == 0
+            if !proven { bound = max(bound, search.openBound) }
+            let status: ExactPMedianReport.Status = proven
+                ? (incumbent == nil ? .infeasible : .optimal) : (incumbent == nil ? .noSolution : .feasible)
+            var result = report(status, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
+            result.searchNodes = search.nodes
+            result.pairBranches = search.pairBranches
+            return result
         }
         var closed = [Bool](repeating: false, count: n)
         var forcedOpen = [Bool](repeating: false, count: n)
