@@ -148,21 +148,6 @@ struct ContiguousSearch {
         return state.totalViolation <= 1e-12
     }
 
-    /// Weighted violation change of moving unit `i` to `b`.
-    private func weightedViolationDelta(_ state: AssignmentState, _ i: Int, to b: Int) -> Double {
-        let inst = instance, kCount = inst.measureCount
-        let a = Int(state.assign[i])
-        var delta = 0.0
-        for k in 0..<kCount {
-            let v = inst.values[i * kCount + k]
-            if v == 0 { continue }
-            let qa = a * kCount + k, qb = b * kCount + k
-            delta += rowWeight[qa] * (state.violation(qa, load: state.loads[qa] - v) - state.violation(qa, load: state.loads[qa]))
-            delta += rowWeight[qb] * (state.violation(qb, load: state.loads[qb] + v) - state.violation(qb, load: state.loads[qb]))
-        }
-        return delta
-    }
-
     /// One batch of balancing moves: every improving move is scored by its cost change and the
     /// batch is applied cheapest first, each re-checked against the state it meets.
     private mutating func moveSweep(_ state: inout AssignmentState) -> Bool {
@@ -171,7 +156,7 @@ struct ContiguousSearch {
         for i in 0..<inst.n where !inst.locked[i] {
             let a = Int(state.assign[i])
             for b in targets(state, i) {
-                guard improves(weightedViolationDelta(state, i, to: b), spreadDelta(state, i, to: b)) else { continue }
+                guard improves(state.violationDelta(i, to: b, weight: { rowWeight[$0] }), spreadDelta(state, i, to: b)) else { continue }
                 options.append((inst.c(i, b) - inst.c(i, a), i, b))
             }
         }
@@ -181,7 +166,7 @@ struct ContiguousSearch {
             if state.totalViolation <= 1e-12 { break }
             let i = option.i, b = option.b
             guard state.assign[i] != Int32(b), graph.neighbours[i].contains(where: { state.assign[$0] == Int32(b) }),
-                improves(weightedViolationDelta(state, i, to: b), spreadDelta(state, i, to: b))
+                improves(state.violationDelta(i, to: b, weight: { rowWeight[$0] }), spreadDelta(state, i, to: b))
             else { continue }
             let (dc, dval) = state.disruptionDelta(i, to: b)
             guard state.budgetAllows(count: dc, value: dval), canLeave(state, i) else { continue }
@@ -279,13 +264,12 @@ struct ContiguousSearch {
     private func swapBalanceDelta(_ state: AssignmentState, _ i: Int, _ k: Int) -> (Double, Double) {
         let inst = instance, kCount = inst.measureCount
         let a = Int(state.assign[i]), b = Int(state.assign[k])
-        var dv = 0.0, ds = 0.0
+        let dv = state.swapViolationDelta(i, k, weight: { rowWeight[$0] })
+        var ds = 0.0
         for m in 0..<kCount {
             let d = inst.values[k * kCount + m] - inst.values[i * kCount + m]
             if d == 0 { continue }
             let qa = a * kCount + m, qb = b * kCount + m
-            dv += rowWeight[qa] * (state.violation(qa, load: state.loads[qa] + d) - state.violation(qa, load: state.loads[qa]))
-            dv += rowWeight[qb] * (state.violation(qb, load: state.loads[qb] - d) - state.violation(qb, load: state.loads[qb]))
             let da = (state.loads[qa] - inst.target[qa]) * inst.scale[qa]
             let db = (state.loads[qb] - inst.target[qb]) * inst.scale[qb]
             let ea = da + d * inst.scale[qa], eb = db - d * inst.scale[qb]

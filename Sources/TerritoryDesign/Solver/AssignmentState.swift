@@ -75,8 +75,9 @@ struct AssignmentState: Sendable {
             && (value <= 0 || movedValue + value <= instance.maxMovedValue * (1 + 1e-12) + 1e-9)
     }
 
-    /// Violation change of moving unit `i` from its territory to `b`.
-    func violationDelta(_ i: Int, to b: Int) -> Double {
+    /// Violation change of moving unit `i` from its territory to `b`, each row's change times
+    /// `weight(row)` (1 by default).
+    @inline(__always) func violationDelta(_ i: Int, to b: Int, weight: (Int) -> Double = { _ in 1 }) -> Double {
         let kCount = instance.measureCount
         let a = Int(assign[i])
         var delta = 0.0
@@ -84,8 +85,24 @@ struct AssignmentState: Sendable {
             let v = instance.values[i * kCount + k]
             if v == 0 { continue }
             let qa = a * kCount + k, qb = b * kCount + k
-            delta += violation(qa, load: loads[qa] - v) - violation(qa, load: loads[qa])
-            delta += violation(qb, load: loads[qb] + v) - violation(qb, load: loads[qb])
+            delta += weight(qa) * (violation(qa, load: loads[qa] - v) - violation(qa, load: loads[qa]))
+            delta += weight(qb) * (violation(qb, load: loads[qb] + v) - violation(qb, load: loads[qb]))
+        }
+        return delta
+    }
+
+    /// Violation change if `i` and `i2` (in different territories) trade places, each row's change
+    /// times `weight(row)` (1 by default).
+    @inline(__always) func swapViolationDelta(_ i: Int, _ i2: Int, weight: (Int) -> Double = { _ in 1 }) -> Double {
+        let kCount = instance.measureCount
+        let a = Int(assign[i]), b = Int(assign[i2])
+        var delta = 0.0
+        for k in 0..<kCount {
+            let d = instance.values[i2 * kCount + k] - instance.values[i * kCount + k]
+            if d == 0 { continue }
+            let qa = a * kCount + k, qb = b * kCount + k
+            delta += weight(qa) * (violation(qa, load: loads[qa] + d) - violation(qa, load: loads[qa]))
+            delta += weight(qb) * (violation(qb, load: loads[qb] - d) - violation(qb, load: loads[qb]))
         }
         return delta
     }

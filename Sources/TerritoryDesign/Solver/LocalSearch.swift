@@ -162,7 +162,7 @@ struct LocalSearch {
                 let i = Int(i32)
                 for i2_32 in state.members[b] where !inst.locked[Int(i2_32)] {
                     let i2 = Int(i2_32)
-                    let dv = swapViolationDelta(state, i, i2)
+                    let dv = state.swapViolationDelta(i, i2)
                     guard dv < -1e-12 else { continue }
                     let (c1, v1) = state.disruptionDelta(i, to: b)
                     let (c2, v2) = state.disruptionDelta(i2, to: j)
@@ -178,21 +178,6 @@ struct LocalSearch {
         state.move(best.i, to: b)
         state.move(best.i2, to: a)
         return (a, b)
-    }
-
-    private func swapViolationDelta(_ state: AssignmentState, _ i: Int, _ i2: Int) -> Double {
-        let inst = instance
-        let kCount = inst.measureCount
-        let a = Int(state.assign[i]), b = Int(state.assign[i2])
-        var delta = 0.0
-        for k in 0..<kCount {
-            let d = inst.values[i2 * kCount + k] - inst.values[i * kCount + k]
-            if d == 0 { continue }
-            let qa = a * kCount + k, qb = b * kCount + k
-            delta += state.violation(qa, load: state.loads[qa] + d) - state.violation(qa, load: state.loads[qa])
-            delta += state.violation(qb, load: state.loads[qb] - d) - state.violation(qb, load: state.loads[qb])
-        }
-        return delta
     }
 
     /// Applies improving feasible moves and swaps until none is left or time runs out.
