@@ -60,13 +60,15 @@ public struct TerritoryAligner: Sendable {
             return try await ContiguousAligner(problem: problem, centres: centres, options: options)
                 .align(instance, start: start, deadline: end)
         }
-        var solver = FixedCentreSolver(instance: instance, options: options, start: start, deadline: end)
-        if RegionalDecomposition.regionCount(territories: instance.m, regionSize: options.regionSize) > 1,
-           let warm = await RegionalDecomposition(
-               instance: instance, centres: centres, options: options, start: start, deadline: end).warmStart()
-        {
-            // the whole-problem phases share the time left
-            solver = FixedCentreSolver(instance: instance, options: options, start: Clock.now, deadline: end)
+        var warm: RegionalDecomposition.WarmStart?
+        if RegionalDecomposition.regionCount(territories: instance.m, regionSize: options.regionSize) > 1 {
+            warm = await RegionalDecomposition(
+                instance: instance, centres: centres, options: options, start: start, deadline: end).warmStart()
+        }
+        // after a warm start, the whole-problem phases share the time left
+        var solver = FixedCentreSolver(
+            instance: instance, options: options, start: warm == nil ? start : Clock.now, deadline: end)
+        if let warm {
             solver.reportOrigin = start
             solver.seeds = [warm.assignment]
             solver.initialMultipliers = warm.multipliers
