@@ -76,8 +76,10 @@ struct ContiguousAligner {
         state.refreshCost()
         let bound = min(relaxed.bound, state.cost)
         let gap = state.cost > 0 ? (state.cost - bound) / state.cost : 0
+        // the searches and kicks stop only once the deadline has passed, so this also catches them
+        let timedOut = relaxed.timedOut || Clock.now > deadline
         let termination: AlignmentTermination = gap <= 1e-9 ? .optimal : gap <= options.targetGap ? .gapReached
-            : Clock.now > deadline ? .timeLimit : .searchExhausted
+            : timedOut ? .timeLimit : .searchExhausted
         return AlignmentReport(problem: problem, centres: centres).alignment(
             assignment: state.assign.map(Int.init), objective: state.cost, bound: bound, termination: termination,
             seconds: Clock.now - start)

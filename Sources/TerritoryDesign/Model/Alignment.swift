@@ -5,9 +5,11 @@ public enum AlignmentTermination: String, Sendable, Hashable, Codable {
     case optimal
     /// Feasible, and the gap to the bound reached the requested tolerance.
     case gapReached
-    /// Feasible; the time limit stopped the search before the gap tolerance was reached.
+    /// Feasible; the time limit (or the share of it a phase is given) stopped the search before
+    /// the gap tolerance was reached, so the result depends on the machine's speed.
     case timeLimit
     /// Feasible; the search ran out of improving moves or iterations before the gap tolerance.
+    /// No clock ended any phase, so the same problem, seed and worker count give the same alignment.
     case searchExhausted
 }
 

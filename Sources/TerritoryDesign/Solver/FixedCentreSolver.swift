@@ -20,6 +20,8 @@ struct FixedCentreSolver {
         var bound: Double
         var bestViolation: Double
         var iterations: Int
+        /// Whether a clock (the deadline, or the share of it a phase is given) ended any phase:
+        /// a solve that ends otherwise is reproducible from its seed on any machine.
         var timedOut: Bool
         /// Set when the bound exceeded the most expensive assignment: proven infeasible.
         var dualUnbounded: (bound: Double, largestCost: Double)? = nil
@@ -102,12 +104,13 @@ struct FixedCentreSolver {
         for attempt in schedule.indices {
         if attempt > 0 {
             boundDeadline = start + (deadline - start) * schedule[attempt].bound
-            if incumbent != nil || unbounded != nil || Clock.now > boundDeadline { break }
+            if incumbent != nil || unbounded != nil { break }
+            if Clock.now > boundDeadline { timedOut = true; break }
             narrowDeadline = start + (deadline - start) * schedule[attempt].narrow
             lastProgress = iterations
         }
         while iterations < options.maxBoundIterations + attempt * 1000 {
-            if Clock.now > boundDeadline { break }
+            if Clock.now > boundDeadline { timedOut = true; break }
             iterations += 1
             let evaluation = await relaxation.evaluate()
             if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
@@ -158,7 +161,8 @@ struct FixedCentreSolver {
         tight.instance = inst.narrowed(by: narrowFactor)
         var tightTheta = 0.5
         var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
-        for it in 0..<primalIterations where Clock.now < narrowDeadline || it < 3 {
+        for it in 0..<primalIterations {
+            if it >= 3 && Clock.now >= narrowDeadline { timedOut = true; break }
             let e = await tight.evaluate()
             var cost = 0.0
             for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
@@ -172,11 +176,14 @@ struct FixedCentreSolver {
             tight.step(g, length: tightTheta * max(upper - e.value, 1e-6 * abs(upper)) / norm)
         }
         candidatesFound.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        for (s, candidate) in candidatesFound.prefix(3).enumerated() where Clock.now < deadline || s == 0 {
+        for (s, candidate) in candidatesFound.prefix(3).enumerated() {
+            if s > 0 && Clock.now >= deadline { timedOut = true; break }
             tryPrimal(candidate.2, passes: 3)
         }
-        if attempt < schedule.count - 1 && incumbent == nil
-            && Clock.now < start + (deadline - start) * schedule[attempt + 1].bound { continue }
+        if attempt < schedule.count - 1 && incumbent == nil {
+            if Clock.now < start + (deadline - start) * schedule[attempt + 1].bound { continue }
+            timedOut = true
+        }
         if incumbent == nil {
             // Grace: one repair from the least violating candidate may use up to a quarter of the
             // time limit (at most 3 s) beyond it, so a short limit under load still yields an alignment.

@@ -78,6 +78,9 @@ struct RegionalDecomposition {
     struct WarmStart: Sendable {
         var assignment: [Int32]
         var multipliers: LagrangeMultipliers
+        /// Whether a clock (a share of the time limit) ended any of its solves or the level fit,
+        /// so that the start depends on the machine's speed.
+        var timedOut: Bool
     }
 
     /// Solves the instance region by region and returns the joined assignment (balanced within each
@@ -96,6 +99,7 @@ struct RegionalDecomposition {
         report("regions")
         var upperInstance: DenseInstance?
         var upperOutcome: FixedCentreSolver.Outcome?
+        var timedOut = false
         for (index, attempt) in Self.regionLevelAttempts.enumerated() {
             let upper = regionLevelInstance(regions: regions, regionOf: regionOf, attempt: attempt)
             upperInstance = upper
@@ -108,6 +112,7 @@ struct RegionalDecomposition {
             if upper.current.allSatisfy({ $0 >= 0 }) { upperSolver.seeds = [upper.current] }
             let outcome = await upperSolver.solve()
             upperOutcome = outcome
+            timedOut = timedOut || outcome.timedOut
             if outcome.assignment != nil { break }
         }
         guard let upper = upperInstance, let upperOutcome, let unitRegion = upperOutcome.assignment else { return nil }
@@ -131,6 +136,7 @@ struct RegionalDecomposition {
                 instance: sub.instance, options: subOptions, start: Clock.now, deadline: Clock.now + max(share, 0.5))
             if sub.instance.current.allSatisfy({ $0 >= 0 }) { solver.seeds = [sub.instance.current] }
             let outcome = await solver.solve()
+            timedOut = timedOut || outcome.timedOut
             let local = outcome.assignment ?? outcome.bestAttempt ?? sub.nearest()
             for (a, i) in sub.units.enumerated() { assignment[i] = Int32(regions[g][Int(local[a])]) }
             guard let multipliers = outcome.multipliers else { continue }
@@ -150,17 +156,17 @@ struct RegionalDecomposition {
             joined.count += multipliers.count
             joined.value += multipliers.value
         }
-        let fitted = await fitRegionLevels(joined, regions: regions, until: start + span * Self.levelsShare)
-        return WarmStart(assignment: assignment, multipliers: fitted)
+        let (fitted, fitTimedOut) = await fitRegionLevels(joined, regions: regions, until: start + span * Self.levelsShare)
+        return WarmStart(assignment: assignment, multipliers: fitted, timedOut: timedOut || fitTimedOut)
     }
 
     /// Each region's prices were fitted to its own units only, so their levels differ across
     /// borders; this shifts every region's prices of each measure by one amount, fitted by
     /// sign-based steps on the whole problem's Lagrangian (one evaluation over all territories per
-    /// step), and returns the multipliers of the best value.
+    /// step), and returns the multipliers of the best value and whether `end` cut the 60 steps short.
     private func fitRegionLevels(
         _ joined: LagrangeMultipliers, regions: [[Int]], until end: Double
-    ) async -> LagrangeMultipliers {
+    ) async -> (LagrangeMultipliers, timedOut: Bool) {
         let inst = instance
         let kCount = inst.measureCount, rows = inst.m * inst.measureCount
         let base = (0..<rows).map { joined.up[$0] - joined.down[$0] }
@@ -171,6 +177,7 @@ struct RegionalDecomposition {
         var lastSign = [Double](repeating: 0, count: shift.count)
         var relaxation = LagrangianRelaxation(instance: inst, workers: options.workers)
         var best = -Double.infinity, bestMultipliers = joined
+        var timedOut = false
         for _ in 0..<60 {
             var multipliers = joined
             for (g, members) in regions.enumerated() {
@@ -189,7 +196,7 @@ struct RegionalDecomposition {
                 best = evaluation.value
                 bestMultipliers = multipliers
             }
-            if Clock.now > end { break }
+            if Clock.now > end { timedOut = true; break }
             for (g, members) in regions.enumerated() {
                 for k in 0..<kCount {
                     var gradient = 0.0
@@ -212,7 +219,7 @@ struct RegionalDecomposition {
                 }
             }
         }
-        return bestMultipliers
+        return (bestMultipliers, timedOut)
     }
 
     private func report(_ phase: String) {

@@ -74,7 +74,8 @@ public struct TerritoryAligner: Sendable {
             solver.initialMultipliers = warm.multipliers
         }
         if instance.current.allSatisfy({ $0 >= 0 }) { solver.seeds.append(instance.current) }
-        let outcome = await solver.solve()
+        var outcome = await solver.solve()
+        if warm?.timedOut == true { outcome.timedOut = true }
         guard let assignment = outcome.assignment else {
             var reasons = InfeasibilityExplainer(problem: problem).elasticReasons()
             if let certificate = outcome.dualUnbounded {
