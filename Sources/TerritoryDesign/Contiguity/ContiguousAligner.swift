@@ -71,7 +71,7 @@ struct ContiguousAligner {
             throw TerritoryError.noFeasibleAlignmentFound(
                 violation: state.maxViolation,
                 reasons: [.contiguity(detail: "contiguity-preserving moves could not balance every territory")]
-                    + InfeasibilityExplainer(problem: problem).elasticReasons())
+                    + InfeasibilityExplainer(problem: problem).elasticReasons(timeLimit: options.explanationTimeLimit))
         }
         state.refreshCost()
         let bound = min(relaxed.bound, state.cost)

@@ -45,9 +45,12 @@ public struct InfeasibilityExplainer: Sendable {
     }
 
     /// Reasons found by optimization: the smallest tolerance per measure that an elastic LP can meet,
-    /// when it exceeds the requested one. Empty when the LP meets every tolerance.
-    public func elasticReasons() -> [InfeasibilityReason] {
-        (try? ElasticBalanceLP(problem: problem).smallestTolerances())?.compactMap { entry in
+    /// when it exceeds the requested one. Empty when the LP meets every tolerance or does not finish
+    /// within `timeLimit` seconds.
+    public func elasticReasons(timeLimit: Double = 30) -> [InfeasibilityReason] {
+        var lp = ElasticBalanceLP(problem: problem)
+        lp.timeLimit = .milliseconds(Int64(max(0.1, timeLimit) * 1000))
+        return (try? lp.smallestTolerances())?.compactMap { entry in
             let (k, smallest) = entry
             let tolerance = problem.measures[k].tolerance
             return smallest > tolerance + 1e-9

@@ -23,7 +23,8 @@ public struct AlignmentProgress: Sendable, Hashable {
 /// options.targetGap = 0.002
 /// ```
 public struct AlignmentOptions: Sendable {
-    /// Wall-clock limit in seconds for the whole solve, validation and report included.
+    /// Wall-clock limit in seconds for the whole solve, validation and report included. When no
+    /// alignment is found, explaining why (an elastic LP) takes at most ``explanationTimeLimit`` more.
     public var timeLimit: Double
     /// Seed for every randomized step (move order, perturbations). Phases end on iteration counts and
     /// convergence, so the same seed gives the same alignment whenever the time limit is not reached.
@@ -60,4 +61,8 @@ public struct AlignmentOptions: Sendable {
         self.progress = progress
         self.progressInterval = progressInterval
     }
+
+    /// Seconds the infeasibility explanation may take after a failed solve: a tenth of the time
+    /// limit, between 1 and 30.
+    public var explanationTimeLimit: Double { min(30, max(1, 0.1 * timeLimit)) }
 }

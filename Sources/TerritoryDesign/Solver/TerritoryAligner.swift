@@ -77,7 +77,7 @@ public struct TerritoryAligner: Sendable {
         var outcome = await solver.solve()
         if warm?.timedOut == true { outcome.timedOut = true }
         guard let assignment = outcome.assignment else {
-            var reasons = InfeasibilityExplainer(problem: problem).elasticReasons()
+            var reasons = InfeasibilityExplainer(problem: problem).elasticReasons(timeLimit: options.explanationTimeLimit)
             if let certificate = outcome.dualUnbounded {
                 reasons.append(.dualUnbounded(bound: certificate.bound, largestCost: certificate.largestCost))
             }
