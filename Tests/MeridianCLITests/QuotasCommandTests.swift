@@ -33,9 +33,8 @@ import Testing
         #expect(throws: (any Error).self) { try Meridian.parseAsRoot(["quotas", "allocate", "--nodes", "n.csv"]) }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: DataCommandTests.binary.path)))
-    func allocateWritesTheWorkedCascadeAsJSONAndCSV() throws {
-        let folder = try DataCommandTests.temporaryFolder()
+    @Test func allocateWritesTheWorkedCascadeAsJSONAndCSV() throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let nodes = folder.appendingPathComponent("nodes.csv")
         try Self.workedNodes.write(to: nodes, atomically: true, encoding: .utf8)
@@ -43,9 +42,9 @@ import Testing
             "quotas", "allocate", "--nodes", nodes.path, "--target", "50000000", "--basis", "history:0.5,potential:0.5",
             "--over-assign", "0.10",
         ]
-        let json = try DataCommandTests.run(arguments + ["--format", "json"])
-        #expect(json.status == 0, "\(json.error)")
-        let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        let json = try MeridianProcess.run(arguments + ["--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let list = try #require(decoded?["nodes"] as? [[String: Any]])
         let east = try #require(list.first { $0["id"] as? String == "east" })
         #expect(east["quota"] as? Double == 23_375_000 && east["parent"] as? String == "co" && east["level"] as? Int == 1)
@@ -54,29 +53,28 @@ import Testing
         #expect(eastReps.reduce(0, +) == 25_712_500)
 
         let out = folder.appendingPathComponent("out")
-        let csv = try DataCommandTests.run(arguments + ["--output", out.path])
+        let csv = try MeridianProcess.run(arguments + ["--output", out.path])
         #expect(csv.status == 0)
         let quotas = try String(contentsOf: out.appendingPathComponent("quotas.csv"), encoding: .utf8)
         #expect(quotas.hasPrefix("node,name,level,parent,role,status,basis_prior_year,"))
         #expect(quotas.contains("\neast,east,1,co,unit,active,18000000.00,,120000000.00,,0.450000,0.400000,0.425000,1.000000,23375000.00,23375000.00,"))
         let checks = try String(contentsOf: out.appendingPathComponent("quota_checks.csv"), encoding: .utf8)
         #expect(checks.contains("east,23375000.00,0.100000,25712500.00,23375000.00,0.00,"))
-        #expect(csv.output.contains("roll-up checks: 3 of 3 parents"))
+        #expect(csv.stdout.contains("roll-up checks: 3 of 3 parents"))
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: DataCommandTests.binary.path)))
-    func infeasibleFloorsExitWith3AndNameTheConflict() throws {
-        let folder = try DataCommandTests.temporaryFolder()
+    @Test func infeasibleFloorsExitWith3AndNameTheConflict() throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let nodes = folder.appendingPathComponent("nodes.csv")
         try Self.workedNodes.write(to: nodes, atomically: true, encoding: .utf8)
-        let result = try DataCommandTests.run([
+        let result = try MeridianProcess.run([
             "quotas", "allocate", "--nodes", nodes.path, "--target", "30000000", "--basis", "history", "--growth-floor", "0",
         ])
         #expect(result.status == 3)
         // East's reps have 18M of prior year against East's 30M × 18/40 = 13.5M.
-        #expect(result.error.contains("no feasible split under east: floors exceed the pool by 4500000.00 (pool 13500000.00); nodes: e1, e2, e3"))
-        let bad = try DataCommandTests.run(["quotas", "allocate", "--nodes", folder.appendingPathComponent("missing.csv").path, "--target", "1"])
+        #expect(result.stderr.contains("no feasible split under east: floors exceed the pool by 4500000.00 (pool 13500000.00); nodes: e1, e2, e3"))
+        let bad = try MeridianProcess.run(["quotas", "allocate", "--nodes", folder.appendingPathComponent("missing.csv").path, "--target", "1"])
         #expect(bad.status == 65)
     }
 }

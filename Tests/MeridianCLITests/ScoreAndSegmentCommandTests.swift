@@ -12,11 +12,6 @@ import TestSupport
         "--numeric", "x1", "x2", "x3", "x4", "x5",
     ]
 
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     @Test func scoreSubcommandsParse() throws {
         let command = try Meridian.parseAsRoot(["score", "train"] + Self.demoArguments + ["--output", "m.json", "--seed", "7"])
@@ -37,7 +32,7 @@ import TestSupport
     }
 
     @Test func trainPredictAndEvaluateRoundTrip() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-cli")
         let model = folder.appendingPathComponent("model.json").path
         let train = try #require(
             try Meridian.parseAsRoot(["score", "train"] + Self.demoArguments + ["--output", model, "--seed", "3"]) as? Meridian.Score.Train)
@@ -62,7 +57,7 @@ import TestSupport
     }
 
     @Test func wrongModelVersionExitsWithBadData() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-cli")
         let model = folder.appendingPathComponent("old.json")
         try Data(#"{"format": "meridian-scoring-model", "schemaVersion": 0}"#.utf8).write(to: model)
         let predict = try #require(
@@ -74,7 +69,7 @@ import TestSupport
     }
 
     @Test func segmentWritesClustersAndPrintsTheSeed() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-cli")
         let output = folder.appendingPathComponent("segments.csv").path
         let input = Self.root.appendingPathComponent("Tests/SegmentationTests/Fixtures/kmeans_points.csv").path
         let segment = try #require(

@@ -4,48 +4,14 @@ import Testing
 
 /// End-to-end tests: run the built `meridian` binary and check stdout and the exit code.
 @Suite struct SolveCommandTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static var binary: URL {
-        // The test bundle sits next to the built products.
-        let products = Bundle.allBundles.map(\.bundleURL).first { $0.pathExtension == "xctest" }?
-            .deletingLastPathComponent()
-        return (products ?? Fixtures.repositoryRoot.appendingPathComponent(".build/debug"))
-            .appendingPathComponent("meridian")
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.repositoryRoot
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
+        let url = try Fixtures.temporaryFolder(prefix: "meridian-cli").appendingPathComponent(name)
         try contents.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
 
     @Test func solvesThePMedianModelAsJSON() throws {
-        let run = try Self.run([
+        let run = try MeridianProcess.run([
             "solve", "Models/capacitated_p_median.mod", "--data", "Models/pmedcap1_01.dat", "--format", "json",
         ])
         #expect(run.status == 0)
@@ -69,14 +35,14 @@ import Testing
              b: x + y <= 3
             End
             """)
-        let run = try Self.run(["solve", lp.path])
+        let run = try MeridianProcess.run(["solve", lp.path])
         #expect(run.status == 3)
         #expect(run.stdout.contains("termination  infeasible"))
     }
 
     @Test func timeLimitedRunsExitWithTheCodeOfTheirTermination() throws {
         // With 1 ms GLPK stops early; holding an incumbent or not decides between 0 and 4.
-        let run = try Self.run(["solve", "Models/capacitated_p_median.mod", "--data", "Models/pmedcap1_01.dat",
+        let run = try MeridianProcess.run(["solve", "Models/capacitated_p_median.mod", "--data", "Models/pmedcap1_01.dat",
                                 "--time-limit", "0.001", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let termination = try #require(object["termination"] as? String)
@@ -103,7 +69,7 @@ import Testing
              RHS1 plant3 18
             ENDATA
             """)
-        let run = try Self.run(["solve", mps.path])
+        let run = try MeridianProcess.run(["solve", mps.path])
         #expect(run.status == 0)
         #expect(run.stdout.contains("objective    -36"))
         #expect(run.stdout.contains("termination  optimal"))
@@ -111,20 +77,20 @@ import Testing
 
     @Test func badModelFileReportsFileLineAndExits65() throws {
         let mod = try Self.temporaryFile("bad.mod", "var x >= 0;\nminimize z: x +;\nend;\n")
-        let run = try Self.run(["solve", mod.path])
+        let run = try MeridianProcess.run(["solve", mod.path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("bad.mod:2:"))
     }
 
     @Test func usageErrorsExitWith64() throws {
-        #expect(try Self.run(["solve", "Models/capacitated_p_median.mod", "--gap", "-1"]).status == 64)
-        #expect(try Self.run(["solve"]).status == 64)
+        #expect(try MeridianProcess.run(["solve", "Models/capacitated_p_median.mod", "--gap", "-1"]).status == 64)
+        #expect(try MeridianProcess.run(["solve"]).status == 64)
     }
 
     @Test func writesTheOutputFileAtomically() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-out-\(UUID().uuidString)")
         let out = folder.appendingPathComponent("solution.json")
-        let run = try Self.run([
+        let run = try MeridianProcess.run([
             "solve", "Models/capacitated_p_median.mod", "--data", "Models/pmedcap1_01.dat", "--format", "json",
             "--out", out.path,
         ])
@@ -134,8 +100,8 @@ import Testing
     }
 
     @Test func versionAndHelpDocumentExitCodes() throws {
-        #expect(try Self.run(["--version"]).stdout == "0.1.0\n")
-        let help = try Self.run(["solve", "--help"]).stdout
+        #expect(try MeridianProcess.run(["--version"]).stdout == "0.1.0\n")
+        let help = try MeridianProcess.run(["solve", "--help"]).stdout
         #expect(help.contains("64  usage error"))
         #expect(help.contains("3   no feasible solution"))
     }

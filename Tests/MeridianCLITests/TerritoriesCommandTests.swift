@@ -5,17 +5,6 @@ import TestSupport
 
 /// End-to-end tests of `meridian territories design`: the built binary on generated CSVs.
 @Suite struct TerritoriesCommandTests {
-    /// The `meridian` executable next to the test bundle.
-    static var binary: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("meridian")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/meridian")
-    }
-
     /// 60 accounts on a 10 × 6 grid in two columns of territories; all start in T1.
     static func writeFixture(in folder: URL, lockFirst: Bool = false) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -27,24 +16,6 @@ import TestSupport
         try accounts.write(to: folder.appendingPathComponent("accounts.csv"), atomically: true, encoding: .utf8)
         let territories = "id,x,y,capacity\nT1,2,2.5,1\nT2,7,2.5,1\n"
         try territories.write(to: folder.appendingPathComponent("territories.csv"), atomically: true, encoding: .utf8)
-    }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("meridian-td-\(UUID().uuidString)")
     }
 
     @Test func parsesEveryOption() throws {
@@ -63,10 +34,10 @@ import TestSupport
     }
 
     @Test func designsAndWritesAPlanWithAJSONSummary() throws {
-        let folder = Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-td")
         try Self.writeFixture(in: folder, lockFirst: true)
         let output = folder.appendingPathComponent("out")
-        let result = try Self.run([
+        let result = try MeridianProcess.run([
             "territories", "design", "--accounts", folder.appendingPathComponent("accounts.csv").path,
             "--territories", folder.appendingPathComponent("territories.csv").path, "--measure", "potential:0.05",
             "--measure", "workload:0.05", "--max-moved-share", "0.6", "--time-limit", "600", "--seed", "3",
@@ -91,7 +62,7 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("metrics.json").path))
         // determinism: same seed, same bytes
         let output2 = folder.appendingPathComponent("out2")
-        let again = try Self.run([
+        let again = try MeridianProcess.run([
             "territories", "design", "--accounts", folder.appendingPathComponent("accounts.csv").path,
             "--territories", folder.appendingPathComponent("territories.csv").path, "--measure", "potential:0.05",
             "--measure", "workload:0.05", "--max-moved-share", "0.6", "--time-limit", "600", "--seed", "3",
@@ -103,7 +74,7 @@ import TestSupport
     }
 
     @Test func configFileDrivesTheRun() throws {
-        let folder = Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-td")
         try Self.writeFixture(in: folder)
         let config = """
             accounts: \(folder.appendingPathComponent("accounts.csv").path)
@@ -117,15 +88,15 @@ import TestSupport
             """
         let configURL = folder.appendingPathComponent("design.yaml")
         try config.write(to: configURL, atomically: true, encoding: .utf8)
-        let result = try Self.run(["territories", "design", "--config", configURL.path, "--format", "json", "--quiet"])
+        let result = try MeridianProcess.run(["territories", "design", "--config", configURL.path, "--format", "json", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"termination\""))
     }
 
     @Test func infeasibleRunExitsWithThreeAndExplains() throws {
-        let folder = Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-td")
         try Self.writeFixture(in: folder)
-        let result = try Self.run([
+        let result = try MeridianProcess.run([
             "territories", "design", "--accounts", folder.appendingPathComponent("accounts.csv").path,
             "--territories", folder.appendingPathComponent("territories.csv").path, "--measure", "potential:0.05",
             "--max-moved-share", "0", "--time-limit", "5", "--quiet",
@@ -135,7 +106,7 @@ import TestSupport
     }
 
     @Test func adjacencyGivesBalancedConnectedTerritories() throws {
-        let folder = Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-td")
         try Self.writeFixture(in: folder)
         var adjacency = "a,b\n"
         for i in 0..<60 {
@@ -144,7 +115,7 @@ import TestSupport
         }
         let adjacencyURL = folder.appendingPathComponent("adjacency.csv")
         try adjacency.write(to: adjacencyURL, atomically: true, encoding: .utf8)
-        let result = try Self.run([
+        let result = try MeridianProcess.run([
             "territories", "design", "--accounts", folder.appendingPathComponent("accounts.csv").path,
             "--territories", folder.appendingPathComponent("territories.csv").path, "--measure", "potential:0.02",
             "--measure", "workload:0.05", "--adjacency", adjacencyURL.path, "--time-limit", "20", "--seed", "2",
@@ -159,12 +130,12 @@ import TestSupport
     }
 
     @Test func badDataExitsWithSixtyFiveAndNamesTheField() throws {
-        let folder = Self.temporaryFolder()
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-td")
         try Self.writeFixture(in: folder)
         let bad = "id,x,y,potential\nA1,1,1,12\nA2,2,2,lots\n"
         let accounts = folder.appendingPathComponent("bad.csv")
         try bad.write(to: accounts, atomically: true, encoding: .utf8)
-        let result = try Self.run([
+        let result = try MeridianProcess.run([
             "territories", "design", "--accounts", accounts.path,
             "--territories", folder.appendingPathComponent("territories.csv").path, "--measure", "potential", "--quiet",
         ])

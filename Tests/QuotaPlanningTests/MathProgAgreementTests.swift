@@ -68,8 +68,7 @@ import TestSupport
     @Test(arguments: 0..<3)
     func glpsolAgreesWithTheSwiftModel(index: Int) throws {
         let group = Self.groups[index]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quota-mod-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.temporaryFolder(prefix: "quota-mod")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (swift, pinned) = try group.solveDetailed()
         let data = folder.appendingPathComponent("group.dat")
@@ -89,8 +88,7 @@ import TestSupport
         // wrapper: quotas (as fractions of the available pool) match the Swift-built LP.
         let group = Self.groups[index]
         let (swift, pinned) = try group.solveDetailed()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quota-mpl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.temporaryFolder(prefix: "quota-mpl")
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("group.dat")
         try group.mathProgData(pinned: pinned).write(to: data, atomically: true, encoding: .utf8)

@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+
+/// One run of the built `meridian` executable, as a user would start it: its exit status and
+/// what it printed.
+///
+/// ```swift
+/// let run = try MeridianProcess.run(["data", "validate", "Data/demo"])
+/// #expect(run.status == 0, "\(run.stderr)")
+/// ```
+struct MeridianProcess {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// The executable SwiftPM built beside the test bundle (found by walking up from the test
+    /// process's own path).
+    static func executable() throws -> URL {
+        var folders: [URL] = []
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            folders.append(folder)
+            folder.deleteLastPathComponent()
+        }
+        folders.append(Fixtures.repositoryRoot.appendingPathComponent(".build/debug"))
+        for candidate in folders.map({ $0.appendingPathComponent("meridian") })
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [
+            NSLocalizedDescriptionKey: "no meridian executable in \(folders.map(\.path).joined(separator: ", "))",
+        ])
+    }
+
+    /// Runs `meridian arguments` in `directory` (the repository root by default) and waits for it.
+    static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> MeridianProcess {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // read both pipes before waiting, so a full pipe cannot block the child
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return MeridianProcess(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
