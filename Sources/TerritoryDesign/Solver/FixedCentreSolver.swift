@@ -100,10 +100,11 @@ struct FixedCentreSolver {
         }
         var unbounded: (bound: Double, largestCost: Double)?
         var stagnationReference = -Double.infinity, lastProgress = 0
-        var restarts = 0
-        // a seed far from balance is not worth long repairs before the bound phase (the relaxed
-        // assignments repair far better): few rounds of chains, exchanges and swaps
-        for seed in seeds { tryPrimal(seed, passes: 1, rounds: 20) }
+        var restarts = 0, firstValue = -Double.infinity
+        // Today's alignment far from balance is not worth long repairs before the bound phase (the
+        // relaxed assignments repair far better): few rounds of chains, exchanges and swaps for it;
+        // a warm start's joined assignment keeps the full repair.
+        for seed in seeds { tryPrimal(seed, passes: 1, rounds: seed == inst.current ? 20 : 200) }
         for attempt in schedule.indices {
         if attempt > 0 {
             boundDeadline = start + (deadline - start) * schedule[attempt].bound
@@ -145,10 +146,11 @@ struct FixedCentreSolver {
             if stall >= stallLimit { theta *= shrink; stall = 0 }
             if theta < 1e-6 { break }
             // theta only ends the phase after long stalls; the steps themselves are adaptive
-            if evaluation.value < bound - 0.2 * abs(bound), let bestMultipliers, restarts < 20 {
-                // The steps overshoot (the value fell far below the best): go back to the best
-                // multipliers with every step halved, so a poorly scaled first step cannot cost the
-                // phase its iterations.
+            if iterations == 1 { firstValue = evaluation.value }
+            if bound <= firstValue, evaluation.value < bound - 0.2 * abs(bound), let bestMultipliers, restarts < 20 {
+                // The first steps overshoot (the value fell far below the start before ever rising
+                // above it): go back with every step halved, so a poorly scaled first step cannot
+                // cost the phase its iterations.
                 relaxation.multipliers = bestMultipliers
                 adaptive.restart(halving: true)
                 restarts += 1
