@@ -147,10 +147,12 @@ struct FixedCentreSolver {
             if theta < 1e-6 { break }
             // theta only ends the phase after long stalls; the steps themselves are adaptive
             if iterations == 1 { firstValue = evaluation.value }
-            if bound <= firstValue, evaluation.value < bound - 0.2 * abs(bound), let bestMultipliers, restarts < 20 {
+            if relaxation.countsMoves, bound <= firstValue, evaluation.value < bound - 0.2 * abs(bound),
+               let bestMultipliers, restarts < 20 {
                 // The first steps overshoot (the value fell far below the start before ever rising
                 // above it): go back with every step halved, so a poorly scaled first step cannot
-                // cost the phase its iterations.
+                // cost the phase its iterations. Only with a moved-count row, where the start is
+                // already the (strong) balance-free budget bound; without one the phase is unchanged.
                 relaxation.multipliers = bestMultipliers
                 adaptive.restart(halving: true)
                 restarts += 1
