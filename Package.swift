@@ -62,7 +62,7 @@ let package = Package(
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(
             "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
-            exclude: ["peers.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
+            exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 

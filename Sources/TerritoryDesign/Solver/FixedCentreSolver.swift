@@ -76,9 +76,9 @@ struct FixedCentreSolver {
             lastReport = now
             progress(AlignmentProgress(phase: phase, incumbent: incumbent?.cost, bound: bound, elapsed: now - (reportOrigin ?? start)))
         }
-        func tryPrimal(_ assignment: [Int32], passes: Int) {
+        func tryPrimal(_ assignment: [Int32], passes: Int, rounds: Int = 200) {
             var state = AssignmentState(instance: inst, assignment: assignment)
-            let ok = search.repair(&state)
+            let ok = search.repair(&state, rounds: rounds)
             if ok {
                 search.improve(&state, maxPasses: passes)
                 if state.cost < (incumbent?.cost ?? .infinity) - 1e-12 { incumbent = state }
@@ -100,7 +100,11 @@ struct FixedCentreSolver {
         }
         var unbounded: (bound: Double, largestCost: Double)?
         var stagnationReference = -Double.infinity, lastProgress = 0
-        for seed in seeds { tryPrimal(seed, passes: 1) }
+        var restarts = 0, firstValue = -Double.infinity
+        // Today's alignment far from balance is not worth long repairs before the bound phase (the
+        // relaxed assignments repair far better): few rounds of chains, exchanges and swaps for it;
+        // a warm start's joined assignment keeps the full repair.
+        for seed in seeds { tryPrimal(seed, passes: 1, rounds: seed == inst.current ? 20 : 200) }
         for attempt in schedule.indices {
         if attempt > 0 {
             boundDeadline = start + (deadline - start) * schedule[attempt].bound
@@ -142,6 +146,18 @@ struct FixedCentreSolver {
             if stall >= stallLimit { theta *= shrink; stall = 0 }
             if theta < 1e-6 { break }
             // theta only ends the phase after long stalls; the steps themselves are adaptive
+            if iterations == 1 { firstValue = evaluation.value }
+            if relaxation.countsMoves, bound <= firstValue, evaluation.value < bound - 0.2 * abs(bound),
+               let bestMultipliers, restarts < 20 {
+                // The first steps overshoot (the value fell far below the start before ever rising
+                // above it): go back with every step halved, so a poorly scaled first step cannot
+                // cost the phase its iterations. Only with a moved-count row, where the start is
+                // already the (strong) balance-free budget bound; without one the phase is unchanged.
+                relaxation.multipliers = bestMultipliers
+                adaptive.restart(halving: true)
+                restarts += 1
+                continue
+            }
             relaxation.adaptiveStep(g, state: &adaptive)
             report("bound")
         }

@@ -52,7 +52,12 @@ struct LagrangianRelaxation: Sendable {
 
     /// Solves the relaxed problem at the current multipliers over all territories, in parallel over
     /// chunks of units, reducing the chunks in index order; the value is a valid lower bound.
-    func evaluate() async -> Evaluation {
+    ///
+    /// With a moved-count budget, the count multiplier is not stepped but set here to its best value
+    /// for the current balance prices (an exact 1-D maximization, see
+    /// ``evaluateWithBestCountPrice()``), so every value is the best the balance prices allow.
+    mutating func evaluate() async -> Evaluation {
+        if countsMoves { return await evaluateWithBestCountPrice() }
         let inst = instance
         let m = inst.m, kCount = inst.measureCount
         var price = [[Float]](repeating: [Float](repeating: 0, count: m), count: kCount)
@@ -179,9 +184,11 @@ struct LagrangianRelaxation: Sendable {
 
     /// The least `cost[row + j] + a0 · prices[j] + a1 · prices[m + j]` over `j` and its smallest
     /// index, eight territories at a time (the same arithmetic, in the same order, as one at a time).
+    /// `excluding` (when in `0..<m`) is left out of the search.
     @inline(__always)
-    private static func cheapest(
-        _ cost: UnsafeBufferPointer<Float>, row: Int, m: Int, a0: Float, a1: Float, prices p: UnsafeBufferPointer<Float>
+    static func cheapest(
+        _ cost: UnsafeBufferPointer<Float>, row: Int, m: Int, a0: Float, a1: Float, prices p: UnsafeBufferPointer<Float>,
+        excluding: Int = -1
     ) -> (Float, Int) {
         var bestValue = Float.infinity, best = 0
         var j = 0
@@ -190,6 +197,8 @@ struct LagrangianRelaxation: Sendable {
             var lanesMin = SIMD8<Float>(repeating: .infinity)
             var lanesIndex = SIMD8<Int32>(repeating: 0)
             var index = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+            let excluded = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: excluding))
+            let infinity = SIMD8<Float>(repeating: .infinity)
             let rowBase = UnsafeRawPointer(costBase + row), p0 = UnsafeRawPointer(priceBase)
             let p1 = UnsafeRawPointer(priceBase + m)
             let stride = MemoryLayout<Float>.stride
@@ -197,7 +206,8 @@ struct LagrangianRelaxation: Sendable {
                 let c = rowBase.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
                 let q0 = p0.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
                 let q1 = p1.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<Float>.self)
-                let v = c + a0v * q0 + a1v * q1
+                var v = c + a0v * q0 + a1v * q1
+                if excluding >= j && excluding < j + 8 { v.replace(with: infinity, where: index .== excluded) }
                 let smaller = v .< lanesMin
                 lanesMin.replace(with: v, where: smaller)
                 lanesIndex.replace(with: index, where: smaller)
@@ -210,6 +220,7 @@ struct LagrangianRelaxation: Sendable {
             if best == Int.max { best = 0 }
         }
         while j < m {
+            if j == excluding { j += 1; continue }
             let v = cost[row + j] + a0 * p[j] + a1 * p[m + j]
             if v < bestValue { bestValue = v; best = j }
             j += 1
@@ -286,6 +297,21 @@ struct LagrangeMultipliers: Sendable {
 struct AdaptiveSteps: Sendable {
     var up: [Double], down: [Double], lastUp: [Double], lastDown: [Double]
     var count: Double, value: Double, lastCount = 0.0, lastValue = 0.0
+
+    /// Forgets the last signs and (when `halving`) halves every step.
+    mutating func restart(halving: Bool) {
+        let factor = halving ? 0.5 : 1
+        for q in up.indices {
+            up[q] *= factor
+            down[q] *= factor
+            lastUp[q] = 0
+            lastDown[q] = 0
+        }
+        count *= factor
+        value *= factor
+        lastCount = 0
+        lastValue = 0
+    }
 
     /// Initial steps of `initial` for every multiplier.
     init(rows: Int, initial: Double) {

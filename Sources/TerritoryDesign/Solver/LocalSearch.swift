@@ -27,10 +27,11 @@ struct LocalSearch {
     /// Brings the disruption budget within its limits (by returning moved units to their current
     /// territory, those whose return adds the least balance violation, then the least cost, first),
     /// then lowers the total balance violation to zero if it can; returns whether both hold.
-    mutating func repair(_ state: inout AssignmentState) -> Bool {
+    /// `rounds` bounds the rounds of chains, exchanges and swaps once no single move helps.
+    mutating func repair(_ state: inout AssignmentState, rounds: Int = 200) -> Bool {
         restoreBudget(&state)
         guard state.budgetHolds else { return false }
-        return repairBalance(&state)
+        return repairBalance(&state, rounds: rounds)
     }
 
     private func restoreBudget(_ state: inout AssignmentState) {
@@ -47,7 +48,7 @@ struct LocalSearch {
         }
     }
 
-    private mutating func repairBalance(_ state: inout AssignmentState) -> Bool {
+    private mutating func repairBalance(_ state: inout AssignmentState, rounds: Int) -> Bool {
         let inst = instance
         let kCount = inst.measureCount, width = candidates.width
         var stuck = Set<Int>()
@@ -65,7 +66,7 @@ struct LocalSearch {
                 if state.totalViolation <= 1e-12 { return true }
                 // no single move helps any violated row: try chains of moves, then swaps (a bounded number)
                 swapRounds += 1
-                if swapRounds > 200 { return false }
+                if swapRounds > rounds { return false }
                 let graph = TerritoryGraph(state: state, candidates: candidates)
                 var chained = false
                 for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
@@ -77,6 +78,19 @@ struct LocalSearch {
                     }
                 }
                 if chained { continue }
+                // with the budget spent, a helpful move paired with a return home
+                if !state.budgetAllows(count: 1, value: 0) {
+                    var exchanged = false
+                    for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
+                        if Clock.now > deadline { return false }
+                        if repairByExchange(&state, row: q) {
+                            stuck.removeAll()
+                            exchanged = true
+                            break
+                        }
+                    }
+                    if exchanged { continue }
+                }
                 var swapped = false
                 for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
                     if Clock.now > deadline { return false }
@@ -212,6 +226,7 @@ struct LocalSearch {
                 }
                 if trySwap(&state, unit: i) { improved = true }
             }
+            if !state.budgetAllows(count: 1, value: 0), improveByExchange(&state) { improved = true }
             if !improved { break }
         }
         state.refreshCost()

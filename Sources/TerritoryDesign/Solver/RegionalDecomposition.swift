@@ -194,7 +194,7 @@ struct RegionalDecomposition {
             let evaluation = await relaxation.evaluate()
             if evaluation.value > best {
                 best = evaluation.value
-                bestMultipliers = multipliers
+                bestMultipliers = relaxation.multipliers  // with the count price the evaluation chose
             }
             if Clock.now > end { timedOut = true; break }
             for (g, members) in regions.enumerated() {
