@@ -22,4 +22,22 @@ import Testing
         #expect(alignment.maxDeviation["workload", default: 1] <= 0.25 + 1e-9)
         #expect(alignment.gap < 0.03)
     }
+
+    /// One territory with a moved budget: nowhere to move, for two measures (the SIMD pricing) and
+    /// three (the general one); everything stays and the bound equals the objective.
+    @Test(arguments: [2, 3]) func singleTerritoryWithABudgetKeepsEveryUnit(measures: Int) async throws {
+        let units = (0..<12).map { i in
+            AlignmentUnit(id: "u\(i)", location: .planar(x: Double(i % 4), y: Double(i / 4)),
+                          measures: Array(repeating: 1, count: measures), currentTerritory: "T0")
+        }
+        var problem = AlignmentProblem(
+            units: units, territories: [TerritorySpec(id: "T0", centre: .planar(x: 1.5, y: 1))],
+            measures: (0..<measures).map { BalanceMeasure(name: "m\($0)", tolerance: 0.1) },
+            metric: .euclidean, compactnessMeasure: 0)
+        problem.disruption = DisruptionBudget(maxMovedAccountShare: 0.25)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 300, seed: 1)).align(problem)
+        #expect(alignment.assignment == Array(repeating: 0, count: 12))
+        #expect(alignment.movedShare == 0)
+        #expect(abs(alignment.objective - alignment.bound) <= 1e-6 * max(1, alignment.objective))
+    }
 }

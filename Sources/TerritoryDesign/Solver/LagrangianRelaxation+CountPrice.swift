@@ -133,6 +133,15 @@ extension LagrangianRelaxation {
                         result.fixed.append(Int32(cur))
                         continue
                     }
+                    if m < 2 {
+                        // a single territory: nowhere to move (and no other territory to scan)
+                        let only = reduced(i, 0)
+                        result.stay.append(only - allowance(only, move: 0))
+                        result.move.append(0)
+                        result.target.append(-1)
+                        result.fixed.append(0)
+                        continue
+                    }
                     // the cheapest territory other than the current one (any, without a current one)
                     let best: Int
                     if kCount == 2 {
@@ -150,7 +159,7 @@ extension LagrangianRelaxation {
                         best = b
                     }
                     let move = reduced(i, best)
-                    if cur < 0 || m < 2 {
+                    if cur < 0 {
                         result.stay.append(move - allowance(move, move: 0))
                         result.move.append(0)
                         result.target.append(-1)
