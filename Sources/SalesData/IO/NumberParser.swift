@@ -45,6 +45,22 @@ enum NumberParser {
         }
     }
 
+    /// Appends the decimal digits at `base[index...]` to `mantissa` (the caller bounds the count, so
+    /// nothing overflows), advancing `index` past them; returns how many there were.
+    @inline(__always)
+    private static func accumulateDigits(
+        _ base: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int, into mantissa: inout UInt64
+    ) -> Int {
+        let start = index
+        while index < count {
+            let digit = base[index] &- 0x30
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            index &+= 1
+        }
+        return index &- start
+    }
+
     /// The value of the plain forms `[-]digits[.digits]` with at most 19 characters and a mantissa
     /// of at most 2⁵³ (nearly every number in a CRM export), exactly rounded; nil for anything else,
     /// which ``parse(_:thousandsSeparators:)`` then reads in full.
@@ -56,25 +72,11 @@ enum NumberParser {
         var index = negative ? 1 : 0
         // At most 19 characters, so nothing overflows: 10¹⁹ - 1 < 2⁶⁴.
         var mantissa: UInt64 = 0
-        let integerStart = index
-        while index < count {
-            let digit = base[index] &- 0x30
-            if digit >= 10 { break }
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            index &+= 1
-        }
-        var digits = index &- integerStart
+        var digits = accumulateDigits(base, count, &index, into: &mantissa)
         var fractionDigits = 0
         if index < count, base[index] == UInt8(ascii: ".") {
             index &+= 1
-            let fractionStart = index
-            while index < count {
-                let digit = base[index] &- 0x30
-                if digit >= 10 { break }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                index &+= 1
-            }
-            fractionDigits = index &- fractionStart
+            fractionDigits = accumulateDigits(base, count, &index, into: &mantissa)
             digits &+= fractionDigits
         }
         guard index == count, digits > 0, mantissa <= 1 << 53 else { return nil }
