@@ -30,18 +30,9 @@ extension LagrangianRelaxation {
     mutating func evaluateWithBestCountPrice() async -> Evaluation {
         let inst = instance
         let m = inst.m, kCount = inst.measureCount
-        var price = [Float](repeating: 0, count: kCount * m)
-        var priceD = [Double](repeating: 0, count: m * kCount)
-        for j in 0..<m {
-            for k in 0..<kCount {
-                let p = (up[j * kCount + k] - down[j * kCount + k]) * inst.scale[j * kCount + k]
-                price[k * m + j] = Float(p)
-                priceD[j * kCount + k] = p
-            }
-        }
+        let (prices, pricesD) = balancePrices()
         let valueRate = valuesMoves ? valueMultiplier / max(inst.totalMoveValue, 1e-300) : 0
-        let prices = price, pricesD = priceD
-        let ranges = ChunkPlan(count: inst.n, workers: workers).ranges
+        let ranges = chunks.ranges
         let parts = await withTaskGroup(of: (Int, Choices).self) { group in
             for (chunk, range) in ranges.enumerated() {
                 group.addTask {

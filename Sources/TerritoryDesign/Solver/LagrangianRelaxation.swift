@@ -10,7 +10,7 @@ import Foundation
 struct LagrangianRelaxation: Sendable {
     var instance: DenseInstance
     let workers: Int
-    private let chunks: ChunkPlan
+    let chunks: ChunkPlan
     /// Multipliers, territory-major `m × K`.
     var up: [Double]
     var down: [Double]
@@ -60,24 +60,12 @@ struct LagrangianRelaxation: Sendable {
         if countsMoves { return await evaluateWithBestCountPrice() }
         let inst = instance
         let m = inst.m, kCount = inst.measureCount
-        var price = [[Float]](repeating: [Float](repeating: 0, count: m), count: kCount)
-        var priceD = [Double](repeating: 0, count: m * kCount)
-        for j in 0..<m {
-            for k in 0..<kCount {
-                let p = (up[j * kCount + k] - down[j * kCount + k]) * inst.scale[j * kCount + k]
-                price[k][j] = Float(p)
-                priceD[j * kCount + k] = p
-            }
-        }
-        let countRate = countsMoves ? countMultiplier / Double(max(inst.unitsWithCurrent, 1)) : 0
+        let (prices, pricesD) = balancePrices()
         let valueRate = valuesMoves ? valueMultiplier / max(inst.totalMoveValue, 1e-300) : 0
-        let prices = price
-        let pricesD = priceD
         let parts = await withTaskGroup(of: (Int, Evaluation).self) { group in
             for (chunk, range) in chunks.ranges.enumerated() {
                 group.addTask {
-                    (chunk, Self.evaluate(inst, range: range, price: prices, priceD: pricesD,
-                                          countRate: countRate, valueRate: valueRate))
+                    (chunk, Self.evaluate(inst, range: range, price: prices, priceD: pricesD, valueRate: valueRate))
                 }
             }
             var parts = [Evaluation?](repeating: nil, count: chunks.ranges.count)
@@ -98,21 +86,37 @@ struct LagrangianRelaxation: Sendable {
             let tau = (inst.upper[q] - inst.target[q]) * inst.scale[q]
             total.value += -up[q] * (1 + tau) + down[q] * (1 - tau)
         }
-        if countsMoves { total.value -= countMultiplier * inst.maxMovedCount / Double(max(inst.unitsWithCurrent, 1)) }
         if valuesMoves { total.value -= valueMultiplier * inst.maxMovedValue / max(inst.totalMoveValue, 1e-300) }
         return total
     }
 
+    /// Each territory's net balance price per unit of each measure at the current multipliers:
+    /// `single[k * m + j]` (measure-major, for the single-precision pricing loops) and
+    /// `double[j * K + k]` (the same values in double precision).
+    func balancePrices() -> (single: [Float], double: [Double]) {
+        let inst = instance
+        let m = inst.m, kCount = inst.measureCount
+        var single = [Float](repeating: 0, count: kCount * m)
+        var double = [Double](repeating: 0, count: m * kCount)
+        for j in 0..<m {
+            for k in 0..<kCount {
+                let p = (up[j * kCount + k] - down[j * kCount + k]) * inst.scale[j * kCount + k]
+                single[k * m + j] = Float(p)
+                double[j * kCount + k] = p
+            }
+        }
+        return (single, double)
+    }
+
+    /// The relaxed choice of every unit in `range` (the problem has no moved-count row here: that
+    /// one is priced exactly by ``evaluateWithBestCountPrice()``).
     private static func evaluate(
-        _ inst: DenseInstance, range: Range<Int>, price: [[Float]], priceD: [Double], countRate: Double,
-        valueRate: Double
+        _ inst: DenseInstance, range: Range<Int>, price flatPrice: [Float], priceD: [Double], valueRate: Double
     ) -> Evaluation {
         let m = inst.m, kCount = inst.measureCount
         var result = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
                                 movedCount: 0, movedValue: 0)
         result.assignment.reserveCapacity(range.count)
-        var flatPrice = [Float](repeating: 0, count: kCount * m)
-        for k in 0..<kCount { for j in 0..<m { flatPrice[k * m + j] = price[k][j] } }
         var reduced = [Float](repeating: 0, count: m)
         // The territory is chosen in single precision, so the true least reduced cost may lie below
         // the chosen one by the rounding of both; each unit's value gives up that much (a few 1e-7
@@ -129,7 +133,7 @@ struct LagrangianRelaxation: Sendable {
                         best = cur
                     } else {
                         let row = i * m
-                        let moveCost = cur >= 0 ? Float(countRate + valueRate * inst.moveValue[i]) : 0
+                        let moveCost = cur >= 0 ? Float(valueRate * inst.moveValue[i]) : 0
                         if kCount == 2 {
                             // fused pass for the common two-measure case
                             let a0 = Float(inst.values[i * 2]), a1 = Float(inst.values[i * 2 + 1])
@@ -165,12 +169,12 @@ struct LagrangianRelaxation: Sendable {
                         result.loads[best * kCount + k] += a
                     }
                     if cur >= 0 && best != cur {
-                        value += countRate + valueRate * inst.moveValue[i]
+                        value += valueRate * inst.moveValue[i]
                         result.movedCount += 1
                         result.movedValue += inst.moveValue[i]
                     }
                     if !inst.locked[i] {
-                        let moveTerms = cur >= 0 ? countRate + valueRate * inst.moveValue[i] : 0
+                        let moveTerms = cur >= 0 ? valueRate * inst.moveValue[i] : 0
                         value -= 0x1p-20 * (abs(value) + Double(kCount + 2) * priceTerms + 2 * moveTerms)
                     }
                     result.value += value
