@@ -1,0 +1,145 @@
+import SalesData
+
+/// The outcome for one person.
+struct PersonOutcome: Sendable {
+    var measurements: [Measurement]
+    var earnings: [Earning]
+    var statement: Statement
+}
+
+/// One person's period: every component's figures, earnings and statement lines.
+struct PersonCalculation: Sendable {
+    let rep: Rep
+    let plan: CompPlan
+    let version: PlanVersion
+    /// The person's credits of the plan year to date.
+    let credits: [Credit]
+    let request: CompRequest
+    let transactions: [Transaction]
+
+    var period: CompPeriod { request.period }
+
+    func run() throws(IncentivesError) -> PersonOutcome {
+        var measurements: [Measurement] = []
+        var earnings: [Earning] = []
+        var lines: [StatementLine] = []
+        for component in version.components {
+            let outcome = try earn(component)
+            if let measurement = outcome.measurement { measurements.append(measurement) }
+            earnings.append(outcome.earning)
+            lines += outcome.lines
+        }
+        let total = lines.reduce(Money.zero) { $0 + $1.amount }
+        let statement = Statement(
+            person: rep.id, name: rep.name, plan: plan.id, planVersion: version.effective, lines: lines, total: total)
+        return PersonOutcome(measurements: measurements, earnings: earnings, statement: statement)
+    }
+
+    // MARK: - Windows, proration, target
+
+    /// Days employed in `window` ÷ days in it.
+    func proration(_ window: CompPeriod.Window) -> ExactAmount {
+        let start = max(window.start.daysSinceEpoch, rep.hireDate?.daysSinceEpoch ?? Int.min)
+        let end = min(window.end.daysSinceEpoch + 1, rep.terminationDate?.daysSinceEpoch ?? Int.max)
+        return ExactAmount(numerator: Int128(max(0, end - start)), denominator: Int128(window.days))
+    }
+
+    /// The component's target incentive for `window`: annual TI × weight × months/12 (× days in seat).
+    func target(_ component: PlanComponent, _ window: CompPeriod.Window) -> ExactAmount {
+        var value = ExactAmount(version.targetIncentive) * component.weight.exact
+            * ExactAmount(numerator: Int128(window.months), denominator: 12)
+        if version.prorateTarget { value = value * proration(window) }
+        return value
+    }
+
+    // MARK: - Credit
+
+    /// Whether transaction `index` passes `filter`.
+    func matches(_ filter: [String: Set<String>], _ index: Int) -> Bool {
+        let t = transactions[index]
+        for (column, values) in filter {
+            let value: String?
+            switch TransactionFilterColumn(rawValue: column) {
+            case .type: value = t.kind.rawValue
+            case .product: value = t.product?.rawValue
+            case .order_type: value = t.orderType
+            case .account: value = t.accountID.rawValue
+            case .currency: value = t.currency
+            case .opportunity: value = t.opportunityID?.rawValue
+            case nil: value = nil
+            }
+            guard let value, values.contains(value) else { return false }
+        }
+        return true
+    }
+
+    /// The credits counted by `component` dated in `from...through`.
+    func qualifying(_ component: PlanComponent, from: CalendarDate, through: CalendarDate) -> [Credit] {
+        credits.filter { credit in
+            credit.date >= from && credit.date <= through && component.creditKinds.contains(credit.kind)
+                && (component.measure != .bookings || transactions[credit.transactionIndex].kind != .order)
+                && matches(component.filter, credit.transactionIndex)
+        }
+    }
+
+    /// The measured value of one credit in cents (units count 100 per transaction, signed).
+    func value(of credit: Credit, _ measure: PlanComponent.Measure) -> Int64 {
+        switch measure {
+        case .bookings, .revenue: return credit.amount.cents
+        case .units: return credit.amount.cents < 0 ? -100 : 100
+        }
+    }
+
+    // MARK: - Quota
+
+    /// The quota of `component` for `window`, with the rule that produced it.
+    func quota(_ component: PlanComponent, _ window: CompPeriod.Window) throws(IncentivesError) -> (ExactAmount, String) {
+        let book = request.quotas
+        var value: ExactAmount
+        var rule: String
+        if let own = book.amount(name: component.quota, id: rep.id.rawValue, window: window) {
+            value = ExactAmount(own)
+            rule = "quota '\(component.quota)' of \(rep.id) for \(window.label) \(own.formatted)"
+            if version.prorateQuota, proration(window) < .one {
+                let p = proration(window)
+                value = value * p
+                rule += " × days in seat \(p)"
+            }
+        } else {
+            let seats = request.alignment.seats(of: rep.id).filter {
+                $0.from <= window.end.daysSinceEpoch && $0.until > window.start.daysSinceEpoch
+            }
+            guard !seats.isEmpty else { throw missingQuota(component, window) }
+            value = .zero
+            var parts: [String] = []
+            for seat in seats {
+                guard let amount = book.amount(name: component.quota, id: seat.territory.rawValue, window: window) else {
+                    throw missingQuota(component, window)
+                }
+                let days = min(seat.until, window.end.daysSinceEpoch + 1) - max(seat.from, window.start.daysSinceEpoch)
+                value = value + ExactAmount(amount) * ExactAmount(numerator: Int128(days), denominator: Int128(window.days))
+                parts.append("\(seat.territory) \(amount.formatted) × \(days)/\(window.days) days")
+            }
+            rule = "quota '\(component.quota)' for \(window.label) blended by days held: " + parts.joined(separator: " + ")
+        }
+        if !version.ramp.isEmpty, let hire = rep.hireDate {
+            var sum = ExactAmount.zero
+            for month in window.periods {
+                let index = (month.year - hire.year) * 12 + month.month - hire.month
+                sum = sum + (index >= 0 && index < version.ramp.count ? version.ramp[index].exact : .one)
+            }
+            let factor = sum * ExactAmount(numerator: 1, denominator: Int128(window.months))
+            if factor < .one {
+                value = value * factor
+                rule += " × ramp \(factor.rate)"
+            }
+        }
+        return (value, rule + " = \(value.rounded().formatted)")
+    }
+
+    private func missingQuota(_ component: PlanComponent, _ window: CompPeriod.Window) -> IncentivesError {
+        component.quotaLocation.error(
+            component.quota,
+            expected: "a quota named '\(component.quota)' for \(rep.id) or a territory it holds, for \(window.label), in the quota file")
+    }
+}
