@@ -20,11 +20,14 @@ public struct CompRequest: Sendable {
     public var period: CompPeriod
     /// Only these people are calculated (all when `nil`); `explain` and `estimate` use one.
     public var only: Set<RepID>?
+    /// Hierarchy nodes a manager owns (territories.csv `owner_id`), whose quotas are theirs.
+    public var ownedNodes: [RepID: [TerritoryID]]
 
     public init(
         plans: PlanBook, people: [Rep], alignment: any AlignmentHistory, quotas: QuotaBook, scores: ScoreBook = ScoreBook(),
-        transactions: [Transaction], period: CompPeriod, only: Set<RepID>? = nil
+        transactions: [Transaction], period: CompPeriod, only: Set<RepID>? = nil, ownedNodes: [RepID: [TerritoryID]] = [:]
     ) {
+        self.ownedNodes = ownedNodes
         self.plans = plans
         self.people = people
         self.alignment = alignment

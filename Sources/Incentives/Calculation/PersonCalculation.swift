@@ -105,6 +105,16 @@ struct PersonCalculation: Sendable {
                 value = value * p
                 rule += " × days in seat \(p)"
             }
+        } else if let nodes = request.ownedNodes[rep.id], !nodes.isEmpty,
+            case let amounts = nodes.compactMap({ book.amount(name: component.quota, id: $0.rawValue, window: window) }),
+            amounts.count == nodes.count
+        {
+            value = ExactAmount(amounts.reduce(Money.zero, +))
+            rule = "quota '\(component.quota)' of \(nodes.map(\.rawValue).joined(separator: " + ")) (owned by \(rep.id)) for \(window.label) \(value.rounded().formatted)"
+            if version.prorateQuota, proration(window) < .one {
+                value = value * proration(window)
+                rule += " × days in seat \(proration(window))"
+            }
         } else {
             let seats = request.alignment.seats(of: rep.id).filter {
                 $0.from <= window.end.daysSinceEpoch && $0.until > window.start.daysSinceEpoch

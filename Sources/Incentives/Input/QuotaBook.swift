@@ -37,9 +37,39 @@ public struct QuotaBook: Sendable, Hashable {
         try self.init(table: TableFile.parse(Array(csv.utf8), file: file, required: ["id", "period", "amount"]))
     }
 
-    /// Reads a quota file.
-    public init(contentsOf url: URL) throws(IncentivesError) {
-        try self.init(table: TableFile.read(url, required: ["id", "period", "amount"]))
+    /// Reads a quota file: the comp layout (`id,period,amount[,quota]`) or the quota step's `quotas.csv`
+    /// (`node,…,quota,quota_Q1…` with `FY`, `Qn` or `Mn` labels of plan year `planYear`), whose quotas are
+    /// named `default`.
+    public init(contentsOf url: URL, planYear: Int) throws(IncentivesError) {
+        let table = try TableFile.read(url, required: [])
+        if table.column("node") != nil && table.column("id") == nil {
+            try self.init(quotaStep: table, planYear: planYear)
+        } else {
+            try self.init(table: TableFile.read(url, required: ["id", "period", "amount"]))
+        }
+    }
+
+    private init(quotaStep table: TableFile, planYear: Int) throws(IncentivesError) {
+        rows = [:]
+        for (index, name) in table.header.enumerated() where name.hasPrefix("quota_") {
+            let label = String(name.dropFirst("quota_".count))
+            let period: String
+            if label == "FY" {
+                period = "\(planYear)"
+            } else if label.hasPrefix("Q"), let q = Int(label.dropFirst()), (1...4).contains(q) {
+                period = "\(planYear)-Q\(q)"
+            } else if label.hasPrefix("M"), let m = Int(label.dropFirst()), let month = CompPeriod(year: planYear, month: m) {
+                period = month.description
+            } else {
+                throw .invalidInput(file: table.file, line: 1, column: index + 1, value: name, expected: "a quota column quota_FY, quota_Qn or quota_Mn")
+            }
+            for row in table.rows {
+                guard let amount = try? Money(parsing: table.value(row, name)), amount.cents >= 0 else {
+                    throw table.error(row, name, expected: "a non-negative amount with at most 2 decimals")
+                }
+                rows[Key(name: "default", id: table.value(row, "node"), period: period)] = amount
+            }
+        }
     }
 
     private init(table: TableFile) throws(IncentivesError) {
