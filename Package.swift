@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
-        .testTarget(name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"]),
+        .testTarget(
+            name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -133,12 +133,16 @@ struct PersonCalculation: Sendable {
             rule = "quota '\(component.quota)' for \(window.label) blended by days held: " + parts.joined(separator: " + ")
         }
         if !version.ramp.isEmpty, let hire = rep.hireDate {
+            // The mean ramp over the window's months in seat (months before the hire are prorated away).
             var sum = ExactAmount.zero
+            var months = 0
             for month in window.periods {
                 let index = (month.year - hire.year) * 12 + month.month - hire.month
-                sum = sum + (index >= 0 && index < version.ramp.count ? version.ramp[index].exact : .one)
+                guard index >= 0 else { continue }
+                sum = sum + (index < version.ramp.count ? version.ramp[index].exact : .one)
+                months += 1
             }
-            let factor = sum * ExactAmount(numerator: 1, denominator: Int128(window.months))
+            let factor = months == 0 ? ExactAmount.one : sum * ExactAmount(numerator: 1, denominator: Int128(months))
             if factor < .one {
                 value = value * factor
                 rule += " × ramp \(factor.rate)"
