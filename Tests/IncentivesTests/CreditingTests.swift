@@ -89,7 +89,7 @@ import Testing
         #expect(result.credit("R1", "X1", .revenue) == dollars(10_000))
         #expect(result.credit("R2", "X2", .revenue) == dollars(20_000))
         #expect(result.credit("R1", "X2", .revenue) == nil)
-        #expect(result.credits.first { $0.transactionID == "X2" && $0.kind == .revenue }?.rule.contains("territory T2 held by R2") == true)
+        #expect(result.credits.first { $0.transactionID == "X2" && $0.kind == .revenue }?.rule.contains("territory T2 holder") == true)
     }
 
     @Test func aVacantTerritoryLeavesTheTransactionUncredited() throws {

@@ -36,6 +36,7 @@ public struct CompCalculator: Sendable {
             let credited = assigner.credit(transaction, cents: money.cents, index: index, into: &credits)
             if !credited && transaction.date >= period.first { uncredited.append(transaction.id) }
         }
+        let masks = Self.masks(request, from: yearStart)
         var creditsByPerson: [RepID: [Credit]] = [:]
         for credit in credits { creditsByPerson[credit.person, default: []].append(credit) }
 
@@ -46,7 +47,7 @@ public struct CompCalculator: Sendable {
             let (plan, version) = try request.plans.plan(for: rep, on: lastDay, line: index + 2)
             jobs.append(PersonCalculation(
                 rep: rep, plan: plan, version: version, credits: creditsByPerson[rep.id] ?? [], request: request,
-                transactions: request.transactions))
+                transactions: request.transactions, masks: masks))
         }
         let outcomes = try Self.run(jobs)
         var result = CompResult(period: period, credits: [], measurements: [], earnings: [], statements: [], uncredited: uncredited)
@@ -59,6 +60,26 @@ public struct CompCalculator: Sendable {
             ($0.person, $0.transactionID, $0.kind) < ($1.person, $1.transactionID, $1.kind)
         }
         return result
+    }
+
+    /// One qualification mask per distinct component filter, over the request's transactions of the plan
+    /// year to date, computed in parallel.
+    static func masks(_ request: CompRequest, from start: CalendarDate) -> [String: [Bool]] {
+        var components: [String: PlanComponent] = [:]
+        for plan in request.plans.plans {
+            for version in plan.versions {
+                for component in version.components { components[PersonCalculation.filterKey(component)] = component }
+            }
+        }
+        let keys = components.keys.sorted()
+        let chosen = components
+        let transactions = request.transactions
+        let end = request.period.last
+        let masks = ParallelMap.map(keys) { key in
+            guard let component = chosen[key] else { return [Bool]() }
+            return transactions.map { $0.date >= start && $0.date <= end && PersonCalculation.matches(component, $0) }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(keys, masks))
     }
 
     /// The last day `rep` is employed in `period`, or `nil` when not employed in it.

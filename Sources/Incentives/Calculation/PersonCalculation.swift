@@ -16,6 +16,8 @@ struct PersonCalculation: Sendable {
     let credits: [Credit]
     let request: CompRequest
     let transactions: [Transaction]
+    /// Per component filter (``filterKey(_:)``): whether each transaction of the request qualifies.
+    let masks: [String: [Bool]]
 
     var period: CompPeriod { request.period }
 
@@ -54,10 +56,10 @@ struct PersonCalculation: Sendable {
 
     // MARK: - Credit
 
-    /// Whether transaction `index` passes `filter`.
-    func matches(_ filter: [String: Set<String>], _ index: Int) -> Bool {
-        let t = transactions[index]
-        for (column, values) in filter {
+    /// Whether transaction `index` passes `component`'s filter (and, for `bookings`, is not an order).
+    static func matches(_ component: PlanComponent, _ t: Transaction) -> Bool {
+        if component.measure == .bookings && t.kind == .order { return false }
+        for (column, values) in component.filter {
             let value: String?
             switch TransactionFilterColumn(rawValue: column) {
             case .type: value = t.kind.rawValue
@@ -73,12 +75,19 @@ struct PersonCalculation: Sendable {
         return true
     }
 
+    /// Components with equal keys select the same transactions.
+    static func filterKey(_ component: PlanComponent) -> String {
+        (component.measure == .bookings ? "B" : "A")
+            + component.filter.keys.sorted().map { "\u{1F}\($0)=\(component.filter[$0, default: []].sorted().joined(separator: "\u{1E}"))" }.joined()
+    }
+
     /// The credits counted by `component` dated in `from...through`.
     func qualifying(_ component: PlanComponent, from: CalendarDate, through: CalendarDate) -> [Credit] {
-        credits.filter { credit in
-            credit.date >= from && credit.date <= through && component.creditKinds.contains(credit.kind)
-                && (component.measure != .bookings || transactions[credit.transactionIndex].kind != .order)
-                && matches(component.filter, credit.transactionIndex)
+        let mask = masks[Self.filterKey(component)]
+        let kinds = component.creditKinds
+        return credits.filter { credit in
+            credit.date >= from && credit.date <= through && kinds.contains(credit.kind)
+                && (mask.map { $0[credit.transactionIndex] } ?? Self.matches(component, transactions[credit.transactionIndex]))
         }
     }
 

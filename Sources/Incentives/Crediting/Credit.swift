@@ -12,10 +12,37 @@ public struct Credit: Sendable, Hashable {
     /// Fraction of the transaction credited (0.6 for a 60 % split).
     public var share: Rate
     public var amount: Money
+    /// Why this person got this credit (kept compact: a credit run holds tens of millions of them).
+    public var reason: CreditRule
     /// Why this person got this credit, e.g. `territory T012 held by R012 on 2026-03-14`.
-    public var rule: String
+    public var rule: String { reason.text(date: date) }
     /// Index of the transaction in the request, for filters.
     public var transactionIndex: Int
+}
+
+/// The crediting rule that produced a ``Credit``.
+public enum CreditRule: Sendable, Hashable {
+    /// A revenue split of the transaction.
+    case revenueSplit
+    /// The holder of the account's territory on the transaction date.
+    case territory(TerritoryID)
+    /// The transaction's owner, when no territory holder was seated.
+    case owner
+    /// An overlay split (a named relationship such as the SE on a deal).
+    case overlaySplit
+    /// A manager above revenue-credited people, once per transaction.
+    case rollup
+
+    /// The rule in words.
+    func text(date: CalendarDate) -> String {
+        switch self {
+        case .revenueSplit: "revenue split"
+        case .territory(let territory): "territory \(territory) holder on \(date)"
+        case .owner: "owner (no seated territory holder on \(date))"
+        case .overlaySplit: "overlay split"
+        case .rollup: "roll-up: manager of revenue-credited people, once per transaction"
+        }
+    }
 }
 
 /// Turns transactions into credits: revenue splits or territory crediting, overlays, manager roll-ups.
@@ -43,25 +70,25 @@ struct CreditAssigner {
     /// The credits of `transaction` (at `index` in the request), appended to `credits`; returns false when
     /// nobody gets revenue credit.
     func credit(_ transaction: Transaction, cents: Int64, index: Int, into credits: inout [Credit]) -> Bool {
-        var revenue: [(RepID, Rate, String)] = []
+        var revenue: [(RepID, Rate, CreditRule)] = []
         for split in transaction.splits where split.kind == .revenue {
             let share = Self.share(split.percentage)
-            revenue.append((split.repID, share, "revenue split \(share.percentText)"))
+            revenue.append((split.repID, share, .revenueSplit))
         }
         if revenue.isEmpty {
             if let territory = alignment.territory(of: transaction.accountID, on: transaction.date),
                 let holder = alignment.holder(of: territory, on: transaction.date)
             {
-                revenue.append((holder, .one, "territory \(territory) held by \(holder) on \(transaction.date)"))
+                revenue.append((holder, .one, .territory(territory)))
             } else if let owner = transaction.ownerID {
-                revenue.append((owner, .one, "owner \(owner) (no seated territory holder on \(transaction.date))"))
+                revenue.append((owner, .one, .owner))
             }
         }
-        func add(_ person: RepID, _ kind: CreditKind, _ share: ExactAmount, _ rule: String) {
+        func add(_ person: RepID, _ kind: CreditKind, _ share: ExactAmount, _ rule: CreditRule) {
             let amount = (ExactAmount(cents: cents) * share).rounded()
             credits.append(Credit(
                 transactionID: transaction.id, date: transaction.date, person: person, kind: kind, share: share.rate,
-                amount: amount, rule: rule, transactionIndex: index))
+                amount: amount, reason: rule, transactionIndex: index))
         }
         var rollup: [RepID: ExactAmount] = [:]
         var order: [RepID] = []
@@ -77,12 +104,12 @@ struct CreditAssigner {
         }
         for split in transaction.splits where split.kind == .overlay {
             let share = Self.share(split.percentage)
-            add(split.repID, .overlay, share.exact, "overlay split \(share.percentText)")
+            add(split.repID, .overlay, share.exact, .overlaySplit)
         }
         for manager in order {
             guard let total = rollup[manager] else { continue }
             let share = min(total, .one)
-            add(manager, .rollup, share, "roll-up: manager of revenue-credited people, once per transaction")
+            add(manager, .rollup, share, .rollup)
         }
         return !revenue.isEmpty
     }
