@@ -39,6 +39,7 @@ public struct CompCalculator: Sendable {
         let masks = Self.masks(request, from: yearStart)
         var creditsByPerson: [RepID: [Credit]] = [:]
         for credit in credits { creditsByPerson[credit.person, default: []].append(credit) }
+        credits = []  // the per-person lists hold them now
 
         var jobs: [PersonCalculation] = []
         for (index, rep) in request.people.enumerated() where rep.status == .active {
@@ -56,8 +57,11 @@ public struct CompCalculator: Sendable {
             result.earnings += outcome.earnings
             result.statements.append(outcome.statement)
         }
-        result.credits = credits.filter { $0.date >= period.first }.sorted {
-            ($0.person, $0.transactionID, $0.kind) < ($1.person, $1.transactionID, $1.kind)
+        for person in creditsByPerson.keys.sorted() {
+            guard let own = creditsByPerson[person] else { continue }
+            result.credits += own.filter { $0.date >= period.first }.sorted {
+                ($0.transactionIndex, $0.kind) < ($1.transactionIndex, $1.kind)
+            }
         }
         return result
     }

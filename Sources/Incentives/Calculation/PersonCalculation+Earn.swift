@@ -86,8 +86,8 @@ extension PersonCalculation {
     /// The component's figures for the window containing `month`, to the end of `month`.
     func figures(_ component: PlanComponent, asOf month: CompPeriod) throws(IncentivesError) -> ComponentFigures {
         let window = month.window(component.period)
-        let counted = qualifying(component, from: window.start, through: month.last)
-        let credit = ExactAmount(cents: counted.reduce(0) { $0 + value(of: $1, component.measure) })
+        let counted = measure(component, from: window.start, through: month.last)
+        let credit = ExactAmount(cents: counted.total)
         let target = target(component, window)
         var trace = [
             "credits \(window.start)…\(month.last): \(counted.count) transaction\(counted.count == 1 ? "" : "s") (\(component.creditKinds.sorted().map(\.rawValue).joined(separator: ", "))\(filterText(component))) → \(component.measure.rawValue) \(credit.rounded().formatted)",
@@ -272,6 +272,10 @@ extension PersonCalculation {
             rate: rate, tier: "SPIFF", cap: "", proration: .one, amount: amount)
     }
 
+    /// Above this many credited transactions in a month, a component shows one line with the total credit
+    /// (a roll-up over a whole company would otherwise print millions of lines).
+    static let statementLineLimit = 1_000
+
     /// Splits `amount` over `credits` in proportion to credit by the largest remainder (ties in credit
     /// order), so the lines add up to `amount` exactly; one line without a transaction when there is no
     /// credit to attribute to.
@@ -279,7 +283,11 @@ extension PersonCalculation {
         _ amount: Money, over credits: [Credit], component: PlanComponent, make: (Credit?, Money) -> StatementLine
     ) -> [StatementLine] {
         let total = credits.reduce(Int64(0)) { $0 + $1.amount.cents }
-        guard total != 0, !credits.isEmpty else { return [make(nil, amount)] }
+        guard total != 0, !credits.isEmpty, credits.count <= Self.statementLineLimit else {
+            var line = make(nil, amount)
+            if !credits.isEmpty { line.credit = Money(cents: total) }
+            return [line]
+        }
         // With a negative total, negate every weight: the shares are unchanged and the divisor is positive.
         let sign: Int128 = total < 0 ? -1 : 1
         let divisor = Int128(total) * sign

@@ -91,6 +91,23 @@ struct PersonCalculation: Sendable {
         }
     }
 
+    /// The measure of `component` over its credits dated in `from...through`, in cents (units: 100 each),
+    /// and how many credits counted; allocates nothing.
+    func measure(_ component: PlanComponent, from: CalendarDate, through: CalendarDate) -> (total: Int64, count: Int) {
+        let mask = masks[Self.filterKey(component)]
+        let kinds = component.creditKinds
+        var total: Int64 = 0
+        var count = 0
+        for credit in credits where credit.date >= from && credit.date <= through && kinds.contains(credit.kind) {
+            guard mask.map({ $0[credit.transactionIndex] }) ?? Self.matches(component, transactions[credit.transactionIndex]) else {
+                continue
+            }
+            total += value(of: credit, component.measure)
+            count += 1
+        }
+        return (total, count)
+    }
+
     /// The measured value of one credit in cents (units count 100 per transaction, signed).
     func value(of credit: Credit, _ measure: PlanComponent.Measure) -> Int64 {
         switch measure {
