@@ -41,7 +41,8 @@ func generate(_ options: Options, into folder: URL) throws {
     let districts = max(regions, options.people / 50)
     let ses = options.people / 10
     let aes = max(1, options.people - 1 - regions - districts - ses)
-    var reps = "id,name,role,manager_id,territory_id,home_latitude,home_longitude,capacity_fte,hire_date,termination_date,status\n"
+    var reps =
+        "id,name,role,manager_id,territory_id,home_latitude,home_longitude,capacity_fte,hire_date,termination_date,status\n"
     var territories = "id,name,level,parent_id,owner_id\nCO,Company,company,,CRO\n"
     var quotas = "id,period,amount,quota\nCO,2026-Q1,\(options.transactions * 5000),default\n"
     reps += "CRO,Chief,Chief Revenue Officer,,,,,1,2015-01-01,,active\n"
@@ -73,7 +74,9 @@ func generate(_ options: Options, into folder: URL) throws {
     try quotas.write(to: folder.appendingPathComponent("quotas.csv"), atomically: true, encoding: .utf8)
     let accountsPerAE = 20
     var accounts = Data("id,name,latitude,longitude,territory_id\n".utf8)
-    for a in 0..<aes * accountsPerAE { accounts.append(Data("A\(a),Account \(a),40,-100,T\(a / accountsPerAE)\n".utf8)) }
+    for a in 0..<aes * accountsPerAE {
+        accounts.append(Data("A\(a),Account \(a),40,-100,T\(a / accountsPerAE)\n".utf8))
+    }
     try accounts.write(to: folder.appendingPathComponent("accounts.csv"))
     var transactions = Data("id,type,date,account_id,product,amount,currency,order_type\n".utf8)
     var splits = Data("transaction_id,rep_id,percentage,type\n".utf8)
@@ -87,7 +90,8 @@ func generate(_ options: Options, into folder: URL) throws {
         let cents = 10_000 + random.int(below: 2_000_000)
         let amount = "\(type == "refund" ? "-" : "")\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
         let day = 1 + random.int(below: 31)
-        let line = "X\(t),\(type),2026-03-\(day < 10 ? "0" : "")\(day),A\(account),\(products[random.int(below: 4)]),\(amount),USD,\(orderTypes[random.int(below: 6)])\n"
+        let line =
+            "X\(t),\(type),2026-03-\(day < 10 ? "0" : "")\(day),A\(account),\(products[random.int(below: 4)]),\(amount),USD,\(orderTypes[random.int(below: 6)])\n"
         transactions.append(Data(line.utf8))
         if random.bernoulli(0.08) {
             let district = aeDistrict[owner]
@@ -116,7 +120,8 @@ func peakMemoryGB() -> Double {
 
 let options = Options(CommandLine.arguments)
 let data = options.work.appendingPathComponent("data")
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 print("comp-bench: \(options.transactions) transactions, \(options.people) people, seed \(options.seed)")
 if !FileManager.default.fileExists(atPath: data.appendingPathComponent("splits.csv").path) {
     try generate(options, into: data)
@@ -126,30 +131,40 @@ let clock = ContinuousClock()
 let out = options.work.appendingPathComponent("out")
 let start = clock.now
 let request = try CompInputs.load(
-    dataset: data, plans: root.appendingPathComponent("Data/demo/plans"), quotas: data.appendingPathComponent("quotas.csv"),
+    dataset: data, plans: root.appendingPathComponent("Data/demo/plans"),
+    quotas: data.appendingPathComponent("quotas.csv"),
     period: try CompPeriod(parsing: "2026-03"))
 let loaded = clock.now
 let result = try CompCalculator().calculate(request)
 let calculated = clock.now
 try CompResultWriter().write(result, to: out)
 let written = clock.now
-let swiftSeconds = Double((written - start).components.attoseconds) / 1e18 + Double((written - start).components.seconds)
-print("swift: load \(loaded - start), calculate \(calculated - loaded), write \(written - calculated); total \(String(format: "%.2f", swiftSeconds)) s, peak \(String(format: "%.2f", peakMemoryGB())) GB")
+let swiftSeconds =
+    Double((written - start).components.attoseconds) / 1e18 + Double((written - start).components.seconds)
+print(
+    "swift: load \(loaded - start), calculate \(calculated - loaded), write \(written - calculated); total \(String(format: "%.2f", swiftSeconds)) s, peak \(String(format: "%.2f", peakMemoryGB())) GB"
+)
 print("       \(result.statements.count) statements, \(result.credits.count) credits")
 if options.reference {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", root.appendingPathComponent("Benchmarks/Incentives/reference.py").path, data.path, options.work.appendingPathComponent("reference.csv").path]
+    process.arguments = [
+        "python3", root.appendingPathComponent("Benchmarks/Incentives/reference.py").path, data.path,
+        options.work.appendingPathComponent("reference.csv").path,
+    ]
     let referenceStart = clock.now
     try process.run()
     process.waitUntilExit()
     let referenceTime = clock.now - referenceStart
-    let referenceSeconds = Double(referenceTime.components.seconds) + Double(referenceTime.components.attoseconds) / 1e18
+    let referenceSeconds =
+        Double(referenceTime.components.seconds) + Double(referenceTime.components.attoseconds) / 1e18
     let expected = try String(contentsOf: options.work.appendingPathComponent("reference.csv"), encoding: .utf8)
         .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
     let totals = Dictionary(uniqueKeysWithValues: result.statements.map { ($0.person.rawValue, $0.total.description) })
     let mismatches = expected.filter { totals[$0[0]] != $0[1] }
-    print("pandas reference: \(String(format: "%.2f", referenceSeconds)) s; ratio swift/pandas \(String(format: "%.2f", swiftSeconds / referenceSeconds))")
+    print(
+        "pandas reference: \(String(format: "%.2f", referenceSeconds)) s; ratio swift/pandas \(String(format: "%.2f", swiftSeconds / referenceSeconds))"
+    )
     print("AE statements checked: \(expected.count), differing from the reference by any cent: \(mismatches.count)")
     for row in mismatches.prefix(5) { print("  \(row[0]): reference \(row[1]), swift \(totals[row[0]] ?? "missing")") }
     if !mismatches.isEmpty || expected.isEmpty { exit(1) }

@@ -1,6 +1,7 @@
-@testable import Incentives
 import SalesData
 import Testing
+
+@testable import Incentives
 
 /// Splits, overlays, roll-ups, refunds and the effective-dated alignment.
 @Suite struct CreditingTests {
@@ -15,7 +16,10 @@ import Testing
             Rep(id: "R3", name: "Cy", role: "Solutions Engineer", managerID: "M"),
         ]
         fixture.plans = [
-            aePlan(components: "      - {name: bookings, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}}"),
+            aePlan(
+                components:
+                    "      - {name: bookings, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}}"
+            ),
             """
             plan: OVERLAY
             versions:
@@ -42,10 +46,12 @@ import Testing
 
     @Test func revenueSplitSixtyFortyAndAFullOverlay() throws {
         var fixture = team()
-        fixture.book(100_000, on: "2026-03-05", splits: [
-            CreditSplit(repID: "R1", percentage: 60), CreditSplit(repID: "R2", percentage: 40),
-            CreditSplit(repID: "R3", percentage: 100, kind: .overlay),
-        ])
+        fixture.book(
+            100_000, on: "2026-03-05",
+            splits: [
+                CreditSplit(repID: "R1", percentage: 60), CreditSplit(repID: "R2", percentage: 40),
+                CreditSplit(repID: "R3", percentage: 100, kind: .overlay),
+            ])
         let result = try fixture.calculate("2026-03")
         #expect(result.credit("R1", "X1", .revenue) == dollars(60_000))
         #expect(result.credit("R2", "X1", .revenue) == dollars(40_000))
@@ -57,10 +63,14 @@ import Testing
     @Test func managerIsCreditedOncePerTransactionSharedByTwoReps() throws {
         var fixture = team()
         // 60/40 between two of M's reps, plus a dual credit: R1 by territory and R2 as a 100 % overlay.
-        fixture.book(100_000, on: "2026-03-05", splits: [CreditSplit(repID: "R1", percentage: 60), CreditSplit(repID: "R2", percentage: 40)])
-        fixture.book(100_000, on: "2026-03-06", splits: [
-            CreditSplit(repID: "R1", percentage: 100), CreditSplit(repID: "R2", percentage: 100, kind: .overlay),
-        ])
+        fixture.book(
+            100_000, on: "2026-03-05",
+            splits: [CreditSplit(repID: "R1", percentage: 60), CreditSplit(repID: "R2", percentage: 40)])
+        fixture.book(
+            100_000, on: "2026-03-06",
+            splits: [
+                CreditSplit(repID: "R1", percentage: 100), CreditSplit(repID: "R2", percentage: 100, kind: .overlay),
+            ])
         let result = try fixture.calculate("2026-03")
         for transaction: TransactionID in ["X1", "X2"] {
             #expect(result.credit("M", transaction, .rollup) == dollars(100_000))  // not 200,000
@@ -89,12 +99,15 @@ import Testing
         #expect(result.credit("R1", "X1", .revenue) == dollars(10_000))
         #expect(result.credit("R2", "X2", .revenue) == dollars(20_000))
         #expect(result.credit("R1", "X2", .revenue) == nil)
-        #expect(result.credits.first { $0.transactionID == "X2" && $0.kind == .revenue }?.rule.contains("territory T2 holder") == true)
+        #expect(
+            result.credits.first { $0.transactionID == "X2" && $0.kind == .revenue }?.rule.contains(
+                "territory T2 holder") == true)
     }
 
     @Test func aVacantTerritoryLeavesTheTransactionUncredited() throws {
         var fixture = team()
-        fixture.accounts.append(Account(id: "A9", name: "Nine", location: GeoPoint(latitude: 40, longitude: -100), territoryID: "T9"))
+        fixture.accounts.append(
+            Account(id: "A9", name: "Nine", location: GeoPoint(latitude: 40, longitude: -100), territoryID: "T9"))
         fixture.book(10_000, on: "2026-03-09", account: "A9")
         let result = try fixture.calculate("2026-03")
         #expect(result.uncredited == ["X1"])

@@ -1,6 +1,7 @@
-@testable import Incentives
 import SalesData
 import Testing
+
+@testable import Incentives
 
 /// The doc-comment examples of the Incentives module, verbatim where they are self-contained.
 @Suite struct DocumentationExamplesTests {
@@ -30,14 +31,17 @@ import Testing
 
     @Test func quotaBookAndScoreBook() throws {
         let book = try QuotaBook(csv: "id,period,amount\nR1,2026,800000\n", file: "quotas.csv")
-        #expect(book.amount(name: "default", id: "R1", window: CompPeriod(year: 2026, month: 3)?.window(.year) ?? march()) == dollars(800_000))
+        #expect(
+            book.amount(name: "default", id: "R1", window: CompPeriod(year: 2026, month: 3)?.window(.year) ?? march())
+                == dollars(800_000))
         let scores = try ScoreBook(csv: "person_id,period,component,score\nR1,2026-Q1,mbo,67%\n", file: "scores.csv")
         #expect(scores.score(person: "R1", component: "mbo", window: "2026-Q1") == Rate(micros: 670_000))
     }
 
     @Test func compPlanAndStrictYAML() throws {
         let plan = try CompPlan(
-            yaml: "plan: AE\nversions:\n  - effective: 2026-01-01\n    target_incentive: 100000\n    assign: {roles: [Account Executive]}\n    components: []\n",
+            yaml:
+                "plan: AE\nversions:\n  - effective: 2026-01-01\n    target_incentive: 100000\n    assign: {roles: [Account Executive]}\n    components: []\n",
             file: "ae.yaml")
         #expect(plan.versions.count == 1)
         #expect(plan.version(on: date("2026-03-31"))?.targetIncentive == dollars(100_000))

@@ -1,5 +1,6 @@
-@testable import Incentives
 import Testing
+
+@testable import Incentives
 
 @Suite struct MoneyTests {
     @Test(arguments: [(1, 2, 0), (3, 2, 2), (5, 2, 2), (-1, 2, 0), (-3, 2, -2), (7, 3, 2), (-7, 3, -2), (2, 3, 1)])

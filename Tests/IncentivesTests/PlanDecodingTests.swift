@@ -1,6 +1,7 @@
-@testable import Incentives
 import SalesData
 import Testing
+
+@testable import Incentives
 
 /// Strict plan decoding and bad-input errors, each located.
 @Suite struct PlanDecodingTests {
@@ -54,21 +55,26 @@ import Testing
 
     @Test func anAssignmentToAnUnknownPlanIsAnError() throws {
         let plan = try CompPlan(yaml: aePlan(components: "      - {name: bookings}"), file: "ae.yaml")
-        let assignment = PlanBook.Assignment(person: "R1", plan: "SE", effective: nil, location: SourceLocation(file: "assignments.csv", line: 2, column: 2))
+        let assignment = PlanBook.Assignment(
+            person: "R1", plan: "SE", effective: nil,
+            location: SourceLocation(file: "assignments.csv", line: 2, column: 2))
         let error = message { _ = try PlanBook(plans: [plan], assignments: [assignment]) }
         #expect(error.hasPrefix("assignments.csv:2:2: \"SE\": expected a plan defined"), "\(error)")
     }
 
     @Test func thePersonRuleWinsOverTheRoleRule() throws {
         let general = try CompPlan(yaml: aePlan(components: "      - {name: bookings}"), file: "ae.yaml")
-        let special = try CompPlan(yaml: """
-            plan: STAR
-            versions:
-              - {effective: 2026-01-01, target_incentive: 1, assign: {people: [R1]}, components: []}
-            """, file: "star.yaml")
+        let special = try CompPlan(
+            yaml: """
+                plan: STAR
+                versions:
+                  - {effective: 2026-01-01, target_incentive: 1, assign: {people: [R1]}, components: []}
+                """, file: "star.yaml")
         let book = try PlanBook(plans: [general, special])
         let rep = Rep(id: "R1", name: "Ada", role: "Account Executive")
         #expect(try book.plan(for: rep, on: date("2026-03-31")).0.id == "STAR")
-        #expect(try book.plan(for: Rep(id: "R2", name: "Bo", role: "Senior Account Executive"), on: date("2026-03-31")).0.id == "AE")
+        #expect(
+            try book.plan(for: Rep(id: "R2", name: "Bo", role: "Senior Account Executive"), on: date("2026-03-31")).0.id
+                == "AE")
     }
 }

@@ -1,10 +1,12 @@
-@testable import Incentives
 import SalesData
 import Testing
 
+@testable import Incentives
+
 /// Multi-component plans, gates, modifiers, MBOs, SPIFFs, caps and to-date payouts.
 @Suite struct PlanMechanismTests {
-    /// TI 100,000 split 60/25/15 over a year (all figures annual, paid in December):
+    /// TI 100,000 split 60/25/15 over a year, all figures annual and paid in December.
+    ///
     /// - new business (60 %, P-CORE, quota 1,000,000): sales 1,100,000 = 110 %, 1× to quota and 2× above
     ///   → 60,000 × (1 + 2 × 10 %) = 72,000; gated on services ≥ `gate`, else counted only up to 100 % → 60,000.
     /// - services (25 %, P-SERVICES, quota 400,000): sales 360,000 = 90 %, linear → 22,500.
@@ -12,28 +14,31 @@ import Testing
     /// Total 72,000 + 22,500 + 10,050 = 104,550; with the gate at 95 % (not met): 60,000 + 32,550 = 92,550.
     func threeMeasurePlan(gate: String) throws -> CompResult {
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - name: new-business
-                    period: year
-                    weight: 60%
-                    filter: {product: [P-CORE]}
-                    quota: new
-                    gate: {component: services, at_least: \(gate), otherwise_cap_attainment: 100%}
-                    rate_table:
-                      method: marginal
-                      pays: target
-                      tiers: [{name: base, from: 0, rate: 1}, {name: accelerator, from: 100%, rate: 2}]
-                  - name: services
-                    period: year
-                    weight: 25%
-                    filter: {product: [P-SERVICES]}
-                    quota: services
-                    rate_table: {method: marginal, pays: target, tiers: [{from: 0, rate: 1}]}
-                  - name: objectives
-                    type: mbo
-                    period: year
-                    weight: 15%
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - name: new-business
+                            period: year
+                            weight: 60%
+                            filter: {product: [P-CORE]}
+                            quota: new
+                            gate: {component: services, at_least: \(gate), otherwise_cap_attainment: 100%}
+                            rate_table:
+                              method: marginal
+                              pays: target
+                              tiers: [{name: base, from: 0, rate: 1}, {name: accelerator, from: 100%, rate: 2}]
+                          - name: services
+                            period: year
+                            weight: 25%
+                            filter: {product: [P-SERVICES]}
+                            quota: services
+                            rate_table: {method: marginal, pays: target, tiers: [{from: 0, rate: 1}]}
+                          - name: objectives
+                            type: mbo
+                            period: year
+                            weight: 15%
+                    """)
+        ]
         fixture.quotas += "R1,2026,1000000,new\nR1,2026,400000,services\n"
         fixture.scores.set(Rate(micros: 670_000), person: "R1", component: "objectives", window: "2026")
         fixture.book(1_100_000, on: "2026-12-03")
@@ -53,18 +58,23 @@ import Testing
         let result = try threeMeasurePlan(gate: "95%")
         #expect(result.earning("R1", "new-business")?.amount == dollars(60_000))
         #expect(result.total("R1") == dollars(92_550))
-        #expect(result.earning("R1", "new-business")?.trace.contains { $0.hasPrefix("gate: services attainment 90%") } == true)
+        #expect(
+            result.earning("R1", "new-business")?.trace.contains { $0.hasPrefix("gate: services attainment 90%") }
+                == true)
     }
 
     @Test func aModifierMultipliesWhenAnotherComponentIsBelowItsLevel() throws {
         // 5,000 commission × 0.75 because services attainment 0 % < 50 %.
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - name: bookings
-                    modifiers: [{name: low-services, component: services, below: 50%, multiply: 0.75}]
-                    rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}
-                  - {name: services, weight: 0, filter: {product: [P-SERVICES]}}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - name: bookings
+                            modifiers: [{name: low-services, component: services, below: 50%, multiply: 0.75}]
+                            rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}
+                          - {name: services, weight: 0, filter: {product: [P-SERVICES]}}
+                    """)
+        ]
         fixture.quotas += "R1,2026-03,100000,default\n"
         fixture.book(50_000, on: "2026-03-05")
         let result = try fixture.calculate("2026-03")
@@ -73,11 +83,14 @@ import Testing
 
     @Test func spiffsPayPerTransactionOrOncePerPeriod() throws {
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - {name: per-deal, type: spiff, spiff: {flat: 500, per: transaction}}
-                  - {name: once, type: spiff, spiff: {flat: 1000, per: period}}
-                  - {name: percent, type: spiff, spiff: {percent: 1%}, filter: {product: [P-CORE]}}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - {name: per-deal, type: spiff, spiff: {flat: 500, per: transaction}}
+                          - {name: once, type: spiff, spiff: {flat: 1000, per: period}}
+                          - {name: percent, type: spiff, spiff: {percent: 1%}, filter: {product: [P-CORE]}}
+                    """)
+        ]
         fixture.book(10_000, on: "2026-03-05")
         fixture.book(20_000.5, on: "2026-03-06")
         fixture.book(-1_000, on: "2026-03-07", kind: .refund)
@@ -91,12 +104,15 @@ import Testing
 
     @Test func quarterToDatePaysTheDifferenceEachMonthAndAYearCapBindsOnce() throws {
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - name: bookings
-                    period: quarter
-                    cap: {per_year: 15000}
-                    rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - name: bookings
+                            period: quarter
+                            cap: {per_year: 15000}
+                            rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}
+                    """)
+        ]
         fixture.quotas += "R1,2026-Q1,100000,default\n"
         fixture.book(60_000, on: "2026-01-10")
         fixture.book(40_000, on: "2026-02-10")
@@ -113,9 +129,12 @@ import Testing
 
     @Test func statementLinesAddUpToTheTotalByLargestRemainder() throws {
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - {name: bookings, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 1%}]}}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - {name: bookings, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 1%}]}}
+                    """)
+        ]
         fixture.quotas += "R1,2026-03,100000,default\n"
         for day in ["2026-03-02", "2026-03-03", "2026-03-04"] { fixture.book(3_333.33, on: day) }
         let result = try fixture.calculate("2026-03")

@@ -1,6 +1,7 @@
-@testable import Incentives
 import SalesData
 import Testing
+
+@testable import Incentives
 
 /// Proration by days in seat, territory moves, ramps.
 @Suite struct ProrationTests {
@@ -9,9 +10,13 @@ import Testing
         // Quota 365,000 × 275/365 = 275,000; target 36,500 × 275/365 = 27,500; sales 275,000 → 100 % → 27,500.
         var fixture = CompFixture()
         fixture.people[0].hireDate = date("2026-04-01")
-        fixture.plans = [aePlan(targetIncentive: "36500", components: """
-                  - {name: bookings, period: year, rate_table: {method: marginal, pays: target, tiers: [{from: 0, rate: 1}]}}
-            """)]
+        fixture.plans = [
+            aePlan(
+                targetIncentive: "36500",
+                components: """
+                          - {name: bookings, period: year, rate_table: {method: marginal, pays: target, tiers: [{from: 0, rate: 1}]}}
+                    """)
+        ]
         fixture.quotas += "R1,2026,365000,default\n"
         fixture.book(275_000, on: "2026-12-01")
         let result = try fixture.calculate("2026-12")
@@ -27,9 +32,12 @@ import Testing
         // 200,000 × 45/90 + 260,000 × 45/90 = 230,000.
         var fixture = CompFixture()
         fixture.repMoves = [.init(id: "R1", territory: "T2", effective: date("2026-02-15"))]
-        fixture.plans = [aePlan(components: """
-                  - {name: bookings, period: quarter, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - {name: bookings, period: quarter, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}}
+                    """)
+        ]
         fixture.quotas += "T1,2026-Q1,200000,default\nT2,2026-Q1,260000,default\n"
         fixture.book(23_000, on: "2026-03-05", account: "A2")
         let result = try fixture.calculate("2026-03")
@@ -42,9 +50,13 @@ import Testing
         // Hired 2026-02-01; ramp 25 %, 50 %: March is the second month → quota 100,000 × 50 % = 50,000.
         var fixture = CompFixture()
         fixture.people[0].hireDate = date("2026-02-01")
-        fixture.plans = [aePlan(extra: "    ramp: [25%, 50%]\n", components: """
-                  - {name: bookings, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}}
-            """)]
+        fixture.plans = [
+            aePlan(
+                extra: "    ramp: [25%, 50%]\n",
+                components: """
+                          - {name: bookings, rate_table: {method: marginal, pays: credit, tiers: [{from: 0, rate: 10%}]}}
+                    """)
+        ]
         fixture.quotas += "R1,2026-03,100000,default\n"
         fixture.book(50_000, on: "2026-03-05")
         let result = try fixture.calculate("2026-03")

@@ -1,22 +1,26 @@
-@testable import Incentives
 import SalesData
 import Testing
+
+@testable import Incentives
 
 /// Hand-worked tier and pay-curve figures (`docs/comp-plans.md`, "Worked examples").
 @Suite struct RateTableTests {
     /// Quota $100k, sales $104k, 3 % below quota, 5 % above.
     func tierResult(method: String) throws -> CompResult {
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - name: bookings
-                    quota: bookings
-                    rate_table:
-                      method: \(method)
-                      pays: credit
-                      tiers:
-                        - {name: base, from: 0, rate: 3%}
-                        - {name: accelerator, from: 100%, rate: 5%}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - name: bookings
+                            quota: bookings
+                            rate_table:
+                              method: \(method)
+                              pays: credit
+                              tiers:
+                                - {name: base, from: 0, rate: 3%}
+                                - {name: accelerator, from: 100%, rate: 5%}
+                    """)
+        ]
         fixture.quotas += "R1,2026-03,100000,bookings\n"
         fixture.book(104_000, on: "2026-03-10")
         return try fixture.calculate("2026-03")
@@ -48,21 +52,24 @@ import Testing
     @Test(arguments: [(280_000, 0), (480_000, 40_000), (920_000, 130_000), (1_440_000, 290_000), (1_760_000, 300_000)])
     func otePayCurveWithThresholdAndCap(sales: Int, expected: Int64) throws {
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - name: bookings
-                    period: year
-                    threshold: 40%
-                    rate_table:
-                      method: marginal
-                      pays: target
-                      tiers:
-                        - {name: entry, from: 0, rate: 0.5}
-                        - {name: base, from: 50%, rate: 1.5}
-                        - {name: accelerator, from: 100%, rate: 2}
-                        - {name: super, from: 150%, rate: 3}
-                        - {name: decelerator, from: 200%, rate: 1}
-                    cap: {per_period: 3x}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - name: bookings
+                            period: year
+                            threshold: 40%
+                            rate_table:
+                              method: marginal
+                              pays: target
+                              tiers:
+                                - {name: entry, from: 0, rate: 0.5}
+                                - {name: base, from: 50%, rate: 1.5}
+                                - {name: accelerator, from: 100%, rate: 2}
+                                - {name: super, from: 150%, rate: 3}
+                                - {name: decelerator, from: 200%, rate: 1}
+                            cap: {per_period: 3x}
+                    """)
+        ]
         fixture.quotas += "R1,2026,800000,default\n"
         fixture.book(Double(sales), on: "2026-12-15")
         let result = try fixture.calculate("2026-12")
@@ -72,20 +79,23 @@ import Testing
 
     @Test func linearPayCurveInterpolatesAndStepTablePaysTheStepReached() throws {
         var fixture = CompFixture()
-        fixture.plans = [aePlan(components: """
-                  - name: curve
-                    period: year
-                    pay_curve:
-                      - {attainment: 50%, payout: 0.25}
-                      - {attainment: 100%, payout: 1}
-                      - {attainment: 150%, payout: 2}
-                  - name: steps
-                    period: year
-                    weight: 0
-                    step_table:
-                      - {attainment: 50%, payout: 0.5}
-                      - {attainment: 100%, payout: 1}
-            """)]
+        fixture.plans = [
+            aePlan(
+                components: """
+                          - name: curve
+                            period: year
+                            pay_curve:
+                              - {attainment: 50%, payout: 0.25}
+                              - {attainment: 100%, payout: 1}
+                              - {attainment: 150%, payout: 2}
+                          - name: steps
+                            period: year
+                            weight: 0
+                            step_table:
+                              - {attainment: 50%, payout: 0.5}
+                              - {attainment: 100%, payout: 1}
+                    """)
+        ]
         fixture.quotas += "R1,2026,1000000,default\n"
         fixture.book(1_200_000, on: "2026-12-01")  // 120 %: 1 + (0.2 / 0.5) × 1 = 1.4 × TI
         let result = try fixture.calculate("2026-12")

@@ -12,7 +12,8 @@ import Testing
 
     static func inputs(dataset: URL = fixture, plans: URL = plans) -> [String] {
         [
-            "--dataset", dataset.path, "--plans", plans.path, "--quotas", fixture.appendingPathComponent("quotas.csv").path,
+            "--dataset", dataset.path, "--plans", plans.path, "--quotas",
+            fixture.appendingPathComponent("quotas.csv").path,
             "--scores", fixture.appendingPathComponent("scores.csv").path,
         ]
     }
@@ -29,7 +30,8 @@ import Testing
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-comp")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
-        let run = try MeridianProcess.run(["comp", "calculate"] + Self.inputs() + ["--period", "2026-03", "--out", out.path])
+        let run = try MeridianProcess.run(
+            ["comp", "calculate"] + Self.inputs() + ["--period", "2026-03", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let totals = try String(contentsOf: out.appendingPathComponent("statement_totals.csv"), encoding: .utf8)
         // Worked: R012 new business QTD 121,000 / 150,000 × 20,000 = 16,133.33 − 6,666.67 paid in January
@@ -46,7 +48,8 @@ import Testing
     }
 
     @Test func explainPrintsTheChainWithTheRulesThatFired() throws {
-        let run = try MeridianProcess.run(["comp", "explain"] + Self.inputs() + ["--person", "R013", "--period", "2026-03"])
+        let run = try MeridianProcess.run(
+            ["comp", "explain"] + Self.inputs() + ["--person", "R013", "--period", "2026-03"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("X3 2026-03-12 revenue 60% = $24,000.00  ← revenue split"))
         #expect(run.stdout.contains("T13 $120,000.00 × 59/90 days × ramp 0.375 = $29,500.00"))
@@ -56,7 +59,9 @@ import Testing
 
     @Test func estimateShowsTheTierCrossed() throws {
         let run = try MeridianProcess.run(
-            ["comp", "estimate"] + Self.inputs() + ["--person", "R012", "--deal", "amount=120000,product=P-CORE,date=2026-03-28"])
+            ["comp", "estimate"] + Self.inputs() + [
+                "--person", "R012", "--deal", "amount=120000,product=P-CORE,date=2026-03-28",
+            ])
         #expect(run.status == 0, "\(run.stderr)")
         // 240,000 / 150,000 = 160.67 %: (1 + 2 × 0.5 + 3 × 0.1067) × 20,000 = 46,400 − 6,666.67 = 39,733.33.
         #expect(run.stdout.contains("new-business: $9,466.67 → $39,733.33 (+$30,266.66)"))
@@ -64,15 +69,24 @@ import Testing
     }
 
     @Test(arguments: [
-        ("splits.csv", "transaction_id,opportunity_id,rep_id,percentage,type\nX3,,R013,60,revenue\nX3,,R012,30,revenue\n", "splits.csv:2:"),
-        ("transactions.csv", "id,type,date,account_id,opportunity_id,product,amount,currency,order_type,owner_id\nX1,booking,2026-03-01,A404,,P-CORE,1,USD,new,R012\n", "transactions.csv:2:"),
+        (
+            "splits.csv",
+            "transaction_id,opportunity_id,rep_id,percentage,type\nX3,,R013,60,revenue\nX3,,R012,30,revenue\n",
+            "splits.csv:2:"
+        ),
+        (
+            "transactions.csv",
+            "id,type,date,account_id,opportunity_id,product,amount,currency,order_type,owner_id\nX1,booking,2026-03-01,A404,,P-CORE,1,USD,new,R012\n",
+            "transactions.csv:2:"
+        ),
     ])
     func badDataExits65AndWritesNothing(file: String, contents: String, location: String) throws {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-comp")
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = try Self.brokenCopy(file, contents, in: folder)
         let out = folder.appendingPathComponent("out")
-        let run = try MeridianProcess.run(["comp", "calculate"] + Self.inputs(dataset: data) + ["--period", "2026-03", "--out", out.path])
+        let run = try MeridianProcess.run(
+            ["comp", "calculate"] + Self.inputs(dataset: data) + ["--period", "2026-03", "--out", out.path])
         #expect(run.status == 65)
         #expect(run.stderr.contains(location), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
@@ -83,14 +97,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let plans = folder.appendingPathComponent("plans")
         try FileManager.default.copyItem(at: Self.plans, to: plans)
-        try "person_id,plan\nR012,AE-2027\n".write(to: plans.appendingPathComponent("assignments.csv"), atomically: true, encoding: .utf8)
+        try "person_id,plan\nR012,AE-2027\n".write(
+            to: plans.appendingPathComponent("assignments.csv"), atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
-        let unknown = try MeridianProcess.run(["comp", "calculate"] + Self.inputs(plans: plans) + ["--period", "2026-03", "--out", out.path])
+        let unknown = try MeridianProcess.run(
+            ["comp", "calculate"] + Self.inputs(plans: plans) + ["--period", "2026-03", "--out", out.path])
         #expect(unknown.status == 65)
-        #expect(unknown.stderr.contains("assignments.csv:2:2: \"AE-2027\": expected a plan defined"), "\(unknown.stderr)")
-        let missing = try MeridianProcess.run(["comp", "calculate"] + Self.inputs() + ["--period", "2026-04", "--out", out.path])
+        #expect(
+            unknown.stderr.contains("assignments.csv:2:2: \"AE-2027\": expected a plan defined"), "\(unknown.stderr)")
+        let missing = try MeridianProcess.run(
+            ["comp", "calculate"] + Self.inputs() + ["--period", "2026-04", "--out", out.path])
         #expect(missing.status == 65)
-        #expect(missing.stderr.contains("manager.yaml:13:16: \"default\": expected a quota named 'default' for DM1"), "\(missing.stderr)")
+        #expect(
+            missing.stderr.contains("manager.yaml:13:16: \"default\": expected a quota named 'default' for DM1"),
+            "\(missing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

@@ -30,7 +30,9 @@ public struct CompCalculator: Sendable {
         for (index, transaction) in request.transactions.enumerated() {
             guard transaction.date >= yearStart, transaction.date <= period.last else { continue }
             guard let money = Money(exactly: transaction.amount), abs(money.cents) <= 1_000_000_000_000_000 else {
-                throw .invalidInput(file: "transactions.csv", line: index + 2, column: 7, value: "\(transaction.amount)", expected: "a finite amount below 10^13")
+                throw .invalidInput(
+                    file: "transactions.csv", line: index + 2, column: 7, value: "\(transaction.amount)",
+                    expected: "a finite amount below 10^13")
             }
             cents[index] = money.cents
             let credited = assigner.credit(transaction, cents: money.cents, index: index, into: &credits)
@@ -46,12 +48,14 @@ public struct CompCalculator: Sendable {
             if let only = request.only, !only.contains(rep.id) { continue }
             guard let lastDay = Self.lastEmployedDay(rep, in: period) else { continue }
             let (plan, version) = try request.plans.plan(for: rep, on: lastDay, line: index + 2)
-            jobs.append(PersonCalculation(
-                rep: rep, plan: plan, version: version, credits: creditsByPerson[rep.id] ?? [], request: request,
-                transactions: request.transactions, masks: masks))
+            jobs.append(
+                PersonCalculation(
+                    rep: rep, plan: plan, version: version, credits: creditsByPerson[rep.id] ?? [], request: request,
+                    transactions: request.transactions, masks: masks))
         }
         let outcomes = try Self.run(jobs)
-        var result = CompResult(period: period, credits: [], measurements: [], earnings: [], statements: [], uncredited: uncredited)
+        var result = CompResult(
+            period: period, credits: [], measurements: [], earnings: [], statements: [], uncredited: uncredited)
         for outcome in outcomes {
             result.measurements += outcome.measurements
             result.earnings += outcome.earnings

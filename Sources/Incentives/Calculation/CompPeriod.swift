@@ -44,7 +44,9 @@ public struct CompPeriod: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The month before, in the same or the previous year.
-    public var previous: CompPeriod? { month == 1 ? CompPeriod(year: year - 1, month: 12) : CompPeriod(year: year, month: month - 1) }
+    public var previous: CompPeriod? {
+        month == 1 ? CompPeriod(year: year - 1, month: 12) : CompPeriod(year: year, month: month - 1)
+    }
 
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 
@@ -69,15 +71,20 @@ public struct CompPeriod: Sendable, Hashable, Comparable, CustomStringConvertibl
         /// `2026-03`, `2026-Q1` or `2026`.
         public let label: String
 
-        public var start: CalendarDate { CalendarDate(year: year, month: firstMonth, day: 1) ?? CalendarDate(daysSinceEpoch: 0) }
+        public var start: CalendarDate {
+            CalendarDate(year: year, month: firstMonth, day: 1) ?? CalendarDate(daysSinceEpoch: 0)
+        }
         public var end: CalendarDate {
             let lastMonth = firstMonth + months - 1
-            return CalendarDate(year: year, month: lastMonth, day: CalendarDate.daysInMonth(year: year, month: lastMonth))
+            return CalendarDate(
+                year: year, month: lastMonth, day: CalendarDate.daysInMonth(year: year, month: lastMonth))
                 ?? CalendarDate(daysSinceEpoch: 0)
         }
         /// Days in the whole window.
         public var days: Int { start.days(until: end) + 1 }
         /// The months of the window.
-        public var periods: [CompPeriod] { (firstMonth..<firstMonth + months).compactMap { CompPeriod(year: year, month: $0) } }
+        public var periods: [CompPeriod] {
+            (firstMonth..<firstMonth + months).compactMap { CompPeriod(year: year, month: $0) }
+        }
     }
 }

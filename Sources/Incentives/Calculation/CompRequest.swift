@@ -24,8 +24,10 @@ public struct CompRequest: Sendable {
     public var ownedNodes: [RepID: [TerritoryID]]
 
     public init(
-        plans: PlanBook, people: [Rep], alignment: any AlignmentHistory, quotas: QuotaBook, scores: ScoreBook = ScoreBook(),
-        transactions: [Transaction], period: CompPeriod, only: Set<RepID>? = nil, ownedNodes: [RepID: [TerritoryID]] = [:]
+        plans: PlanBook, people: [Rep], alignment: any AlignmentHistory, quotas: QuotaBook,
+        scores: ScoreBook = ScoreBook(),
+        transactions: [Transaction], period: CompPeriod, only: Set<RepID>? = nil,
+        ownedNodes: [RepID: [TerritoryID]] = [:]
     ) {
         self.ownedNodes = ownedNodes
         self.plans = plans
@@ -65,14 +67,18 @@ public struct ProspectiveDeal: Sendable, Hashable {
             switch pair[0] {
             case "amount": amount = try Money(parsing: pair[1])
             case "date":
-                guard let d = try? CalendarDate(iso8601: pair[1]) else { throw .invalidNumber(pair[1], expected: "a date YYYY-MM-DD") }
+                guard let d = try? CalendarDate(iso8601: pair[1]) else {
+                    throw .invalidNumber(pair[1], expected: "a date YYYY-MM-DD")
+                }
                 date = d
             case "product": product = ProductID(pair[1])
             case "order_type": orderType = pair[1]
             default: throw .invalidNumber(pair[0], expected: "one of amount, date, product, order_type")
             }
         }
-        guard let amount, let date else { throw .invalidNumber(text, expected: "amount=…,date=YYYY-MM-DD[,product=…][,order_type=…]") }
+        guard let amount, let date else {
+            throw .invalidNumber(text, expected: "amount=…,date=YYYY-MM-DD[,product=…][,order_type=…]")
+        }
         self.amount = amount
         self.date = date
     }

@@ -3,7 +3,8 @@ import Foundation
 /// Maps independent jobs on all cores, keeping input order, so results never depend on thread count.
 enum ParallelMap {
     /// `jobs.map(body)`, computed in contiguous chunks on `DispatchQueue.concurrentPerform`.
-    static func map<Input: Sendable, Output: Sendable>(_ jobs: [Input], _ body: @Sendable (Input) -> Output) -> [Output] {
+    static func map<Input: Sendable, Output: Sendable>(_ jobs: [Input], _ body: @Sendable (Input) -> Output) -> [Output]
+    {
         guard jobs.count > 1 else { return jobs.map(body) }
         let chunks = min(jobs.count, 64)
         let box = ResultBox<Output>(count: chunks)

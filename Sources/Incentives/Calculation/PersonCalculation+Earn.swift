@@ -16,7 +16,9 @@ struct ComponentFigures {
 
 extension PersonCalculation {
     /// The earnings, measurement and statement lines of `component` this period.
-    func earn(_ component: PlanComponent) throws(IncentivesError) -> (measurement: Measurement?, earning: Earning, lines: [StatementLine]) {
+    func earn(_ component: PlanComponent) throws(IncentivesError) -> (
+        measurement: Measurement?, earning: Earning, lines: [StatementLine]
+    ) {
         if case .spiff(let spiff) = component.kind { return spiffEarning(component, spiff) }
         let current = try figures(component, asOf: period)
         var trace = current.trace
@@ -27,7 +29,8 @@ extension PersonCalculation {
         trace.append("amount this period: \(amount.formatted) (rounded half to even to the cent)")
         let earning = Earning(
             person: rep.id, plan: plan.id, component: component.name, amount: amount, toDate: current.payout.rounded(),
-            paidBefore: paidBefore.rounded(), tier: current.tier, rate: current.rate, cap: cap, proration: proration, trace: trace)
+            paidBefore: paidBefore.rounded(), tier: current.tier, rate: current.rate, cap: cap, proration: proration,
+            trace: trace)
         let measurement = Measurement(
             person: rep.id, plan: plan.id, component: component.name, window: current.window.label,
             credit: current.credit.rounded(), quota: current.quota?.rounded(), attainment: current.attainment?.rate,
@@ -35,7 +38,8 @@ extension PersonCalculation {
         let monthCredits = qualifying(component, from: period.first, through: period.last)
         let lines = allocate(amount, over: monthCredits, component: component) { credit, share in
             StatementLine(
-                component: component.name, transactionID: credit?.transactionID, date: credit?.date, credit: credit?.amount,
+                component: component.name, transactionID: credit?.transactionID, date: credit?.date,
+                credit: credit?.amount,
                 rate: current.rate, tier: current.tier, cap: cap, proration: proration, amount: share)
         }
         return (measurement, earning, lines)
@@ -46,24 +50,33 @@ extension PersonCalculation {
     private func earnedThisMonth(_ component: PlanComponent, current: ComponentFigures, trace: inout [String])
         throws(IncentivesError) -> (ExactAmount, ExactAmount, String)
     {
-        func uncapped(_ month: CompPeriod, _ figures: ComponentFigures?) throws(IncentivesError) -> (ExactAmount, ExactAmount) {
+        func uncapped(_ month: CompPeriod, _ figures: ComponentFigures?) throws(IncentivesError) -> (
+            ExactAmount, ExactAmount
+        ) {
             let now: ComponentFigures
             if let figures { now = figures } else { now = try self.figures(component, asOf: month) }
             let isMBO = component.kind == .mbo
-            if (component.payout == .periodEnd || isMBO) && month.month != now.window.firstMonth + now.window.months - 1 {
+            if (component.payout == .periodEnd || isMBO) && month.month != now.window.firstMonth + now.window.months - 1
+            {
                 return (.zero, .zero)
             }
-            guard component.payout == .toDate, !isMBO, month.month != now.window.firstMonth, let previous = month.previous else {
+            guard component.payout == .toDate, !isMBO, month.month != now.window.firstMonth,
+                let previous = month.previous
+            else {
                 return (now.payout, .zero)
             }
             let before = try self.figures(component, asOf: previous).payout
             return (now.payout - before, before)
         }
         let (earned, paidBefore) = try uncapped(period, current)
-        if component.payout == .periodEnd || component.kind == .mbo, period.month != current.window.firstMonth + current.window.months - 1 {
+        if component.payout == .periodEnd || component.kind == .mbo,
+            period.month != current.window.firstMonth + current.window.months - 1
+        {
             trace.append("pays at the end of \(current.window.label): nothing this month")
         } else if paidBefore != .zero || (component.payout == .toDate && current.window.months > 1) {
-            trace.append("to date \(current.payout.rounded().formatted) − paid earlier in \(current.window.label) \(paidBefore.rounded().formatted)")
+            trace.append(
+                "to date \(current.payout.rounded().formatted) − paid earlier in \(current.window.label) \(paidBefore.rounded().formatted)"
+            )
         }
         guard let yearCap = component.capPerYear else { return (earned, paidBefore, "") }
         let yearWindow = period.window(.year)
@@ -77,7 +90,9 @@ extension PersonCalculation {
         let paidCapped = min(before, limit)
         let nowCapped = min(before + earned, limit)
         if before + earned > limit {
-            trace.append("plan-year cap \(limit.rounded().formatted): year to date \((before + earned).rounded().formatted) → \(limit.rounded().formatted)")
+            trace.append(
+                "plan-year cap \(limit.rounded().formatted): year to date \((before + earned).rounded().formatted) → \(limit.rounded().formatted)"
+            )
             return (nowCapped - paidCapped, paidBefore, "year cap \(limit.rounded().formatted) bound")
         }
         return (earned, paidBefore, "")
@@ -95,22 +110,29 @@ extension PersonCalculation {
         ]
         if component.kind == .mbo {
             let score = request.scores.score(person: rep.id, component: component.name, window: window.label)
-            trace.append(score.map { "MBO score for \(window.label): \($0.percentText)" } ?? "no MBO score for \(window.label): 0")
+            trace.append(
+                score.map { "MBO score for \(window.label): \($0.percentText)" }
+                    ?? "no MBO score for \(window.label): 0")
             let payout = target * (score ?? .zero).exact
             return ComponentFigures(
                 window: window, credit: credit, quota: nil, attainment: score?.exact, payout: payout, tier: "MBO",
-                rate: score?.percentText ?? "0%", cap: "", trace: trace + ["payout = target × score = \(payout.rounded().formatted)"])
+                rate: score?.percentText ?? "0%", cap: "",
+                trace: trace + ["payout = target × score = \(payout.rounded().formatted)"])
         }
         let (quota, quotaRule) = try quota(component, window)
         trace.append(quotaRule)
         guard !quota.isZero else {
-            throw component.quotaLocation.error(component.quota, expected: "a quota above zero for \(rep.id) in \(window.label)")
+            throw component.quotaLocation.error(
+                component.quota, expected: "a quota above zero for \(rep.id) in \(window.label)")
         }
         var attainment = credit / quota
-        trace.append("attainment = \(credit.rounded().formatted) ÷ \(quota.rounded().formatted) = \(attainment.rate.percentText)")
+        trace.append(
+            "attainment = \(credit.rounded().formatted) ÷ \(quota.rounded().formatted) = \(attainment.rate.percentText)"
+        )
         let measured = attainment
         var figures = ComponentFigures(
-            window: window, credit: credit, quota: quota, attainment: measured, payout: .zero, tier: "", rate: "", cap: "", trace: [])
+            window: window, credit: credit, quota: quota, attainment: measured, payout: .zero, tier: "", rate: "",
+            cap: "", trace: [])
         if let threshold = component.threshold, attainment < threshold.exact {
             trace.append("threshold \(threshold.percentText) not reached: pays nothing")
             figures.tier = "below threshold"
@@ -123,23 +145,29 @@ extension PersonCalculation {
             let other = try otherAttainment(gate.component, asOf: month)
             if other < gate.atLeast.exact {
                 let capAt = gate.otherwiseCapAttainment.exact
-                trace.append("gate: \(gate.component) attainment \(other.rate.percentText) < \(gate.atLeast.percentText) → attainment counted up to \(gate.otherwiseCapAttainment.percentText)")
+                trace.append(
+                    "gate: \(gate.component) attainment \(other.rate.percentText) < \(gate.atLeast.percentText) → attainment counted up to \(gate.otherwiseCapAttainment.percentText)"
+                )
                 if capAt < attainment {
                     attainment = capAt
                     paidCredit = capAt * quota
                 }
             } else {
-                trace.append("gate: \(gate.component) attainment \(other.rate.percentText) ≥ \(gate.atLeast.percentText) → met")
+                trace.append(
+                    "gate: \(gate.component) attainment \(other.rate.percentText) ≥ \(gate.atLeast.percentText) → met")
             }
         }
-        var (payout, tier, rate, rule) = pay(component.rule, attainment: attainment, credit: paidCredit, quota: quota, target: target)
+        var (payout, tier, rate, rule) = pay(
+            component.rule, attainment: attainment, credit: paidCredit, quota: quota, target: target)
         trace.append(rule)
         for modifier in component.modifiers {
             let other = try otherAttainment(modifier.component, asOf: month)
             let fires = modifier.below.map { other < $0.exact } ?? modifier.atLeast.map { !(other < $0.exact) } ?? false
             if fires {
                 payout = payout * modifier.multiply.exact
-                trace.append("modifier \(modifier.name): \(modifier.component) attainment \(other.rate.percentText) → × \(modifier.multiply) = \(payout.rounded().formatted)")
+                trace.append(
+                    "modifier \(modifier.name): \(modifier.component) attainment \(other.rate.percentText) → × \(modifier.multiply) = \(payout.rounded().formatted)"
+                )
             }
         }
         if let cap = component.capPerPeriod {
@@ -149,7 +177,9 @@ extension PersonCalculation {
             case .targetMultiple(let multiple): limit = multiple.exact * target
             }
             if limit < payout {
-                trace.append("cap per \(component.period.rawValue) \(limit.rounded().formatted) binds (uncapped \(payout.rounded().formatted))")
+                trace.append(
+                    "cap per \(component.period.rawValue) \(limit.rounded().formatted) binds (uncapped \(payout.rounded().formatted))"
+                )
                 figures.cap = "period cap \(limit.rounded().formatted) bound"
                 payout = limit
             }
@@ -162,7 +192,9 @@ extension PersonCalculation {
     }
 
     private func filterText(_ component: PlanComponent) -> String {
-        component.filter.keys.sorted().map { "; \($0) in \(component.filter[$0, default: []].sorted().joined(separator: "|"))" }.joined()
+        component.filter.keys.sorted().map {
+            "; \($0) in \(component.filter[$0, default: []].sorted().joined(separator: "|"))"
+        }.joined()
     }
 
     /// The attainment of another component of the version, for gates and modifiers.
@@ -187,8 +219,10 @@ extension PersonCalculation {
             switch table.method {
             case .retroactive:
                 let payout = table.pays == .credit ? tier.rate.exact * credit : tier.rate.exact * attainment * target
-                return (payout, tier.name, tier.rate.description,
-                        "tier \(tier.name) (from \(tier.from.percentText)), retroactive: all \(table.pays == .credit ? "credit" : "attainment") at \(tier.rate) \(unit) = \(payout.rounded().formatted)")
+                return (
+                    payout, tier.name, tier.rate.description,
+                    "tier \(tier.name) (from \(tier.from.percentText)), retroactive: all \(table.pays == .credit ? "credit" : "attainment") at \(tier.rate) \(unit) = \(payout.rounded().formatted)"
+                )
             case .marginal:
                 var payout = ExactAmount.zero
                 var parts: [String] = []
@@ -204,30 +238,42 @@ extension PersonCalculation {
                     payout = payout + piece
                     parts.append("\(t.name) \(t.rate) on \(slice.rate.percentText) = \(piece.rounded().formatted)")
                 }
-                return (payout, tier.name, tier.rate.description,
-                        "tier \(tier.name) (from \(tier.from.percentText)), marginal \(unit): " + (parts.isEmpty ? "nothing" : parts.joined(separator: " + ")) + " = \(payout.rounded().formatted)")
+                return (
+                    payout, tier.name, tier.rate.description,
+                    "tier \(tier.name) (from \(tier.from.percentText)), marginal \(unit): "
+                        + (parts.isEmpty ? "nothing" : parts.joined(separator: " + "))
+                        + " = \(payout.rounded().formatted)"
+                )
             }
         case .curve(let points):
             guard let first = points.first, !(attainment < first.attainment.exact) else {
-                return (.zero, "below curve", "0", "pay curve: attainment below its first point \(points.first?.attainment.percentText ?? "")")
+                return (
+                    .zero, "below curve", "0",
+                    "pay curve: attainment below its first point \(points.first?.attainment.percentText ?? "")"
+                )
             }
             var multiple = points[points.count - 1].payout.exact
             var segment = "beyond the last point (flat)"
-            for (a, b) in zip(points, points.dropFirst()) where !(attainment < a.attainment.exact) && attainment < b.attainment.exact {
+            for (a, b) in zip(points, points.dropFirst())
+            where !(attainment < a.attainment.exact) && attainment < b.attainment.exact {
                 let slope = (b.payout.exact - a.payout.exact) / (b.attainment.exact - a.attainment.exact)
                 multiple = a.payout.exact + (attainment - a.attainment.exact) * slope
                 segment = "between \(a.attainment.percentText) and \(b.attainment.percentText)"
             }
             let payout = multiple * target
-            return (payout, segment, multiple.rate.description,
-                    "pay curve \(segment): \(multiple.rate) × target = \(payout.rounded().formatted)")
+            return (
+                payout, segment, multiple.rate.description,
+                "pay curve \(segment): \(multiple.rate) × target = \(payout.rounded().formatted)"
+            )
         case .steps(let points):
             guard let step = points.last(where: { !(attainment < $0.attainment.exact) }) else {
                 return (.zero, "below first step", "0", "step table: attainment below its first step")
             }
             let payout = step.payout.exact * target
-            return (payout, "step \(step.attainment.percentText)", step.payout.description,
-                    "step from \(step.attainment.percentText): \(step.payout) × target = \(payout.rounded().formatted)")
+            return (
+                payout, "step \(step.attainment.percentText)", step.payout.description,
+                "step from \(step.attainment.percentText): \(step.payout) × target = \(payout.rounded().formatted)"
+            )
         }
     }
 
@@ -303,9 +349,10 @@ extension PersonCalculation {
             assigned += floor
         }
         let left = Int(Int128(amount.cents) - assigned)
-        for entry in remainders.sorted(by: { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index })
-            .prefix(max(0, left))
-        {
+        for entry in remainders.sorted(by: {
+            $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index
+        })
+        .prefix(max(0, left)) {
             shares[entry.index] += 1
         }
         return zip(credits, shares).map { make($0, Money(cents: $1)) }

@@ -48,7 +48,8 @@ struct PersonCalculation: Sendable {
 
     /// The component's target incentive for `window`: annual TI × weight × months/12 (× days in seat).
     func target(_ component: PlanComponent, _ window: CompPeriod.Window) -> ExactAmount {
-        var value = ExactAmount(version.targetIncentive) * component.weight.exact
+        var value =
+            ExactAmount(version.targetIncentive) * component.weight.exact
             * ExactAmount(numerator: Int128(window.months), denominator: 12)
         if version.prorateTarget { value = value * proration(window) }
         return value
@@ -78,7 +79,9 @@ struct PersonCalculation: Sendable {
     /// Components with equal keys select the same transactions.
     static func filterKey(_ component: PlanComponent) -> String {
         (component.measure == .bookings ? "B" : "A")
-            + component.filter.keys.sorted().map { "\u{1F}\($0)=\(component.filter[$0, default: []].sorted().joined(separator: "\u{1E}"))" }.joined()
+            + component.filter.keys.sorted().map {
+                "\u{1F}\($0)=\(component.filter[$0, default: []].sorted().joined(separator: "\u{1E}"))"
+            }.joined()
     }
 
     /// The credits counted by `component` dated in `from...through`.
@@ -87,7 +90,8 @@ struct PersonCalculation: Sendable {
         let kinds = component.creditKinds
         return credits.filter { credit in
             credit.date >= from && credit.date <= through && kinds.contains(credit.kind)
-                && (mask.map { $0[credit.transactionIndex] } ?? Self.matches(component, transactions[credit.transactionIndex]))
+                && (mask.map { $0[credit.transactionIndex] }
+                    ?? Self.matches(component, transactions[credit.transactionIndex]))
         }
     }
 
@@ -99,7 +103,10 @@ struct PersonCalculation: Sendable {
         var total: Int64 = 0
         var count = 0
         for credit in credits where credit.date >= from && credit.date <= through && kinds.contains(credit.kind) {
-            guard mask.map({ $0[credit.transactionIndex] }) ?? Self.matches(component, transactions[credit.transactionIndex]) else {
+            guard
+                mask.map({ $0[credit.transactionIndex] })
+                    ?? Self.matches(component, transactions[credit.transactionIndex])
+            else {
                 continue
             }
             total += value(of: credit, component.measure)
@@ -119,7 +126,8 @@ struct PersonCalculation: Sendable {
     // MARK: - Quota
 
     /// The quota of `component` for `window`, with the rule that produced it.
-    func quota(_ component: PlanComponent, _ window: CompPeriod.Window) throws(IncentivesError) -> (ExactAmount, String) {
+    func quota(_ component: PlanComponent, _ window: CompPeriod.Window) throws(IncentivesError) -> (ExactAmount, String)
+    {
         let book = request.quotas
         var value: ExactAmount
         var rule: String
@@ -136,7 +144,8 @@ struct PersonCalculation: Sendable {
             amounts.count == nodes.count
         {
             value = ExactAmount(amounts.reduce(Money.zero, +))
-            rule = "quota '\(component.quota)' of \(nodes.map(\.rawValue).joined(separator: " + ")) (owned by \(rep.id)) for \(window.label) \(value.rounded().formatted)"
+            rule =
+                "quota '\(component.quota)' of \(nodes.map(\.rawValue).joined(separator: " + ")) (owned by \(rep.id)) for \(window.label) \(value.rounded().formatted)"
             if version.prorateQuota, proration(window) < .one {
                 value = value * proration(window)
                 rule += " × days in seat \(proration(window))"
@@ -149,14 +158,17 @@ struct PersonCalculation: Sendable {
             value = .zero
             var parts: [String] = []
             for seat in seats {
-                guard let amount = book.amount(name: component.quota, id: seat.territory.rawValue, window: window) else {
+                guard let amount = book.amount(name: component.quota, id: seat.territory.rawValue, window: window)
+                else {
                     throw missingQuota(component, window)
                 }
                 let days = min(seat.until, window.end.daysSinceEpoch + 1) - max(seat.from, window.start.daysSinceEpoch)
-                value = value + ExactAmount(amount) * ExactAmount(numerator: Int128(days), denominator: Int128(window.days))
+                value =
+                    value + ExactAmount(amount) * ExactAmount(numerator: Int128(days), denominator: Int128(window.days))
                 parts.append("\(seat.territory) \(amount.formatted) × \(days)/\(window.days) days")
             }
-            rule = "quota '\(component.quota)' for \(window.label) blended by days held: " + parts.joined(separator: " + ")
+            rule =
+                "quota '\(component.quota)' for \(window.label) blended by days held: " + parts.joined(separator: " + ")
         }
         if !version.ramp.isEmpty, let hire = rep.hireDate {
             // The mean ramp over the window's months in seat (months before the hire are prorated away).
@@ -180,6 +192,8 @@ struct PersonCalculation: Sendable {
     private func missingQuota(_ component: PlanComponent, _ window: CompPeriod.Window) -> IncentivesError {
         component.quotaLocation.error(
             component.quota,
-            expected: "a quota named '\(component.quota)' for \(rep.id) or a territory it holds, for \(window.label), in the quota file")
+            expected:
+                "a quota named '\(component.quota)' for \(rep.id) or a territory it holds, for \(window.label), in the quota file"
+        )
     }
 }

@@ -65,7 +65,8 @@ public struct EffectiveDatedAlignment: AlignmentHistory {
         var timeline: [AccountID: [(day: Int, territory: TerritoryID?)]] = [:]
         for account in accounts { timeline[account.id] = [(Self.distantPast, account.territoryID)] }
         for move in accountMoves.sorted(by: { $0.effective < $1.effective }) {
-            timeline[move.id, default: [(Self.distantPast, nil)]].append((move.effective.daysSinceEpoch, move.territory))
+            timeline[move.id, default: [(Self.distantPast, nil)]].append(
+                (move.effective.daysSinceEpoch, move.territory))
         }
         accountTimeline = timeline
         var movesByRep: [RepID: [Move<RepID>]] = [:]

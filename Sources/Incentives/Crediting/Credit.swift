@@ -14,7 +14,7 @@ public struct Credit: Sendable, Hashable {
     public var amount: Money
     /// Why this person got this credit (kept compact: a credit run holds tens of millions of them).
     public var reason: CreditRule
-    /// Why this person got this credit, e.g. `territory T012 held by R012 on 2026-03-14`.
+    /// Why this person got this credit, for example `territory T012 holder on 2026-03-14`.
     public var rule: String { reason.text(date: date) }
     /// Index of the transaction in the request, for filters.
     public var transactionIndex: Int
@@ -86,9 +86,11 @@ struct CreditAssigner {
         }
         func add(_ person: RepID, _ kind: CreditKind, _ share: ExactAmount, _ rule: CreditRule) {
             let amount = (ExactAmount(cents: cents) * share).rounded()
-            credits.append(Credit(
-                transactionID: transaction.id, date: transaction.date, person: person, kind: kind, share: share.rate,
-                amount: amount, reason: rule, transactionIndex: index))
+            credits.append(
+                Credit(
+                    transactionID: transaction.id, date: transaction.date, person: person, kind: kind,
+                    share: share.rate,
+                    amount: amount, reason: rule, transactionIndex: index))
         }
         var rollup: [RepID: ExactAmount] = [:]
         var order: [RepID] = []
@@ -114,7 +116,7 @@ struct CreditAssigner {
         return !revenue.isEmpty
     }
 
-    /// A split percentage (e.g. 60) as a fraction, read through its shortest decimal text.
+    /// A split percentage (60 for 60 %) as a fraction, read through its shortest decimal text.
     static func share(_ percentage: Double) -> Rate {
         guard let decimal = DecimalText(percentage.description), let micros = decimal.scaled(to: 4) else {
             return Rate(micros: Int64((percentage * 10_000).rounded()))

@@ -29,7 +29,6 @@ public enum CompInputs {
             }.mapValues { $0.map(\.id) })
     }
 
-
     /// The effective-dated alignment of a dataset: accounts.csv and reps.csv plus
     /// `account_territory_history.csv` and `rep_territory_history.csv` when present.
     public static func alignment(_ data: SalesDataset, folder: URL) throws(IncentivesError) -> EffectiveDatedAlignment {
@@ -42,12 +41,15 @@ public enum CompInputs {
             let table = try TableFile.read(accountURL, required: ["account_id", "territory_id", "effective_date"])
             for row in table.rows {
                 let id = AccountID(table.value(row, "account_id"))
-                guard accountIDs.contains(id) else { throw table.error(row, "account_id", expected: "an account of accounts.csv") }
+                guard accountIDs.contains(id) else {
+                    throw table.error(row, "account_id", expected: "an account of accounts.csv")
+                }
                 guard let day = try? CalendarDate(iso8601: table.value(row, "effective_date")) else {
                     throw table.error(row, "effective_date", expected: "a date YYYY-MM-DD")
                 }
                 let territory = table.value(row, "territory_id")
-                accountMoves.append(.init(id: id, territory: territory.isEmpty ? nil : TerritoryID(territory), effective: day))
+                accountMoves.append(
+                    .init(id: id, territory: territory.isEmpty ? nil : TerritoryID(territory), effective: day))
             }
         }
         let repURL = folder.appendingPathComponent("rep_territory_history.csv")
@@ -60,9 +62,11 @@ public enum CompInputs {
                     throw table.error(row, "effective_date", expected: "a date YYYY-MM-DD")
                 }
                 let territory = table.value(row, "territory_id")
-                repMoves.append(.init(id: id, territory: territory.isEmpty ? nil : TerritoryID(territory), effective: day))
+                repMoves.append(
+                    .init(id: id, territory: territory.isEmpty ? nil : TerritoryID(territory), effective: day))
             }
         }
-        return EffectiveDatedAlignment(accounts: data.accounts, reps: data.reps, accountMoves: accountMoves, repMoves: repMoves)
+        return EffectiveDatedAlignment(
+            accounts: data.accounts, reps: data.reps, accountMoves: accountMoves, repMoves: repMoves)
     }
 }

@@ -58,10 +58,14 @@ public struct QuotaBook: Sendable, Hashable {
                 period = "\(planYear)"
             } else if label.hasPrefix("Q"), let q = Int(label.dropFirst()), (1...4).contains(q) {
                 period = "\(planYear)-Q\(q)"
-            } else if label.hasPrefix("M"), let m = Int(label.dropFirst()), let month = CompPeriod(year: planYear, month: m) {
+            } else if label.hasPrefix("M"), let m = Int(label.dropFirst()),
+                let month = CompPeriod(year: planYear, month: m)
+            {
                 period = month.description
             } else {
-                throw .invalidInput(file: table.file, line: 1, column: index + 1, value: name, expected: "a quota column quota_FY, quota_Qn or quota_Mn")
+                throw .invalidInput(
+                    file: table.file, line: 1, column: index + 1, value: name,
+                    expected: "a quota column quota_FY, quota_Qn or quota_Mn")
             }
             for row in table.rows {
                 guard let amount = try? Money(parsing: table.value(row, name)), amount.cents >= 0 else {
@@ -76,7 +80,9 @@ public struct QuotaBook: Sendable, Hashable {
         rows = [:]
         for row in table.rows {
             let period = table.value(row, "period")
-            guard Self.isPeriod(period) else { throw table.error(row, "period", expected: "a period YYYY-MM, YYYY-Qn or YYYY") }
+            guard Self.isPeriod(period) else {
+                throw table.error(row, "period", expected: "a period YYYY-MM, YYYY-Qn or YYYY")
+            }
             guard let amount = try? Money(parsing: table.value(row, "amount")), amount.cents >= 0 else {
                 throw table.error(row, "amount", expected: "a non-negative amount with at most 2 decimals")
             }

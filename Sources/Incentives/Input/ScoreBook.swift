@@ -18,7 +18,9 @@ public struct ScoreBook: Sendable, Hashable {
     ///
     /// - Throws: ``IncentivesError/invalidInput(file:line:column:value:expected:)``.
     public init(csv: String, file: String) throws(IncentivesError) {
-        try self.init(table: TableFile.parse(Array(csv.utf8), file: file, required: ["person_id", "period", "component", "score"]))
+        try self.init(
+            table: TableFile.parse(
+                Array(csv.utf8), file: file, required: ["person_id", "period", "component", "score"]))
     }
 
     /// Reads a score file.
@@ -28,10 +30,13 @@ public struct ScoreBook: Sendable, Hashable {
 
     private init(table: TableFile) throws(IncentivesError) {
         for row in table.rows {
-            guard let score = try? Rate(parsing: table.value(row, "score")), score >= .zero, score.micros <= 10 * Rate.unit else {
+            guard let score = try? Rate(parsing: table.value(row, "score")), score >= .zero,
+                score.micros <= 10 * Rate.unit
+            else {
                 throw table.error(row, "score", expected: "a score in 0...10, e.g. 0.67 or 67%")
             }
-            scores[Self.key(table.value(row, "person_id"), table.value(row, "component"), table.value(row, "period"))] = score
+            scores[Self.key(table.value(row, "person_id"), table.value(row, "component"), table.value(row, "period"))] =
+                score
         }
     }
 

@@ -16,7 +16,9 @@ struct TableFile {
     /// Reads `url`, requiring the `required` columns.
     static func read(_ url: URL, required: [String]) throws(IncentivesError) -> TableFile {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(path: url.path, reason: error.localizedDescription) }
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(path: url.path, reason: error.localizedDescription)
+        }
         return try parse(Array(data), file: url.lastPathComponent, required: required)
     }
 
@@ -28,11 +30,15 @@ struct TableFile {
             let fields = (0..<record.count).map { record.string(at: $0).trimmingCharacters(in: .whitespaces) }
             if header.isEmpty { header = fields } else { rows.append(Row(line: record.line, fields: fields)) }
         } onMalformed: { line, column, message in
-            if malformed == nil { malformed = .invalidInput(file: file, line: line, column: column, value: "", expected: message) }
+            if malformed == nil {
+                malformed = .invalidInput(file: file, line: line, column: column, value: "", expected: message)
+            }
         }
         if let malformed { throw malformed }
         for name in required where !header.contains(name) {
-            throw .invalidInput(file: file, line: 1, column: 1, value: header.joined(separator: ","), expected: "a header with the column \(name)")
+            throw .invalidInput(
+                file: file, line: 1, column: 1, value: header.joined(separator: ","),
+                expected: "a header with the column \(name)")
         }
         return TableFile(file: file, header: header, rows: rows)
     }
@@ -48,6 +54,7 @@ struct TableFile {
 
     /// A located error about `name` in `row`.
     func error(_ row: Row, _ name: String, expected: String) -> IncentivesError {
-        .invalidInput(file: file, line: row.line, column: (column(name) ?? 0) + 1, value: value(row, name), expected: expected)
+        .invalidInput(
+            file: file, line: row.line, column: (column(name) ?? 0) + 1, value: value(row, name), expected: expected)
     }
 }

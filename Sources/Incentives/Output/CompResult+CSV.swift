@@ -6,7 +6,10 @@ extension CompResult {
         var writer = CSVWriter()
         writer.writeRow(["person_id", "transaction_id", "date", "kind", "share", "amount", "rule"])
         for c in credits {
-            writer.writeRow([c.person.rawValue, c.transactionID.rawValue, c.date.description, c.kind.rawValue, c.share.description, c.amount.description, c.rule])
+            writer.writeRow([
+                c.person.rawValue, c.transactionID.rawValue, c.date.description, c.kind.rawValue, c.share.description,
+                c.amount.description, c.rule,
+            ])
         }
         return writer.bytes
     }
@@ -27,10 +30,13 @@ extension CompResult {
     /// `earnings.csv`: what each component pays each person this period.
     public func earningsCSV() -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRow(["person_id", "plan", "component", "amount", "to_date", "paid_before", "tier", "rate", "cap", "proration"])
+        writer.writeRow([
+            "person_id", "plan", "component", "amount", "to_date", "paid_before", "tier", "rate", "cap", "proration",
+        ])
         for e in earnings {
             writer.writeRow([
-                e.person.rawValue, e.plan, e.component, e.amount.description, e.toDate.description, e.paidBefore.description,
+                e.person.rawValue, e.plan, e.component, e.amount.description, e.toDate.description,
+                e.paidBefore.description,
                 e.tier, e.rate, e.cap, e.proration.description,
             ])
         }
@@ -40,12 +46,16 @@ extension CompResult {
     /// `statements.csv`: every statement line of every person; per person the lines add up to the total.
     public func statementsCSV() -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRow(["person_id", "component", "transaction_id", "date", "credit", "rate", "tier", "cap", "proration", "amount"])
+        writer.writeRow([
+            "person_id", "component", "transaction_id", "date", "credit", "rate", "tier", "cap", "proration", "amount",
+        ])
         for statement in statements {
             for line in statement.lines {
                 writer.writeRow([
-                    statement.person.rawValue, line.component, line.transactionID?.rawValue ?? "", line.date?.description ?? "",
-                    line.credit?.description ?? "", line.rate, line.tier, line.cap, line.proration.description, line.amount.description,
+                    statement.person.rawValue, line.component, line.transactionID?.rawValue ?? "",
+                    line.date?.description ?? "",
+                    line.credit?.description ?? "", line.rate, line.tier, line.cap, line.proration.description,
+                    line.amount.description,
                 ])
             }
         }
@@ -65,10 +75,13 @@ extension CompResult {
     /// A short summary for the terminal.
     public func summaryText() -> String {
         let total = statements.reduce(Money.zero) { $0 + $1.total }
-        var text = "Comp \(period): \(statements.count) statements, \(credits.count) credits, total \(total.formatted)\n"
+        var text =
+            "Comp \(period): \(statements.count) statements, \(credits.count) credits, total \(total.formatted)\n"
         if !uncredited.isEmpty {
             text += "\(uncredited.count) transaction(s) with no revenue credit (vacant territory, no owner): "
-            text += uncredited.prefix(10).map(\.rawValue).joined(separator: ", ") + (uncredited.count > 10 ? ", …" : "") + "\n"
+            text +=
+                uncredited.prefix(10).map(\.rawValue).joined(separator: ", ") + (uncredited.count > 10 ? ", …" : "")
+                + "\n"
         }
         return text
     }

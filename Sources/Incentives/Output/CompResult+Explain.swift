@@ -7,11 +7,13 @@ extension CompResult {
         guard let statement = statements.first(where: { $0.person == person }) else {
             return "\(person) has no statement for \(period)\n"
         }
-        var text = "\(statement.name) (\(person)), \(period), plan \(statement.plan) (version from \(statement.planVersion))\n"
+        var text =
+            "\(statement.name) (\(person)), \(period), plan \(statement.plan) (version from \(statement.planVersion))\n"
         let own = credits.filter { $0.person == person }
         text += "\nCredits this month (\(own.count)):\n"
         for c in own {
-            text += "  \(c.transactionID) \(c.date) \(c.kind.rawValue) \(c.share.percentText) = \(c.amount.formatted)  ← \(c.rule)\n"
+            text +=
+                "  \(c.transactionID) \(c.date) \(c.kind.rawValue) \(c.share.percentText) = \(c.amount.formatted)  ← \(c.rule)\n"
         }
         for earning in earnings where earning.person == person {
             text += "\nComponent \(earning.component):\n"

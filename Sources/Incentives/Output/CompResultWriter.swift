@@ -18,7 +18,8 @@ public struct CompResultWriter: Sendable {
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let temporary = parent.appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try fm.createDirectory(at: temporary.appendingPathComponent("statements"), withIntermediateDirectories: true)
+            try fm.createDirectory(
+                at: temporary.appendingPathComponent("statements"), withIntermediateDirectories: true)
             let files: [(String, [UInt8])] = [
                 ("credits.csv", result.creditsCSV()), ("measurements.csv", result.measurementsCSV()),
                 ("earnings.csv", result.earningsCSV()), ("statements.csv", result.statementsCSV()),
@@ -26,7 +27,9 @@ public struct CompResultWriter: Sendable {
             ]
             for (name, bytes) in files { try Data(bytes).write(to: temporary.appendingPathComponent(name)) }
             for statement in result.statements {
-                let name = statement.person.rawValue.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
+                let name = statement.person.rawValue.map {
+                    $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_"
+                }
                 try Data(statement.html(period: result.period).utf8).write(
                     to: temporary.appendingPathComponent("statements").appendingPathComponent(String(name) + ".html"))
             }

@@ -5,7 +5,9 @@ extension Statement {
     /// component with credit, rate, tier, cap, proration and amount; the total equals the lines' sum.
     public func html(period: CompPeriod) -> String {
         func escape(_ text: String) -> String {
-            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
+                return text
+            }
             return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }

@@ -22,7 +22,11 @@ extension CompPlan {
         versions.sort { $0.effective < $1.effective }
         for (earlier, later) in zip(versions, versions.dropFirst()) {
             guard let end = earlier.until, end < later.effective else {
-                throw later.location.error(later.effective.description, expected: "a version starting after the previous version's until (\(earlier.until?.description ?? "open-ended"), \(earlier.location)); versions of a plan must not overlap")
+                throw later.location.error(
+                    later.effective.description,
+                    expected:
+                        "a version starting after the previous version's until (\(earlier.until?.description ?? "open-ended"), \(earlier.location)); versions of a plan must not overlap"
+                )
             }
         }
         self.versions = versions
@@ -45,7 +49,8 @@ extension PlanVersion {
         ote = try keys["ote"]?.money()
         if let mix = keys["pay_mix"] {
             let parts = try mix.string().split(separator: "/")
-            guard parts.count == 2, let base = Int64(parts[0]), let variable = Int64(parts[1]), base >= 0, variable >= 0,
+            guard parts.count == 2, let base = Int64(parts[0]), let variable = Int64(parts[1]), base >= 0,
+                variable >= 0,
                 base + variable == 100
             else { throw mix.error("a base/variable split summing to 100, e.g. 50/50") }
             variableShare = Rate(micros: variable * Rate.unit / 100)
@@ -73,7 +78,8 @@ extension PlanVersion {
             components.append(component)
         }
         for component in components {
-            let references = [component.gate.map { ($0.component, $0.location) }].compactMap { $0 }
+            let references =
+                [component.gate.map { ($0.component, $0.location) }].compactMap { $0 }
                 + component.modifiers.map { ($0.component, $0.location) }
             for (name, place) in references where !components.contains(where: { $0.name == name }) {
                 throw place.error(name, expected: "the name of a component of this version")
@@ -92,7 +98,8 @@ extension PlanComponent {
         location = node.location
         name = try keys.required("name").string()
         let type = try keys["type"]?.choice(["quota": "quota", "mbo": "mbo", "spiff": "spiff"]) ?? "quota"
-        measure = try keys["measure"]?.choice(["bookings": .bookings, "revenue": .revenue, "units": .units]) ?? .bookings
+        measure =
+            try keys["measure"]?.choice(["bookings": .bookings, "revenue": .revenue, "units": .units]) ?? .bookings
         var filter: [String: Set<String>] = [:]
         if let node = keys["filter"] {
             let columns = try node.mapping(allowed: Set(TransactionFilterColumn.allCases.map(\.rawValue)))
@@ -117,7 +124,8 @@ extension PlanComponent {
         payout = try keys["payout"]?.choice(["to_date": .toDate, "period_end": .periodEnd]) ?? .toDate
         weight = try keys["weight"]?.rate() ?? .one
         threshold = try keys["threshold"]?.rate()
-        rule = .rateTable(RateTable(method: .marginal, pays: .target, tiers: [Tier(name: "linear", from: .zero, rate: .one)]))
+        rule = .rateTable(
+            RateTable(method: .marginal, pays: .target, tiers: [Tier(name: "linear", from: .zero, rate: .one)]))
         let rules = ["rate_table", "pay_curve", "step_table"].filter { keys[$0] != nil }
         if rules.count > 1 { throw node.error("at most one of rate_table, pay_curve, step_table") }
         if let table = keys["rate_table"] { rule = .rateTable(try RateTable(table)) }
@@ -133,7 +141,10 @@ extension PlanComponent {
             case (nil, let percent?): pays = .percent(try percent.rate())
             default: throw try keys.required("spiff").error("exactly one of flat, percent")
             }
-            kind = .spiff(Spiff(pays: pays, per: try spiff["per"]?.choice(["transaction": .transaction, "period": .period]) ?? .transaction))
+            kind = .spiff(
+                Spiff(
+                    pays: pays,
+                    per: try spiff["per"]?.choice(["transaction": .transaction, "period": .period]) ?? .transaction))
         default:
             kind = .quota
         }
@@ -141,16 +152,20 @@ extension PlanComponent {
             let gate = try gateNode.mapping(allowed: ["component", "at_least", "otherwise_cap_attainment"])
             self.gate = Gate(
                 component: try gate.required("component").string(), atLeast: try gate.required("at_least").rate(),
-                otherwiseCapAttainment: try gate["otherwise_cap_attainment"]?.rate() ?? .one, location: gateNode.location)
+                otherwiseCapAttainment: try gate["otherwise_cap_attainment"]?.rate() ?? .one,
+                location: gateNode.location)
         }
         var modifiers: [Modifier] = []
         for item in try keys["modifiers"]?.sequence() ?? [] {
             let m = try item.mapping(allowed: ["name", "component", "below", "at_least", "multiply"])
             let modifier = Modifier(
                 name: try m["name"]?.string() ?? "modifier", component: try m.required("component").string(),
-                below: try m["below"]?.rate(), atLeast: try m["at_least"]?.rate(), multiply: try m.required("multiply").rate(),
+                below: try m["below"]?.rate(), atLeast: try m["at_least"]?.rate(),
+                multiply: try m.required("multiply").rate(),
                 location: item.location)
-            if (modifier.below == nil) == (modifier.atLeast == nil) { throw item.error("exactly one of below, at_least") }
+            if (modifier.below == nil) == (modifier.atLeast == nil) {
+                throw item.error("exactly one of below, at_least")
+            }
             modifiers.append(modifier)
         }
         self.modifiers = modifiers
@@ -164,7 +179,9 @@ extension PlanComponent {
     /// `3x` (a multiple of target) or an amount.
     private static func cap(_ node: StrictYAML) throws(IncentivesError) -> Cap {
         let text = try node.string()
-        if text.hasSuffix("x"), let multiple = try? Rate(parsing: String(text.dropLast())) { return .targetMultiple(multiple) }
+        if text.hasSuffix("x"), let multiple = try? Rate(parsing: String(text.dropLast())) {
+            return .targetMultiple(multiple)
+        }
         return .amount(try node.money())
     }
 
@@ -172,7 +189,8 @@ extension PlanComponent {
         var points: [CurvePoint] = []
         for item in try node.sequence() {
             let p = try item.mapping(allowed: ["attainment", "payout"])
-            let point = CurvePoint(attainment: try p.required("attainment").rate(), payout: try p.required("payout").rate())
+            let point = CurvePoint(
+                attainment: try p.required("attainment").rate(), payout: try p.required("payout").rate())
             if let last = points.last, point.attainment <= last.attainment {
                 throw item.error("points in increasing attainment")
             }
@@ -195,7 +213,9 @@ extension RateTable {
                 name: try t["name"]?.string() ?? "tier \(tiers.count + 1)", from: try t.required("from").rate(),
                 rate: try t.required("rate").rate())
             if tiers.isEmpty, tier.from != .zero { throw try t.required("from").error("0 for the first tier") }
-            if let last = tiers.last, tier.from <= last.from { throw try t.required("from").error("tiers in increasing from") }
+            if let last = tiers.last, tier.from <= last.from {
+                throw try t.required("from").error("tiers in increasing from")
+            }
             tiers.append(tier)
         }
         if tiers.isEmpty { throw try keys.required("tiers").error("at least one tier") }

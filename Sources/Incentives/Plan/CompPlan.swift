@@ -51,7 +51,9 @@ public struct PlanVersion: Sendable, Hashable {
     public var location: SourceLocation
 }
 
-/// Who a plan applies to. The most specific match wins: person (3) over title (2) over role (1).
+/// Who a plan applies to.
+///
+/// The most specific match wins: person (3) over title (2) over role (1).
 ///
 /// A `title` matches a person's `role` in reps.csv exactly; a `role` matches when it occurs in it as a
 /// whole word sequence, ignoring case (`Manager` matches `District Manager`).
@@ -183,7 +185,7 @@ public struct CurvePoint: Sendable, Hashable {
 public struct Gate: Sendable, Hashable {
     public var component: String
     public var atLeast: Rate
-    /// Attainment used when the gate is not met (e.g. 100 %: nothing above quota).
+    /// Attainment used when the gate is not met (100 %: nothing above quota).
     public var otherwiseCapAttainment: Rate
     public var location: SourceLocation
 }

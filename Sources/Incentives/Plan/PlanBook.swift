@@ -33,7 +33,9 @@ public struct PlanBook: Sendable, Hashable {
             seen[plan.id] = plan.location
         }
         for assignment in assignments where seen[assignment.plan] == nil {
-            throw assignment.location.error(assignment.plan, expected: "a plan defined in the plan folder (\(seen.keys.sorted().joined(separator: ", ")))")
+            throw assignment.location.error(
+                assignment.plan,
+                expected: "a plan defined in the plan folder (\(seen.keys.sorted().joined(separator: ", ")))")
         }
         self.plans = plans
         self.assignments = assignments
@@ -49,7 +51,9 @@ public struct PlanBook: Sendable, Hashable {
         for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let url = folder.appendingPathComponent(name)
             let text: String
-            do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .unreadable(path: url.path, reason: error.localizedDescription) }
+            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+                throw .unreadable(path: url.path, reason: error.localizedDescription)
+            }
             plans.append(try CompPlan(yaml: text, file: name))
         }
         var assignments: [Assignment] = []
@@ -60,12 +64,17 @@ public struct PlanBook: Sendable, Hashable {
                 var effective: CalendarDate?
                 let text = table.value(row, "effective_date")
                 if !text.isEmpty {
-                    guard let date = try? CalendarDate(iso8601: text) else { throw table.error(row, "effective_date", expected: "a date YYYY-MM-DD") }
+                    guard let date = try? CalendarDate(iso8601: text) else {
+                        throw table.error(row, "effective_date", expected: "a date YYYY-MM-DD")
+                    }
                     effective = date
                 }
-                assignments.append(Assignment(
-                    person: RepID(table.value(row, "person_id")), plan: table.value(row, "plan"), effective: effective,
-                    location: SourceLocation(file: table.file, line: row.line, column: (table.column("plan") ?? 0) + 1)))
+                assignments.append(
+                    Assignment(
+                        person: RepID(table.value(row, "person_id")), plan: table.value(row, "plan"),
+                        effective: effective,
+                        location: SourceLocation(
+                            file: table.file, line: row.line, column: (table.column("plan") ?? 0) + 1)))
             }
         }
         try self.init(plans: plans, assignments: assignments)
@@ -76,12 +85,15 @@ public struct PlanBook: Sendable, Hashable {
     ///
     /// - Throws: ``IncentivesError/invalidInput(file:line:column:value:expected:)`` when no plan matches,
     ///   an assigned plan has no version in force, or two plans match equally specifically.
-    public func plan(for rep: Rep, on date: CalendarDate, line: Int = 0) throws(IncentivesError) -> (CompPlan, PlanVersion) {
+    public func plan(for rep: Rep, on date: CalendarDate, line: Int = 0) throws(IncentivesError) -> (
+        CompPlan, PlanVersion
+    ) {
         if let explicit = assignments.filter({ $0.person == rep.id && ($0.effective.map { $0 <= date } ?? true) })
             .max(by: { ($0.effective?.daysSinceEpoch ?? Int.min) < ($1.effective?.daysSinceEpoch ?? Int.min) })
         {
             guard let plan = plans.first(where: { $0.id == explicit.plan }), let version = plan.version(on: date) else {
-                throw explicit.location.error(explicit.plan, expected: "a plan with a version in force on \(date) for \(rep.id)")
+                throw explicit.location.error(
+                    explicit.plan, expected: "a plan with a version in force on \(date) for \(rep.id)")
             }
             return (plan, version)
         }
@@ -98,10 +110,16 @@ public struct PlanBook: Sendable, Hashable {
             }
         }
         guard let first = best.first else {
-            throw .invalidInput(file: "reps.csv", line: line, column: 1, value: "\(rep.id) (\(rep.role))", expected: "a comp plan in force on \(date) assigned to this person, title or role")
+            throw .invalidInput(
+                file: "reps.csv", line: line, column: 1, value: "\(rep.id) (\(rep.role))",
+                expected: "a comp plan in force on \(date) assigned to this person, title or role")
         }
         if best.count > 1 {
-            throw best[1].1.location.error(rep.id.rawValue, expected: "one most specific plan for \(rep.id); \(best.map(\.0.id).joined(separator: " and ")) match equally")
+            throw best[1].1.location.error(
+                rep.id.rawValue,
+                expected:
+                    "one most specific plan for \(rep.id); \(best.map(\.0.id).joined(separator: " and ")) match equally"
+            )
         }
         return first
     }

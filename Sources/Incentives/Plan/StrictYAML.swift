@@ -15,7 +15,7 @@ import Yams
 struct StrictYAML {
     let node: Node
     let file: String
-    /// Dotted key path from the document root, e.g. `versions[0].components[1].weight`.
+    /// Dotted key path from the document root, for example `versions[0].components[1].weight`.
     let path: String
 
     /// Parses `text`; an empty document is an empty mapping.
@@ -28,7 +28,8 @@ struct StrictYAML {
         } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _),
             let YamlError.composer(_, problem, mark, _)
         {
-            throw .invalidInput(file: file, line: mark.line, column: mark.column, value: "", expected: "valid YAML (\(problem))")
+            throw .invalidInput(
+                file: file, line: mark.line, column: mark.column, value: "", expected: "valid YAML (\(problem))")
         } catch {
             throw .invalidInput(file: file, line: 1, column: 1, value: "", expected: "valid YAML (\(error))")
         }
@@ -48,7 +49,9 @@ struct StrictYAML {
 
     /// The keys of a mapping, rejecting keys outside `allowed` and duplicates.
     func mapping(allowed: Set<String>) throws(IncentivesError) -> StrictMapping {
-        guard case .mapping(let mapping) = node else { throw error("a mapping with keys \(allowed.sorted().joined(separator: ", "))") }
+        guard case .mapping(let mapping) = node else {
+            throw error("a mapping with keys \(allowed.sorted().joined(separator: ", "))")
+        }
         var entries: [String: StrictYAML] = [:]
         var keyNodes: [String: StrictYAML] = [:]
         for (key, value) in mapping {
@@ -56,7 +59,11 @@ struct StrictYAML {
             guard let name = key.scalar?.string else { throw keyNode.error("a plain key") }
             let child = StrictYAML(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)")
             guard allowed.contains(name) else {
-                throw keyNode.location.error(name, expected: "one of the keys \(allowed.sorted().joined(separator: ", ")) at \(path.isEmpty ? "the top level" : path)")
+                throw keyNode.location.error(
+                    name,
+                    expected:
+                        "one of the keys \(allowed.sorted().joined(separator: ", ")) at \(path.isEmpty ? "the top level" : path)"
+                )
             }
             guard entries[name] == nil else { throw keyNode.location.error(name, expected: "each key once") }
             entries[name] = child
@@ -90,7 +97,9 @@ struct StrictYAML {
         let text = try string()
         do {
             let value = try Rate(parsing: text)
-            guard abs(value.micros) <= 1_000_000 * Rate.unit else { throw IncentivesError.invalidNumber(text, expected: "") }
+            guard abs(value.micros) <= 1_000_000 * Rate.unit else {
+                throw IncentivesError.invalidNumber(text, expected: "")
+            }
             return value
         } catch {
             throw self.error("a decimal number with at most 6 places, e.g. 1.5 or 3%")

@@ -26,7 +26,8 @@ extension Meridian.Comp {
             try Meridian.Comp.checked {
                 try CompInputs.load(
                     dataset: URL(fileURLWithPath: dataset), plans: URL(fileURLWithPath: plans),
-                    quotas: URL(fileURLWithPath: quotas), scores: scores.map { URL(fileURLWithPath: $0) }, period: period)
+                    quotas: URL(fileURLWithPath: quotas), scores: scores.map { URL(fileURLWithPath: $0) },
+                    period: period)
             }
         }
     }
@@ -87,7 +88,8 @@ extension Meridian.Comp {
 
     /// `meridian comp estimate`: what a prospective deal would pay.
     struct Estimate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Estimate what a prospective deal would pay one person.")
+        static let configuration = CommandConfiguration(
+            abstract: "Estimate what a prospective deal would pay one person.")
         @OptionGroup var inputs: Inputs
         @Option(help: "The person, e.g. R012.") var person: String
         @Option(help: "The deal: amount=120000,product=P-CORE,date=2026-12-15[,order_type=new].") var deal: String
