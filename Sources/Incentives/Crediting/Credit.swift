@@ -37,8 +37,8 @@ public enum CreditRule: Sendable, Hashable {
     func text(date: CalendarDate) -> String {
         switch self {
         case .revenueSplit: "revenue split"
-        case .territory(let territory): "territory \(territory) holder on \(date)"
-        case .owner: "owner (no seated territory holder on \(date))"
+        case .territory(let territory): "territory \(territory) holder"
+        case .owner: "owner (no seated territory holder)"
         case .overlaySplit: "overlay split"
         case .rollup: "roll-up: manager of revenue-credited people, once per transaction"
         }
@@ -85,7 +85,8 @@ struct CreditAssigner {
             }
         }
         func add(_ person: RepID, _ kind: CreditKind, _ share: ExactAmount, _ rule: CreditRule) {
-            let amount = (ExactAmount(cents: cents) * share).rounded()
+            // share × cents, rounded half to even; a whole share (the usual case) needs no arithmetic.
+            let amount = share == .one ? Money(cents: cents) : (ExactAmount(cents: cents) * share).rounded()
             credits.append(
                 Credit(
                     transactionID: transaction.id, date: transaction.date, person: person, kind: kind,

@@ -39,12 +39,18 @@ public struct Rate: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// Shortest decimal text: `0.03`, `1.5`, `2`.
     public var description: String {
-        let sign = micros < 0 ? "-" : ""
         let magnitude = micros.magnitude
-        var fraction = String(magnitude % UInt64(Self.unit))
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(sign)\(magnitude / UInt64(Self.unit))\(fraction.isEmpty ? "" : "." + fraction)"
+        let whole = magnitude / UInt64(Self.unit)
+        var fraction = magnitude % UInt64(Self.unit)
+        let sign = micros < 0 ? "-" : ""
+        guard fraction != 0 else { return sign + String(whole) }
+        var places = 6
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        let digits = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
     }
 
     /// `3%`, `112.5%`: the rate read as a percentage.

@@ -5,11 +5,18 @@ extension CompResult {
     public func creditsCSV() -> [UInt8] {
         var writer = CSVWriter()
         writer.writeRow(["person_id", "transaction_id", "date", "kind", "share", "amount", "rule"])
+        // Millions of rows repeat few dates, shares and rules: format each once.
+        var dates: [CalendarDate: String] = [:]
+        var shares: [Int64: String] = [:]
+        var rules: [CreditRule: String] = [:]
         for c in credits {
-            writer.writeRow([
-                c.person.rawValue, c.transactionID.rawValue, c.date.description, c.kind.rawValue, c.share.description,
-                c.amount.description, c.rule,
-            ])
+            let date = dates[c.date] ?? c.date.description
+            dates[c.date] = date
+            let share = shares[c.share.micros] ?? c.share.description
+            shares[c.share.micros] = share
+            let rule = rules[c.reason] ?? c.rule
+            rules[c.reason] = rule
+            writer.writeRow([c.person.rawValue, c.transactionID.rawValue, date, c.kind.rawValue, share, c.amount.description, rule])
         }
         return writer.bytes
     }
