@@ -114,7 +114,14 @@ do {
     print("allocation (task group):   \(String(format: "%.3f", concurrent)) s  (speed-up \(String(format: "%.2f", sequential / concurrent))×)")
     print("quotas.csv rendering:      \(String(format: "%.3f", csvTime)) s (\(csv.utf8.count) bytes)")
     print("binding: \(floors) floors, \(caps) caps, \(rampsBinding) ramps; roll-up checks pass: \(plan.checksPass)")
+    let aboveCap = plan.assignments.count(where: { a in a.cap.map { a.quota > $0 + 1e-6 } ?? false })
+    let belowFloor = plan.assignments.count(where: { a in a.floor.map { a.quota < $0 - 1e-6 } ?? false })
+    let roundingRows = plan.planChecks.count(where: { $0.kind == .roundingBounds })
+    print("after rounding: \(aboveCap) seats above their cap, \(belowFloor) below their floor (\(roundingRows) rounding-bounds rows)")
     print("expected share of reps at or above quota: \(String(format: "%.1f", plan.fairness.expectedShareAtOrAboveQuota * 100)) %")
+    if let level = plan.fairness.planWideLevel {
+        print("plan-wide equal-probability level: \(String(format: "%.1f", level * 100)) %, \(plan.fairness.seatsAtBound) seats at a growth bound; P(attain) range \(String(format: "%.1f", plan.fairness.minimumProbability * 100))–\(String(format: "%.1f", plan.fairness.maximumProbability * 100)) %")
+    }
     let best = min(sequential, concurrent)
     print("RESULT: \(seats) reps allocated in \(String(format: "%.3f", best)) s (goal ≤ 1 s): \(best <= 1 ? "met" : "NOT met")")
 } catch {
