@@ -197,17 +197,8 @@ import Testing
 
     /// Runs `glpsol --math MODEL --data DATA` from the repository root and returns its output.
     static func glpsol(_ model: String, _ data: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["glpsol", "--math", model, "--data", data]
-        process.currentDirectoryURL = Fixtures.repositoryRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "glpsol failed:\n\(output)")
-        return output
+        let run = try GLPSol.run(["--math", model, "--data", data])
+        #expect(run.status == 0, "glpsol failed:\n\(run.output)")
+        return run.output
     }
 }
