@@ -78,8 +78,9 @@ import Testing
         #expect(bad.status == 65)
     }
 
-    /// Absurd flag values were Double→Int64 traps (SIGILL); now they are usage errors (64) naming
-    /// the value, and the same values in a config file are bad data (65). Issue 10, defects 1 and 7.
+    /// Absurd or mistyped flag values are usage errors (64).
+    ///
+    /// They were Double→Int64 traps (SIGILL) or exit 0; now they name the value, and the same values in a config file are bad data (65). Issue 10, defects 1 and 7.
     @Test(arguments: [
         ["--over-assign", "1e6"], ["--target", "1e300"], ["--override", "e1=1e20"], ["--growth-cap", "1e300"],
         ["--rounding-unit", "1e-300"], ["--basis", "histroy:0.5,potential:0.5"], ["--fairness", "equal"],

@@ -26,11 +26,12 @@ import Testing
             let potential = Double(Int.random(in: 10...90, using: &generator))
             let workload = Double(Int.random(in: 1...12, using: &generator))
             // Today's territory: the nearest centre, except every fifth account sits in a neighbour's.
-            let nearest = (0..<4).min { a, b in
-                let da = (x - centres[a].0) * (x - centres[a].0) + (y - centres[a].1) * (y - centres[a].1)
-                let db = (x - centres[b].0) * (x - centres[b].0) + (y - centres[b].1) * (y - centres[b].1)
-                return da < db
-            } ?? 0
+            let nearest =
+                (0..<4).min { a, b in
+                    let da = (x - centres[a].0) * (x - centres[a].0) + (y - centres[a].1) * (y - centres[a].1)
+                    let db = (x - centres[b].0) * (x - centres[b].0) + (y - centres[b].1) * (y - centres[b].1)
+                    return da < db
+                } ?? 0
             let current = i % 5 == 0 ? (nearest + 1) % 4 : nearest
             units.append(
                 AlignmentUnit(
@@ -48,7 +49,9 @@ import Testing
                 maxMovedAccountShare: 0.30, maxMovedValueShare: 0.35, penaltyPerMovedValue: 0.5, valueMeasure: 0))
     }
 
-    /// The problem as a data section for `Models/territory_alignment.mod`. Amounts and coordinates
+    /// The problem as a data section for `Models/territory_alignment.mod`.
+    ///
+    /// Amounts and coordinates
     /// are printed exactly (shortest round-trip form), so GLPK sees the numbers Swift sees.
     static func alignmentData(_ problem: AlignmentProblem) -> String {
         let names = problem.measures.map(\.name)
@@ -60,7 +63,8 @@ import Testing
         out += "param metric := \(problem.metric == .euclidean ? "euclidean" : "haversine");\n"
         out += "param : x y current locked :=\n"
         for unit in problem.units {
-            out += "  \(unit.id) \(unit.location.first) \(unit.location.second) \(unit.currentTerritory ?? "''") \(unit.locked ? 1 : 0)\n"
+            out +=
+                "  \(unit.id) \(unit.location.first) \(unit.location.second) \(unit.currentTerritory ?? "''") \(unit.locked ? 1 : 0)\n"
         }
         out += ";\nparam : cx cy capacity :=\n"
         for t in problem.territories { out += "  \(t.id) \(t.centre.first) \(t.centre.second) \(t.capacity)\n" }
@@ -70,11 +74,12 @@ import Testing
         }
         out += ";\nparam : tolerance target_rule :=\n"
         for measure in problem.measures {
-            let rule = switch measure.target {
-            case .equal: "equal"
-            case .proportionalToCapacity: "capacity"
-            case .given: "given"
-            }
+            let rule =
+                switch measure.target {
+                case .equal: "equal"
+                case .proportionalToCapacity: "capacity"
+                case .given: "given"
+                }
             out += "  \(measure.name) \(measure.tolerance) \(rule)\n"
         }
         out += ";\n"
@@ -110,7 +115,9 @@ import Testing
         // The MIP optimum lies between the Swift bound and the Swift objective.
         let slack = 1e-6 * max(1, optimum)
         #expect(alignment.bound <= optimum + slack, "Swift bound \(alignment.bound) above the MIP optimum \(optimum)")
-        #expect(optimum <= alignment.objective + slack, "MIP optimum \(optimum) above the Swift objective \(alignment.objective)")
+        #expect(
+            optimum <= alignment.objective + slack,
+            "MIP optimum \(optimum) above the Swift objective \(alignment.objective)")
         if alignment.termination == .optimal { #expect(abs(alignment.objective - optimum) <= slack) }
         // GLPK's assignment meets the product's rules: balance bands, budget and locks.
         var assigned: [String: String] = [:]
@@ -126,7 +133,9 @@ import Testing
             let (lower, upper) = problem.bounds(measure: k)
             for (j, territory) in problem.territories.enumerated() {
                 let total = problem.units.filter { assigned[$0.id] == territory.id }.reduce(0) { $0 + $1.measures[k] }
-                #expect(total >= lower[j] - 1e-9 && total <= upper[j] + 1e-9, "\(measure.name) of \(territory.id): \(total)")
+                #expect(
+                    total >= lower[j] - 1e-9 && total <= upper[j] + 1e-9, "\(measure.name) of \(territory.id): \(total)"
+                )
             }
         }
         // `meridian solve` loads the same model through LinearProgramming and finds the same optimum.
@@ -143,21 +152,24 @@ import Testing
 
     /// A sibling group with a growth cap beyond reach, a floor the group's move reaches, a ramp
     /// limit, a zero target and an override: every feature of the LP.
-    static let quotaGroup = SiblingAllocation(parent: "D-north", pool: 1_000, members: [
-        .init(id: "ada", target: 80, upper: 100, upperSource: .growthCap),
-        .init(id: "ben", target: 250, lower: 285, lowerSource: .growthFloor),
-        .init(id: "cal", target: 160, upper: 150, upperSource: .ramp),
-        .init(id: "dee", target: 410),
-        .init(id: "eve", target: 0),
-        .init(id: "fay", target: 100, fixed: 100),
-    ])
+    static let quotaGroup = SiblingAllocation(
+        parent: "D-north", pool: 1_000,
+        members: [
+            .init(id: "ada", target: 80, upper: 100, upperSource: .growthCap),
+            .init(id: "ben", target: 250, lower: 285, lowerSource: .growthFloor),
+            .init(id: "cal", target: 160, upper: 150, upperSource: .ramp),
+            .init(id: "dee", target: 410),
+            .init(id: "eve", target: 0),
+            .init(id: "fay", target: 100, fixed: 100),
+        ])
 
     static let quotaModel = "Models/quota_allocation.mod"
     static let quotaDataFile = "Models/quota_allocation.dat"
 
     @Test func theShippedQuotaDataIsTheTestGroup() throws {
         let (_, pinned) = try Self.quotaGroup.solveDetailed()
-        let expected = "/* One sibling group, generated by Tests/MeridianCLITests/ShippedModelsTests.swift. */\n"
+        let expected =
+            "/* One sibling group, generated by Tests/MeridianCLITests/ShippedModelsTests.swift. */\n"
             + Self.quotaGroup.mathProgData(pinned: pinned)
         let url = Fixtures.repositoryRoot.appendingPathComponent(Self.quotaDataFile)
         if ProcessInfo.processInfo.environment["MERIDIAN_REGENERATE_MODELS"] != nil {

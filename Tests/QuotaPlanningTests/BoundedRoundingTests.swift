@@ -1,7 +1,7 @@
 import QuotaPlanning
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// Rounding to the unit keeps floors, caps and ramp limits (issue 10, defect 4).
 @Suite struct BoundedRoundingTests {
@@ -11,7 +11,8 @@ import TestSupport
         let r = LargestRemainderRounding(unit: 1_000)
         let amounts = [101_400.0, 202_700, 303_900, 392_000]
         let caps = [101_400.0, 202_700, 303_900, .infinity]
-        #expect(r.round(amounts, total: 1_000_000, tieKeys: ["a", "b", "c", "d"]) == [101_000, 203_000, 304_000, 392_000])
+        #expect(
+            r.round(amounts, total: 1_000_000, tieKeys: ["a", "b", "c", "d"]) == [101_000, 203_000, 304_000, 392_000])
         let bounded = r.round(amounts, total: 1_000_000, tieKeys: ["a", "b", "c", "d"], lower: nil, upper: caps)
         #expect(bounded.amounts == [101_000, 202_000, 303_000, 394_000])
         #expect(bounded.violations.isEmpty)
@@ -21,7 +22,8 @@ import TestSupport
         // Floors 100,600 and 200,600 round up to 101k and 201k; the 1k is taken from c.
         let r = LargestRemainderRounding(unit: 1_000)
         let bounded = r.round(
-            [100_600, 200_600, 698_800], total: 1_000_000, tieKeys: ["a", "b", "c"], lower: [100_600, 200_600, 0], upper: nil)
+            [100_600, 200_600, 698_800], total: 1_000_000, tieKeys: ["a", "b", "c"], lower: [100_600, 200_600, 0],
+            upper: nil)
         #expect(bounded.amounts == [101_000, 201_000, 698_000] && bounded.violations.isEmpty)
     }
 
@@ -29,7 +31,8 @@ import TestSupport
         // Floor = cap = 1,500 with unit 1,000: no multiple fits; and caps summing to the total
         // exactly, none a multiple, cannot all hold: the closest ones are relaxed and reported.
         let r = LargestRemainderRounding(unit: 1_000)
-        let pinned = r.round([1_500, 8_500], total: 10_000, tieKeys: ["a", "b"], lower: [1_500, 0], upper: [1_500, .infinity])
+        let pinned = r.round(
+            [1_500, 8_500], total: 10_000, tieKeys: ["a", "b"], lower: [1_500, 0], upper: [1_500, .infinity])
         #expect(pinned.amounts.reduce(0, +) == 10_000)
         #expect(pinned.violations.count == 1 && pinned.violations.first?.index == 0)
         let tight = r.round(

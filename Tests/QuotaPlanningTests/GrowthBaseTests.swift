@@ -1,28 +1,35 @@
 import QuotaPlanning
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// A growth floor or cap needs a meaningful base (issue 10, defect 2: a rep with a zero prior
 /// year but real trailing sales got `cap 0, quota 0`).
 @Suite struct GrowthBaseTests {
-    /// One district, plan year from 2026-01-01:
+    /// One district, plan year from 2026-01-01.
+    ///
     /// - `vet`: tenured, prior year 500k → base = prior year;
     /// - `zero`: hired 2024-08-17, prior year 0, T12M 16,462, potential 802,800 → base = T12M;
     /// - `half`: hired 2025-05-01 (8 months in seat), T12M 40k → base = 40k × 12 / 8 = 60k;
     /// - `none`: hired 2025-11-10, nothing sold yet → no base, no growth bound.
     static func tree() throws -> QuotaHierarchy {
-        func seat(_ id: QuotaNodeID, hired: CalendarDate?, prior: Double?, t12m: Double?, potential: Double) -> QuotaNode {
+        func seat(_ id: QuotaNodeID, hired: CalendarDate?, prior: Double?, t12m: Double?, potential: Double)
+            -> QuotaNode
+        {
             QuotaNode(
                 id: id, parent: "d", role: .seat, hireDate: hired,
                 measures: BasisMeasures(priorYear: prior, trailing12Months: t12m, potential: potential))
         }
         return try QuotaHierarchy([
             QuotaNode(id: "d", parent: nil, role: .unit),
-            seat("vet", hired: CalendarDate(year: 2015, month: 3, day: 1), prior: 500_000, t12m: 520_000, potential: 1_500_000),
-            seat("zero", hired: CalendarDate(year: 2024, month: 8, day: 17), prior: 0, t12m: 16_462, potential: 802_800),
+            seat(
+                "vet", hired: CalendarDate(year: 2015, month: 3, day: 1), prior: 500_000, t12m: 520_000,
+                potential: 1_500_000),
+            seat(
+                "zero", hired: CalendarDate(year: 2024, month: 8, day: 17), prior: 0, t12m: 16_462, potential: 802_800),
             seat("half", hired: CalendarDate(year: 2025, month: 5, day: 1), prior: 0, t12m: 40_000, potential: 400_000),
-            seat("none", hired: CalendarDate(year: 2025, month: 11, day: 10), prior: nil, t12m: nil, potential: 300_000),
+            seat(
+                "none", hired: CalendarDate(year: 2025, month: 11, day: 10), prior: nil, t12m: nil, potential: 300_000),
         ])
     }
 

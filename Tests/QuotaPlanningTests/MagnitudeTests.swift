@@ -1,6 +1,6 @@
 import QuotaPlanning
-import Testing
 import TestSupport
+import Testing
 
 /// Absurd amounts are refused with a located error before any arithmetic can overflow
 /// (issue 10, defect 1: `--over-assign 1e6`, `--target 1e300`, `--override X=1e20` trapped).
@@ -51,7 +51,8 @@ import TestSupport
 
     @Test func hugeAmountsInMessagesDoNotTrap() {
         // Formatting a pool of 10²⁵ went through Int64 and trapped.
-        let report = InfeasibilityReport(kind: .capsBelowPool, parent: "r", pool: 1e25, conflict: .infinity, nodes: ["s1"])
+        let report = InfeasibilityReport(
+            kind: .capsBelowPool, parent: "r", pool: 1e25, conflict: .infinity, nodes: ["s1"])
         #expect(report.description.contains("pool 10000000000000000905969664.00"))
         #expect(LargestRemainderRounding(unit: 1).round([.nan, 5], total: 5, tieKeys: [0, 1]).reduce(0, +) == 5)
     }

@@ -1,12 +1,14 @@
 import QuotaPlanning
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// Equal probability of attainment across the whole plan, not only inside one sibling group
 /// (issue 10, defect 3: two districts gave 0.500 / 0.500 / 0.335 / 0.334).
 @Suite struct PlanWideFairnessTests {
-    /// Two regions, three districts, seven seats; T12M only (so μ = T12M), normal sales with the
+    /// Two regions, three districts, seven seats.
+    ///
+    /// T12M only (so μ = T12M), normal sales with the
     /// given volatilities (σ = cv × μ). Σμ = 1,250k, Σσ = 240k.
     static let seats: [(id: QuotaNodeID, district: QuotaNodeID, mean: Double, cv: Double)] = [
         ("a", "D1", 100_000, 0.2), ("b", "D1", 200_000, 0.3),
@@ -42,7 +44,8 @@ import TestSupport
     static let seatTotal = 1_200_000 * 1.05 * 1.05 * 1.10
 
     @Test func everySeatOfThePlanSharesOneProbability() throws {
-        let plan = try QuotaCascade(hierarchy: Self.tree(), configuration: Self.configuration(.equalProbability)).allocate()
+        let plan = try QuotaCascade(hierarchy: Self.tree(), configuration: Self.configuration(.equalProbability))
+            .allocate()
         // Closed form: Σ(μᵢ + zσᵢ) = 1,455,300 → z = (1,455,300 − 1,250,000) / 240,000.
         let z = (Self.seatTotal - 1_250_000) / 240_000
         let p = 1 - StandardNormal.cdf(z)
@@ -84,7 +87,8 @@ import TestSupport
         let p = 1 - StandardNormal.cdf(z)
         #expect(plan.assignment("g")?.quota == 420_000)
         for s in Self.seats where s.id != "g" {
-            #expect(isApproximatelyEqual(plan.assignment(s.id)?.attainmentProbability ?? 0, p, absolute: 1e-4), "\(s.id)")
+            #expect(
+                isApproximatelyEqual(plan.assignment(s.id)?.attainmentProbability ?? 0, p, absolute: 1e-4), "\(s.id)")
         }
         #expect(plan.fairness.seatsAtBound == 1)
         let bound = try #require(plan.planChecks.first { $0.kind == .fairnessBound })
@@ -99,7 +103,9 @@ import TestSupport
         let plan = try QuotaCascade(hierarchy: Self.tree(), configuration: config).allocate()
         let zD2 = (440_000.0 - 350_000) / (30_000 + 20_000)
         for id: QuotaNodeID in ["c", "d"] {
-            #expect(isApproximatelyEqual(plan.assignment(id)?.attainmentProbability ?? 0, 1 - StandardNormal.cdf(zD2), absolute: 1e-4))
+            #expect(
+                isApproximatelyEqual(
+                    plan.assignment(id)?.attainmentProbability ?? 0, 1 - StandardNormal.cdf(zD2), absolute: 1e-4))
         }
         let others = ["a", "b", "e", "f", "g"].compactMap { plan.assignment(QuotaNodeID($0))?.attainmentProbability }
         #expect((others.max() ?? 0) - (others.min() ?? 0) < 2e-4)

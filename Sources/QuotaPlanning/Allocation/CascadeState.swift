@@ -84,7 +84,9 @@ struct CascadeState {
         var warnings = warnings
         if let base = extraChecks.first(where: { $0.kind == .growthBase }) {
             let count = extraChecks.count(where: { $0.kind == .growthBase })
-            warnings.append("\(count) seat\(count == 1 ? "" : "s") without a growth base get no growth floor or cap (e.g. \(base.node)); see quota_checks.csv")
+            warnings.append(
+                "\(count) seat\(count == 1 ? "" : "s") without a growth base get no growth floor or cap "
+                    + "(e.g. \(base.node)); see quota_checks.csv")
         }
         if fairness.seats > 0 && fairness.belowWarningLevel {
             warnings.append(
@@ -108,17 +110,24 @@ struct CascadeState {
             let difference = quota[i] - reference
             // In plan-wide mode a unit may differ by rounding only (half a unit per level below).
             let passes: Bool? = planMode ? abs(difference) <= 2 * unit * Double(hierarchy.depth + 1) : nil
-            let note = reference > 0
-                ? "quota \(quota[i].formatted2) vs \(reference.formatted2) under one plan-wide equal probability of attainment (\(difference >= 0 ? "+" : "")\(percent(difference / reference)))"
+            let sign = difference >= 0 ? "+" : ""
+            let note =
+                reference > 0
+                ? "quota \(quota[i].formatted2) vs \(reference.formatted2) under one plan-wide equal probability "
+                    + "of attainment (\(sign)\(percent(difference / reference)))"
                 : "no expected sales below this unit"
-            checks.append(PlanCheck(kind: .fairnessPool, node: node.id, quota: quota[i], reference: reference, passes: passes, note: note))
+            checks.append(
+                PlanCheck(
+                    kind: .fairnessPool, node: node.id, quota: quota[i], reference: reference, passes: passes,
+                    note: note))
         }
         for (i, isCap) in planWide.boundSeats.sorted(by: { $0.key < $1.key }) {
             let bound = (isCap ? outcomeOfChild[i]?.cap : outcomeOfChild[i]?.floor) ?? 0
             checks.append(
                 PlanCheck(
                     kind: .fairnessBound, node: hierarchy.nodes[i].id, quota: quota[i], reference: bound, passes: nil,
-                    note: "held at its growth \(isCap ? "cap" : "floor") \(bound.formatted2): its probability of attainment differs from the plan-wide level"))
+                    note: "held at its growth \(isCap ? "cap" : "floor") \(bound.formatted2): its probability of "
+                        + "attainment differs from the plan-wide level"))
         }
         return checks
     }
@@ -127,11 +136,15 @@ struct CascadeState {
     private func growthBaseChecks(_ assignments: [QuotaAssignment]) -> [PlanCheck] {
         let configuration = cascade.configuration
         guard configuration.growthFloor != nil || configuration.growthCap != nil else { return [] }
-        return assignments.filter { $0.role == .seat && $0.status == .active && $0.growthBase == nil && !$0.overridden }.map { a in
+        let months = fixed(GrowthBase.minimumMonthsToAnnualise, decimals: 0)
+        let unbounded = assignments.filter {
+            $0.role == .seat && $0.status == .active && $0.growthBase == nil && !$0.overridden
+        }
+        return unbounded.map { a in
             PlanCheck(
                 kind: .growthBase, node: a.id, quota: a.quota, reference: nil, passes: nil,
                 note: "no growth floor or cap: no prior year with a full year in seat, no trailing twelve months "
-                    + "(annualised after \(Int(GrowthBase.minimumMonthsToAnnualise)) months in seat)")
+                    + "(annualised after \(months) months in seat)")
         }
     }
 
@@ -154,7 +167,9 @@ struct CascadeState {
             id: node.id, name: node.name, parent: node.parent, level: level, role: node.role, status: node.status,
             measures: node.measures, shares: o.shares, blendedShare: o.blendedShare, capacity: profile.capacity,
             target: o.target, quota: o.quota, periodQuotas: periods, contributions: contributions,
-            growthBase: o.growthBase, floor: o.floor, cap: o.cap, floorBinding: o.floorBinding, capBinding: o.capBinding, rampBinding: o.rampBinding,
+            growthBase: o.growthBase, floor: o.floor, cap: o.cap, floorBinding: o.floorBinding,
+            capBinding: o.capBinding,
+            rampBinding: o.rampBinding,
             overridden: o.overridden, heldByManager: profile.held, childrenPool: group?.childrenPool,
             overAssignment: group?.overAssignment, expectedSales: o.expectedSales,
             salesStandardDeviation: o.salesStandardDeviation,
@@ -169,7 +184,8 @@ struct CascadeState {
         return QuotaAssignment(
             id: o.id, name: "attrition relief held by \(parent.name)", parent: parent.id, level: level, role: .reserve,
             status: .active, measures: BasisMeasures(), shares: [:], blendedShare: 0, capacity: 1, target: o.target,
-            quota: o.quota, periodQuotas: periods, contributions: [:], growthBase: nil, floor: nil, cap: nil, floorBinding: false,
+            quota: o.quota, periodQuotas: periods, contributions: [:], growthBase: nil, floor: nil, cap: nil,
+            floorBinding: false,
             capBinding: false, rampBinding: false, overridden: false, heldByManager: true, childrenPool: nil,
             overAssignment: nil, expectedSales: nil, salesStandardDeviation: nil, attainmentProbability: nil)
     }

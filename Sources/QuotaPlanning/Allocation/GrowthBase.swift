@@ -40,7 +40,8 @@ public struct GrowthBase: Sendable, Hashable, Codable {
         guard let trailing = node.measures.trailing12Months, trailing > 0 else { return nil }
         if fullYear { return GrowthBase(amount: trailing, source: .trailing12Months) }
         guard let hired = node.hireDate else { return nil }
-        let months = Double(planStart.monthOrdinal - hired.monthOrdinal)
+        let months =
+            Double(planStart.monthOrdinal - hired.monthOrdinal)
             - Double(hired.day - 1) / Double(hired.daysInThisMonth)
         guard months >= minimumMonthsToAnnualise else { return nil }
         return GrowthBase(amount: trailing * 12 / min(months, 12), source: .annualisedTrailing12Months)

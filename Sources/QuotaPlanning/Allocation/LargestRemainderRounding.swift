@@ -20,8 +20,9 @@ public struct LargestRemainderRounding: Sendable {
     /// Rounds `total` itself to the nearest unit (halves away from zero).
     public func roundTotal(_ total: Double) -> Double { (total / unit).rounded() * unit }
 
-    /// Rounds `amounts` (≥ 0) to multiples of `unit` summing to `total`, which must itself be a
-    /// multiple of `unit`. When the floors already exceed `total` (only possible if the amounts
+    /// Rounds `amounts` (≥ 0) to multiples of `unit` summing to `total`.
+    ///
+    /// `total` must itself be a multiple of `unit`. When the floors already exceed `total` (only possible if the amounts
     /// sum above it), the smallest remainders give units back.
     public func round<Key: Comparable>(_ amounts: [Double], total: Double, tieKeys: [Key]) -> [Double] {
         round(amounts, total: total, tieKeys: tieKeys, lower: nil, upper: nil).amounts
@@ -50,8 +51,11 @@ public struct LargestRemainderRounding: Sendable {
     ///
     /// - Parameters:
     ///   - amounts: Values that lie within their bounds (for example an LP's solution) and sum to `total`.
+    ///   - total: A multiple of `unit`.
+    ///   - tieKeys: One key per amount; equal remainders go to the smaller key first.
     ///   - lower: Floors, one per amount, or `nil` for 0.
     ///   - upper: Caps, one per amount (`.infinity` for none), or `nil` for none.
+    /// - Returns: The rounded amounts, in input order, and the bounds they had to leave.
     public func round<Key: Comparable>(
         _ amounts: [Double], total: Double, tieKeys: [Key], lower: [Double]?, upper: [Double]?
     ) -> (amounts: [Double], violations: [BoundViolation]) {
@@ -68,7 +72,7 @@ public struct LargestRemainderRounding: Sendable {
         let upperScaled = (0..<n).map { i in upper?[i] ?? .infinity }.map { $0 / unit }
         var lo = lowerScaled.map(up)
         var hi = upperScaled.map(down)
-        var violations: [Int: Bool] = [:]   // index → isUpper
+        var violations: [Int: Bool] = [:]  // index → isUpper
         for i in 0..<n where lo[i] > hi[i] {
             let nearest = min(max(scaled[i], lowerScaled[i]), upperScaled[i]).rounded()
             lo[i] = nearest
@@ -85,8 +89,12 @@ public struct LargestRemainderRounding: Sendable {
         // Relax inward-rounded bounds outwards by one unit, closest first, while they miss the goal.
         var floorSum = lo.reduce(0, +)
         if floorSum > goal {
-            let relaxable = (0..<n).filter { lo[$0] > lowerScaled[$0] + 1e-9 && lo[$0] - 1 >= 0 && violations[$0] == nil }
-            for i in relaxable.sorted(by: { (lo[$0] - lowerScaled[$0], tieKeys[$0]) < (lo[$1] - lowerScaled[$1], tieKeys[$1]) })
+            let relaxable = (0..<n).filter {
+                lo[$0] > lowerScaled[$0] + 1e-9 && lo[$0] - 1 >= 0 && violations[$0] == nil
+            }
+            for i in relaxable.sorted(by: {
+                (lo[$0] - lowerScaled[$0], tieKeys[$0]) < (lo[$1] - lowerScaled[$1], tieKeys[$1])
+            })
             where floorSum > goal {
                 lo[i] -= 1
                 floorSum -= 1
@@ -96,7 +104,9 @@ public struct LargestRemainderRounding: Sendable {
         var capSum = hi.reduce(0, +)
         if capSum < goal {
             let relaxable = (0..<n).filter { hi[$0] < upperScaled[$0] - 1e-9 && violations[$0] == nil }
-            for i in relaxable.sorted(by: { (upperScaled[$0] - hi[$0], tieKeys[$0]) < (upperScaled[$1] - hi[$1], tieKeys[$1]) })
+            for i in relaxable.sorted(by: {
+                (upperScaled[$0] - hi[$0], tieKeys[$0]) < (upperScaled[$1] - hi[$1], tieKeys[$1])
+            })
             where capSum < goal {
                 hi[i] += 1
                 capSum += 1

@@ -147,10 +147,16 @@ extension QuotaCascade {
             let child = children[flexible[violation.index]]
             let source = members[flexible[violation.index]]
             let kind = violation.isUpper ? (source.upperSource == .ramp ? "ramp limit" : "cap") : "floor"
-            let note = "quota \(violation.amount.formatted2) is \(violation.isUpper ? "above" : "below") its \(kind) "
-                + "\(violation.bound.formatted2) by \(abs(violation.amount - violation.bound).formatted2): no multiple of the "
+            let side = violation.isUpper ? "above" : "below"
+            let gap = abs(violation.amount - violation.bound).formatted2
+            let note =
+                "quota \(violation.amount.formatted2) is \(side) its \(kind) "
+                + "\(violation.bound.formatted2) by \(gap): no multiple of the "
                 + "rounding unit \(configuration.roundingUnit.formatted2) inside the bounds adds up to the pool"
-            checks.append(PlanCheck(kind: .roundingBounds, node: child.id, quota: violation.amount, reference: violation.bound, passes: false, note: note))
+            checks.append(
+                PlanCheck(
+                    kind: .roundingBounds, node: child.id, quota: violation.amount, reference: violation.bound,
+                    passes: false, note: note))
             warnings.append("\(child.id): \(note)")
         }
         var outcome = GroupOutcome(
@@ -168,7 +174,9 @@ extension QuotaCascade {
     ) {
         let settings = configuration.fairness
         for k in children.indices {
-            guard let index = children[k].index, !profiles[index].held, let d = salesDistributions[index] else { continue }
+            guard let index = children[k].index, !profiles[index].held, let d = salesDistributions[index] else {
+                continue
+            }
             children[k].expectedSales = d.mean
             children[k].salesStandardDeviation = d.standardDeviation
         }
@@ -190,8 +198,9 @@ extension QuotaCascade {
 }
 
 extension SalesDistribution {
-    /// Every seat's plan-year sales distribution (``FairnessSettings``), by node index; `nil` for
-    /// units. Penetration (history ÷ potential) is taken over the seat's sibling seats; held
+    /// Every seat's plan-year sales distribution (``FairnessSettings``), by node index.
+    ///
+    /// `nil` for units. Penetration (history ÷ potential) is taken over the seat's sibling seats; held
     /// vacancies get one too (at full capacity), for the plan-wide split.
     static func seatDistributions(
         hierarchy: QuotaHierarchy, profiles: [SeatProfile], settings: FairnessSettings

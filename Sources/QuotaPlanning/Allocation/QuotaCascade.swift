@@ -22,8 +22,9 @@ public struct QuotaCascade: Sendable {
     let profiles: [SeatProfile]
     /// Every seat's sales distribution under the fairness model, by node index (`nil` for units).
     let salesDistributions: [SalesDistribution?]
-    /// The plan-wide equal-probability split: the targets under `fairness.method: equal-probability`,
-    /// and in every mode the reference the report compares the cascade's pools with. `nil` when no
+    /// The plan-wide equal-probability split.
+    ///
+    /// The targets under `fairness.method: equal-probability`, and in every mode the reference the report compares the cascade's pools with. `nil` when no
     /// seat has expected sales.
     let planWide: PlanWideEqualProbability?
 
@@ -56,7 +57,9 @@ public struct QuotaCascade: Sendable {
                 upper[i] = bounds.upper ?? .infinity
             }
             planWide = PlanWideEqualProbability(
-                .init(hierarchy: hierarchy, configuration: configuration, distributions: distributions, lower: lower, upper: upper))
+                .init(
+                    hierarchy: hierarchy, configuration: configuration, distributions: distributions, lower: lower,
+                    upper: upper))
         }
         self.planWide = planWide
     }
@@ -72,12 +75,14 @@ public struct QuotaCascade: Sendable {
         if !(largest <= QuotaPlanConfiguration.largestAmount) {
             throw .invalidValue(
                 field: field, value: largest.formatted2,
-                expected: "at most \(QuotaPlanConfiguration.largestAmount.formatted2): lower the target or the over-assignment")
+                expected: "at most \(QuotaPlanConfiguration.largestAmount.formatted2): "
+                    + "lower the target or the over-assignment")
         }
         if !(largest / c.roundingUnit <= QuotaPlanConfiguration.largestUnitCount) {
             throw .invalidValue(
                 field: "roundingUnit", value: "\(c.roundingUnit)",
-                expected: "at least \((largest / QuotaPlanConfiguration.largestUnitCount).formatted2) for pools up to \(largest.formatted2)")
+                expected: "at least \((largest / QuotaPlanConfiguration.largestUnitCount).formatted2) "
+                    + "for pools up to \(largest.formatted2)")
         }
     }
 

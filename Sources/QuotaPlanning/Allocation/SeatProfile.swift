@@ -52,7 +52,8 @@ struct SeatProfile: Sendable {
             let ramp = start.map { configuration.ramp.monthlyFactors(start: $0, planStart: planStart) }
                 ?? Array(repeating: 1, count: 12)
             let capacity = zip(seasonal[i], ramp).reduce(0) { $0 + $1.0 * $1.1 }
-            let base = isLeaf && node.status == .active
+            let base =
+                isLeaf && node.status == .active
                 ? GrowthBase.of(node, planStart: planStart, yearBefore: yearBefore) : nil
             profiles.append(
                 SeatProfile(seasonal: seasonal[i], rampByMonth: ramp, capacity: capacity, held: held, growthBase: base))

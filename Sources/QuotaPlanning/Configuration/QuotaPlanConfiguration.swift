@@ -76,7 +76,8 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
             if !ok { throw .invalidValue(field: field, value: "\(value)", expected: expected) }
         }
         let most = Self.largestAmount
-        try check(target.isFinite && target > 0 && target <= most, "target", target, "an amount in (0, \(most.formatted2)]")
+        try check(
+            target.isFinite && target > 0 && target <= most, "target", target, "an amount in (0, \(most.formatted2)]")
         for f in overAssignment {
             try check(
                 f.isFinite && f > -1 && f <= Self.largestOverAssignment, "overAssignment", f,
@@ -84,7 +85,8 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
         }
         let growth = Self.largestGrowth
         if let floor = growthFloor {
-            try check(floor.isFinite && floor >= -1 && floor <= growth, "growthFloor", floor, "a fraction in [-1, \(growth)]")
+            try check(
+                floor.isFinite && floor >= -1 && floor <= growth, "growthFloor", floor, "a fraction in [-1, \(growth)]")
         }
         if let cap = growthCap {
             try check(cap.isFinite && cap >= -1 && cap <= growth, "growthCap", cap, "a fraction in [-1, \(growth)]")
@@ -98,7 +100,9 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
             roundingUnit, "an amount > 0 and at least the target ÷ \(Self.largestUnitCount.formatted2)")
         try check(planStart.day == 1, "planStart day", Double(planStart.day), "the first day of a month")
         for (id, amount) in overrides {
-            try check(amount.isFinite && amount >= 0 && amount <= most, "override of \(id)", amount, "an amount in [0, \(most.formatted2)]")
+            try check(
+                amount.isFinite && amount >= 0 && amount <= most, "override of \(id)", amount,
+                "an amount in [0, \(most.formatted2)]")
         }
         try fairness.validate()
     }

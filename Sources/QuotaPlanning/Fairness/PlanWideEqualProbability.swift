@@ -54,7 +54,7 @@ struct PlanWideEqualProbability: Sendable {
             while head < nodes.count {
                 let i = nodes[head]
                 head += 1
-                if i != root && fixed[i] != nil { continue }   // its own region
+                if i != root && fixed[i] != nil { continue }  // its own region
                 nodes += hierarchy.childIndices(of: i)
             }
             let amount = fixed[root] ?? rounding.roundTotal(configuration.target)

@@ -95,7 +95,8 @@ public struct QuotaHierarchy: Sendable {
         let most = QuotaPlanConfiguration.largestAmount
         for (field, value) in named {
             if let v = value, !(v >= 0 && v <= most) {
-                throw .invalidValue(field: "\(field) of \(node.id)", value: "\(v)", expected: "an amount in [0, \(most.formatted2)]")
+                throw .invalidValue(
+                    field: "\(field) of \(node.id)", value: "\(v)", expected: "an amount in [0, \(most.formatted2)]")
             }
         }
         if let h = node.monthlyHistory {

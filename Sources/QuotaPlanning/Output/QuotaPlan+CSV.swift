@@ -17,7 +17,8 @@ extension QuotaPlan {
         header += ["share_blended", "capacity", "target", "quota"]
         header += (0..<periods.count).map { "quota_\(periods.label($0))" }
         header += methods.map { "contribution_\($0.csvName)" }
-        header += ["growth_base", "growth_base_source", "floor", "cap", "floor_binding", "cap_binding", "ramp_binding", "override", "held_by_manager"]
+        header += ["growth_base", "growth_base_source"]
+        header += ["floor", "cap", "floor_binding", "cap_binding", "ramp_binding", "override", "held_by_manager"]
         header += ["children_pool", "over_assignment", "expected_sales", "attainment_probability"]
         var lines = [header.joined(separator: ",")]
         lines.reserveCapacity(assignments.count + 1)
@@ -60,7 +61,8 @@ extension QuotaPlan {
         for c in checks {
             lines.append(
                 [
-                    "roll-up", csvField(c.parent.rawValue), amount(c.quota), share(c.overAssignment), amount(c.childrenSum),
+                    "roll-up", csvField(c.parent.rawValue), amount(c.quota), share(c.overAssignment),
+                    amount(c.childrenSum),
                     amount(c.impliedQuota), amount(c.difference), amount(c.tolerance), flag(c.passes), "",
                 ].joined(separator: ","))
         }
@@ -98,7 +100,9 @@ extension QuotaPlan {
             out += "; units' quotas within \(percent(fairness.largestPoolGap)) of the pools it implies\n"
         }
         let failingPlanChecks = planChecks.filter { $0.passes == false }
-        if !failingPlanChecks.isEmpty { out += "plan checks failing: \(failingPlanChecks.count) (see quota_checks.csv)\n" }
+        if !failingPlanChecks.isEmpty {
+            out += "plan checks failing: \(failingPlanChecks.count) (see quota_checks.csv)\n"
+        }
         for w in warnings { out += "warning: \(w)\n" }
         return out
     }

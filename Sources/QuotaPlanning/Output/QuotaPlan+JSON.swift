@@ -44,7 +44,8 @@ private struct JSONPlan: Encodable {
                 capacity: a.capacity,
                 periods: Dictionary(uniqueKeysWithValues: a.periodQuotas.enumerated().map { (periods.label($0), $1) }),
                 contributions: Dictionary(uniqueKeysWithValues: a.contributions.map { ($0.key.rawValue, $0.value) }),
-                growthBase: a.growthBase?.amount, growthBaseSource: a.growthBase?.source.rawValue, floor: a.floor, cap: a.cap, floorBinding: a.floorBinding, capBinding: a.capBinding,
+                growthBase: a.growthBase?.amount, growthBaseSource: a.growthBase?.source.rawValue,
+                floor: a.floor, cap: a.cap, floorBinding: a.floorBinding, capBinding: a.capBinding,
                 rampBinding: a.rampBinding, overridden: a.overridden, heldByManager: a.heldByManager,
                 childrenPool: a.childrenPool, overAssignment: a.overAssignment,
                 attainmentProbability: a.attainmentProbability)
