@@ -66,7 +66,7 @@ let package = Package(
             "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
-        benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py"]),
+        benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
 
         // MARK: - Tests
