@@ -114,6 +114,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test func anUnknownPersonExits65() throws {
+        let run = try MeridianProcess.run(["comp", "explain"] + Self.inputs() + ["--person", "R999", "--period", "2026-03"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("\"R999\": expected a person of reps.csv"), "\(run.stderr)")
+    }
+
     @Test func aBadPeriodIsAUsageError() throws {
         #expect(throws: (any Error).self) {
             try Meridian.parseAsRoot(["comp", "calculate", "--period", "2026-13", "--out", "x"])

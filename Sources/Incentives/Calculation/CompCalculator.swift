@@ -43,6 +43,12 @@ public struct CompCalculator: Sendable {
         for credit in credits { creditsByPerson[credit.person, default: []].append(credit) }
         credits = []  // the per-person lists hold them now
 
+        if let only = request.only {
+            let known = Set(request.people.map(\.id))
+            if let unknown = only.sorted().first(where: { !known.contains($0) }) {
+                throw .invalidInput(file: "reps.csv", line: 0, column: 0, value: unknown.rawValue, expected: "a person of reps.csv")
+            }
+        }
         var jobs: [PersonCalculation] = []
         for (index, rep) in request.people.enumerated() where rep.status == .active {
             if let only = request.only, !only.contains(rep.id) { continue }
