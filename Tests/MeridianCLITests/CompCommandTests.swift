@@ -115,7 +115,8 @@ import Testing
     }
 
     @Test func anUnknownPersonExits65() throws {
-        let run = try MeridianProcess.run(["comp", "explain"] + Self.inputs() + ["--person", "R999", "--period", "2026-03"])
+        let run = try MeridianProcess.run(
+            ["comp", "explain"] + Self.inputs() + ["--person", "R999", "--period", "2026-03"])
         #expect(run.status == 65)
         #expect(run.stderr.contains("\"R999\": expected a person of reps.csv"), "\(run.stderr)")
     }

@@ -46,7 +46,8 @@ public struct CompCalculator: Sendable {
         if let only = request.only {
             let known = Set(request.people.map(\.id))
             if let unknown = only.sorted().first(where: { !known.contains($0) }) {
-                throw .invalidInput(file: "reps.csv", line: 0, column: 0, value: unknown.rawValue, expected: "a person of reps.csv")
+                throw .invalidInput(
+                    file: "reps.csv", line: 0, column: 0, value: unknown.rawValue, expected: "a person of reps.csv")
             }
         }
         var jobs: [PersonCalculation] = []

@@ -16,7 +16,9 @@ extension CompResult {
             shares[c.share.micros] = share
             let rule = rules[c.reason] ?? c.rule
             rules[c.reason] = rule
-            writer.writeRow([c.person.rawValue, c.transactionID.rawValue, date, c.kind.rawValue, share, c.amount.description, rule])
+            writer.writeRow([
+                c.person.rawValue, c.transactionID.rawValue, date, c.kind.rawValue, share, c.amount.description, rule,
+            ])
         }
         return writer.bytes
     }
