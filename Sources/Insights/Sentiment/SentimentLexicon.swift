@@ -51,7 +51,7 @@ public struct SentimentLexicon: Sendable, Hashable {
     /// - Throws: ``InsightsError/malformedFile(file:line:column:reason:)``.
     public static func parse(_ text: String, file: String) throws(InsightsError) -> [String: Double] {
         var terms: [String: Double] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty || (trimmed.hasPrefix("#") && !trimmed.contains("\t")) { continue }
             let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
