@@ -11,7 +11,8 @@ import SalesData
 /// ```
 ///
 /// **Calibration (no CRM probability).** With `h` the days from the as-of day `t` to the period end,
-/// calibration points are `t − h`, `t − h − step`, … back to `t − lookback`, so every outcome
+/// calibration points are `t − h`, `t − h − step`, … back to `t − lookback` (and not before the
+/// first transaction, where bookings were not yet recorded), so every outcome
 /// window `(tₖ, tₖ + h]` ends by `t`: nothing after `t` is used. At each point, every deal open
 /// then is counted in its age class (days since creation); it is a success when it was won inside
 /// the window. The win probability of a class, won ÷ open, folds in the slip rate: a deal that
@@ -71,7 +72,9 @@ public struct BookingsForecaster: Sendable {
         let classes = settings.ageBucketDays.count + 1
         var calibration = ForecastCalibration(
             horizonDays: horizonDays, openDeals: Array(repeating: 0, count: classes), wonDeals: Array(repeating: 0, count: classes))
-        let earliest = asOf.adding(days: -settings.lookbackDays)
+        // Points before the first transaction would see windows without recorded bookings.
+        let dataStart = dataset.transactions.lazy.map(\.date).min() ?? asOf
+        let earliest = max(asOf.adding(days: -settings.lookbackDays), dataStart)
         var point = asOf.adding(days: -max(horizonDays, 1))
         let createdByID = Dictionary(dataset.opportunities.map { ($0.id, $0.createdDate) }, uniquingKeysWith: { a, _ in a })
         while point >= earliest {
