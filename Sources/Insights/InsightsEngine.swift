@@ -32,7 +32,10 @@ public struct InsightsEngine: Sendable {
         let forecast = BookingsForecaster(dataset: dataset, settings: request.forecast).forecast(period: period, asOf: asOf)
         return InsightsResult(
             period: period, asOf: asOf, scorecards: cards, flags: flags,
-            sentimentTrends: trends.values.sorted { $0.accountID < $1.accountID }, forecast: forecast.rows)
+            sentimentTrends: trends.values.sorted { $0.accountID < $1.accountID }, forecast: forecast.rows,
+            standings: request.gamification.map {
+                Leaderboard(dataset: dataset, rules: $0).standings(from: period.start, through: min(asOf, period.end))
+            })
     }
 
     /// Sentiment trend per account from activity texts dated in `(asOf − windowDays, asOf]`.
@@ -66,4 +69,6 @@ public struct InsightsResult: Sendable, Hashable, Codable {
     public var sentimentTrends: [AccountSentimentTrend]
     /// Period-end bookings forecast per rep, team and company.
     public var forecast: [ForecastRow]
+    /// Points, badges, team leaderboard and contests, when the request has gamification rules.
+    public var standings: Leaderboard.Standings?
 }

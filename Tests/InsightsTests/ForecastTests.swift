@@ -26,6 +26,24 @@ import TestSupport
     /// (age 5) lost, D3 (age 132) still open: young deals 1 of 2, old deals 0 of 1. Forecast as of
     /// 2026-09-20: D4 (age 5, 1,000) counts 0.5 × 1,000; T2, an order without a deal, is the run-rate.
     @Test func calibrationUsesOnlyOutcomesKnownAtTheAsOfDay() throws {
+        let forecast = try calibrationForecast(recordedSinceJanuary: true)
+        #expect(forecast.calibration.openDeals == [2, 0, 0, 1, 0])
+        #expect(forecast.calibration.wonDeals == [1, 0, 0, 0, 0])
+        let company = try #require(forecast.company)
+        #expect(company.booked == 2_300 && company.expectedPipeline == 500 && company.expectedRunRate == 300)
+        #expect(company.expected == 3_100)
+        #expect(company.openDeals == 2)  // D3 and D4
+    }
+
+    /// Without T0 bookings start on 2026-09-15, after the only calibration point: that point's
+    /// window would count no run-rate that was never recorded, so it is skipped. (Before the fix the
+    /// demo backtest forecast 12 % low with points from 2022, when no bookings were recorded.)
+    @Test func noCalibrationPointBeforeBookingsWereRecorded() throws {
+        let forecast = try calibrationForecast(recordedSinceJanuary: false)
+        #expect(forecast.calibration.openDeals == [0, 0, 0, 0, 0] && forecast.calibration.runRates.isEmpty)
+    }
+
+    func calibrationForecast(recordedSinceJanuary: Bool) throws -> BookingsForecast {
         let here = GeoPoint(latitude: 40, longitude: -100)
         func deal(_ id: OpportunityID, _ created: String, _ close: String, closed: Bool, won: Bool, amount: Double = 500) -> Opportunity {
             Opportunity(
@@ -43,17 +61,14 @@ import TestSupport
             transactions: [
                 Transaction(id: "T1", kind: .booking, date: day("2026-09-15"), accountID: "A1", opportunityID: "D1", amount: 2_000, ownerID: "R1"),
                 Transaction(id: "T2", kind: .order, date: day("2026-09-18"), accountID: "A1", amount: 300, ownerID: "R1"),
-            ])
+            ]
+                // Before the period and every window; it marks when recorded bookings begin.
+                + (recordedSinceJanuary
+                    ? [Transaction(id: "T0", kind: .order, date: day("2026-01-15"), accountID: "A1", amount: 100, ownerID: "R1")] : []))
         var settings = ForecastSettings()
         settings.lookbackDays = 15
         settings.stepDays = 100
-        let forecast = BookingsForecaster(dataset: data, settings: settings)
+        return BookingsForecaster(dataset: data, settings: settings)
             .forecast(period: try ReportingPeriod(parsing: "2026-Q3", calendar: .calendarYear), asOf: day("2026-09-20"))
-        #expect(forecast.calibration.openDeals == [2, 0, 0, 1, 0])
-        #expect(forecast.calibration.wonDeals == [1, 0, 0, 0, 0])
-        let company = try #require(forecast.company)
-        #expect(company.booked == 2_300 && company.expectedPipeline == 500 && company.expectedRunRate == 300)
-        #expect(company.expected == 3_100)
-        #expect(company.openDeals == 2)  // D3 and D4
     }
 }

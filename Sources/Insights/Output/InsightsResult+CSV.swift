@@ -4,10 +4,50 @@ import SalesData
 extension InsightsResult {
     /// The files of an output folder, by name: `scorecards.csv`, `pipeline_flags.csv`, `account_sentiment.csv`, `forecast.csv`.
     public func files(stages: [String] = InsightsRequest.defaultStages) -> [(name: String, bytes: [UInt8])] {
-        [
+        var files = [
             ("scorecards.csv", scorecardsCSV(stages: stages)), ("pipeline_flags.csv", flagsCSV()),
             ("account_sentiment.csv", sentimentCSV()), ("forecast.csv", forecastCSV()),
         ]
+        if let standings { files += standingsCSV(standings) }
+        return files
+    }
+
+    /// `leaderboard.csv` (reps), `team_leaderboard.csv` and `contests.csv`: points, counts and ranks, never pay.
+    func standingsCSV(_ standings: Leaderboard.Standings) -> [(name: String, bytes: [UInt8])] {
+        var reps = CSVWriter()
+        reps.writeRow(["rank", "rank_in_team", "rep_id", "name", "team_id", "points"]
+            + GamificationRules.Event.allCases.map(\.rawValue) + ["badges"])
+        for rep in standings.reps {
+            reps.number(Double(rep.rank))
+            reps.number(Double(rep.rankInTeam))
+            reps.field(rep.repID.rawValue)
+            reps.field(rep.name)
+            reps.field(rep.teamID?.rawValue)
+            reps.number(rep.points, decimals: 2)
+            for event in GamificationRules.Event.allCases { reps.number(Double(rep.events[event] ?? 0)) }
+            reps.field(rep.badges.joined(separator: ";"))
+            reps.endRow()
+        }
+        var teams = CSVWriter()
+        teams.writeRow(["rank", "team_id", "name", "members", "points"])
+        for team in standings.teams {
+            teams.number(Double(team.rank))
+            teams.field(team.teamID.rawValue)
+            teams.field(team.name)
+            teams.number(Double(team.members))
+            teams.number(team.points, decimals: 2)
+            teams.endRow()
+        }
+        var contests = CSVWriter()
+        contests.writeRow(["contest", "rank", "rep_id", "score"])
+        for row in standings.contests {
+            contests.field(row.contest)
+            contests.number(Double(row.rank))
+            contests.field(row.repID.rawValue)
+            contests.number(row.score, decimals: 2)
+            contests.endRow()
+        }
+        return [("leaderboard.csv", reps.bytes), ("team_leaderboard.csv", teams.bytes), ("contests.csv", contests.bytes)]
     }
 
     func scorecardsCSV(stages: [String]) -> [UInt8] {

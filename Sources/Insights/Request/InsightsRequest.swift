@@ -23,6 +23,8 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public var stages: [String]
     public var health: PipelineHealthThresholds
     public var forecast: ForecastSettings
+    /// Points rules, badges and contests; no leaderboard without them.
+    public var gamification: GamificationRules?
     /// Compound score thresholds of the sentiment classes.
     public var sentimentPositiveThreshold: Double
     public var sentimentNegativeThreshold: Double
@@ -30,7 +32,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public init(
         period: String, asOf: CalendarDate? = nil, quotas: [String: Double] = [:], stages: [String] = defaultStages,
         health: PipelineHealthThresholds = PipelineHealthThresholds(), forecast: ForecastSettings = ForecastSettings(),
-        sentimentPositiveThreshold: Double = 0.05,
+        gamification: GamificationRules? = nil, sentimentPositiveThreshold: Double = 0.05,
         sentimentNegativeThreshold: Double = -0.05
     ) {
         self.period = period
@@ -39,12 +41,13 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         self.stages = stages
         self.health = health
         self.forecast = forecast
+        self.gamification = gamification
         self.sentimentPositiveThreshold = sentimentPositiveThreshold
         self.sentimentNegativeThreshold = sentimentNegativeThreshold
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case period, asOf, quotas, stages, health, forecast, sentimentPositiveThreshold, sentimentNegativeThreshold
+        case period, asOf, quotas, stages, health, forecast, gamification, sentimentPositiveThreshold, sentimentNegativeThreshold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +60,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
             stages: try c.decodeIfPresent([String].self, forKey: .stages) ?? defaults.stages,
             health: try c.decodeIfPresent(PipelineHealthThresholds.self, forKey: .health) ?? defaults.health,
             forecast: try c.decodeIfPresent(ForecastSettings.self, forKey: .forecast) ?? defaults.forecast,
+            gamification: try c.decodeIfPresent(GamificationRules.self, forKey: .gamification),
             sentimentPositiveThreshold: try c.decodeIfPresent(Double.self, forKey: .sentimentPositiveThreshold)
                 ?? defaults.sentimentPositiveThreshold,
             sentimentNegativeThreshold: try c.decodeIfPresent(Double.self, forKey: .sentimentNegativeThreshold)
@@ -82,6 +86,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         }
         try health.validate()
         try forecast.validate()
+        try gamification?.validate()
     }
 }
 

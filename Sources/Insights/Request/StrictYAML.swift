@@ -105,6 +105,7 @@ extension InsightsRequest {
         "period": .value, "asOf": .value, "quotas": .map(.value), "stages": .list(.value),
         "health": .keys(Dictionary(uniqueKeysWithValues: PipelineHealthThresholds.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "forecast": .keys(Dictionary(uniqueKeysWithValues: ForecastSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
+        "gamification": GamificationRules.yamlSchema,
         "sentimentPositiveThreshold": .value, "sentimentNegativeThreshold": .value,
     ])
 

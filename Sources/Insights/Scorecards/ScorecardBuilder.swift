@@ -103,9 +103,8 @@ public struct ScorecardBuilder: Sendable {
             sums.segments[segmentOf[line.accountID] ?? "(none)", default: ScorecardTotals()].bookings += line.amount
             sums.company.bookings += line.amount
         }
-        for (account, first) in firstBookings() where start <= first.date && end >= first.date {
-            let owner = first.effectiveRevenueSplits.max { ($0.percentage, $1.repID) < ($1.percentage, $0.repID) }?.repID
-            update(owner, account) { $0.newCustomers += 1 }
+        for (account, first) in Self.firstBookings(of: dataset) where start <= first.date && end >= first.date {
+            update(first.largestSplitRep, account) { $0.newCustomers += 1 }
         }
         for deal in dataset.opportunities {
             let openAtAsOf = deal.createdDate <= asOf && (!deal.isClosed || deal.closeDate > asOf)
@@ -157,7 +156,7 @@ public struct ScorecardBuilder: Sendable {
     }
 
     /// The first positive booking of every account (earliest date, then smallest id).
-    func firstBookings() -> [AccountID: Transaction] {
+    static func firstBookings(of dataset: SalesDataset) -> [AccountID: Transaction] {
         var first: [AccountID: Transaction] = [:]
         for line in dataset.transactions where line.kind == .booking && line.amount > 0 {
             if let known = first[line.accountID], (known.date, known.id) <= (line.date, line.id) { continue }
@@ -191,5 +190,12 @@ public struct ScorecardBuilder: Sendable {
         }
         for manager in directReports.keys.sorted() { _ = total(of: manager, depth: 0) }
         return teams
+    }
+}
+
+extension Transaction {
+    /// The rep with the largest revenue split (ties: the smaller id); who wins a new customer.
+    var largestSplitRep: RepID? {
+        effectiveRevenueSplits.max { ($0.percentage, $1.repID) < ($1.percentage, $0.repID) }?.repID
     }
 }

@@ -42,6 +42,7 @@ extension Meridian.InsightsCommand {
         @Option(help: "As-of day (YYYY-MM-DD); default the data's last dated record within the period.") var asOf: String?
         @Option(help: "Quota CSV (rep_id,quota) for the period.") var quotas: String?
         @Option(help: "Insights configuration (YAML).") var config: String?
+        @Option(help: "Gamification rules (YAML: rules, badges, contests); writes the leaderboards.") var points: String?
         @Option(help: "Output folder.") var out: String
         @OptionGroup var lexicon: LexiconOptions
 
@@ -59,6 +60,10 @@ extension Meridian.InsightsCommand {
                 }
                 if let period { request.period = period }
                 if let asOf { request.asOf = try CalendarDate(iso8601: asOf) }
+                if let points {
+                    let text = try String(contentsOf: URL(fileURLWithPath: points), encoding: .utf8)
+                    request.gamification = try GamificationRules.decodeYAML(text, file: points)
+                }
                 if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
                 let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
                 let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)
