@@ -6,7 +6,7 @@ extension InsightsResult {
     public func files(stages: [String] = InsightsRequest.defaultStages) -> [(name: String, bytes: [UInt8])] {
         var files = [
             ("scorecards.csv", scorecardsCSV(stages: stages)), ("pipeline_flags.csv", flagsCSV()),
-            ("account_sentiment.csv", sentimentCSV()), ("forecast.csv", forecastCSV()),
+            ("account_sentiment.csv", sentimentCSV()), ("forecast.csv", forecastCSV()), ("coaching.csv", coachingCSV()),
         ]
         if let standings { files += standingsCSV(standings) }
         return files
@@ -94,6 +94,27 @@ extension InsightsResult {
             csv.number(flag.value, decimals: 6)
             csv.number(flag.threshold)
             csv.field(flag.detail)
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+
+    func coachingCSV() -> [UInt8] {
+        var csv = CSVWriter()
+        csv.writeRow([
+            "rep_id", "rank", "metric", "value", "peer_median", "robust_z", "percentile", "peers", "peer_group",
+            "share_of_gap", "persistent_quarters", "recommendation",
+        ])
+        for signal in coaching {
+            csv.field(signal.repID.rawValue)
+            csv.number(Double(signal.rank))
+            csv.field(signal.metric.rawValue)
+            for value in [signal.value, signal.peerMedian, signal.robustZ, signal.percentile] { csv.number(value, decimals: 4) }
+            csv.number(Double(signal.peers))
+            csv.field(signal.peerGroup)
+            csv.number(signal.shareOfGap, decimals: 4)
+            csv.number(Double(signal.persistentQuarters))
+            csv.field(signal.recommendation)
             csv.endRow()
         }
         return csv.bytes

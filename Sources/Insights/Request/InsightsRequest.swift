@@ -23,6 +23,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public var stages: [String]
     public var health: PipelineHealthThresholds
     public var forecast: ForecastSettings
+    public var coaching: CoachingSettings
     /// Points rules, badges and contests; no leaderboard without them.
     public var gamification: GamificationRules?
     /// Compound score thresholds of the sentiment classes.
@@ -32,7 +33,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public init(
         period: String, asOf: CalendarDate? = nil, quotas: [String: Double] = [:], stages: [String] = defaultStages,
         health: PipelineHealthThresholds = PipelineHealthThresholds(), forecast: ForecastSettings = ForecastSettings(),
-        gamification: GamificationRules? = nil, sentimentPositiveThreshold: Double = 0.05,
+        coaching: CoachingSettings = CoachingSettings(), gamification: GamificationRules? = nil, sentimentPositiveThreshold: Double = 0.05,
         sentimentNegativeThreshold: Double = -0.05
     ) {
         self.period = period
@@ -41,13 +42,14 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         self.stages = stages
         self.health = health
         self.forecast = forecast
+        self.coaching = coaching
         self.gamification = gamification
         self.sentimentPositiveThreshold = sentimentPositiveThreshold
         self.sentimentNegativeThreshold = sentimentNegativeThreshold
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case period, asOf, quotas, stages, health, forecast, gamification, sentimentPositiveThreshold, sentimentNegativeThreshold
+        case period, asOf, quotas, stages, health, forecast, coaching, gamification, sentimentPositiveThreshold, sentimentNegativeThreshold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +62,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
             stages: try c.decodeIfPresent([String].self, forKey: .stages) ?? defaults.stages,
             health: try c.decodeIfPresent(PipelineHealthThresholds.self, forKey: .health) ?? defaults.health,
             forecast: try c.decodeIfPresent(ForecastSettings.self, forKey: .forecast) ?? defaults.forecast,
+            coaching: try c.decodeIfPresent(CoachingSettings.self, forKey: .coaching) ?? defaults.coaching,
             gamification: try c.decodeIfPresent(GamificationRules.self, forKey: .gamification),
             sentimentPositiveThreshold: try c.decodeIfPresent(Double.self, forKey: .sentimentPositiveThreshold)
                 ?? defaults.sentimentPositiveThreshold,
@@ -86,6 +89,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         }
         try health.validate()
         try forecast.validate()
+        try coaching.validate()
         try gamification?.validate()
     }
 }

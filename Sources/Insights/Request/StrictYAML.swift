@@ -106,6 +106,7 @@ extension InsightsRequest {
         "health": .keys(Dictionary(uniqueKeysWithValues: PipelineHealthThresholds.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "forecast": .keys(Dictionary(uniqueKeysWithValues: ForecastSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "gamification": GamificationRules.yamlSchema,
+        "coaching": .keys(Dictionary(uniqueKeysWithValues: CoachingSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "sentimentPositiveThreshold": .value, "sentimentNegativeThreshold": .value,
     ])
 
