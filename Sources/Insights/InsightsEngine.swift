@@ -33,6 +33,7 @@ public struct InsightsEngine: Sendable {
         return InsightsResult(
             period: period, asOf: asOf, scorecards: cards, flags: flags,
             sentimentTrends: trends.values.sorted { $0.accountID < $1.accountID }, forecast: forecast.rows,
+            goals: GoalTracker(dataset: dataset).progress(of: request.goals, periodStart: period.start, asOf: asOf),
             coaching: CoachingAnalyzer(dataset: dataset, settings: request.coaching).signals(period: period, asOf: asOf),
             standings: request.gamification.map {
                 Leaderboard(dataset: dataset, rules: $0).standings(from: period.start, through: min(asOf, period.end))
@@ -70,6 +71,8 @@ public struct InsightsResult: Sendable, Hashable, Codable {
     public var sentimentTrends: [AccountSentimentTrend]
     /// Period-end bookings forecast per rep, team and company.
     public var forecast: [ForecastRow]
+    /// Progress of every goal for every rep it applies to.
+    public var goals: [GoalProgress]
     /// Ranked coaching signals per rep, each with its evidence.
     public var coaching: [CoachingSignal]
     /// Points, badges, team leaderboard and contests, when the request has gamification rules.

@@ -7,6 +7,7 @@ extension InsightsResult {
         var files = [
             ("scorecards.csv", scorecardsCSV(stages: stages)), ("pipeline_flags.csv", flagsCSV()),
             ("account_sentiment.csv", sentimentCSV()), ("forecast.csv", forecastCSV()), ("coaching.csv", coachingCSV()),
+            ("goals.csv", goalsCSV()),
         ]
         if let standings { files += standingsCSV(standings) }
         return files
@@ -94,6 +95,19 @@ extension InsightsResult {
             csv.number(flag.value, decimals: 6)
             csv.number(flag.threshold)
             csv.field(flag.detail)
+            csv.endRow()
+        }
+        return csv.bytes
+    }
+
+    func goalsCSV() -> [UInt8] {
+        var csv = CSVWriter()
+        csv.writeRow(["goal_id", "rep_id", "weight", "actual", "progress", "expected", "status"])
+        for row in goals {
+            csv.field(row.goalID)
+            csv.field(row.repID.rawValue)
+            for value in [row.weight, row.actual, row.progress, row.expected] { csv.number(value, decimals: 4) }
+            csv.field(row.status.rawValue)
             csv.endRow()
         }
         return csv.bytes

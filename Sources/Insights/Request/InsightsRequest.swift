@@ -24,6 +24,8 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public var health: PipelineHealthThresholds
     public var forecast: ForecastSettings
     public var coaching: CoachingSettings
+    /// Goals (MBOs) to track.
+    public var goals: [Goal]
     /// Points rules, badges and contests; no leaderboard without them.
     public var gamification: GamificationRules?
     /// Compound score thresholds of the sentiment classes.
@@ -33,7 +35,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public init(
         period: String, asOf: CalendarDate? = nil, quotas: [String: Double] = [:], stages: [String] = defaultStages,
         health: PipelineHealthThresholds = PipelineHealthThresholds(), forecast: ForecastSettings = ForecastSettings(),
-        coaching: CoachingSettings = CoachingSettings(), gamification: GamificationRules? = nil, sentimentPositiveThreshold: Double = 0.05,
+        coaching: CoachingSettings = CoachingSettings(), goals: [Goal] = [], gamification: GamificationRules? = nil, sentimentPositiveThreshold: Double = 0.05,
         sentimentNegativeThreshold: Double = -0.05
     ) {
         self.period = period
@@ -43,13 +45,14 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         self.health = health
         self.forecast = forecast
         self.coaching = coaching
+        self.goals = goals
         self.gamification = gamification
         self.sentimentPositiveThreshold = sentimentPositiveThreshold
         self.sentimentNegativeThreshold = sentimentNegativeThreshold
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case period, asOf, quotas, stages, health, forecast, coaching, gamification, sentimentPositiveThreshold, sentimentNegativeThreshold
+        case period, asOf, quotas, stages, health, forecast, coaching, goals, gamification, sentimentPositiveThreshold, sentimentNegativeThreshold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,6 +66,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
             health: try c.decodeIfPresent(PipelineHealthThresholds.self, forKey: .health) ?? defaults.health,
             forecast: try c.decodeIfPresent(ForecastSettings.self, forKey: .forecast) ?? defaults.forecast,
             coaching: try c.decodeIfPresent(CoachingSettings.self, forKey: .coaching) ?? defaults.coaching,
+            goals: try c.decodeIfPresent([Goal].self, forKey: .goals) ?? [],
             gamification: try c.decodeIfPresent(GamificationRules.self, forKey: .gamification),
             sentimentPositiveThreshold: try c.decodeIfPresent(Double.self, forKey: .sentimentPositiveThreshold)
                 ?? defaults.sentimentPositiveThreshold,
@@ -90,6 +94,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         try health.validate()
         try forecast.validate()
         try coaching.validate()
+        for goal in goals { try goal.validate() }
         try gamification?.validate()
     }
 }

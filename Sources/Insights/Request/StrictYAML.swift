@@ -106,6 +106,9 @@ extension InsightsRequest {
         "health": .keys(Dictionary(uniqueKeysWithValues: PipelineHealthThresholds.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "forecast": .keys(Dictionary(uniqueKeysWithValues: ForecastSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "gamification": GamificationRules.yamlSchema,
+        "goals": .list(.keys(Dictionary(uniqueKeysWithValues: [
+            "id", "title", "owner", "team", "measure", "target", "managerScore", "start", "deadline", "weight",
+        ].map { ($0, YAMLKeySchema.value) }))),
         "coaching": .keys(Dictionary(uniqueKeysWithValues: CoachingSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "sentimentPositiveThreshold": .value, "sentimentNegativeThreshold": .value,
     ])
