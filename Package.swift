@@ -67,6 +67,9 @@ let package = Package(
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+        benchmark(
+            "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
+            exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SalesData"], path: "Tests/TestSupport"),
