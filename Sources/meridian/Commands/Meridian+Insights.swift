@@ -48,6 +48,9 @@ extension Meridian.InsightsCommand {
 
         func validate() throws {
             if period == nil && config == nil { throw ValidationError("give --period or --config") }
+            if let period, (try? ReportingPeriod(parsing: period, calendar: .calendarYear)) == nil {
+                throw ValidationError("--period expects YYYY-Qn, YYYY-MM or YYYY, got '\(period)'")
+            }
             if let asOf, (try? CalendarDate(iso8601: asOf)) == nil { throw ValidationError("--as-of expects YYYY-MM-DD, got '\(asOf)'") }
         }
 
