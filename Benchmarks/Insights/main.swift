@@ -14,7 +14,9 @@ import SalesData
 
 func option(_ name: String, default value: Int) -> Int {
     let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let parsed = Int(arguments[index + 1]) else { return value }
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+        let parsed = Int(arguments[index + 1])
+    else { return value }
     return parsed
 }
 
@@ -35,14 +37,17 @@ let repIDs = (0..<repCount).map { RepID("R\($0)") }
 let managerCount = max(1, repCount / 100)
 var reps = (0..<managerCount).map { Rep(id: RepID("M\($0)"), name: "Manager \($0)", role: "District Manager") }
 reps += (0..<repCount).map { Rep(id: repIDs[$0], name: "Rep \($0)", managerID: RepID("M\($0 % managerCount)")) }
-let accounts = (0..<accountCount).map { Account(id: accountIDs[$0], name: "Account", location: here, segment: segments[$0 % 3]) }
+let accounts = (0..<accountCount).map {
+    Account(id: accountIDs[$0], name: "Account", location: here, segment: segments[$0 % 3])
+}
 let opportunities = (0..<opportunityCount).map { j -> Opportunity in
     let created = base.adding(days: (j * 13) % 365)
     let close = created.adding(days: 20 + (j * 11) % 130)
     let state = j % 10
     return Opportunity(
         id: OpportunityID("O\(j)"), accountID: accountIDs[(j * 7) % accountCount], ownerID: repIDs[j % repCount],
-        amount: Double(1_000 + (j * 37) % 50_000), stage: state < 4 ? "Closed Won" : state < 7 ? "Closed Lost" : stages[j % 4],
+        amount: Double(1_000 + (j * 37) % 50_000),
+        stage: state < 4 ? "Closed Won" : state < 7 ? "Closed Lost" : stages[j % 4],
         probability: 0.5, createdDate: created, closeDate: close, isClosed: state < 7, isWon: state < 4)
 }
 let kinds: [Activity.Kind] = [.call, .meeting, .email]
@@ -63,13 +68,20 @@ let repCards = cards.filter { $0.level == .rep && $0.key.hasPrefix("R") }
 let checksum = (
     openDeals: repCards.reduce(0) { $0 + $1.totals.openDeals }, won: repCards.reduce(0) { $0 + $1.totals.wonDeals },
     activities: repCards.reduce(0) { $0 + $1.totals.calls + $1.totals.meetings + $1.totals.emails },
-    velocity: repCards.reduce(0.0) { $0 + ($1.velocity ?? 0) })
-let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
-print("insights-bench: \(repCount) reps, \(activityCount) activities, \(opportunityCount) opportunities (generated in \(String(format: "%.1f", generation)) s)")
+    velocity: repCards.reduce(0.0) { $0 + ($1.velocity ?? 0) }
+)
+let load =
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+print(
+    "insights-bench: \(repCount) reps, \(activityCount) activities, \(opportunityCount) opportunities (generated in \(String(format: "%.1f", generation)) s)"
+)
 print(String(format: "swift scorecards: %.2f s (%d cards; goal <= 20 s; load average %@)", seconds, cards.count, load))
-print("swift checksum: open \(checksum.openDeals), won \(checksum.won), activities \(checksum.activities), velocity \(String(format: "%.4f", checksum.velocity))")
+print(
+    "swift checksum: open \(checksum.openDeals), won \(checksum.won), activities \(checksum.activities), velocity \(String(format: "%.4f", checksum.velocity))"
+)
 
-let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("scorecards_peer.py").path
+let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("scorecards_peer.py")
+    .path
 let process = Process()
 process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
 process.arguments = ["python3", script, "\(repCount)", "\(activityCount)", "\(opportunityCount)"]

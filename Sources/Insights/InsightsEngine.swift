@@ -21,20 +21,24 @@ public struct InsightsEngine: Sendable {
         let period = try ReportingPeriod(parsing: request.period, calendar: dataset.fiscalCalendar)
         let asOf = request.asOf ?? min(period.end, Self.lastRecordDate(of: dataset) ?? period.end)
         let quotas = Dictionary(uniqueKeysWithValues: request.quotas.map { (RepID($0.key), $0.value) })
-        let builder = ScorecardBuilder(dataset: dataset, period: period, asOf: asOf, quotas: quotas, stages: request.stages)
+        let builder = ScorecardBuilder(
+            dataset: dataset, period: period, asOf: asOf, quotas: quotas, stages: request.stages)
         let cards = builder.scorecards()
         let tuned = SentimentAnalyzer(
             lexicon: analyzer.lexicon, rules: analyzer.rules, positiveThreshold: request.sentimentPositiveThreshold,
             negativeThreshold: request.sentimentNegativeThreshold)
         let trends = Self.sentimentTrends(
             dataset.activities, analyzer: tuned, asOf: asOf, windowDays: request.health.sentimentWindowDays)
-        let flags = PipelineHealth(thresholds: request.health).flags(dataset: dataset, asOf: asOf, scorecards: cards, trends: trends)
-        let forecast = BookingsForecaster(dataset: dataset, settings: request.forecast).forecast(period: period, asOf: asOf)
+        let flags = PipelineHealth(thresholds: request.health).flags(
+            dataset: dataset, asOf: asOf, scorecards: cards, trends: trends)
+        let forecast = BookingsForecaster(dataset: dataset, settings: request.forecast).forecast(
+            period: period, asOf: asOf)
         return InsightsResult(
             period: period, asOf: asOf, scorecards: cards, flags: flags,
             sentimentTrends: trends.values.sorted { $0.accountID < $1.accountID }, forecast: forecast.rows,
             goals: GoalTracker(dataset: dataset).progress(of: request.goals, periodStart: period.start, asOf: asOf),
-            coaching: CoachingAnalyzer(dataset: dataset, settings: request.coaching).signals(period: period, asOf: asOf),
+            coaching: CoachingAnalyzer(dataset: dataset, settings: request.coaching).signals(
+                period: period, asOf: asOf),
             standings: request.gamification.map {
                 Leaderboard(dataset: dataset, rules: $0).standings(from: period.start, through: min(asOf, period.end))
             })
@@ -56,7 +60,8 @@ public struct InsightsEngine: Sendable {
 
     /// The latest date of any transaction, activity, or deal creation: the data's snapshot day.
     static func lastRecordDate(of dataset: SalesDataset) -> CalendarDate? {
-        let dates = dataset.transactions.lazy.map(\.date) + dataset.activities.lazy.map(\.date)
+        let dates =
+            dataset.transactions.lazy.map(\.date) + dataset.activities.lazy.map(\.date)
             + dataset.opportunities.lazy.map(\.createdDate)
         return dates.max()
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Insights
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ForecastTests {
     func day(_ text: String) -> CalendarDate { ScorecardFixture.day(text) }
@@ -11,18 +11,24 @@ import TestSupport
     /// 150 (0.42); cumulative 0.12, 0.30, 0.58, 1.00, so P10 = 0, P50 = 100, P90 = 150; mean 100.
     @Test func twoDealPipelineMatchesTheHandComputedDistribution() {
         let reps = [Rep(id: "M", name: "M"), Rep(id: "R", name: "R", managerID: "M")]
-        let deals = [OpenDeal(owner: "R", amount: 100, probability: 0.7), OpenDeal(owner: "R", amount: 50, probability: 0.6)]
-        let rows = BookingsForecaster.distribution(of: deals, reps: reps, booked: ["R": 20], simulations: 20_000, seed: 7)
+        let deals = [
+            OpenDeal(owner: "R", amount: 100, probability: 0.7), OpenDeal(owner: "R", amount: 50, probability: 0.6),
+        ]
+        let rows = BookingsForecaster.distribution(
+            of: deals, reps: reps, booked: ["R": 20], simulations: 20_000, seed: 7)
         for (level, key) in [(Scorecard.Level.rep, "R"), (.team, "M"), (.company, "company")] {
             let row = rows.first { $0.level == level && $0.key == key }
             #expect(row?.expected == 120)  // 20 booked + 0.7 × 100 + 0.6 × 50
             #expect(row?.p10 == 20 && row?.p50 == 120 && row?.p90 == 170)
         }
-        let again = BookingsForecaster.distribution(of: deals, reps: reps, booked: ["R": 20], simulations: 20_000, seed: 7)
+        let again = BookingsForecaster.distribution(
+            of: deals, reps: reps, booked: ["R": 20], simulations: 20_000, seed: 7)
         #expect(again == rows)
     }
 
-    /// One calibration point (2026-09-10, window to 2026-09-20): D1 (age 9) won in the window, D2
+    /// One calibration point, 2026-09-10 with a window to 2026-09-20.
+    ///
+    /// D1 (age 9) won in the window, D2
     /// (age 5) lost, D3 (age 132) still open: young deals 1 of 2, old deals 0 of 1. Forecast as of
     /// 2026-09-20: D4 (age 5, 1,000) counts 0.5 × 1,000; T2, an order without a deal, is the run-rate.
     @Test func calibrationUsesOnlyOutcomesKnownAtTheAsOfDay() throws {
@@ -45,9 +51,12 @@ import TestSupport
 
     func calibrationForecast(recordedSinceJanuary: Bool) throws -> BookingsForecast {
         let here = GeoPoint(latitude: 40, longitude: -100)
-        func deal(_ id: OpportunityID, _ created: String, _ close: String, closed: Bool, won: Bool, amount: Double = 500) -> Opportunity {
+        func deal(
+            _ id: OpportunityID, _ created: String, _ close: String, closed: Bool, won: Bool, amount: Double = 500
+        ) -> Opportunity {
             Opportunity(
-                id: id, accountID: "A1", ownerID: "R1", amount: amount, stage: closed ? (won ? "Closed Won" : "Closed Lost") : "Proposal",
+                id: id, accountID: "A1", ownerID: "R1", amount: amount,
+                stage: closed ? (won ? "Closed Won" : "Closed Lost") : "Proposal",
                 probability: 0.5, createdDate: day(created), closeDate: day(close), isClosed: closed, isWon: won)
         }
         let data = try SalesDataset(
@@ -59,12 +68,19 @@ import TestSupport
                 deal("D4", "2026-09-15", "2026-09-30", closed: false, won: false, amount: 1_000),
             ],
             transactions: [
-                Transaction(id: "T1", kind: .booking, date: day("2026-09-15"), accountID: "A1", opportunityID: "D1", amount: 2_000, ownerID: "R1"),
-                Transaction(id: "T2", kind: .order, date: day("2026-09-18"), accountID: "A1", amount: 300, ownerID: "R1"),
+                Transaction(
+                    id: "T1", kind: .booking, date: day("2026-09-15"), accountID: "A1", opportunityID: "D1",
+                    amount: 2_000, ownerID: "R1"),
+                Transaction(
+                    id: "T2", kind: .order, date: day("2026-09-18"), accountID: "A1", amount: 300, ownerID: "R1"),
             ]
                 // Before the period and every window; it marks when recorded bookings begin.
                 + (recordedSinceJanuary
-                    ? [Transaction(id: "T0", kind: .order, date: day("2026-01-15"), accountID: "A1", amount: 100, ownerID: "R1")] : []))
+                    ? [
+                        Transaction(
+                            id: "T0", kind: .order, date: day("2026-01-15"), accountID: "A1", amount: 100, ownerID: "R1"
+                        )
+                    ] : []))
         var settings = ForecastSettings()
         settings.lookbackDays = 15
         settings.stepDays = 100

@@ -1,8 +1,8 @@
 import Foundation
 import Insights
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct LeaderboardTests {
     static let yaml = """
@@ -20,6 +20,8 @@ import TestSupport
           - { name: Email sprint, event: email, start: 2026-07-01, end: 2026-07-31 }
         """
 
+    /// Points of the fixture's reps, counted by hand.
+    ///
     /// R1: 2 emails (2) + 3 deals created (9) + O4 won (50 + 40) + A1 new (20) = 121.
     /// R2: 1 call (2) + 1 deal created (3) + O6 won (50 + 20) = 75. M1 scores nothing.
     @Test func pointsAndLeaderboardOrderOnTheFixture() throws {
@@ -39,10 +41,13 @@ import TestSupport
     }
 
     @Test func unknownKeysAndEventsAreRejectedWithTheirLocation() {
-        #expect(throws: InsightsError.malformedFile(
-            file: "points.yaml", line: 2, column: 31,
-            reason: "unknown key 'rules.0.bonus'; expected one of event, perThousand, points")
-        ) { try GamificationRules.decodeYAML("rules:\n  - { event: call, points: 2, bonus: 1 }\n", file: "points.yaml") }
+        #expect(
+            throws: InsightsError.malformedFile(
+                file: "points.yaml", line: 2, column: 31,
+                reason: "unknown key 'rules.0.bonus'; expected one of event, perThousand, points")
+        ) {
+            try GamificationRules.decodeYAML("rules:\n  - { event: call, points: 2, bonus: 1 }\n", file: "points.yaml")
+        }
         #expect(throws: InsightsError.self) {
             try GamificationRules.decodeYAML("rules:\n  - { event: stage_advanced, points: 2 }\n", file: "points.yaml")
         }

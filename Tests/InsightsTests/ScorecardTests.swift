@@ -1,13 +1,15 @@
 import Foundation
 import Insights
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// A hand-checked company: manager M1 with reps R1 (quota 100,000) and R2 (quota 50,000), period
 /// 2026-Q3 (92 days) as of 2026-08-15 (46 days elapsed, half the period).
 enum ScorecardFixture {
-    static func day(_ text: String) -> CalendarDate { (try? CalendarDate(iso8601: text)) ?? CalendarDate(daysSinceEpoch: 0) }
+    static func day(_ text: String) -> CalendarDate {
+        (try? CalendarDate(iso8601: text)) ?? CalendarDate(daysSinceEpoch: 0)
+    }
 
     static let dataset: SalesDataset? = {
         let here = GeoPoint(latitude: 40, longitude: -100)
@@ -22,20 +24,26 @@ enum ScorecardFixture {
             Rep(id: "R2", name: "Casey", managerID: "M1"),
         ]
         let transactions = [
-            Transaction(id: "X1", kind: .booking, date: day("2026-07-10"), accountID: "A1", amount: 40_000, ownerID: "R1"),
-            Transaction(id: "X2", kind: .booking, date: day("2026-08-20"), accountID: "A1", amount: 10_000, ownerID: "R1"),
-            Transaction(id: "X3", kind: .booking, date: day("2026-06-30"), accountID: "A2", amount: 5_000, ownerID: "R2"),
+            Transaction(
+                id: "X1", kind: .booking, date: day("2026-07-10"), accountID: "A1", amount: 40_000, ownerID: "R1"),
+            Transaction(
+                id: "X2", kind: .booking, date: day("2026-08-20"), accountID: "A1", amount: 10_000, ownerID: "R1"),
+            Transaction(
+                id: "X3", kind: .booking, date: day("2026-06-30"), accountID: "A2", amount: 5_000, ownerID: "R2"),
             Transaction(
                 id: "X4", kind: .booking, date: day("2026-07-20"), accountID: "A2", amount: 20_000, ownerID: "R2",
                 splits: [CreditSplit(repID: "R2", percentage: 50), CreditSplit(repID: "R1", percentage: 50)]),
-            Transaction(id: "X5", kind: .refund, date: day("2026-08-01"), accountID: "A2", amount: -2_000, ownerID: "R2"),
+            Transaction(
+                id: "X5", kind: .refund, date: day("2026-08-01"), accountID: "A2", amount: -2_000, ownerID: "R2"),
         ]
         func deal(
-            _ id: OpportunityID, _ account: AccountID, _ owner: RepID, _ amount: Double, _ stage: String, _ created: String,
+            _ id: OpportunityID, _ account: AccountID, _ owner: RepID, _ amount: Double, _ stage: String,
+            _ created: String,
             _ close: String, closed: Bool = false, won: Bool = false
         ) -> Opportunity {
             Opportunity(
-                id: id, accountID: account, ownerID: owner, amount: amount, stage: stage, probability: won ? 1 : closed ? 0 : 0.5,
+                id: id, accountID: account, ownerID: owner, amount: amount, stage: stage,
+                probability: won ? 1 : closed ? 0 : 0.5,
                 createdDate: day(created), closeDate: day(close), isClosed: closed, isWon: won)
         }
         let deals = [
@@ -48,18 +56,22 @@ enum ScorecardFixture {
             deal("O7", "A3", "R2", 10_000, "Qualification", "2026-07-15", "2026-09-01"),
         ]
         let activities = [
-            Activity(id: "E1", kind: .email, date: day("2026-07-01"), accountID: "A1", repID: "R1", opportunityID: "O1",
-                     text: "Great demo, the team loved it."),
-            Activity(id: "E2", kind: .email, date: day("2026-08-10"), accountID: "A1", repID: "R1", opportunityID: "O2",
-                     text: "Procurement delays mean we won't sign this quarter."),
-            Activity(id: "E3", kind: .call, date: day("2026-08-14"), accountID: "A3", repID: "R2", opportunityID: "O7",
-                     text: "Intro call."),
+            Activity(
+                id: "E1", kind: .email, date: day("2026-07-01"), accountID: "A1", repID: "R1", opportunityID: "O1",
+                text: "Great demo, the team loved it."),
+            Activity(
+                id: "E2", kind: .email, date: day("2026-08-10"), accountID: "A1", repID: "R1", opportunityID: "O2",
+                text: "Procurement delays mean we won't sign this quarter."),
+            Activity(
+                id: "E3", kind: .call, date: day("2026-08-14"), accountID: "A3", repID: "R2", opportunityID: "O7",
+                text: "Intro call."),
         ]
         return try? SalesDataset(
             accounts: accounts, reps: reps, opportunities: deals, transactions: transactions, activities: activities)
     }()
 
-    static let request = InsightsRequest(period: "2026-Q3", asOf: day("2026-08-15"), quotas: ["R1": 100_000, "R2": 50_000])
+    static let request = InsightsRequest(
+        period: "2026-Q3", asOf: day("2026-08-15"), quotas: ["R1": 100_000, "R2": 50_000])
 }
 
 @Suite struct ScorecardTests {
@@ -125,14 +137,17 @@ enum ScorecardFixture {
     @Test func healthFlagsNameTheDealsRepsAndAccounts() throws {
         let flags = try result().flags
         func keys(_ kind: PipelineFlag.Kind) -> [String] {
-            flags.filter { $0.kind == kind }.map { $0.opportunityID?.rawValue ?? $0.accountID?.rawValue ?? $0.repID?.rawValue ?? "" }
+            flags.filter { $0.kind == kind }.map {
+                $0.opportunityID?.rawValue ?? $0.accountID?.rawValue ?? $0.repID?.rawValue ?? ""
+            }
         }
         #expect(keys(.staleOpportunity) == ["O1"])  // last touch 2026-07-01: 45 days
         #expect(keys(.slippedCloseDate) == ["O2"])  // due 2026-08-10
         #expect(keys(.lowCoverage) == ["R1", "R2"])
         #expect(keys(.concentration) == ["R1", "R2"])
         #expect(keys(.fallingSentiment) == ["A1"])
-        #expect(flags.first { $0.kind == .lowCoverage }?.detail == "coverage 1.8x of 50,000 remaining quota, target 3.0x")
+        #expect(
+            flags.first { $0.kind == .lowCoverage }?.detail == "coverage 1.8x of 50,000 remaining quota, target 3.0x")
     }
 
     @Test func periodsParseInTheFiscalCalendar() throws {
@@ -141,17 +156,24 @@ enum ScorecardFixture {
         let february = try FiscalCalendar(startMonth: 2)
         let q1 = try ReportingPeriod(parsing: "2026-Q1", calendar: february)
         #expect(q1.start.description == "2025-02-01" && q1.end.description == "2025-04-30")
-        #expect(throws: InsightsError.invalidPeriod("2026-Q5")) { try ReportingPeriod(parsing: "2026-Q5", calendar: .calendarYear) }
+        #expect(throws: InsightsError.invalidPeriod("2026-Q5")) {
+            try ReportingPeriod(parsing: "2026-Q5", calendar: .calendarYear)
+        }
     }
 
     @Test func configurationRejectsUnknownKeysWithTheirLocation() {
         let yaml = "period: 2026-Q3\nhealth:\n  staleDays: 20\n  coverageTraget: 2\n"
-        #expect(throws: InsightsError.malformedFile(
-            file: "insights.yaml", line: 4, column: 3,
-            reason: "unknown key 'health.coverageTraget'; expected one of concentrationShare, coverageTarget, sentimentSlope, sentimentWindowDays, staleDays")
+        #expect(
+            throws: InsightsError.malformedFile(
+                file: "insights.yaml", line: 4, column: 3,
+                reason:
+                    "unknown key 'health.coverageTraget'; expected one of concentrationShare, coverageTarget, sentimentSlope, sentimentWindowDays, staleDays"
+            )
         ) { try InsightsRequest.decodeYAML(yaml, file: "insights.yaml") }
         let good = try? InsightsRequest.decodeYAML("period: 2026-Q3\nhealth:\n  staleDays: 20\n", file: "insights.yaml")
         #expect(good?.health.staleDays == 20 && good?.health.coverageTarget == 3)
-        #expect(throws: InsightsError.self) { try InsightsRequest.decodeYAML("period: 2026-Q3\nhealth:\n  staleDays: 0\n", file: "x") }
+        #expect(throws: InsightsError.self) {
+            try InsightsRequest.decodeYAML("period: 2026-Q3\nhealth:\n  staleDays: 0\n", file: "x")
+        }
     }
 }

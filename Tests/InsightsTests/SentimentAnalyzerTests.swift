@@ -1,8 +1,8 @@
 import Foundation
 import Insights
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// The lexicons and labelled set shipped in the repository.
 enum SentimentFixtures {
@@ -78,10 +78,11 @@ enum SentimentFixtures {
     @Test func referenceRulesReproducePythonVADEROnTheLabelledSet() throws {
         let url = Fixtures.repositoryRoot.appendingPathComponent("Data/sentiment/vader_reference_scores.csv")
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
-        let reference = Dictionary(uniqueKeysWithValues: lines.map { line in
-            let fields = line.split(separator: ",")
-            return (String(fields[0]), Double(fields[1]) ?? .nan)
-        })
+        let reference = Dictionary(
+            uniqueKeysWithValues: lines.map { line in
+                let fields = line.split(separator: ",")
+                return (String(fields[0]), Double(fields[1]) ?? .nan)
+            })
         #expect(reference.count == SentimentFixtures.labelled.count)
         var mismatches: [String] = []
         for sentence in SentimentFixtures.labelled {
@@ -114,7 +115,8 @@ enum SentimentFixtures {
     @Test func salesModelBeatsTheBaselineAndVADERWithTheRecordedFigures() {
         let sentences = SentimentFixtures.labelled
         #expect(sentences.count == 632)
-        let ours = SentimentEvaluation(analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon), sentences: sentences)
+        let ours = SentimentEvaluation(
+            analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon), sentences: sentences)
         let plain = SentimentEvaluation(analyzer: vader, sentences: sentences)
         #expect(ours.baseline(split: nil).correct == 212)
         #expect(plain.report(split: nil).correct == 429)
@@ -130,11 +132,15 @@ enum SentimentFixtures {
     }
 
     @Test func classificationReportMatchesHandComputedFigures() {
-        let report = ClassificationReport(truth: [.positive, .negative, .neutral], predicted: [.positive, .neutral, .neutral])
+        let report = ClassificationReport(
+            truth: [.positive, .negative, .neutral], predicted: [.positive, .neutral, .neutral])
         #expect(report.correct == 2)
         // F1: positive 1, negative 0, neutral 2 × 0.5 × 1 / 1.5 = 2/3.
         #expect(isApproximatelyEqual(report.macroF1, (1 + 0 + 2.0 / 3) / 3))
-        #expect(ClassificationReport.majorityBaseline([.neutral, .positive, .positive]) == [.positive, .positive, .positive])
+        #expect(
+            ClassificationReport.majorityBaseline([.neutral, .positive, .positive]) == [
+                .positive, .positive, .positive,
+            ])
     }
 }
 
@@ -144,20 +150,26 @@ enum SentimentFixtures {
         func deal(_ id: OpportunityID, won: Bool) -> Opportunity {
             Opportunity(
                 id: id, accountID: "A", amount: 1, stage: won ? "Closed Won" : "Closed Lost", probability: won ? 1 : 0,
-                createdDate: ScorecardFixture.day("2026-01-01"), closeDate: ScorecardFixture.day("2026-02-01"), isClosed: true, isWon: won)
+                createdDate: ScorecardFixture.day("2026-01-01"), closeDate: ScorecardFixture.day("2026-02-01"),
+                isClosed: true, isWon: won)
         }
         func note(_ id: ActivityID, _ deal: OpportunityID, _ text: String) -> Activity {
-            Activity(id: id, kind: .email, date: ScorecardFixture.day("2026-01-15"), accountID: "A", opportunityID: deal, text: text)
+            Activity(
+                id: id, kind: .email, date: ScorecardFixture.day("2026-01-15"), accountID: "A", opportunityID: deal,
+                text: text)
         }
         let data = try SalesDataset(
             accounts: [Account(id: "A", name: "A", location: here)], reps: [],
-            opportunities: [deal("W1", won: true), deal("W2", won: true), deal("L1", won: false), deal("L2", won: false)],
+            opportunities: [
+                deal("W1", won: true), deal("W2", won: true), deal("L1", won: false), deal("L2", won: false),
+            ],
             activities: [
                 note("1", "W1", "Great news, we signed."), note("2", "W2", "Attached is the agenda."),
                 note("3", "L1", "Attached is the agenda."), note("4", "L2", "Unfortunately we chose another vendor."),
             ])
-        let result = try #require(SentimentSeparation.wonVersusLost(
-            dataset: data, analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon)))
+        let result = try #require(
+            SentimentSeparation.wonVersusLost(
+                dataset: data, analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon)))
         // Pairs (won, lost): W1>L1, W1>L2, W2=L1 (half), W2>L2 → 3.5 of 4.
         #expect(result.value == 0.875 && result.wonDeals == 2 && result.lostDeals == 2)
     }
@@ -165,11 +177,15 @@ enum SentimentFixtures {
     /// The demo's activity texts follow how deals went; the tone must separate won from lost deals.
     @Test func sentimentSeparatesWonFromLostDealsOnTheDemo() throws {
         let data = try SalesDataset.load(from: Fixtures.repositoryRoot.appendingPathComponent("Data/demo"))
-        let ours = try #require(SentimentSeparation.wonVersusLost(
-            dataset: data, analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon)))
-        let plain = try #require(SentimentSeparation.wonVersusLost(
-            dataset: data, analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.vaderLexicon, rules: .reference)))
-        print("demo AUC won vs lost: sales model \(ours.value), VADER \(plain.value) (\(ours.wonDeals) won, \(ours.lostDeals) lost)")
+        let ours = try #require(
+            SentimentSeparation.wonVersusLost(
+                dataset: data, analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon)))
+        let plain = try #require(
+            SentimentSeparation.wonVersusLost(
+                dataset: data, analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.vaderLexicon, rules: .reference)))
+        print(
+            "demo AUC won vs lost: sales model \(ours.value), VADER \(plain.value) (\(ours.wonDeals) won, \(ours.lostDeals) lost)"
+        )
         #expect(ours.value > 0.6)
     }
 }

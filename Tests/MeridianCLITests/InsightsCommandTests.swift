@@ -13,10 +13,11 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("as of 2024-12-31"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == [
-            "account_sentiment.csv", "coaching.csv", "contests.csv", "forecast.csv", "goals.csv", "leaderboard.csv",
-            "pipeline_flags.csv", "scorecards.csv", "team_leaderboard.csv",
-        ])
+        #expect(
+            files == [
+                "account_sentiment.csv", "coaching.csv", "contests.csv", "forecast.csv", "goals.csv", "leaderboard.csv",
+                "pipeline_flags.csv", "scorecards.csv", "team_leaderboard.csv",
+            ])
         let leaderboard = try String(contentsOf: out.appendingPathComponent("leaderboard.csv"), encoding: .utf8)
         #expect(!leaderboard.contains("amount") && !leaderboard.contains("pay"))
     }
@@ -29,10 +30,14 @@ import Testing
 
     @Test func badInputExitsWithItsCodeAndLocation() throws {
         let config = try SolveCommandTests.temporaryFile("insights.yaml", "period: 2024-Q4\nhealth:\n  staleDayz: 3\n")
-        let bad = try MeridianProcess.run(["insights", "--dataset", "Data/demo", "--config", config.path, "--out", "/tmp/x"])
+        let bad = try MeridianProcess.run([
+            "insights", "--dataset", "Data/demo", "--config", config.path, "--out", "/tmp/x",
+        ])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("insights.yaml:3:3: unknown key 'health.staleDayz'"))
-        let period = try MeridianProcess.run(["insights", "--dataset", "Data/demo", "--period", "2024-Q9", "--out", "/tmp/x"])
+        let period = try MeridianProcess.run([
+            "insights", "--dataset", "Data/demo", "--period", "2024-Q9", "--out", "/tmp/x",
+        ])
         #expect(period.status == 64)
     }
 }

@@ -15,7 +15,7 @@ public struct CoachingSignal: Sendable, Hashable, Codable {
     }
 
     public var repID: RepID
-    /// `role / segment`, e.g. `Account Executive / SMB`.
+    /// `role / segment`, such as `Account Executive / SMB`.
     public var peerGroup: String
     public var peers: Int
     public var metric: Metric
@@ -70,7 +70,8 @@ public struct CoachingAnalyzer: Sendable {
             let key = "\(current[index].repID)|\(current[index].metric.rawValue)"
             current[index].persistentQuarters = earlier.prefix { $0.contains(key) }.count
             if current[index].persistentQuarters > 0 {
-                current[index].recommendation += "; below peers \(current[index].persistentQuarters + 1) quarters running"
+                current[index].recommendation +=
+                    "; below peers \(current[index].persistentQuarters + 1) quarters running"
             }
         }
         return current
@@ -78,7 +79,9 @@ public struct CoachingAnalyzer: Sendable {
 
     /// Signals of one period without persistence.
     func raw(period: ReportingPeriod, asOf: CalendarDate) -> [CoachingSignal] {
-        let cards = ScorecardBuilder(dataset: dataset, period: period, asOf: asOf).scorecards().filter { $0.level == .rep }
+        let cards = ScorecardBuilder(dataset: dataset, period: period, asOf: asOf).scorecards().filter {
+            $0.level == .rep
+        }
         let group = peerGroups()
         var byGroup: [String: [Scorecard]] = [:]
         for card in cards { byGroup[group[RepID(card.key)] ?? card.role, default: []].append(card) }
@@ -88,8 +91,11 @@ public struct CoachingAnalyzer: Sendable {
             for card in members {
                 let closed = card.totals.wonDeals + card.totals.lostDeals
                 values[.closedDeals, default: [:]][card.key] = Double(closed)
-                values[.activities, default: [:]][card.key] = Double(card.totals.calls + card.totals.meetings + card.totals.emails)
-                if closed >= settings.minClosedDeals, let winRate = card.winRate { values[.winRate, default: [:]][card.key] = winRate }
+                values[.activities, default: [:]][card.key] = Double(
+                    card.totals.calls + card.totals.meetings + card.totals.emails)
+                if closed >= settings.minClosedDeals, let winRate = card.winRate {
+                    values[.winRate, default: [:]][card.key] = winRate
+                }
                 if card.totals.wonDeals >= settings.minClosedDeals {
                     if let size = card.averageDeal { values[.averageDeal, default: [:]][card.key] = size }
                     if let cycle = card.cycleDays { values[.cycleDays, default: [:]][card.key] = cycle }
@@ -107,10 +113,15 @@ public struct CoachingAnalyzer: Sendable {
                     let worse = table.values.filter { metric.higherIsBetter ? $0 < value : $0 > value }.count
                     let ties = table.values.filter { $0 == value }.count - 1
                     let percentile = (Double(worse) + 0.5 * Double(ties)) / Double(table.count - 1) * 100
-                    mine.append(CoachingSignal(
-                        repID: RepID(card.key), peerGroup: name, peers: table.count, metric: metric, value: value,
-                        peerMedian: median, robustZ: directed, percentile: percentile, shareOfGap: nil, persistentQuarters: 0,
-                        rank: 0, recommendation: Self.advice(metric, value: value, median: median, group: name, peers: table.count, z: directed, percentile: percentile)))
+                    mine.append(
+                        CoachingSignal(
+                            repID: RepID(card.key), peerGroup: name, peers: table.count, metric: metric, value: value,
+                            peerMedian: median, robustZ: directed, percentile: percentile, shareOfGap: nil,
+                            persistentQuarters: 0,
+                            rank: 0,
+                            recommendation: Self.advice(
+                                metric, value: value, median: median, group: name, peers: table.count, z: directed,
+                                percentile: percentile)))
                 }
                 Self.attachGapShares(&mine, card: card, medians: medians)
                 mine.sort { ($0.robustZ, $0.metric.rawValue) < ($1.robustZ, $1.metric.rawValue) }
@@ -124,7 +135,9 @@ public struct CoachingAnalyzer: Sendable {
     /// `role / main segment` per rep; the main segment is that of most owned accounts (ties: name order).
     func peerGroups() -> [RepID: String] {
         var counts: [RepID: [String: Int]] = [:]
-        for account in dataset.accounts { if let owner = account.ownerID { counts[owner, default: [:]][account.segment ?? "(none)", default: 0] += 1 } }
+        for account in dataset.accounts {
+            if let owner = account.ownerID { counts[owner, default: [:]][account.segment ?? "(none)", default: 0] += 1 }
+        }
         var groups: [RepID: String] = [:]
         for rep in dataset.reps {
             let main = counts[rep.id]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
@@ -134,9 +147,13 @@ public struct CoachingAnalyzer: Sendable {
     }
 
     /// Bookings ≈ closed deals × win rate × average deal: each driver's share of the log shortfall.
-    static func attachGapShares(_ signals: inout [CoachingSignal], card: Scorecard, medians: [CoachingSignal.Metric: Double]) {
+    static func attachGapShares(
+        _ signals: inout [CoachingSignal], card: Scorecard, medians: [CoachingSignal.Metric: Double]
+    ) {
         let closed = Double(card.totals.wonDeals + card.totals.lostDeals)
-        let drivers: [(CoachingSignal.Metric, Double?)] = [(.closedDeals, closed), (.winRate, card.winRate), (.averageDeal, card.averageDeal)]
+        let drivers: [(CoachingSignal.Metric, Double?)] = [
+            (.closedDeals, closed), (.winRate, card.winRate), (.averageDeal, card.averageDeal),
+        ]
         var logs: [CoachingSignal.Metric: Double] = [:]
         for (metric, value) in drivers {
             guard let value, value > 0, let median = medians[metric], median > 0 else { continue }
@@ -145,18 +162,34 @@ public struct CoachingAnalyzer: Sendable {
         let shortfall = logs.values.filter { $0 < 0 }.reduce(0, +)
         guard shortfall < 0 else { return }
         for index in signals.indices {
-            if let contribution = logs[signals[index].metric], contribution < 0 { signals[index].shareOfGap = contribution / shortfall }
+            if let contribution = logs[signals[index].metric], contribution < 0 {
+                signals[index].shareOfGap = contribution / shortfall
+            }
         }
     }
 
-    static func advice(_ metric: CoachingSignal.Metric, value: Double, median: Double, group: String, peers: Int, z: Double, percentile: Double) -> String {
-        let evidence = "peer median (\(group), \(peers) reps; z \(String(format: "%.1f", z)), \(Int(percentile.rounded()))th percentile)"
+    static func advice(
+        _ metric: CoachingSignal.Metric, value: Double, median: Double, group: String, peers: Int, z: Double,
+        percentile: Double
+    ) -> String {
+        let evidence =
+            "peer median (\(group), \(peers) reps; z \(String(format: "%.1f", z)), \(Int(percentile.rounded()))th percentile)"
         switch metric {
-        case .winRate: return "win rate \(Format.percent(value)) vs \(Format.percent(median)) \(evidence): review qualification and deal reviews before proposal"
-        case .averageDeal: return "average won deal \(Format.amount(value)) vs \(Format.amount(median)) \(evidence): position larger bundles and multi-year terms"
-        case .closedDeals: return "\(Int(value)) deals closed vs \(Format.amount(median)) \(evidence): build pipeline volume (prospecting time, sequences)"
-        case .cycleDays: return "sales cycle \(Int(value.rounded())) days vs \(Int(median.rounded())) \(evidence): agree mutual close plans and next steps on every call"
-        case .activities: return "\(Int(value)) logged activities vs \(Format.amount(median)) \(evidence): raise calls and meetings with active accounts"
+        case .winRate:
+            return
+                "win rate \(Format.percent(value)) vs \(Format.percent(median)) \(evidence): review qualification and deal reviews before proposal"
+        case .averageDeal:
+            return
+                "average won deal \(Format.amount(value)) vs \(Format.amount(median)) \(evidence): position larger bundles and multi-year terms"
+        case .closedDeals:
+            return
+                "\(Int(value)) deals closed vs \(Format.amount(median)) \(evidence): build pipeline volume (prospecting time, sequences)"
+        case .cycleDays:
+            return
+                "sales cycle \(Int(value.rounded())) days vs \(Int(median.rounded())) \(evidence): agree mutual close plans and next steps on every call"
+        case .activities:
+            return
+                "\(Int(value)) logged activities vs \(Format.amount(median)) \(evidence): raise calls and meetings with active accounts"
         }
     }
 

@@ -16,10 +16,10 @@ public struct CoachingSettings: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
-        zThreshold = try c.decodeIfPresent(Double.self, forKey: .zThreshold) ?? zThreshold
-        minPeers = try c.decodeIfPresent(Int.self, forKey: .minPeers) ?? minPeers
-        minClosedDeals = try c.decodeIfPresent(Int.self, forKey: .minClosedDeals) ?? minClosedDeals
-        quartersBack = try c.decodeIfPresent(Int.self, forKey: .quartersBack) ?? quartersBack
+        zThreshold = try c.decode(.zThreshold, or: zThreshold)
+        minPeers = try c.decode(.minPeers, or: minPeers)
+        minClosedDeals = try c.decode(.minClosedDeals, or: minClosedDeals)
+        quartersBack = try c.decode(.quartersBack, or: quartersBack)
     }
 
     /// - Throws: ``InsightsError/invalidValue(key:value:expected:)``.
@@ -27,12 +27,15 @@ public struct CoachingSettings: Sendable, Hashable, Codable {
         guard zThreshold.isFinite, zThreshold < 0 else {
             throw .invalidValue(key: "coaching.zThreshold", value: "\(zThreshold)", expected: "a negative number")
         }
-        guard minPeers >= 3 else { throw .invalidValue(key: "coaching.minPeers", value: "\(minPeers)", expected: "an integer >= 3") }
+        guard minPeers >= 3 else {
+            throw .invalidValue(key: "coaching.minPeers", value: "\(minPeers)", expected: "an integer >= 3")
+        }
         guard minClosedDeals >= 1 else {
             throw .invalidValue(key: "coaching.minClosedDeals", value: "\(minClosedDeals)", expected: "an integer >= 1")
         }
         guard (0...12).contains(quartersBack) else {
-            throw .invalidValue(key: "coaching.quartersBack", value: "\(quartersBack)", expected: "an integer in 0...12")
+            throw .invalidValue(
+                key: "coaching.quartersBack", value: "\(quartersBack)", expected: "an integer in 0...12")
         }
     }
 }

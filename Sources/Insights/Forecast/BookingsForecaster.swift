@@ -48,7 +48,8 @@ public struct BookingsForecaster: Sendable {
         let deals = open.map { deal in
             OpenDeal(
                 owner: deal.ownerID, amount: deal.amount,
-                probability: calibration.probability(ageDays: deal.createdDate.days(until: asOf), buckets: settings.ageBucketDays))
+                probability: calibration.probability(
+                    ageDays: deal.createdDate.days(until: asOf), buckets: settings.ageBucketDays))
         }
         var simulation = ForecastSimulation(
             deals: deals, runRates: calibration.runRates, booked: booked, hierarchy: RepTree(reps: dataset.reps),
@@ -63,7 +64,8 @@ public struct BookingsForecaster: Sendable {
         simulations: Int, seed: UInt64
     ) -> [ForecastRow] {
         var simulation = ForecastSimulation(
-            deals: deals, runRates: runRates, booked: booked, hierarchy: RepTree(reps: reps), simulations: simulations, seed: seed)
+            deals: deals, runRates: runRates, booked: booked, hierarchy: RepTree(reps: reps), simulations: simulations,
+            seed: seed)
         return simulation.run()
     }
 
@@ -71,16 +73,20 @@ public struct BookingsForecaster: Sendable {
     public func calibrate(asOf: CalendarDate, horizonDays: Int) -> ForecastCalibration {
         let classes = settings.ageBucketDays.count + 1
         var calibration = ForecastCalibration(
-            horizonDays: horizonDays, openDeals: Array(repeating: 0, count: classes), wonDeals: Array(repeating: 0, count: classes))
+            horizonDays: horizonDays, openDeals: Array(repeating: 0, count: classes),
+            wonDeals: Array(repeating: 0, count: classes))
         // Points before the first transaction would see windows without recorded bookings.
         let dataStart = dataset.transactions.lazy.map(\.date).min() ?? asOf
         let earliest = max(asOf.adding(days: -settings.lookbackDays), dataStart)
         var point = asOf.adding(days: -max(horizonDays, 1))
-        let createdByID = Dictionary(dataset.opportunities.map { ($0.id, $0.createdDate) }, uniquingKeysWith: { a, _ in a })
+        let createdByID = Dictionary(
+            dataset.opportunities.map { ($0.id, $0.createdDate) }, uniquingKeysWith: { a, _ in a })
         while point >= earliest {
             let windowEnd = point.adding(days: horizonDays)
-            for deal in dataset.opportunities where deal.createdDate <= point && (!deal.isClosed || deal.closeDate > point) {
-                let ageClass = ForecastCalibration.ageClass(deal.createdDate.days(until: point), buckets: settings.ageBucketDays)
+            for deal in dataset.opportunities
+            where deal.createdDate <= point && (!deal.isClosed || deal.closeDate > point) {
+                let ageClass = ForecastCalibration.ageClass(
+                    deal.createdDate.days(until: point), buckets: settings.ageBucketDays)
                 calibration.openDeals[ageClass] += 1
                 if deal.isClosed && deal.isWon && deal.closeDate <= windowEnd { calibration.wonDeals[ageClass] += 1 }
             }
@@ -136,5 +142,7 @@ public struct ForecastCalibration: Sendable, Hashable {
     }
 
     /// The class of an age: the first bucket whose upper end it does not exceed, else the last class.
-    static func ageClass(_ ageDays: Int, buckets: [Int]) -> Int { buckets.firstIndex { ageDays <= $0 } ?? buckets.count }
+    static func ageClass(_ ageDays: Int, buckets: [Int]) -> Int {
+        buckets.firstIndex { ageDays <= $0 } ?? buckets.count
+    }
 }

@@ -51,14 +51,17 @@ public struct ForecastBacktest: Sendable {
 
     /// The qualifying quarters of the data's fiscal calendar, oldest first.
     public func quarters() -> [ReportingPeriod] {
-        guard let first = dataset.transactions.map(\.date).min(), let last = dataset.transactions.map(\.date).max() else {
+        guard let first = dataset.transactions.map(\.date).min(), let last = dataset.transactions.map(\.date).max()
+        else {
             return []
         }
         var periods: [ReportingPeriod] = []
         let calendar = dataset.fiscalCalendar
         var quarter = calendar.fiscalQuarter(of: first)
         for _ in 0..<400 {
-            guard let period = try? ReportingPeriod(parsing: "\(quarter.fiscalYear)-Q\(quarter.quarter)", calendar: calendar)
+            guard
+                let period = try? ReportingPeriod(
+                    parsing: "\(quarter.fiscalYear)-Q\(quarter.quarter)", calendar: calendar)
             else { break }
             if period.start > last { break }
             if period.start.adding(months: -12) >= first && period.end <= last { periods.append(period) }
@@ -77,14 +80,22 @@ public struct ForecastBacktest: Sendable {
             let actual = bookings(in: period.start, period.end)
             let lastYear = period.shifted(months: -12)
             let naiveLastYear = bookings(in: lastYear.start, lastYear.end)
-            for (name, asOf) in [("start", period.start.adding(days: -1)), ("midpoint", period.start.adding(days: period.dayCount / 2 - 1))] {
+            for (name, asOf) in [
+                ("start", period.start.adding(days: -1)),
+                ("midpoint", period.start.adding(days: period.dayCount / 2 - 1)),
+            ] {
                 let forecast = forecaster.forecast(period: period, asOf: asOf)
                 guard let company = forecast.company else { continue }
-                let pipeline = dataset.opportunities.filter { $0.createdDate <= asOf && (!$0.isClosed || $0.closeDate > asOf) }
-                    .reduce(0) { $0 + $1.amount * typicalProbability }
-                rows.append(Row(
-                    period: period.label, point: name, asOf: asOf, actual: actual, forecast: company.expected, p10: company.p10,
-                    p90: company.p90, naivePipeline: bookings(in: period.start, asOf) + pipeline, naiveLastYear: naiveLastYear))
+                let pipeline = dataset.opportunities.filter {
+                    $0.createdDate <= asOf && (!$0.isClosed || $0.closeDate > asOf)
+                }
+                .reduce(0) { $0 + $1.amount * typicalProbability }
+                rows.append(
+                    Row(
+                        period: period.label, point: name, asOf: asOf, actual: actual, forecast: company.expected,
+                        p10: company.p10,
+                        p90: company.p90, naivePipeline: bookings(in: period.start, asOf) + pipeline,
+                        naiveLastYear: naiveLastYear))
             }
         }
         return rows
@@ -94,7 +105,9 @@ public struct ForecastBacktest: Sendable {
     public static func summary(_ rows: [Row]) -> Summary {
         let scored = rows.filter { $0.actual != 0 }
         let n = Double(max(1, scored.count))
-        func mape(_ value: (Row) -> Double) -> Double { scored.reduce(0) { $0 + abs(value($1) - $1.actual) / abs($1.actual) } / n }
+        func mape(_ value: (Row) -> Double) -> Double {
+            scored.reduce(0) { $0 + abs(value($1) - $1.actual) / abs($1.actual) } / n
+        }
         return Summary(
             count: scored.count, mapeForecast: mape(\.forecast), mapeNaivePipeline: mape(\.naivePipeline),
             mapeNaiveLastYear: mape(\.naiveLastYear),
@@ -108,7 +121,8 @@ public struct ForecastBacktest: Sendable {
             "|---|---|---:|---:|---:|---:|---:|---:|",
         ]
         for row in rows {
-            let amounts = [row.actual, row.forecast, row.p10, row.p90, row.naivePipeline, row.naiveLastYear].map(Format.amount)
+            let amounts = [row.actual, row.forecast, row.p10, row.p90, row.naivePipeline, row.naiveLastYear].map(
+                Format.amount)
             lines.append("| \(row.period) | \(row.point) \(row.asOf) | " + amounts.joined(separator: " | ") + " |")
         }
         let s = summary(rows)

@@ -20,24 +20,30 @@ public struct ForecastSettings: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
-        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
-        simulations = try c.decodeIfPresent(Int.self, forKey: .simulations) ?? simulations
-        ageBucketDays = try c.decodeIfPresent([Int].self, forKey: .ageBucketDays) ?? ageBucketDays
-        lookbackDays = try c.decodeIfPresent(Int.self, forKey: .lookbackDays) ?? lookbackDays
-        stepDays = try c.decodeIfPresent(Int.self, forKey: .stepDays) ?? stepDays
+        seed = try c.decode(.seed, or: seed)
+        simulations = try c.decode(.simulations, or: simulations)
+        ageBucketDays = try c.decode(.ageBucketDays, or: ageBucketDays)
+        lookbackDays = try c.decode(.lookbackDays, or: lookbackDays)
+        stepDays = try c.decode(.stepDays, or: stepDays)
     }
 
     /// - Throws: ``InsightsError/invalidValue(key:value:expected:)``.
     public func validate() throws(InsightsError) {
         guard (1...1_000_000).contains(simulations) else {
-            throw .invalidValue(key: "forecast.simulations", value: "\(simulations)", expected: "an integer in 1...1000000")
+            throw .invalidValue(
+                key: "forecast.simulations", value: "\(simulations)", expected: "an integer in 1...1000000")
         }
-        guard ageBucketDays.allSatisfy({ $0 > 0 }), zip(ageBucketDays, ageBucketDays.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw .invalidValue(key: "forecast.ageBucketDays", value: "\(ageBucketDays)", expected: "increasing positive day counts")
+        guard ageBucketDays.allSatisfy({ $0 > 0 }),
+            zip(ageBucketDays, ageBucketDays.dropFirst()).allSatisfy({ $0 < $1 })
+        else {
+            throw .invalidValue(
+                key: "forecast.ageBucketDays", value: "\(ageBucketDays)", expected: "increasing positive day counts")
         }
         guard lookbackDays >= 1 else {
             throw .invalidValue(key: "forecast.lookbackDays", value: "\(lookbackDays)", expected: "an integer >= 1")
         }
-        guard stepDays >= 1 else { throw .invalidValue(key: "forecast.stepDays", value: "\(stepDays)", expected: "an integer >= 1") }
+        guard stepDays >= 1 else {
+            throw .invalidValue(key: "forecast.stepDays", value: "\(stepDays)", expected: "an integer >= 1")
+        }
     }
 }

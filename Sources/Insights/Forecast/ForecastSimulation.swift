@@ -39,7 +39,8 @@ struct RepTree {
     let teamsOf: [RepID: [RepID]]
 
     init(reps: [Rep]) {
-        let managerOf = Dictionary(reps.compactMap { rep in rep.managerID.map { (rep.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let managerOf = Dictionary(
+            reps.compactMap { rep in rep.managerID.map { (rep.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let managerSet = Set(managerOf.values)
         self.reps = reps.map(\.id).sorted()
         self.managers = managerSet.sorted()
@@ -112,7 +113,9 @@ struct ForecastSimulation {
             }
         }
         let pointTargets: [[(entities: [Int], amount: Double)]] = runRates.map { point in
-            point.sorted { ($0.key?.rawValue ?? "") < ($1.key?.rawValue ?? "") }.map { (cachedTargets($0.key), $0.value) }
+            point.sorted { ($0.key?.rawValue ?? "") < ($1.key?.rawValue ?? "") }.map {
+                (cachedTargets($0.key), $0.value)
+            }
         }
         for point in pointTargets {
             for (entities, amount) in point {

@@ -76,7 +76,8 @@ public struct GamificationRules: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            rules: try c.decode([Rule].self, forKey: .rules), badges: try c.decodeIfPresent([Badge].self, forKey: .badges) ?? [],
+            rules: try c.decode([Rule].self, forKey: .rules),
+            badges: try c.decodeIfPresent([Badge].self, forKey: .badges) ?? [],
             contests: try c.decodeIfPresent([Contest].self, forKey: .contests) ?? [])
     }
 
@@ -102,10 +103,13 @@ public struct GamificationRules: Sendable, Hashable, Codable {
             }
             if let extra = rule.perThousand {
                 guard extra.isFinite, extra >= 0, abs(extra) <= 1e9 else {
-                    throw .invalidValue(key: "rules.\(index).perThousand", value: "\(extra)", expected: "a finite number >= 0")
+                    throw .invalidValue(
+                        key: "rules.\(index).perThousand", value: "\(extra)", expected: "a finite number >= 0")
                 }
                 guard rule.event == .dealWon || rule.event == .dealCreated else {
-                    throw .invalidValue(key: "rules.\(index).perThousand", value: "\(extra)", expected: "only on deal_won or deal_created")
+                    throw .invalidValue(
+                        key: "rules.\(index).perThousand", value: "\(extra)",
+                        expected: "only on deal_won or deal_created")
                 }
             }
         }
@@ -113,7 +117,9 @@ public struct GamificationRules: Sendable, Hashable, Codable {
             throw .invalidValue(key: "badges.\(index).atLeast", value: "\(badge.atLeast)", expected: "an integer >= 1")
         }
         for (index, contest) in contests.enumerated() where contest.end < contest.start {
-            throw .invalidValue(key: "contests.\(index).end", value: "\(contest.end)", expected: "a day on or after start \(contest.start)")
+            throw .invalidValue(
+                key: "contests.\(index).end", value: "\(contest.end)",
+                expected: "a day on or after start \(contest.start)")
         }
     }
 }

@@ -61,7 +61,8 @@ public struct Leaderboard: Sendable {
             let events = counts[rep.id] ?? [:]
             let badges = rules.badges.filter { (events[$0.event] ?? 0) >= $0.atLeast }.map(\.name)
             return RepStanding(
-                repID: rep.id, name: rep.name, teamID: rep.managerID, points: points[rep.id] ?? 0, events: events, badges: badges,
+                repID: rep.id, name: rep.name, teamID: rep.managerID, points: points[rep.id] ?? 0, events: events,
+                badges: badges,
                 rank: 0, rankInTeam: 0)
         }
         reps.sort { ($1.points, $0.repID) < ($0.points, $1.repID) }
@@ -69,7 +70,9 @@ public struct Leaderboard: Sendable {
         var byTeam: [RepID?: [Int]] = [:]
         for (index, rep) in reps.enumerated() { byTeam[rep.teamID, default: []].append(index) }
         for members in byTeam.values {
-            for (offset, rank) in Self.competitionRanks(members.map { reps[$0].points }).enumerated() { reps[members[offset]].rankInTeam = rank }
+            for (offset, rank) in Self.competitionRanks(members.map { reps[$0].points }).enumerated() {
+                reps[members[offset]].rankInTeam = rank
+            }
         }
         let names = Dictionary(dataset.reps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var teams = byTeam.compactMap { team, members -> TeamStanding? in
@@ -86,7 +89,8 @@ public struct Leaderboard: Sendable {
             var rows = dataset.reps.map { rep in
                 ContestStanding(
                     contest: contest.name, repID: rep.id,
-                    score: contest.event.map { Double(contestCounts[rep.id]?[$0] ?? 0) } ?? contestPoints[rep.id] ?? 0, rank: 0)
+                    score: contest.event.map { Double(contestCounts[rep.id]?[$0] ?? 0) } ?? contestPoints[rep.id] ?? 0,
+                    rank: 0)
             }
             rows.sort { ($1.score, $0.repID) < ($0.score, $1.repID) }
             for (index, rank) in Self.competitionRanks(rows.map(\.score)).enumerated() { rows[index].rank = rank }
@@ -96,7 +100,9 @@ public struct Leaderboard: Sendable {
     }
 
     /// Event counts and points per rep for events dated from `start` through `end`.
-    func tally(from start: CalendarDate, through end: CalendarDate) -> ([RepID: [GamificationRules.Event: Int]], [RepID: Double]) {
+    func tally(from start: CalendarDate, through end: CalendarDate) -> (
+        [RepID: [GamificationRules.Event: Int]], [RepID: Double]
+    ) {
         var counts: [RepID: [GamificationRules.Event: Int]] = [:]
         var points: [RepID: Double] = [:]
         func record(_ rep: RepID?, _ event: GamificationRules.Event, amount: Double = 0) {
@@ -114,7 +120,9 @@ public struct Leaderboard: Sendable {
             }
         }
         for deal in dataset.opportunities {
-            if start <= deal.createdDate && deal.createdDate <= end { record(deal.ownerID, .dealCreated, amount: deal.amount) }
+            if start <= deal.createdDate && deal.createdDate <= end {
+                record(deal.ownerID, .dealCreated, amount: deal.amount)
+            }
             if deal.isClosed && deal.isWon && start <= deal.closeDate && deal.closeDate <= end {
                 record(deal.ownerID, .dealWon, amount: deal.amount)
             }

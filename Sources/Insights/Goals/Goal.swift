@@ -31,7 +31,8 @@ public struct Goal: Sendable, Hashable, Codable {
     public var weight: Double
 
     public init(
-        id: String, title: String, owner: RepID? = nil, team: RepID? = nil, measure: Measure? = nil, target: Double? = nil,
+        id: String, title: String, owner: RepID? = nil, team: RepID? = nil, measure: Measure? = nil,
+        target: Double? = nil,
         managerScore: Double? = nil, start: CalendarDate? = nil, deadline: CalendarDate, weight: Double
     ) {
         self.id = id
@@ -50,21 +51,31 @@ public struct Goal: Sendable, Hashable, Codable {
     public func validate() throws(InsightsError) {
         let key = "goals.\(id)"
         guard (owner == nil) != (team == nil) else {
-            throw .invalidValue(key: "\(key).owner", value: "\(owner?.rawValue ?? "-") / \(team?.rawValue ?? "-")", expected: "exactly one of owner and team")
+            throw .invalidValue(
+                key: "\(key).owner", value: "\(owner?.rawValue ?? "-") / \(team?.rawValue ?? "-")",
+                expected: "exactly one of owner and team")
         }
         switch (measure, target, managerScore) {
         case (.some, .some(let target), nil):
-            guard target.isFinite, target > 0 else { throw .invalidValue(key: "\(key).target", value: "\(target)", expected: "a number > 0") }
+            guard target.isFinite, target > 0 else {
+                throw .invalidValue(key: "\(key).target", value: "\(target)", expected: "a number > 0")
+            }
         case (nil, nil, .some(let score)):
             guard score.isFinite, score >= 0, score <= 10 else {
-                throw .invalidValue(key: "\(key).managerScore", value: "\(score)", expected: "a number in 0...10 (1 = achieved)")
+                throw .invalidValue(
+                    key: "\(key).managerScore", value: "\(score)", expected: "a number in 0...10 (1 = achieved)")
             }
         default:
-            throw .invalidValue(key: "\(key).measure", value: measure?.rawValue ?? "-", expected: "measure with target, or managerScore alone")
+            throw .invalidValue(
+                key: "\(key).measure", value: measure?.rawValue ?? "-",
+                expected: "measure with target, or managerScore alone")
         }
-        guard weight.isFinite, weight > 0 else { throw .invalidValue(key: "\(key).weight", value: "\(weight)", expected: "a number > 0") }
+        guard weight.isFinite, weight > 0 else {
+            throw .invalidValue(key: "\(key).weight", value: "\(weight)", expected: "a number > 0")
+        }
         if let start, start > deadline {
-            throw .invalidValue(key: "\(key).start", value: "\(start)", expected: "a day on or before the deadline \(deadline)")
+            throw .invalidValue(
+                key: "\(key).start", value: "\(start)", expected: "a day on or before the deadline \(deadline)")
         }
     }
 }
@@ -122,7 +133,8 @@ public struct GoalTracker: Sendable {
             let span = max(1, start.days(until: goal.deadline) + 1)
             let expected = min(1, max(0, Double(start.days(until: asOf) + 1) / Double(span)))
             var cards: [RepID: Scorecard] = [:]
-            if goal.measure != nil, let period = try? ReportingPeriod(label: goal.id, start: start, end: goal.deadline) {
+            if goal.measure != nil, let period = try? ReportingPeriod(label: goal.id, start: start, end: goal.deadline)
+            {
                 let builder = ScorecardBuilder(dataset: dataset, period: period, asOf: min(asOf, goal.deadline))
                 for card in builder.scorecards() where card.level == .rep { cards[RepID(card.key)] = card }
             }
@@ -137,12 +149,16 @@ public struct GoalTracker: Sendable {
                     progress = actual
                 }
                 let status: GoalProgress.Status =
-                    progress >= 1 ? .achieved
-                    : asOf >= goal.deadline ? .missed
-                    : progress >= expected * (1 - tolerance) ? .onTrack : .atRisk
-                rows.append(GoalProgress(
-                    goalID: goal.id, repID: owner, weight: goal.weight, actual: actual, progress: progress, expected: expected,
-                    status: status))
+                    progress >= 1
+                    ? .achieved
+                    : asOf >= goal.deadline
+                        ? .missed
+                        : progress >= expected * (1 - tolerance) ? .onTrack : .atRisk
+                rows.append(
+                    GoalProgress(
+                        goalID: goal.id, repID: owner, weight: goal.weight, actual: actual, progress: progress,
+                        expected: expected,
+                        status: status))
             }
         }
         return rows

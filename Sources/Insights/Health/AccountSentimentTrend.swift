@@ -23,7 +23,9 @@ public struct AccountSentimentTrend: Sendable, Hashable, Codable {
     public var slopePer30Days: Double?
 
     /// The trend of dated compound scores (any order), or `nil` when there are none.
-    public static func fit(account: AccountID, scores: [(date: CalendarDate, compound: Double)]) -> AccountSentimentTrend? {
+    public static func fit(account: AccountID, scores: [(date: CalendarDate, compound: Double)])
+        -> AccountSentimentTrend?
+    {
         let ordered = scores.sorted { $0.date < $1.date }
         guard let first = ordered.first, let last = ordered.last else { return nil }
         let n = Double(ordered.count)

@@ -21,11 +21,12 @@ public struct PipelineFlag: Sendable, Hashable, Codable {
     public var opportunityID: OpportunityID?
     public var value: Double
     public var threshold: Double
-    /// One sentence with the numbers, e.g. "coverage 1.8x of 60,000 remaining, target 3x".
+    /// One sentence with the numbers, such as "coverage 1.8x of 60,000 remaining quota, target 3.0x".
     public var detail: String
 
     public init(
-        kind: Kind, repID: RepID? = nil, accountID: AccountID? = nil, opportunityID: OpportunityID? = nil, value: Double,
+        kind: Kind, repID: RepID? = nil, accountID: AccountID? = nil, opportunityID: OpportunityID? = nil,
+        value: Double,
         threshold: Double, detail: String
     ) {
         self.kind = kind

@@ -16,8 +16,9 @@ extension InsightsResult {
     /// `leaderboard.csv` (reps), `team_leaderboard.csv` and `contests.csv`: points, counts and ranks, never pay.
     func standingsCSV(_ standings: Leaderboard.Standings) -> [(name: String, bytes: [UInt8])] {
         var reps = CSVWriter()
-        reps.writeRow(["rank", "rank_in_team", "rep_id", "name", "team_id", "points"]
-            + GamificationRules.Event.allCases.map(\.rawValue) + ["badges"])
+        reps.writeRow(
+            ["rank", "rank_in_team", "rep_id", "name", "team_id", "points"]
+                + GamificationRules.Event.allCases.map(\.rawValue) + ["badges"])
         for rep in standings.reps {
             reps.number(Double(rep.rank))
             reps.number(Double(rep.rankInTeam))
@@ -48,19 +49,24 @@ extension InsightsResult {
             contests.number(row.score, decimals: 2)
             contests.endRow()
         }
-        return [("leaderboard.csv", reps.bytes), ("team_leaderboard.csv", teams.bytes), ("contests.csv", contests.bytes)]
+        return [
+            ("leaderboard.csv", reps.bytes), ("team_leaderboard.csv", teams.bytes), ("contests.csv", contests.bytes),
+        ]
     }
 
     func scorecardsCSV(stages: [String]) -> [UInt8] {
         var csv = CSVWriter()
         let funnel = stages + ["Closed Won"]
         var header = [
-            "level", "key", "name", "role", "period", "as_of", "quota", "bookings", "attainment", "elapsed_share", "pace",
+            "level", "key", "name", "role", "period", "as_of", "quota", "bookings", "attainment", "elapsed_share",
+            "pace",
             "remaining_quota", "open_pipeline", "coverage", "open_deals", "won_deals", "lost_deals", "win_rate",
             "average_deal", "cycle_days", "velocity_per_day", "calls", "meetings", "emails", "new_customers",
             "largest_open_deal_share",
         ]
-        header += zip(funnel, funnel.dropFirst()).map { "conversion_\($0)_to_\($1)".lowercased().replacingOccurrences(of: " ", with: "_") }
+        header += zip(funnel, funnel.dropFirst()).map {
+            "conversion_\($0)_to_\($1)".lowercased().replacingOccurrences(of: " ", with: "_")
+        }
         csv.writeRow(header)
         for card in scorecards {
             csv.field(card.level.rawValue)
@@ -69,16 +75,24 @@ extension InsightsResult {
             csv.field(card.role)
             csv.field(period.label)
             csv.date(asOf)
-            for value in [card.totals.quota, card.totals.bookings, card.attainment, card.elapsedShare, card.pace,
-                          card.remainingQuota, card.totals.openPipeline, card.coverage] { csv.number(value, decimals: 6) }
-            for count in [card.totals.openDeals, card.totals.wonDeals, card.totals.lostDeals] { csv.number(Double(count)) }
-            for value in [card.winRate, card.averageDeal, card.cycleDays, card.velocity] { csv.number(value, decimals: 6) }
+            for value in [
+                card.totals.quota, card.totals.bookings, card.attainment, card.elapsedShare, card.pace,
+                card.remainingQuota, card.totals.openPipeline, card.coverage,
+            ] { csv.number(value, decimals: 6) }
+            for count in [card.totals.openDeals, card.totals.wonDeals, card.totals.lostDeals] {
+                csv.number(Double(count))
+            }
+            for value in [card.winRate, card.averageDeal, card.cycleDays, card.velocity] {
+                csv.number(value, decimals: 6)
+            }
             for count in [card.totals.calls, card.totals.meetings, card.totals.emails, card.totals.newCustomers] {
                 csv.number(Double(count))
             }
             csv.number(card.concentration, decimals: 6)
             let conversion = card.stageConversion
-            for index in 0..<stages.count { csv.number(index < conversion.count ? conversion[index] : nil, decimals: 6) }
+            for index in 0..<stages.count {
+                csv.number(index < conversion.count ? conversion[index] : nil, decimals: 6)
+            }
             csv.endRow()
         }
         return csv.bytes
@@ -123,7 +137,9 @@ extension InsightsResult {
             csv.field(signal.repID.rawValue)
             csv.number(Double(signal.rank))
             csv.field(signal.metric.rawValue)
-            for value in [signal.value, signal.peerMedian, signal.robustZ, signal.percentile] { csv.number(value, decimals: 4) }
+            for value in [signal.value, signal.peerMedian, signal.robustZ, signal.percentile] {
+                csv.number(value, decimals: 4)
+            }
             csv.number(Double(signal.peers))
             csv.field(signal.peerGroup)
             csv.number(signal.shareOfGap, decimals: 4)
@@ -137,7 +153,8 @@ extension InsightsResult {
     func forecastCSV() -> [UInt8] {
         var csv = CSVWriter()
         csv.writeRow([
-            "level", "key", "period", "as_of", "booked", "expected_pipeline", "expected_run_rate", "expected", "p10", "p50",
+            "level", "key", "period", "as_of", "booked", "expected_pipeline", "expected_run_rate", "expected", "p10",
+            "p50",
             "p90", "open_deals", "open_amount",
         ])
         for row in forecast {
@@ -145,7 +162,9 @@ extension InsightsResult {
             csv.field(row.key)
             csv.field(period.label)
             csv.date(asOf)
-            for value in [row.booked, row.expectedPipeline, row.expectedRunRate, row.expected, row.p10, row.p50, row.p90] {
+            for value in [
+                row.booked, row.expectedPipeline, row.expectedRunRate, row.expected, row.p10, row.p50, row.p90,
+            ] {
                 csv.number(value, decimals: 2)
             }
             csv.number(Double(row.openDeals))
@@ -157,7 +176,10 @@ extension InsightsResult {
 
     func sentimentCSV() -> [UInt8] {
         var csv = CSVWriter()
-        csv.writeRow(["account_id", "activities", "mean_compound", "last_compound", "first_date", "last_date", "slope_per_30_days"])
+        csv.writeRow([
+            "account_id", "activities", "mean_compound", "last_compound", "first_date", "last_date",
+            "slope_per_30_days",
+        ])
         for trend in sentimentTrends {
             csv.field(trend.accountID.rawValue)
             csv.number(Double(trend.activities))
@@ -194,7 +216,8 @@ public enum OutputFolder {
             if manager.fileExists(atPath: previous.path) && !manager.fileExists(atPath: folder.path) {
                 try? manager.moveItem(at: previous, to: folder)
             }
-            throw .fileFailed(path: folder.path, reason: "cannot write the output folder (\(error.localizedDescription))")
+            throw .fileFailed(
+                path: folder.path, reason: "cannot write the output folder (\(error.localizedDescription))")
         }
     }
 }

@@ -1,7 +1,9 @@
 import SalesData
 
-/// Everything one insights run needs besides the data: the period, the as-of day, quotas and the
-/// thresholds of pipeline health. Codable so that a plan's `insights` section decodes into it;
+/// Everything one insights run needs besides the data.
+///
+/// The period, the as-of day, quotas, and the settings of health, forecast, coaching, goals and
+/// gamification. Codable so that a plan's `insights` section decodes into it;
 /// every field has a default, written once here.
 ///
 /// ```swift
@@ -35,7 +37,8 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public init(
         period: String, asOf: CalendarDate? = nil, quotas: [String: Double] = [:], stages: [String] = defaultStages,
         health: PipelineHealthThresholds = PipelineHealthThresholds(), forecast: ForecastSettings = ForecastSettings(),
-        coaching: CoachingSettings = CoachingSettings(), goals: [Goal] = [], gamification: GamificationRules? = nil, sentimentPositiveThreshold: Double = 0.05,
+        coaching: CoachingSettings = CoachingSettings(), goals: [Goal] = [], gamification: GamificationRules? = nil,
+        sentimentPositiveThreshold: Double = 0.05,
         sentimentNegativeThreshold: Double = -0.05
     ) {
         self.period = period
@@ -52,7 +55,8 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case period, asOf, quotas, stages, health, forecast, coaching, goals, gamification, sentimentPositiveThreshold, sentimentNegativeThreshold
+        case period, asOf, quotas, stages, health, forecast, coaching, goals, gamification, sentimentPositiveThreshold,
+            sentimentNegativeThreshold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,17 +65,15 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         self.init(
             period: try c.decode(String.self, forKey: .period),
             asOf: try c.decodeIfPresent(CalendarDate.self, forKey: .asOf),
-            quotas: try c.decodeIfPresent([String: Double].self, forKey: .quotas) ?? defaults.quotas,
-            stages: try c.decodeIfPresent([String].self, forKey: .stages) ?? defaults.stages,
-            health: try c.decodeIfPresent(PipelineHealthThresholds.self, forKey: .health) ?? defaults.health,
-            forecast: try c.decodeIfPresent(ForecastSettings.self, forKey: .forecast) ?? defaults.forecast,
-            coaching: try c.decodeIfPresent(CoachingSettings.self, forKey: .coaching) ?? defaults.coaching,
-            goals: try c.decodeIfPresent([Goal].self, forKey: .goals) ?? [],
+            quotas: try c.decode(.quotas, or: defaults.quotas),
+            stages: try c.decode(.stages, or: defaults.stages),
+            health: try c.decode(.health, or: defaults.health),
+            forecast: try c.decode(.forecast, or: defaults.forecast),
+            coaching: try c.decode(.coaching, or: defaults.coaching),
+            goals: try c.decode(.goals, or: []),
             gamification: try c.decodeIfPresent(GamificationRules.self, forKey: .gamification),
-            sentimentPositiveThreshold: try c.decodeIfPresent(Double.self, forKey: .sentimentPositiveThreshold)
-                ?? defaults.sentimentPositiveThreshold,
-            sentimentNegativeThreshold: try c.decodeIfPresent(Double.self, forKey: .sentimentNegativeThreshold)
-                ?? defaults.sentimentNegativeThreshold)
+            sentimentPositiveThreshold: try c.decode(.sentimentPositiveThreshold, or: defaults.sentimentPositiveThreshold),
+            sentimentNegativeThreshold: try c.decode(.sentimentNegativeThreshold, or: defaults.sentimentNegativeThreshold))
     }
 
     /// Checks ranges; the period itself is parsed against the dataset's calendar by ``InsightsEngine``.
@@ -121,27 +123,36 @@ public struct PipelineHealthThresholds: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
-        staleDays = try c.decodeIfPresent(Int.self, forKey: .staleDays) ?? staleDays
-        coverageTarget = try c.decodeIfPresent(Double.self, forKey: .coverageTarget) ?? coverageTarget
-        concentrationShare = try c.decodeIfPresent(Double.self, forKey: .concentrationShare) ?? concentrationShare
-        sentimentSlope = try c.decodeIfPresent(Double.self, forKey: .sentimentSlope) ?? sentimentSlope
-        sentimentWindowDays = try c.decodeIfPresent(Int.self, forKey: .sentimentWindowDays) ?? sentimentWindowDays
+        staleDays = try c.decode(.staleDays, or: staleDays)
+        coverageTarget = try c.decode(.coverageTarget, or: coverageTarget)
+        concentrationShare = try c.decode(.concentrationShare, or: concentrationShare)
+        sentimentSlope = try c.decode(.sentimentSlope, or: sentimentSlope)
+        sentimentWindowDays = try c.decode(.sentimentWindowDays, or: sentimentWindowDays)
     }
 
     /// - Throws: ``InsightsError/invalidValue(key:value:expected:)``.
     public func validate() throws(InsightsError) {
-        guard staleDays >= 1 else { throw .invalidValue(key: "health.staleDays", value: "\(staleDays)", expected: "an integer >= 1") }
+        guard staleDays >= 1 else {
+            throw .invalidValue(key: "health.staleDays", value: "\(staleDays)", expected: "an integer >= 1")
+        }
         guard coverageTarget.isFinite, coverageTarget > 0 else {
             throw .invalidValue(key: "health.coverageTarget", value: "\(coverageTarget)", expected: "a number > 0")
         }
         guard concentrationShare.isFinite, concentrationShare > 0, concentrationShare <= 1 else {
-            throw .invalidValue(key: "health.concentrationShare", value: "\(concentrationShare)", expected: "a share in (0, 1]")
+            throw .invalidValue(
+                key: "health.concentrationShare", value: "\(concentrationShare)", expected: "a share in (0, 1]")
         }
         guard sentimentSlope.isFinite, sentimentSlope <= 0 else {
             throw .invalidValue(key: "health.sentimentSlope", value: "\(sentimentSlope)", expected: "a number <= 0")
         }
         guard sentimentWindowDays >= 1 else {
-            throw .invalidValue(key: "health.sentimentWindowDays", value: "\(sentimentWindowDays)", expected: "an integer >= 1")
+            throw .invalidValue(
+                key: "health.sentimentWindowDays", value: "\(sentimentWindowDays)", expected: "an integer >= 1")
         }
     }
+}
+
+extension KeyedDecodingContainer {
+    /// The value at `key`, or `fallback` when the key is absent: how every setting gets its default.
+    func decode<T: Decodable>(_ key: Key, or fallback: T) throws -> T { try decodeIfPresent(T.self, forKey: key) ?? fallback }
 }

@@ -33,12 +33,14 @@ public enum QuotaTable {
                 repColumn = ["rep_id", "node", "id"].lazy.compactMap { names.firstIndex(of: $0) }.first
                 quotaColumn = names.firstIndex(of: "quota")
                 if repColumn == nil || quotaColumn == nil {
-                    failure = .malformedFile(file: file, line: record.line, column: 1, reason: "expected columns 'rep_id' and 'quota'")
+                    failure = .malformedFile(
+                        file: file, line: record.line, column: 1, reason: "expected columns 'rep_id' and 'quota'")
                 }
                 return
             }
             guard let repColumn, let quotaColumn, repColumn < record.count, quotaColumn < record.count else {
-                failure = .malformedFile(file: file, line: record.line, column: record.count + 1, reason: "missing field")
+                failure = .malformedFile(
+                    file: file, line: record.line, column: record.count + 1, reason: "missing field")
                 return
             }
             let rep = record.string(at: repColumn)
@@ -50,7 +52,9 @@ public enum QuotaTable {
                 return
             }
             guard quotas.updateValue(quota, forKey: rep) == nil else {
-                failure = .malformedFile(file: file, line: record.line, column: repColumn + 1, reason: "rep '\(InsightsError.clip(rep))' appears twice")
+                failure = .malformedFile(
+                    file: file, line: record.line, column: repColumn + 1,
+                    reason: "rep '\(InsightsError.clip(rep))' appears twice")
                 return
             }
         } onMalformed: { line, column, message in

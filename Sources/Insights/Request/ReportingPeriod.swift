@@ -1,6 +1,6 @@
 import SalesData
 
-/// A span of whole days that scorecards, forecasts and contests cover, e.g. the fiscal quarter 2026-Q3.
+/// A span of whole days that scorecards, forecasts and contests cover, such as the quarter 2026-Q3.
 ///
 /// ```swift
 /// let q3 = try ReportingPeriod(parsing: "2026-Q3", calendar: .calendarYear)
@@ -11,7 +11,7 @@ import SalesData
 ///
 /// Invariant: `start <= end`; both ends are inside the period.
 public struct ReportingPeriod: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The text it was parsed from, e.g. `2026-Q3`.
+    /// The text it was parsed from, such as `2026-Q3`.
     public let label: String
     public let start: CalendarDate
     /// The last day of the period (inclusive).
@@ -37,7 +37,8 @@ public struct ReportingPeriod: Sendable, Hashable, Codable, CustomStringConverti
             throw .invalidPeriod(text)
         }
         // The fiscal year `year` starts `startMonth` in `year` when it is January, else a year earlier.
-        let fiscalStart = CalendarDate(year: calendar.startMonth == 1 ? year : year - 1, month: calendar.startMonth, day: 1)
+        let fiscalStart = CalendarDate(
+            year: calendar.startMonth == 1 ? year : year - 1, month: calendar.startMonth, day: 1)
         switch parts.count {
         case 1:
             guard let fiscalStart else { throw .invalidPeriod(text) }
@@ -49,7 +50,8 @@ public struct ReportingPeriod: Sendable, Hashable, Codable, CustomStringConverti
             let start = fiscalStart.adding(months: 3 * (quarter - 1))
             try self.init(label: text, start: start, end: start.adding(months: 3).adding(days: -1))
         case 2:
-            guard parts[1].count == 2, let month = Int(parts[1]), let start = CalendarDate(year: year, month: month, day: 1)
+            guard parts[1].count == 2, let month = Int(parts[1]),
+                let start = CalendarDate(year: year, month: month, day: 1)
             else { throw .invalidPeriod(text) }
             try self.init(label: text, start: start, end: start.adding(months: 1).adding(days: -1))
         default:
@@ -63,11 +65,12 @@ public struct ReportingPeriod: Sendable, Hashable, Codable, CustomStringConverti
     /// Whether `date` falls inside the period.
     public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
 
-    /// The same span moved by `months` calendar months, e.g. `-12` for the same quarter last year.
+    /// The same span moved by `months` calendar months (`-12`: the same quarter last year).
     public func shifted(months: Int) -> ReportingPeriod {
         let start = start.adding(months: months)
         let end = end.adding(days: 1).adding(months: months).adding(days: -1)
-        return (try? ReportingPeriod(label: "\(label)\(months >= 0 ? "+" : "")\(months)m", start: start, end: end)) ?? self
+        return (try? ReportingPeriod(label: "\(label)\(months >= 0 ? "+" : "")\(months)m", start: start, end: end))
+            ?? self
     }
 
     public var description: String { "\(label) (\(start) … \(end))" }

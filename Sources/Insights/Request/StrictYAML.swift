@@ -33,7 +33,8 @@ public enum StrictYAML {
         } catch let error as InsightsError {
             throw error
         } catch {
-            throw .malformedFile(file: file, line: 1, column: 1, reason: "not valid YAML: \(InsightsError.clip("\(error)"))")
+            throw .malformedFile(
+                file: file, line: 1, column: 1, reason: "not valid YAML: \(InsightsError.clip("\(error)"))")
         }
         try check(root, schema: schema, path: [], file: file)
         do {
@@ -62,7 +63,9 @@ public enum StrictYAML {
                 guard let child = allowed[name] else {
                     throw .malformedFile(
                         file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
-                        reason: "unknown key '\(InsightsError.clip((path + [name]).joined(separator: ".")))'; expected one of \(allowed.keys.sorted().joined(separator: ", "))")
+                        reason:
+                            "unknown key '\(InsightsError.clip((path + [name]).joined(separator: ".")))'; expected one of \(allowed.keys.sorted().joined(separator: ", "))"
+                    )
                 }
                 try check(value, schema: child, path: path + [name], file: file)
             }
@@ -71,7 +74,9 @@ public enum StrictYAML {
             for (key, value) in mapping { try check(value, schema: item, path: path + [key.string ?? "?"], file: file) }
         case .list(let item):
             guard let sequence = node.sequence else { throw notA("list", node, path, file) }
-            for (index, value) in sequence.enumerated() { try check(value, schema: item, path: path + ["\(index)"], file: file) }
+            for (index, value) in sequence.enumerated() {
+                try check(value, schema: item, path: path + ["\(index)"], file: file)
+            }
         }
     }
 
@@ -82,7 +87,9 @@ public enum StrictYAML {
     }
 
     /// The error at the node a decoding error's coding path points to.
-    private static func located(_ root: Node, _ context: DecodingError.Context, file: String, reason: String) -> InsightsError {
+    private static func located(_ root: Node, _ context: DecodingError.Context, file: String, reason: String)
+        -> InsightsError
+    {
         var node = root
         for key in context.codingPath {
             if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
@@ -95,7 +102,9 @@ public enum StrictYAML {
         let value = node.scalar?.string ?? ""
         return .malformedFile(
             file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1,
-            reason: "\(path.isEmpty ? "" : "\(path): ")\(reason)\(value.isEmpty ? "" : ", got '\(InsightsError.clip(value))'")")
+            reason:
+                "\(path.isEmpty ? "" : "\(path): ")\(reason)\(value.isEmpty ? "" : ", got '\(InsightsError.clip(value))'")"
+        )
     }
 }
 
@@ -103,13 +112,21 @@ extension InsightsRequest {
     /// The keys an `insights` configuration may hold.
     public static let yamlSchema: YAMLKeySchema = .keys([
         "period": .value, "asOf": .value, "quotas": .map(.value), "stages": .list(.value),
-        "health": .keys(Dictionary(uniqueKeysWithValues: PipelineHealthThresholds.CodingKeys.allCases.map { ($0.rawValue, .value) })),
-        "forecast": .keys(Dictionary(uniqueKeysWithValues: ForecastSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
+        "health": .keys(
+            Dictionary(uniqueKeysWithValues: PipelineHealthThresholds.CodingKeys.allCases.map { ($0.rawValue, .value) })
+        ),
+        "forecast": .keys(
+            Dictionary(uniqueKeysWithValues: ForecastSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "gamification": GamificationRules.yamlSchema,
-        "goals": .list(.keys(Dictionary(uniqueKeysWithValues: [
-            "id", "title", "owner", "team", "measure", "target", "managerScore", "start", "deadline", "weight",
-        ].map { ($0, YAMLKeySchema.value) }))),
-        "coaching": .keys(Dictionary(uniqueKeysWithValues: CoachingSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
+        "goals": .list(
+            .keys(
+                Dictionary(
+                    uniqueKeysWithValues: [
+                        "id", "title", "owner", "team", "measure", "target", "managerScore", "start", "deadline",
+                        "weight",
+                    ].map { ($0, YAMLKeySchema.value) }))),
+        "coaching": .keys(
+            Dictionary(uniqueKeysWithValues: CoachingSettings.CodingKeys.allCases.map { ($0.rawValue, .value) })),
         "sentimentPositiveThreshold": .value, "sentimentNegativeThreshold": .value,
     ])
 

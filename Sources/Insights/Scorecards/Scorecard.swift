@@ -25,7 +25,10 @@ public struct Scorecard: Sendable, Hashable, Codable {
     public var elapsedDays: Int
     public var periodDays: Int
 
-    public init(level: Level, key: String, name: String, role: String, totals: ScorecardTotals, elapsedDays: Int, periodDays: Int) {
+    public init(
+        level: Level, key: String, name: String, role: String, totals: ScorecardTotals, elapsedDays: Int,
+        periodDays: Int
+    ) {
         self.level = level
         self.key = key
         self.name = name

@@ -55,7 +55,10 @@ public struct ScorecardBuilder: Sendable {
         let sums = accumulate()
         var cards: [Scorecard] = []
         for rep in dataset.reps.sorted(by: { $0.id < $1.id }) {
-            cards.append(card(.rep, rep.id.rawValue, rep.name, rep.role, sums.reps[rep.id] ?? ScorecardTotals(quota: quotas[rep.id])))
+            cards.append(
+                card(
+                    .rep, rep.id.rawValue, rep.name, rep.role,
+                    sums.reps[rep.id] ?? ScorecardTotals(quota: quotas[rep.id])))
         }
         let teams = teamTotals(sums.reps)
         for rep in dataset.reps.sorted(by: { $0.id < $1.id }) {
@@ -74,8 +77,12 @@ public struct ScorecardBuilder: Sendable {
         return cards
     }
 
-    private func card(_ level: Scorecard.Level, _ key: String, _ name: String, _ role: String, _ totals: ScorecardTotals) -> Scorecard {
-        Scorecard(level: level, key: key, name: name, role: role, totals: totals, elapsedDays: elapsedDays, periodDays: period.dayCount)
+    private func card(
+        _ level: Scorecard.Level, _ key: String, _ name: String, _ role: String, _ totals: ScorecardTotals
+    ) -> Scorecard {
+        Scorecard(
+            level: level, key: key, name: name, role: role, totals: totals, elapsedDays: elapsedDays,
+            periodDays: period.dayCount)
     }
 
     struct Sums {
@@ -88,7 +95,8 @@ public struct ScorecardBuilder: Sendable {
     func accumulate() -> Sums {
         var sums = Sums()
         for (rep, quota) in quotas { sums.reps[rep, default: ScorecardTotals()].quota = quota }
-        let segmentOf = Dictionary(dataset.accounts.map { ($0.id, $0.segment ?? "(none)") }, uniquingKeysWith: { a, _ in a })
+        let segmentOf = Dictionary(
+            dataset.accounts.map { ($0.id, $0.segment ?? "(none)") }, uniquingKeysWith: { a, _ in a })
         let funnelWidth = stages.count + 1
         func update(_ rep: RepID?, _ account: AccountID, _ body: (inout ScorecardTotals) -> Void) {
             if let rep { body(&sums.reps[rep, default: ScorecardTotals(quota: quotas[rep])]) }
@@ -99,7 +107,10 @@ public struct ScorecardBuilder: Sendable {
         let end = windowEnd
         for line in dataset.transactions where start <= line.date && line.date <= end {
             let splits = line.effectiveRevenueSplits
-            for split in splits { sums.reps[split.repID, default: ScorecardTotals(quota: quotas[split.repID])].bookings += line.amount * split.percentage / 100 }
+            for split in splits {
+                sums.reps[split.repID, default: ScorecardTotals(quota: quotas[split.repID])].bookings +=
+                    line.amount * split.percentage / 100
+            }
             sums.segments[segmentOf[line.accountID] ?? "(none)", default: ScorecardTotals()].bookings += line.amount
             sums.company.bookings += line.amount
         }
@@ -131,7 +142,9 @@ public struct ScorecardBuilder: Sendable {
             if start <= deal.createdDate && deal.createdDate <= end {
                 let reached = stageReached(by: deal, asOf: asOf)
                 update(deal.ownerID, deal.accountID) { totals in
-                    if totals.stageReached.count < funnelWidth { totals.stageReached = Array(repeating: 0, count: funnelWidth) }
+                    if totals.stageReached.count < funnelWidth {
+                        totals.stageReached = Array(repeating: 0, count: funnelWidth)
+                    }
                     for index in 0...reached { totals.stageReached[index] += 1 }
                 }
             }
@@ -168,7 +181,9 @@ public struct ScorecardBuilder: Sendable {
     /// Team totals by manager: the manager's own totals plus those of every rep below; quotas as documented above.
     func teamTotals(_ reps: [RepID: ScorecardTotals]) -> [RepID: ScorecardTotals] {
         var directReports: [RepID: [RepID]] = [:]
-        for rep in dataset.reps { if let manager = rep.managerID { directReports[manager, default: []].append(rep.id) } }
+        for rep in dataset.reps {
+            if let manager = rep.managerID { directReports[manager, default: []].append(rep.id) }
+        }
         var teams: [RepID: ScorecardTotals] = [:]
         func total(of manager: RepID, depth: Int) -> ScorecardTotals {
             if let known = teams[manager] { return known }
@@ -178,7 +193,9 @@ public struct ScorecardBuilder: Sendable {
             // A cycle in the manager links cannot come from a checked hierarchy; stop at a depth no real one reaches.
             if depth < 64 {
                 for member in directReports[manager] ?? [] {
-                    let memberTotals = directReports[member] == nil ? (reps[member] ?? ScorecardTotals(quota: quotas[member]))
+                    let memberTotals =
+                        directReports[member] == nil
+                        ? (reps[member] ?? ScorecardTotals(quota: quotas[member]))
                         : total(of: member, depth: depth + 1)
                     sum.add(memberTotals, includingQuota: false)
                     if let q = memberTotals.quota { memberQuota = (memberQuota ?? 0) + q }

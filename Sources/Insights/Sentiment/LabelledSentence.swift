@@ -45,7 +45,8 @@ public struct LabelledSentence: Sendable, Hashable, Codable {
             if columns.isEmpty {
                 for index in 0..<record.count { columns[record.string(at: index).lowercased()] = index }
                 for name in ["id", "text", "label"] where columns[name] == nil {
-                    failure = .malformedFile(file: file, line: record.line, column: 1, reason: "missing column '\(name)'")
+                    failure = .malformedFile(
+                        file: file, line: record.line, column: 1, reason: "missing column '\(name)'")
                 }
                 return
             }

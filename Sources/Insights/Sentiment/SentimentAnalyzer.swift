@@ -121,7 +121,8 @@ public struct SentimentAnalyzer: Sendable {
         return Self.leastCheck(valence, lower, at: i, lexicon: lexicon)
     }
 
-    private static func boosterScalar(_ word: String, lower: String, valence: Double, _ capDifferential: Bool) -> Double {
+    private static func boosterScalar(_ word: String, lower: String, valence: Double, _ capDifferential: Bool) -> Double
+    {
         guard var scalar = VADERConstants.boosters[lower] else { return 0 }
         if valence < 0 { scalar = -scalar }
         if isUpper(word) && capDifferential {
@@ -178,7 +179,8 @@ public struct SentimentAnalyzer: Sendable {
         return valence
     }
 
-    private static func leastCheck(_ valence: Double, _ lower: [String], at i: Int, lexicon: SentimentLexicon) -> Double {
+    private static func leastCheck(_ valence: Double, _ lower: [String], at i: Int, lexicon: SentimentLexicon) -> Double
+    {
         if i > 1 && !lexicon.contains(lower[i - 1]) && lower[i - 1] == "least" {
             return lower[i - 2] != "at" && lower[i - 2] != "very" ? valence * VADERConstants.negationScalar : valence
         }

@@ -39,7 +39,8 @@ public struct SentimentEvaluation: Sendable {
     /// The splits present, in first-appearance order.
     public var splits: [String] {
         var seen: [String] = []
-        for prediction in predictions where !prediction.sentence.split.isEmpty && !seen.contains(prediction.sentence.split) {
+        for prediction in predictions
+        where !prediction.sentence.split.isEmpty && !seen.contains(prediction.sentence.split) {
             seen.append(prediction.sentence.split)
         }
         return seen
@@ -52,8 +53,12 @@ public struct SentimentEvaluation: Sendable {
             let model = report(split: split)
             let base = baseline(split: split)
             let name = split ?? "all"
-            lines.append("| \(name) | \(model.count) | majority class | \(Self.fixed(base.accuracy)) | \(Self.fixed(base.macroF1)) |")
-            lines.append("| \(name) | \(model.count) | \(modelName) | \(Self.fixed(model.accuracy)) | \(Self.fixed(model.macroF1)) |")
+            lines.append(
+                "| \(name) | \(model.count) | majority class | \(Self.fixed(base.accuracy)) | \(Self.fixed(base.macroF1)) |"
+            )
+            lines.append(
+                "| \(name) | \(model.count) | \(modelName) | \(Self.fixed(model.accuracy)) | \(Self.fixed(model.macroF1)) |"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -72,7 +77,7 @@ public struct SentimentEvaluation: Sendable {
         return csv.bytes
     }
 
-    /// `value` with four decimals, e.g. `0.7355`.
+    /// `value` with four decimals, such as `0.7355`.
     public static func fixed(_ value: Double) -> String {
         let scaled = (value * 10_000).rounded()
         let whole = Int(scaled) / 10_000

@@ -44,9 +44,11 @@ public struct SentimentLexicon: Sendable, Hashable {
         return SentimentLexicon(base: baseTerms, additions: added)
     }
 
-    /// Parses lexicon text: one `term <TAB> valence [<TAB> anything]` per line; blank lines and lines
-    /// starting with `#` that hold no tab are comments. A repeated term keeps its last valence, as
-    /// VADER's reference loader does.
+    /// Parses lexicon text into valences by lowercase term.
+    ///
+    /// One `term <TAB> valence [<TAB> anything]` per line; blank lines and lines starting with `#`
+    /// that hold no tab are comments. A repeated term keeps its last valence, as VADER's reference
+    /// loader does.
     ///
     /// - Throws: ``InsightsError/malformedFile(file:line:column:reason:)``.
     public static func parse(_ text: String, file: String) throws(InsightsError) -> [String: Double] {

@@ -49,5 +49,7 @@ public struct SentimentScores: Sendable, Hashable, Codable {
     }
 
     /// VADER's normalization with α = 15, the approximate largest expected sum.
-    public static func normalize(_ score: Double, alpha: Double = 15) -> Double { score / (score * score + alpha).squareRoot() }
+    public static func normalize(_ score: Double, alpha: Double = 15) -> Double {
+        score / (score * score + alpha).squareRoot()
+    }
 }

@@ -1,5 +1,6 @@
-/// The constants and word lists of VADER's reference implementation (`vaderSentiment` 3.3.2,
-/// MIT licence, C.J. Hutto; see `Models/sentiment/VADER-LICENSE.txt`).
+/// The constants and word lists of VADER's reference implementation.
+///
+/// From `vaderSentiment` 3.3.2 (MIT licence, C. J. Hutto; see `Models/sentiment/VADER-LICENSE.txt`).
 enum VADERConstants {
     /// A booster's increment (positive) or decrement (negative) of the following word's valence.
     static let boosterIncrement = 0.293

@@ -15,7 +15,8 @@ extension Meridian {
 /// Where the sentiment lexicons are; defaults to the repository's `Models/sentiment`.
 struct LexiconOptions: ParsableArguments {
     @Option(help: "VADER's lexicon file.") var lexiconBase = "Models/sentiment/vader_lexicon.txt"
-    @Option(help: "Sales additions to the lexicon; 'none' for plain VADER.") var lexicon = "Models/sentiment/sales_lexicon.tsv"
+    @Option(help: "Sales additions to the lexicon; 'none' for plain VADER.") var lexicon =
+        "Models/sentiment/sales_lexicon.tsv"
 
     func analyzer() throws -> SentimentAnalyzer {
         let additions = lexicon == "none" ? nil : URL(fileURLWithPath: lexicon)
@@ -39,10 +40,12 @@ extension Meridian.InsightsCommand {
 
         @Option(help: "Dataset folder.") var dataset: String
         @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY (fiscal).") var period: String?
-        @Option(help: "As-of day (YYYY-MM-DD); default the data's last dated record within the period.") var asOf: String?
+        @Option(help: "As-of day (YYYY-MM-DD); default the data's last dated record within the period.") var asOf:
+            String?
         @Option(help: "Quota CSV (rep_id,quota) for the period.") var quotas: String?
         @Option(help: "Insights configuration (YAML).") var config: String?
-        @Option(help: "Gamification rules (YAML: rules, badges, contests); writes the leaderboards.") var points: String?
+        @Option(help: "Gamification rules (YAML: rules, badges, contests); writes the leaderboards.") var points:
+            String?
         @Option(help: "Output folder.") var out: String
         @OptionGroup var lexicon: LexiconOptions
 
@@ -51,7 +54,9 @@ extension Meridian.InsightsCommand {
             if let period, (try? ReportingPeriod(parsing: period, calendar: .calendarYear)) == nil {
                 throw ValidationError("--period expects YYYY-Qn, YYYY-MM or YYYY, got '\(period)'")
             }
-            if let asOf, (try? CalendarDate(iso8601: asOf)) == nil { throw ValidationError("--as-of expects YYYY-MM-DD, got '\(asOf)'") }
+            if let asOf, (try? CalendarDate(iso8601: asOf)) == nil {
+                throw ValidationError("--as-of expects YYYY-MM-DD, got '\(asOf)'")
+            }
         }
 
         func run() throws {
@@ -71,7 +76,9 @@ extension Meridian.InsightsCommand {
                 let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
                 let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)
                 try OutputFolder.write(result.files(stages: request.stages), to: URL(fileURLWithPath: out))
-                print("wrote \(out): \(result.scorecards.count) scorecards, \(result.flags.count) flags, \(result.sentimentTrends.count) account trends (\(result.period), as of \(result.asOf))")
+                print(
+                    "wrote \(out): \(result.scorecards.count) scorecards, \(result.flags.count) flags, \(result.sentimentTrends.count) account trends (\(result.period), as of \(result.asOf))"
+                )
             }
         }
     }
@@ -89,8 +96,13 @@ extension Meridian.InsightsCommand {
             try reportingDataErrors {
                 let sentences = try LabelledSentence.load(from: URL(fileURLWithPath: labelled))
                 let evaluation = SentimentEvaluation(analyzer: try lexicon.analyzer(), sentences: sentences)
-                if let predictions { try AtomicFile.write(Data(evaluation.predictionsCSV()), to: URL(fileURLWithPath: predictions)) }
-                print(evaluation.markdownTable(modelName: lexicon.lexicon == "none" ? "VADER (Swift)" : "Meridian sales model"), terminator: "")
+                if let predictions {
+                    try AtomicFile.write(Data(evaluation.predictionsCSV()), to: URL(fileURLWithPath: predictions))
+                }
+                print(
+                    evaluation.markdownTable(
+                        modelName: lexicon.lexicon == "none" ? "VADER (Swift)" : "Meridian sales model"), terminator: ""
+                )
             }
         }
     }
@@ -98,14 +110,18 @@ extension Meridian.InsightsCommand {
     /// `meridian insights backtest --dataset DIR`: replay the bookings forecast on past quarters.
     struct Backtest: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Forecast each past quarter from its start and midpoint; MAPE and P10-P90 coverage vs two naive forecasts.")
+            abstract:
+                "Forecast each past quarter from its start and midpoint; MAPE and P10-P90 coverage vs two naive forecasts."
+        )
 
         @Option(help: "Dataset folder.") var dataset: String
         @Option(help: "Simulation seed.") var seed: UInt64 = 42
         @Option(help: "Simulations per forecast.") var simulations = 5_000
 
         func validate() throws {
-            guard (1...1_000_000).contains(simulations) else { throw ValidationError("--simulations must be in 1...1000000") }
+            guard (1...1_000_000).contains(simulations) else {
+                throw ValidationError("--simulations must be in 1...1000000")
+            }
         }
 
         func run() throws {
