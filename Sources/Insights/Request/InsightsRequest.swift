@@ -72,8 +72,10 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
             coaching: try c.decode(.coaching, or: defaults.coaching),
             goals: try c.decode(.goals, or: []),
             gamification: try c.decodeIfPresent(GamificationRules.self, forKey: .gamification),
-            sentimentPositiveThreshold: try c.decode(.sentimentPositiveThreshold, or: defaults.sentimentPositiveThreshold),
-            sentimentNegativeThreshold: try c.decode(.sentimentNegativeThreshold, or: defaults.sentimentNegativeThreshold))
+            sentimentPositiveThreshold: try c.decode(
+                .sentimentPositiveThreshold, or: defaults.sentimentPositiveThreshold),
+            sentimentNegativeThreshold: try c.decode(
+                .sentimentNegativeThreshold, or: defaults.sentimentNegativeThreshold))
     }
 
     /// Checks ranges; the period itself is parsed against the dataset's calendar by ``InsightsEngine``.
@@ -154,5 +156,7 @@ public struct PipelineHealthThresholds: Sendable, Hashable, Codable {
 
 extension KeyedDecodingContainer {
     /// The value at `key`, or `fallback` when the key is absent: how every setting gets its default.
-    func decode<T: Decodable>(_ key: Key, or fallback: T) throws -> T { try decodeIfPresent(T.self, forKey: key) ?? fallback }
+    func decode<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
+        try decodeIfPresent(T.self, forKey: key) ?? fallback
+    }
 }
