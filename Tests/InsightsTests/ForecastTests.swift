@@ -49,7 +49,30 @@ import Testing
         #expect(forecast.calibration.openDeals == [0, 0, 0, 0, 0] && forecast.calibration.runRates.isEmpty)
     }
 
+    /// As of 2026-09-20 for a period starting in 5 days, the point 2026-09-10 only counts what
+    /// happens in (2026-09-15, 2026-09-20]: D1, won on 2026-09-15, no longer counts; T2 still does.
+    @Test func aLaterPeriodOnlyCountsOutcomesFromItsStart() throws {
+        let data = try calibrationData(recordedSinceJanuary: true)
+        var settings = ForecastSettings()
+        settings.lookbackDays = 15
+        settings.stepDays = 100
+        let forecaster = BookingsForecaster(dataset: data, settings: settings)
+        let now = forecaster.calibrate(asOf: day("2026-09-20"), horizonDays: 10)
+        let later = forecaster.calibrate(asOf: day("2026-09-20"), horizonDays: 10, leadDays: 5)
+        #expect(now.wonDeals == [1, 0, 0, 0, 0] && later.wonDeals == [0, 0, 0, 0, 0])
+        #expect(later.openDeals == [2, 0, 0, 1, 0] && later.runRates == [["R1": 300]])
+    }
+
     func calibrationForecast(recordedSinceJanuary: Bool) throws -> BookingsForecast {
+        let data = try calibrationData(recordedSinceJanuary: recordedSinceJanuary)
+        var settings = ForecastSettings()
+        settings.lookbackDays = 15
+        settings.stepDays = 100
+        return BookingsForecaster(dataset: data, settings: settings)
+            .forecast(period: try ReportingPeriod(parsing: "2026-Q3", calendar: .calendarYear), asOf: day("2026-09-20"))
+    }
+
+    func calibrationData(recordedSinceJanuary: Bool) throws -> SalesDataset {
         let here = GeoPoint(latitude: 40, longitude: -100)
         func deal(
             _ id: OpportunityID, _ created: String, _ close: String, closed: Bool, won: Bool, amount: Double = 500
@@ -81,10 +104,6 @@ import Testing
                             id: "T0", kind: .order, date: day("2026-01-15"), accountID: "A1", amount: 100, ownerID: "R1"
                         )
                     ] : []))
-        var settings = ForecastSettings()
-        settings.lookbackDays = 15
-        settings.stepDays = 100
-        return BookingsForecaster(dataset: data, settings: settings)
-            .forecast(period: try ReportingPeriod(parsing: "2026-Q3", calendar: .calendarYear), asOf: day("2026-09-20"))
+        return data
     }
 }

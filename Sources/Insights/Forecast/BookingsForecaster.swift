@@ -13,7 +13,8 @@ import SalesData
 /// **Calibration (no CRM probability).** With `h` the days from the as-of day `t` to the period end,
 /// calibration points are `t − h`, `t − h − step`, … back to `t − lookback` (and not before the
 /// first transaction, where bookings were not yet recorded), so every outcome
-/// window `(tₖ, tₖ + h]` ends by `t`: nothing after `t` is used. At each point, every deal open
+/// window `(tₖ + lead, tₖ + h]` ends by `t`: nothing after `t` is used (`lead` is the days from `t`
+/// to the period start, 0 once the period has begun). At each point, every deal open
 /// then is counted in its age class (days since creation); it is a success when it was won inside
 /// the window. The win probability of a class, won ÷ open, folds in the slip rate: a deal that
 /// slips past the window counts as not won. The files hold no stage history, so a deal's stage at a
@@ -39,7 +40,9 @@ public struct BookingsForecaster: Sendable {
     /// The forecast of `period` as of `asOf` (the day before the period starts for a forecast made at its start).
     public func forecast(period: ReportingPeriod, asOf: CalendarDate) -> BookingsForecast {
         let horizon = max(0, asOf.days(until: period.end))
-        let calibration = calibrate(asOf: asOf, horizonDays: horizon)
+        // A period that starts after the as-of day only counts what closes from its start on.
+        let lead = max(0, asOf.days(until: period.start) - 1)
+        let calibration = calibrate(asOf: asOf, horizonDays: horizon, leadDays: min(lead, horizon))
         var booked: [RepID?: Double] = [:]
         for line in dataset.transactions where period.start <= line.date && line.date <= asOf {
             credit(line) { rep, amount in booked[rep, default: 0] += amount }
@@ -69,8 +72,9 @@ public struct BookingsForecaster: Sendable {
         return simulation.run()
     }
 
-    /// Win probabilities by age class and run-rate samples for an outcome window of `horizonDays`.
-    public func calibrate(asOf: CalendarDate, horizonDays: Int) -> ForecastCalibration {
+    /// Win probabilities by age class and run-rate samples for the outcome window
+    /// `(point + leadDays, point + horizonDays]` of each calibration point.
+    public func calibrate(asOf: CalendarDate, horizonDays: Int, leadDays: Int = 0) -> ForecastCalibration {
         let classes = settings.ageBucketDays.count + 1
         var calibration = ForecastCalibration(
             horizonDays: horizonDays, openDeals: Array(repeating: 0, count: classes),
@@ -82,16 +86,19 @@ public struct BookingsForecaster: Sendable {
         let createdByID = Dictionary(
             dataset.opportunities.map { ($0.id, $0.createdDate) }, uniquingKeysWith: { a, _ in a })
         while point >= earliest {
+            let windowStart = point.adding(days: leadDays)
             let windowEnd = point.adding(days: horizonDays)
             for deal in dataset.opportunities
             where deal.createdDate <= point && (!deal.isClosed || deal.closeDate > point) {
                 let ageClass = ForecastCalibration.ageClass(
                     deal.createdDate.days(until: point), buckets: settings.ageBucketDays)
                 calibration.openDeals[ageClass] += 1
-                if deal.isClosed && deal.isWon && deal.closeDate <= windowEnd { calibration.wonDeals[ageClass] += 1 }
+                if deal.isClosed && deal.isWon && windowStart < deal.closeDate && deal.closeDate <= windowEnd {
+                    calibration.wonDeals[ageClass] += 1
+                }
             }
             var runRate: [RepID?: Double] = [:]
-            for line in dataset.transactions where point < line.date && line.date <= windowEnd {
+            for line in dataset.transactions where windowStart < line.date && line.date <= windowEnd {
                 // Bookings of a deal already open at the point are the pipeline's, not run-rate.
                 if let deal = line.opportunityID, let created = createdByID[deal], created <= point { continue }
                 credit(line) { rep, amount in runRate[rep, default: 0] += amount }
