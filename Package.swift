@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
         .library(name: "Incentives", targets: ["Incentives"]),
+        .library(name: "Insights", targets: ["Insights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,13 +49,14 @@ let package = Package(
             dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
 
         // MARK: - CLI
         .executableTarget(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -68,6 +70,9 @@ let package = Package(
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+        benchmark(
+            "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
+            exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SalesData"], path: "Tests/TestSupport"),
@@ -88,6 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
