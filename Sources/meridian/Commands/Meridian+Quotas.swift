@@ -30,7 +30,10 @@ extension Meridian.Quotas {
         @Option(help: "Node file: the hierarchy with seats and measures (see QuotaInput).") var nodes: String?
         @Option(help: "Optional account file rolled up to its owners.") var accounts: String?
         @Option(help: "Account column used as potential.") var potentialAttribute = "potential"
-        @Option(help: "Plan configuration (YAML).") var config: String?
+        @Option(help: ArgumentHelp(
+            "Plan configuration (YAML, see Data/plans/quota.yaml); flags override it. Keys: \(QuotaPlanConfiguration.configurationKeys.joined(separator: ", ")).",
+            valueName: "file"))
+        var config: String?
         @Option(help: "Company target.") var target: Double?
         @Option(help: "Basis blend, e.g. history:0.5,potential:0.5.") var basis: String?
         @Option(help: "Over-assignment per level, comma-separated (last repeats), e.g. 0.10.") var overAssign: String?
@@ -56,9 +59,10 @@ extension Meridian.Quotas {
         }
 
         func run() throws {
+            let configuration = try Meridian.buildRequest(QuotaPlanConfiguration(target: 0), config: config, overlay: overlay)
             do {
                 let tree = try loadHierarchy()
-                let plan = try QuotaCascade(hierarchy: tree, configuration: try makeConfiguration()).allocate()
+                let plan = try QuotaCascade(hierarchy: tree, configuration: configuration).allocate()
                 try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
             } catch let error as SalesDataError {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -84,17 +88,19 @@ extension Meridian.Quotas {
                 potentialAttribute: potentialAttribute)
         }
 
-        /// The YAML plan (if any) with the flags laid over it.
-        func makeConfiguration() throws(QuotaError) -> QuotaPlanConfiguration {
-            var c = QuotaPlanConfiguration(target: target ?? 0)
-            if let config { c = try QuotaPlanConfiguration(contentsOf: URL(fileURLWithPath: config)) }
+        /// The plan these arguments describe: the YAML plan (if any), then the flags, validated.
+        func makeConfiguration() throws(RequestBuildError) -> QuotaPlanConfiguration {
+            try Meridian.assembleRequest(QuotaPlanConfiguration(target: 0), config: config, overlay: overlay)
+        }
+
+        /// Lays the given flags over the plan.
+        private func overlay(_ c: inout QuotaPlanConfiguration) throws {
             try c.apply(
                 QuotaPlanConfiguration.Flags(
                     target: target, basis: basis, overAssignment: overAssign, growthFloor: growthFloor,
                     growthCap: growthCap, attritionRelief: attritionRelief, ramp: ramp, planStart: planStart,
                     vacancies: vacancies, overrides: override, periods: periods, roundingUnit: roundingUnit,
                     fairness: fairness, distribution: distribution, warnBelow: warnBelow))
-            return c
         }
     }
 }
