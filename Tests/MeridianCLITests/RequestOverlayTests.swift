@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import SalesData
 import TerritoryDesign
 import Testing
@@ -114,5 +115,22 @@ import TestSupport
             guard let error = error as? RequestBuildError, case .config(let located) = error else { return false }
             return located.line == 2 && located.keyPath == "reps"
         }
+    }
+
+    /// `solve FILE --time-limit 1e16` passed the flag check and trapped converting to milliseconds.
+    @Test func hugeTimeLimitsAreUsageErrorsNotTraps() throws {
+        #expect(throws: (any Error).self) { try Meridian.parseAsRoot(["solve", "m.lp", "--time-limit", "1e16"]) }
+        var request = SolveRequest(model: "m.lp")
+        request.timeLimit = 1e16
+        #expect(throws: SolverError.invalidOption(name: "timeLimit", value: "1e+16", expected: "seconds in (0, 1e9]")) {
+            try request.options()
+        }
+        request.timeLimit = 2.5
+        #expect(try request.options().timeLimit == .milliseconds(2_500))
+        let design = try #require(
+            try Meridian.parseAsRoot([
+                "territories", "design", "--accounts", "a", "--territories", "t", "--measure", "p", "--time-limit", "1e16",
+            ]) as? Meridian.Territories.Design)
+        #expect(throws: RequestBuildError.self) { try design.request() }
     }
 }

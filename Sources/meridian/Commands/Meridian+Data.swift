@@ -53,10 +53,7 @@ extension Meridian.DataCommand {
             discussion: "The same seed and sizes give byte-identical files. Writes the dataset files and accounts_truth.csv."
         )
 
-        @Option(help: ArgumentHelp(
-            "YAML config; flags override it. Keys: \(Request.configurationKeys.joined(separator: ", ")).",
-            valueName: "file"))
-        var config: String?
+        @Option(help: .config(keys: Request.configurationKeys)) var config: String?
         @Option(help: "Random seed (default \(Request().seed)).") var seed: UInt64?
         @Option(help: "Number of accounts (default \(Request().accounts)).") var accounts: Int?
         @Option(help: "Number of territory reps, at least \(Request.minimumReps) (default \(Request().reps)).") var reps: Int?

@@ -30,10 +30,7 @@ extension Meridian.Quotas {
         @Option(help: "Node file: the hierarchy with seats and measures (see QuotaInput).") var nodes: String?
         @Option(help: "Optional account file rolled up to its owners.") var accounts: String?
         @Option(help: "Account column used as potential.") var potentialAttribute = "potential"
-        @Option(help: ArgumentHelp(
-            "Plan configuration (YAML, see Data/plans/quota.yaml); flags override it. Keys: \(QuotaPlanConfiguration.configurationKeys.joined(separator: ", ")).",
-            valueName: "file"))
-        var config: String?
+        @Option(help: .config(keys: QuotaPlanConfiguration.configurationKeys, see: "Data/plans/quota.yaml")) var config: String?
         @Option(help: "Company target.") var target: Double?
         @Option(help: "Basis blend, e.g. history:0.5,potential:0.5.") var basis: String?
         @Option(help: "Over-assignment per level, comma-separated (last repeats), e.g. 0.10.") var overAssign: String?

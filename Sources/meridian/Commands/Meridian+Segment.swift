@@ -13,10 +13,7 @@ extension Meridian {
                 segment_rule) and prints a summary. Exit codes: 0 ok, 65 bad data or config, 64 usage.
                 """)
 
-        @Option(help: ArgumentHelp(
-            "YAML config; flags override it. Keys: \(SegmentationRequest.configurationKeys.joined(separator: ", ")).",
-            valueName: "file"))
-        var config: String?
+        @Option(help: .config(keys: SegmentationRequest.configurationKeys)) var config: String?
         @Option(help: "Accounts CSV.") var input: String?
         @Option(help: "Output CSV.") var output: String
         @Option(help: "Account id column (default \(SegmentationRequest().idColumn)).") var idColumn: String?

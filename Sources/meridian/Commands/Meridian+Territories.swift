@@ -21,10 +21,7 @@ extension Meridian.Territories {
         static let configuration = CommandConfiguration(
             abstract: "Assign accounts to territories balanced on measures, compact, within a disruption budget.")
 
-        @Option(help: ArgumentHelp(
-            "YAML config; flags override it. Keys: \(TerritoryDesignRequest.configurationKeys.joined(separator: ", ")).",
-            valueName: "file"))
-        var config: String?
+        @Option(help: .config(keys: TerritoryDesignRequest.configurationKeys)) var config: String?
         @Option(help: "Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.") var accounts: String?
         @Option(help: "Territories or candidate centres CSV: id, location, capacity, target_<measure>.") var territories: String?
         @Option(help: "Output folder for assignment.csv, territories.csv, metrics.json.") var output: String?

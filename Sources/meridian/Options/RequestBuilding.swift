@@ -55,3 +55,12 @@ extension Meridian {
         }
     }
 }
+
+extension ArgumentHelp {
+    /// The help of a `--config FILE` option, naming the request's keys (from its `CodingKeys`, so
+    /// the list cannot go stale).
+    static func config(keys: [String], see example: String? = nil) -> ArgumentHelp {
+        let source = example.map { "YAML config (see \($0))" } ?? "YAML config"
+        return ArgumentHelp("\(source); flags override it. Keys: \(keys.joined(separator: ", ")).", valueName: "file")
+    }
+}
