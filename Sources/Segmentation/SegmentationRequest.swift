@@ -81,10 +81,12 @@ extension SegmentationRequest: ValidatedRequest {
         check(!input.isEmpty, "input", input, "the accounts CSV file")
         check(!idColumn.isEmpty, "idColumn", idColumn, "a column name")
         if let k = clusterCount {
-            check((1...Self.maximumClusters).contains(k), "clusterCount", "\(k)", "1...\(Self.maximumClusters) clusters")
+            check(
+                (1...Self.maximumClusters).contains(k), "clusterCount", "\(k)", "1...\(Self.maximumClusters) clusters")
         }
         check((2...Self.maximumClusters).contains(kMin), "kMin", "\(kMin)", "2...\(Self.maximumClusters)")
-        check(kMax >= kMin && kMax <= Self.maximumClusters, "kMax", "\(kMax)", "kMin (\(kMin))...\(Self.maximumClusters)")
+        check(
+            kMax >= kMin && kMax <= Self.maximumClusters, "kMax", "\(kMax)", "kMin (\(kMin))...\(Self.maximumClusters)")
         check((1...Self.maximumRestarts).contains(restarts), "restarts", "\(restarts)", "1...\(Self.maximumRestarts)")
         for (i, name) in logFeatures.enumerated() {
             check(

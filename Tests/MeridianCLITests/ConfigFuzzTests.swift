@@ -3,8 +3,8 @@ import QuotaPlanning
 import SalesData
 import Segmentation
 import TerritoryDesign
-import Testing
 import TestSupport
+import Testing
 
 /// Seeded mutations of every kind of YAML config, decoded in-process: nothing crashes, every
 /// error is located (line and column ≥ 1, or a named key), no error quotes a huge value, and an
@@ -58,17 +58,29 @@ import TestSupport
 
     static let generatorSample = "seed: 42\naccounts: 500\nreps: 24\nincludeHistory: false\nsnapshotDate: 2025-01-01\n"
 
-    static func document(_ yaml: String) throws -> YAMLConfiguration { try YAMLConfiguration(yaml: yaml, file: "fuzz.yaml") }
+    static func document(_ yaml: String) throws -> YAMLConfiguration {
+        try YAMLConfiguration(yaml: yaml, file: "fuzz.yaml")
+    }
 
     static let kinds: [Kind] = [
-        Kind(name: "quota plan", sample: sample("Data/plans/quota.yaml")) { _ = try QuotaPlanConfiguration(yaml: $0, file: "fuzz.yaml") },
+        Kind(name: "quota plan", sample: sample("Data/plans/quota.yaml")) {
+            _ = try QuotaPlanConfiguration(yaml: $0, file: "fuzz.yaml")
+        },
         Kind(name: "demo quota plan", sample: sample("Data/plans/demo-quota.yaml")) {
             _ = try QuotaPlanConfiguration(yaml: $0, file: "fuzz.yaml")
         },
-        Kind(name: "territory design", sample: territorySample, read: { try document($0).decodeRequest(TerritoryDesignRequest.self).validate() }),
-        Kind(name: "segmentation rules", sample: sample("Data/segmentation/rules.yaml")) { _ = try BucketRules(yaml: $0, file: "fuzz.yaml") },
-        Kind(name: "segmentation request", sample: segmentationSample, read: { try document($0).decodeRequest(SegmentationRequest.self).validate() }),
-        Kind(name: "data generate", sample: generatorSample, read: { try document($0).decodeRequest(DemoCompanyGenerator.Configuration.self).validate() }),
+        Kind(
+            name: "territory design", sample: territorySample,
+            read: { try document($0).decodeRequest(TerritoryDesignRequest.self).validate() }),
+        Kind(name: "segmentation rules", sample: sample("Data/segmentation/rules.yaml")) {
+            _ = try BucketRules(yaml: $0, file: "fuzz.yaml")
+        },
+        Kind(
+            name: "segmentation request", sample: segmentationSample,
+            read: { try document($0).decodeRequest(SegmentationRequest.self).validate() }),
+        Kind(
+            name: "data generate", sample: generatorSample,
+            read: { try document($0).decodeRequest(DemoCompanyGenerator.Configuration.self).validate() }),
     ]
 
     /// Checks one error: located (or naming its key) and quoting at most 200 characters of a value.
@@ -138,7 +150,9 @@ import TestSupport
         for index in 0..<50 {
             var bytes = sample
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                bytes.insert(UInt8.random(in: 0x80...0xFF, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator))
+                bytes.insert(
+                    UInt8.random(in: 0x80...0xFF, using: &generator),
+                    at: Int.random(in: 0...bytes.count, using: &generator))
             }
             let url = folder.appendingPathComponent("c\(index).yaml")
             try Data(bytes).write(to: url)
@@ -160,11 +174,16 @@ enum YAMLMutator {
     static let values: [String] = [
         "[1, 2]", "{a: 1}", "\"text\"", "-1", "0", ".nan", ".inf", "-.inf", "1e300", "-1e300", "~", "", "true", "yes",
         "2026-13-45", "9223372036854775808", "0x7FFFFFFFFFFFFFFF", "1_000", "NaN", "abc:def", "'it''s'",
-        String(repeating: "x", count: 5_000), String(repeating: "9", count: 400), "[" + String(repeating: "1, ", count: 2_000) + "1]",
+        String(repeating: "x", count: 5_000), String(repeating: "9", count: 400),
+        "[" + String(repeating: "1, ", count: 2_000) + "1]",
     ]
 
     static func unknownKey<G: RandomNumberGenerator>(using generator: inout G) -> String {
-        "zz" + String((0..<Int.random(in: 3...12, using: &generator)).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement(using: &generator) ?? "q" })
+        "zz"
+            + String(
+                (0..<Int.random(in: 3...12, using: &generator)).map { _ in
+                    "abcdefghijklmnopqrstuvwxyz".randomElement(using: &generator) ?? "q"
+                })
     }
 
     static func mutate<G: RandomNumberGenerator>(_ yaml: String, using generator: inout G) -> String {
@@ -202,7 +221,8 @@ enum YAMLMutator {
         case 6:  // junk inside a line
             var characters = Array(lines[i])
             characters.insert(
-                contentsOf: junk.randomElement(using: &generator) ?? "", at: Int.random(in: 0...characters.count, using: &generator))
+                contentsOf: junk.randomElement(using: &generator) ?? "",
+                at: Int.random(in: 0...characters.count, using: &generator))
             lines[i] = String(characters)
         case 7:  // a huge value
             lines[i] += String(repeating: "y", count: Int.random(in: 1_000...20_000, using: &generator))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import meridian
 
@@ -19,7 +19,8 @@ import TestSupport
         (
             ["territories", "design", "--accounts", "a.csv", "--territories", "t.csv", "--measure", "potential"],
             [
-                "--tolerance", "--measure", "--max-moved-share", "--max-moved-value-share", "--move-penalty", "--time-limit",
+                "--tolerance", "--measure", "--max-moved-share", "--max-moved-value-share", "--move-penalty",
+                "--time-limit",
                 "--workers", "--gap", "--add", "--remove", "--relocate", "--territory-count", "--seed", "--weight",
                 "--value-measure", "--metric",
             ]
@@ -27,8 +28,10 @@ import TestSupport
         (
             ["quotas", "allocate", "--nodes", "n.csv", "--target", "1000"],
             [
-                "--target", "--basis", "--over-assign", "--growth-floor", "--growth-cap", "--attrition-relief", "--ramp",
-                "--plan-start", "--vacancies", "--override", "--periods", "--rounding-unit", "--fairness", "--distribution",
+                "--target", "--basis", "--over-assign", "--growth-floor", "--growth-cap", "--attrition-relief",
+                "--ramp",
+                "--plan-start", "--vacancies", "--override", "--periods", "--rounding-unit", "--fairness",
+                "--distribution",
                 "--warn-below",
             ]
         ),
@@ -46,7 +49,10 @@ import TestSupport
         let command = commands[index % commands.count]
         var arguments = command.base
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
-            arguments += [command.flags.randomElement(using: &generator) ?? "--seed", hostile.randomElement(using: &generator) ?? ""]
+            arguments += [
+                command.flags.randomElement(using: &generator) ?? "--seed",
+                hostile.randomElement(using: &generator) ?? "",
+            ]
         }
         return arguments
     }
@@ -98,7 +104,8 @@ import TestSupport
             index += 1
             // only vectors that stop before reading files; ArgumentParser's own value errors are
             // rendered by it, so they are checked in-process above
-            guard Self.outcome(arguments) != nil, !arguments.contains(where: { $0.count > 1_000 || $0.contains("\0") }) else {
+            guard Self.outcome(arguments) != nil, !arguments.contains(where: { $0.count > 1_000 || $0.contains("\0") })
+            else {
                 continue
             }
             runs += 1

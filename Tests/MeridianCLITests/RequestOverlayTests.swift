@@ -2,8 +2,8 @@ import Foundation
 import LinearProgramming
 import SalesData
 import TerritoryDesign
-import Testing
 import TestSupport
+import Testing
 
 @testable import meridian
 
@@ -25,21 +25,28 @@ import TestSupport
         let request = try command.request()
         #expect(request.balanceMeasures.map(\.tolerance) == [0.01, 0.2])
         // without the flag, the single default
-        let plain = try #require(try Meridian.parseAsRoot(["territories", "design", "--config", config.path]) as? Meridian.Territories.Design)
+        let plain = try #require(
+            try Meridian.parseAsRoot(["territories", "design", "--config", config.path]) as? Meridian.Territories.Design
+        )
         #expect(try plain.request().balanceMeasures.map(\.tolerance) == [TerritoryDesignRequest().tolerance, 0.2])
     }
 
     @Test func flagsOverrideConfigValues() throws {
-        let config = try Self.writeConfig("accounts: a.csv\nterritories: t.csv\nmeasures: [potential]\ntimeLimit: 5\nseed: 3\n")
+        let config = try Self.writeConfig(
+            "accounts: a.csv\nterritories: t.csv\nmeasures: [potential]\ntimeLimit: 5\nseed: 3\n")
         let command = try #require(
-            try Meridian.parseAsRoot(["territories", "design", "--config", config.path, "--seed", "9"]) as? Meridian.Territories.Design)
+            try Meridian.parseAsRoot(["territories", "design", "--config", config.path, "--seed", "9"])
+                as? Meridian.Territories.Design)
         let request = try command.request()
         #expect(request.seed == 9 && request.timeLimit == 5 && request.workers == TerritoryDesignRequest().workers)
     }
 
     @Test func misspeltConfigKeyIsABadConfigLocatedAtTheKey() throws {
-        let config = try Self.writeConfig("accounts: a.csv\nterritories: t.csv\nmeasures:\n  - name: potential\n    targt: equal\n")
-        let command = try #require(try Meridian.parseAsRoot(["territories", "design", "--config", config.path]) as? Meridian.Territories.Design)
+        let config = try Self.writeConfig(
+            "accounts: a.csv\nterritories: t.csv\nmeasures:\n  - name: potential\n    targt: equal\n")
+        let command = try #require(
+            try Meridian.parseAsRoot(["territories", "design", "--config", config.path]) as? Meridian.Territories.Design
+        )
         #expect {
             _ = try command.request()
         } throws: { error in
@@ -51,7 +58,9 @@ import TestSupport
 
     @Test func badValueInTheConfigIsLocatedAndABadFlagIsUsage() throws {
         let config = try Self.writeConfig("accounts: a.csv\nterritories: t.csv\nmeasures: [potential]\nworkers: 0\n")
-        let fromConfig = try #require(try Meridian.parseAsRoot(["territories", "design", "--config", config.path]) as? Meridian.Territories.Design)
+        let fromConfig = try #require(
+            try Meridian.parseAsRoot(["territories", "design", "--config", config.path]) as? Meridian.Territories.Design
+        )
         #expect {
             _ = try fromConfig.request()
         } throws: { error in
@@ -59,7 +68,9 @@ import TestSupport
             return located.line == 4 && located.keyPath == "workers" && located.kind == .invalidValue
         }
         let fromFlag = try #require(
-            try Meridian.parseAsRoot(["territories", "design", "--accounts", "a", "--territories", "t", "--measure", "p", "--workers", "0"])
+            try Meridian.parseAsRoot([
+                "territories", "design", "--accounts", "a", "--territories", "t", "--measure", "p", "--workers", "0",
+            ])
                 as? Meridian.Territories.Design)
         #expect {
             _ = try fromFlag.request()
@@ -85,13 +96,17 @@ import TestSupport
         try "target: 50000000\noverAssignement: 0.1\n".write(to: config, atomically: true, encoding: .utf8)
         let run = try MeridianProcess.run(["quotas", "allocate", "--nodes", nodes.path, "--config", config.path])
         #expect(run.status == 65)
-        #expect(run.stderr.contains("quota.yaml:2:1: overAssignement: unknown key `overAssignement`; did you mean `overAssignment`?"))
+        #expect(
+            run.stderr.contains(
+                "quota.yaml:2:1: overAssignement: unknown key `overAssignement`; did you mean `overAssignment`?"))
     }
 
     @Test func quotaTargetFlagCompletesAConfigWithoutOne() throws {
         let config = try Self.writeConfig("basis: history\ngrowthCap: 0.3\n")
         let command = try #require(
-            try Meridian.parseAsRoot(["quotas", "allocate", "--nodes", "n.csv", "--config", config.path, "--target", "7000"])
+            try Meridian.parseAsRoot([
+                "quotas", "allocate", "--nodes", "n.csv", "--config", config.path, "--target", "7000",
+            ])
                 as? Meridian.Quotas.Allocate)
         let configuration = try command.makeConfiguration()
         #expect(configuration.target == 7_000 && configuration.growthCap == 0.3)
@@ -100,15 +115,19 @@ import TestSupport
     @Test func segmentAndGenerateTakeConfigsToo() throws {
         let segment = try Self.writeConfig("input: a.csv\nfeatures: [x, y]\nclusterCount: 3\n")
         let command = try #require(
-            try Meridian.parseAsRoot(["segment", "--config", segment.path, "--output", "o.csv", "--restarts", "2"]) as? Meridian.Segment)
+            try Meridian.parseAsRoot(["segment", "--config", segment.path, "--output", "o.csv", "--restarts", "2"])
+                as? Meridian.Segment)
         let request = try command.request()
         #expect(request.clusterCount == 3 && request.restarts == 2 && request.features == ["x", "y"])
         let auto = try #require(
-            try Meridian.parseAsRoot(["segment", "--config", segment.path, "--output", "o.csv", "--k", "auto"]) as? Meridian.Segment)
+            try Meridian.parseAsRoot(["segment", "--config", segment.path, "--output", "o.csv", "--k", "auto"])
+                as? Meridian.Segment)
         #expect(try auto.request().clusterCount == nil)
 
         let generate = try Self.writeConfig("accounts: 300\nreps: 11\n")
-        let gen = try #require(try Meridian.parseAsRoot(["data", "generate", "--config", generate.path, "--out", "x"]) as? Meridian.DataCommand.Generate)
+        let gen = try #require(
+            try Meridian.parseAsRoot(["data", "generate", "--config", generate.path, "--out", "x"])
+                as? Meridian.DataCommand.Generate)
         #expect {
             _ = try gen.request()
         } throws: { error in
@@ -129,7 +148,8 @@ import TestSupport
         #expect(try request.options().timeLimit == .milliseconds(2_500))
         let design = try #require(
             try Meridian.parseAsRoot([
-                "territories", "design", "--accounts", "a", "--territories", "t", "--measure", "p", "--time-limit", "1e16",
+                "territories", "design", "--accounts", "a", "--territories", "t", "--measure", "p", "--time-limit",
+                "1e16",
             ]) as? Meridian.Territories.Design)
         #expect(throws: RequestBuildError.self) { try design.request() }
     }

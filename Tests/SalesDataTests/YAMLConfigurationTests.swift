@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// A small request with nested mappings, lists and an enum, as the config types look.
 struct SampleRequest: ValidatedRequest, Equatable {
@@ -59,7 +59,8 @@ extension SampleRequest {
     }
 
     @Test func decodesAValidFile() throws {
-        let request = try decode("target: 5\nmode: exact\nterritory:\n  measures:\n    - name: a\n    - name: b\n      weight: 2\n")
+        let request = try decode(
+            "target: 5\nmode: exact\nterritory:\n  measures:\n    - name: a\n    - name: b\n      weight: 2\n")
         #expect(request.target == 5)
         #expect(request.mode == .exact)
         #expect(request.territory?.measures == [.init(name: "a", weight: nil), .init(name: "b", weight: 2)])

@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func decodedDefaultsAreTheDefaultsOfTheType() throws {
-        var expected = TerritoryDesignRequest(accounts: "a.csv", territories: "t.csv", measures: [MeasureSpec(name: "potential")])
+        var expected = TerritoryDesignRequest(
+            accounts: "a.csv", territories: "t.csv", measures: [MeasureSpec(name: "potential")])
         #expect(try decode(Self.base) == expected)
         expected.tolerance = 0.02
         #expect(try decode(Self.base + "tolerance: 0.02\n").balanceMeasures.map(\.tolerance) == [0.02])
@@ -50,7 +51,8 @@ import Testing
         #expect {
             try decode("accounts: a.csv\nterritories: t.csv\nmeasures:\n  - name: p\n    tolerance: -1\n")
         } throws: { error in
-            (error as? ConfigurationError)?.line == 5 && (error as? ConfigurationError)?.keyPath == "measures[0].tolerance"
+            (error as? ConfigurationError)?.line == 5
+                && (error as? ConfigurationError)?.keyPath == "measures[0].tolerance"
         }
         #expect {
             try decode(Self.base + "timeLimit: .nan\n")
@@ -65,19 +67,25 @@ import Testing
     }
 
     @Test func validateNamesEveryBadKey() {
-        var request = TerritoryDesignRequest(accounts: "a", territories: "t", measures: [MeasureSpec(name: "p"), MeasureSpec(name: "p")])
+        var request = TerritoryDesignRequest(
+            accounts: "a", territories: "t", measures: [MeasureSpec(name: "p"), MeasureSpec(name: "p")])
         request.workers = 0
         request.timeLimit = 1e16
         request.weightMeasure = "nope"
         let keys = request.problems().compactMap(\.requestKey)
         #expect(keys == ["measures[1].name", "weightMeasure", "timeLimit", "workers"])
-        #expect(throws: TerritoryError.invalidRequest(key: "measures[1].name", value: "p", expected: "a name not used by another measure")) {
+        #expect(
+            throws: TerritoryError.invalidRequest(
+                key: "measures[1].name", value: "p", expected: "a name not used by another measure")
+        ) {
             try request.validate()
         }
     }
 
     @Test func configurationKeysAreTheCodingKeys() {
         let keys = TerritoryDesignRequest.configurationKeys
-        #expect(keys.first == "accounts" && keys.contains("weightMeasure") && keys.contains("tolerance") && keys.count == 23)
+        #expect(
+            keys.first == "accounts" && keys.contains("weightMeasure") && keys.contains("tolerance") && keys.count == 23
+        )
     }
 }

@@ -1,8 +1,9 @@
 /// The nearest valid key to a misspelt one, for "did you mean …?" hints.
 enum KeySuggestion {
-    /// The candidate closest to `key` in edit distance (ignoring case, `_` and `-`), if it is
-    /// close enough to be a plausible typo: at most a third of the key's length, and at least 2.
-    /// Otherwise the one candidate that starts with the key (`weight` → `weightMeasure`), if any.
+    /// The candidate nearest to `key`, if it is a plausible typo or completion.
+    ///
+    /// The closest in edit distance (ignoring case, `_` and `-`) when it is close enough: at most a
+    /// third of the key's length, and at least 2. Otherwise the one candidate that starts with the key (`weight` → `weightMeasure`), if any.
     static func nearest(to key: String, in candidates: [String]) -> String? {
         let normalized = normalize(key)
         if let typo = closest(normalized, candidates) { return typo }

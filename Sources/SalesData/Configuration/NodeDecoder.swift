@@ -141,7 +141,8 @@ final class NodeDecoder: Decoder {
         ConfigurationError(
             kind: .typeMismatch, file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1,
             keyPath: Self.path(codingPath), value: node.scalarText,
-            message: node.scalarText != nil && !node.isNullScalar ? "expected \(expected)" : "expected \(expected), found \(node.kindName)")
+            message: node.scalarText != nil && !node.isNullScalar
+                ? "expected \(expected)" : "expected \(expected), found \(node.kindName)")
     }
 
     /// A required key that the mapping lacks, located at the mapping.

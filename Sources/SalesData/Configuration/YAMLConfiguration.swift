@@ -70,7 +70,9 @@ public struct YAMLConfiguration {
     }
 
     /// Parses `yaml` and decodes it into `type` in one step.
-    public static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String) throws(ConfigurationError) -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String) throws(ConfigurationError)
+        -> T
+    {
         try YAMLConfiguration(yaml: yaml, file: file).decode(type)
     }
 
@@ -147,7 +149,9 @@ public struct YAMLConfiguration {
     // MARK: - Parser errors
 
     static func syntaxError(_ error: any Error, file: String, yaml: String) -> ConfigurationError {
-        func make(_ mark: (line: Int, column: Int)?, _ problem: String, _ context: YamlError.Context?) -> ConfigurationError {
+        func make(_ mark: (line: Int, column: Int)?, _ problem: String, _ context: YamlError.Context?)
+            -> ConfigurationError
+        {
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at \(context.mark.line):\(context.mark.column))" }
             return ConfigurationError(

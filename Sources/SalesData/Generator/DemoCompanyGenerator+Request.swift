@@ -35,12 +35,15 @@ extension DemoCompanyGenerator.Configuration: Codable, ValidatedRequest {
     public func problems() -> [any RequestKeyError] {
         var list: [SalesDataError] = []
         if !(1...Self.maximumAccounts).contains(accounts) {
-            list.append(.invalidRequest(key: "accounts", value: "\(accounts)", expected: "1...\(Self.maximumAccounts) accounts"))
+            list.append(
+                .invalidRequest(key: "accounts", value: "\(accounts)", expected: "1...\(Self.maximumAccounts) accounts")
+            )
         }
         if !(Self.minimumReps...Self.maximumReps).contains(reps) {
             list.append(
                 .invalidRequest(
-                    key: "reps", value: "\(reps)", expected: "\(Self.minimumReps)...\(Self.maximumReps) reps (one per district at least)"))
+                    key: "reps", value: "\(reps)",
+                    expected: "\(Self.minimumReps)...\(Self.maximumReps) reps (one per district at least)"))
         }
         return list
     }

@@ -12,7 +12,8 @@ extension MeasureSpec {
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            name: try c.decode(String.self, forKey: .name), tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance),
+            name: try c.decode(String.self, forKey: .name),
+            tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance),
             target: try c.decodeIfPresent(BalanceTarget.self, forKey: .target) ?? .equal)
     }
 }
@@ -75,13 +76,21 @@ extension TerritoryDesignRequest: ValidatedRequest {
         var seen = Set<String>()
         for (i, measure) in measures.enumerated() {
             check(!measure.name.isEmpty, "measures[\(i)].name", measure.name, "a measure name")
-            check(seen.insert(measure.name).inserted, "measures[\(i)].name", measure.name, "a name not used by another measure")
-            if let t = measure.tolerance { check(t.isFinite && t >= 0, "measures[\(i)].tolerance", "\(t)", "a finite number ≥ 0") }
+            check(
+                seen.insert(measure.name).inserted, "measures[\(i)].name", measure.name,
+                "a name not used by another measure")
+            if let t = measure.tolerance {
+                check(t.isFinite && t >= 0, "measures[\(i)].tolerance", "\(t)", "a finite number ≥ 0")
+            }
         }
         let names = measures.map(\.name)
-        for (key, name) in [("weightMeasure", weightMeasure), ("valueMeasure", valueMeasure), ("workloadMeasure", workloadMeasure)] {
+        for (key, name) in [
+            ("weightMeasure", weightMeasure), ("valueMeasure", valueMeasure), ("workloadMeasure", workloadMeasure),
+        ] {
             if let name {
-                check(names.contains(name), key, name, "one of the measures (\(MeasureSpec.excerpt(names.joined(separator: ", "))))")
+                check(
+                    names.contains(name), key, name,
+                    "one of the measures (\(MeasureSpec.excerpt(names.joined(separator: ", "))))")
             }
         }
         check(!territoryColumn.isEmpty, "territoryColumn", territoryColumn, "a column name")
@@ -96,7 +105,8 @@ extension TerritoryDesignRequest: ValidatedRequest {
         check(
             timeLimit.isFinite && timeLimit > 0 && timeLimit <= Self.maximumTimeLimit, "timeLimit", "\(timeLimit)",
             "seconds in (0, \(Int(Self.maximumTimeLimit))]")
-        check((1...Self.maximumWorkers).contains(workers), "workers", "\(workers)", "1...\(Self.maximumWorkers) workers")
+        check(
+            (1...Self.maximumWorkers).contains(workers), "workers", "\(workers)", "1...\(Self.maximumWorkers) workers")
         check(gap.isFinite && gap >= 0, "gap", "\(gap)", "a finite relative gap ≥ 0")
         return list
     }
@@ -117,8 +127,9 @@ extension TerritoryDesignJob {
     }
 }
 
-/// Hands a result from the solving task to the blocked caller. `@unchecked Sendable` is safe: every
-/// access holds the lock, and the semaphore orders the single write before the single read.
+/// Hands a result from the solving task to the blocked caller.
+///
+/// `@unchecked Sendable` is safe: every access holds the lock, and the semaphore orders the single write before the single read.
 private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<TerritoryPlan, any Error>?

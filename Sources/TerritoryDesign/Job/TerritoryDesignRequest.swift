@@ -29,7 +29,8 @@ public struct MeasureSpec: Sendable, Hashable, Codable {
         var tolerance: Double?
         if parts.count > 1 {
             guard let t = Double(parts[1]), t.isFinite, t >= 0 else {
-                throw .invalidMeasure(Self.excerpt(name), reason: "tolerance \"\(Self.excerpt(parts[1]))\" is not a number ≥ 0")
+                throw .invalidMeasure(
+                    Self.excerpt(name), reason: "tolerance \"\(Self.excerpt(parts[1]))\" is not a number ≥ 0")
             }
             tolerance = t
         }
@@ -37,7 +38,8 @@ public struct MeasureSpec: Sendable, Hashable, Codable {
         if parts.count > 2 {
             guard let t = BalanceTarget(rawValue: parts[2]) else {
                 throw .invalidMeasure(
-                    Self.excerpt(name), reason: "target \"\(Self.excerpt(parts[2]))\"; expected equal, capacity or given")
+                    Self.excerpt(name),
+                    reason: "target \"\(Self.excerpt(parts[2]))\"; expected equal, capacity or given")
             }
             target = t
         }
