@@ -31,6 +31,18 @@ import Testing
         #expect(try plain.request().balanceMeasures.map(\.tolerance) == [TerritoryDesignRequest().tolerance, 0.2])
     }
 
+    @Test func aConfigMayNameMeasuresThatTheFlagsGive() throws {
+        let config = try Self.writeConfig("accounts: a.csv\nterritories: t.csv\nweightMeasure: workload\n")
+        let command = try #require(
+            try Meridian.parseAsRoot(["territories", "design", "--config", config.path, "--measure", "workload"])
+                as? Meridian.Territories.Design)
+        #expect(try command.request().weightMeasure == "workload")
+        let wrong = try #require(
+            try Meridian.parseAsRoot(["territories", "design", "--config", config.path, "--measure", "potential"])
+                as? Meridian.Territories.Design)
+        #expect { try wrong.request() } throws: { ($0 as? RequestBuildError)?.exitCode.rawValue == 64 }
+    }
+
     @Test func flagsOverrideConfigValues() throws {
         let config = try Self.writeConfig(
             "accounts: a.csv\nterritories: t.csv\nmeasures: [potential]\ntimeLimit: 5\nseed: 3\n")

@@ -84,9 +84,10 @@ extension TerritoryDesignRequest: ValidatedRequest {
             }
         }
         let names = measures.map(\.name)
+        // with no measures yet (flags may give them), only `measures` itself is a problem
         for (key, name) in [
             ("weightMeasure", weightMeasure), ("valueMeasure", valueMeasure), ("workloadMeasure", workloadMeasure),
-        ] {
+        ] where !measures.isEmpty {
             if let name {
                 check(
                     names.contains(name), key, name,
