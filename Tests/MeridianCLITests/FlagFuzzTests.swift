@@ -41,6 +41,7 @@ import Testing
         ),
         (["data", "generate", "--out", "/nonexistent/out"], ["--seed", "--accounts", "--reps"]),
         (["solve", "model.lp"], ["--time-limit", "--gap"]),
+        (["data", "validate", "/nonexistent/folder"], ["--max-issues"]),
     ]
 
     /// One seeded vector: a command and 1–4 hostile flag values.
@@ -64,6 +65,7 @@ import Testing
         case let c as Meridian.Quotas.Allocate: _ = try c.makeConfiguration()
         case let c as Meridian.Segment: _ = try c.request()
         case let c as Meridian.DataCommand.Generate: _ = try c.request()
+        case let c as Meridian.DataCommand.Validate: _ = try c.request()
         default: return false
         }
         return true

@@ -24,16 +24,23 @@ extension Meridian.DataCommand {
         @Argument(help: "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits and activities.")
         var folder: String
 
-        @Option(help: "Stop after this many problems.")
-        var maxIssues = 1000
+        @Option(help: "Stop after this many problems (default \(DatasetCheckRequest(folder: "").maxIssues)).")
+        var maxIssues: Int?
 
-        func validate() throws {
-            guard maxIssues >= 1 else { throw ValidationError("--max-issues must be at least 1") }
+        /// The request these arguments describe, validated.
+        func request() throws(RequestBuildError) -> DatasetCheckRequest {
+            try Meridian.assembleRequest(DatasetCheckRequest(folder: folder), config: nil, overlay: overlay)
+        }
+
+        /// Lays the given flags over the request.
+        private func overlay(_ r: inout DatasetCheckRequest) {
+            if let maxIssues { r.maxIssues = maxIssues }
         }
 
         func run() throws {
+            let request = try Meridian.buildRequest(DatasetCheckRequest(folder: folder), config: nil, overlay: overlay)
             do {
-                let data = try SalesDataset.load(from: URL(fileURLWithPath: folder), issueLimit: maxIssues)
+                let data = try request.run()
                 print("\(folder): ok (\(data.accounts.count) accounts, \(data.reps.count) reps, \(data.territories.count) hierarchy nodes, \(data.opportunities.count) opportunities, \(data.transactions.count) transactions, \(data.activities.count) activities)")
             } catch let SalesDataError.invalidData(issues, truncated) {
                 for issue in issues { print(issue.located(in: folder)) }
