@@ -88,4 +88,12 @@ import Testing
             keys.first == "accounts" && keys.contains("weightMeasure") && keys.contains("tolerance") && keys.count == 23
         )
     }
+
+    @Test func docExampleRunsAsWritten() throws {
+        var request = TerritoryDesignRequest(
+            accounts: "accounts.csv", territories: "territories.csv",
+            measures: [MeasureSpec(name: "potential")])
+        request.maxMovedShare = 0.15
+        try request.validate()
+    }
 }

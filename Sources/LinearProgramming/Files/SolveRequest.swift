@@ -6,9 +6,9 @@ import Foundation
 /// huge or non-finite time limit is an error, never a trap.
 ///
 /// ```swift
-/// var request = SolveRequest(model: "Models/knapsack.mod")
+/// var request = SolveRequest(model: "model.lp")
 /// request.timeLimit = 30
-/// let (model, result) = try request.run()
+/// let options = try request.options()   // options.timeLimit == .seconds(30)
 /// ```
 public struct SolveRequest: Sendable, Hashable, Codable {
     /// The model: `.mod` (GNU MathProg), `.lp` (CPLEX LP) or `.mps` (free MPS).

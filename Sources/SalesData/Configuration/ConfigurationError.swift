@@ -2,9 +2,9 @@
 ///
 /// ```swift
 /// do {
-///     _ = try YAMLConfiguration.decode(QuotaPlanConfiguration.self, from: "targt: 5\n", file: "quota.yaml")
+///     _ = try YAMLConfiguration.decode(DatasetCheckRequest.self, from: "foldr: Data/demo\n", file: "check.yaml")
 /// } catch {
-///     print(error)   // quota.yaml:1:1: targt: unknown key `targt`; did you mean `target`? …
+///     print(error)   // check.yaml:1:1: foldr: unknown key `foldr`; did you mean `folder`? …
 /// }
 /// ```
 ///

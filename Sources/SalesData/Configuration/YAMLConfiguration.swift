@@ -8,8 +8,8 @@ import Yams
 /// of Meridian goes through this one decoder.
 ///
 /// ```swift
-/// let config = try YAMLConfiguration(yaml: "name: potential\ntolerance: 0.1\n", file: "m.yaml")
-/// let measure = try config.decode(Measure.self)
+/// let config = try YAMLConfiguration(yaml: "folder: Data/demo\nmaxIssues: 10\n", file: "check.yaml")
+/// let request = try config.decodeRequest(DatasetCheckRequest.self)   // request.maxIssues == 10
 /// ```
 public struct YAMLConfiguration {
     /// The file name used in error locations.
