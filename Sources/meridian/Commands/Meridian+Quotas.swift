@@ -43,7 +43,8 @@ extension Meridian.Quotas {
         @Option(help: "Manual quota, NODE=AMOUNT (repeatable).") var override: [String] = []
         @Option(help: "annual, quarterly or monthly.") var periods: String?
         @Option(help: "Rounding unit, e.g. 1000.") var roundingUnit: Double?
-        @Option(help: "Fairness: basis or equal-probability.") var fairness: String?
+        @Option(help: "Fairness: basis, equal-probability (one level, whole plan) or equal-probability-siblings.")
+        var fairness: String?
         @Option(help: "Sales distribution: normal or lognormal.") var distribution: String?
         @Option(help: "Warn when the expected share of reps at or above quota is under this.") var warnBelow: Double?
         @Option(help: "Output format: csv or json.") var format: Format = .csv
@@ -77,8 +78,10 @@ extension Meridian.Quotas {
         /// The quota tree from a dataset folder or a node file.
         func loadHierarchy() throws -> QuotaHierarchy {
             if let dataset {
+                let folder = URL(fileURLWithPath: dataset)
                 return try QuotaHierarchy(
-                    dataset: try SalesDataset.load(from: URL(fileURLWithPath: dataset)), potentialMeasure: potentialAttribute)
+                    dataset: try SalesDataset.load(from: folder), potentialMeasure: potentialAttribute,
+                    accountsFile: dataset.hasSuffix("/") ? dataset + "accounts.csv" : dataset + "/accounts.csv")
             }
             return try QuotaInput.load(
                 nodes: URL(fileURLWithPath: nodes ?? ""), accounts: accounts.map { URL(fileURLWithPath: $0) },
