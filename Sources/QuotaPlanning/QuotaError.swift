@@ -1,3 +1,5 @@
+import LinearProgramming
+
 /// Everything that can go wrong while planning quotas, with the context a sales-ops analyst needs
 /// to fix it: the file and line, the nodes involved and the size of a conflict.
 public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -9,8 +11,9 @@ public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidHierarchy(String)
     /// The bounds of one sibling group cannot all hold: the pool, the conflicting amount and the nodes.
     case infeasible(InfeasibilityReport)
-    /// The solver stopped without an optimal allocation (reported by LinearProgramming).
-    case solverFailed(group: QuotaNodeID, reason: String)
+    /// The solver stopped without an optimal allocation: the LP's ``Termination`` when it ended
+    /// with one (e.g. `noSolutionFound(time)`), `nil` when GLPK failed.
+    case solverFailed(group: QuotaNodeID, termination: Termination?, reason: String)
 
     public var description: String {
         switch self {
@@ -22,7 +25,7 @@ public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
             "invalid hierarchy: \(message)"
         case .infeasible(let report):
             report.description
-        case .solverFailed(let group, let reason):
+        case .solverFailed(let group, _, let reason):
             "allocation under \(group) failed: \(reason)"
         }
     }

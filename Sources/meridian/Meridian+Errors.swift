@@ -34,3 +34,10 @@ extension Meridian {
         }
     }
 }
+
+extension Meridian {
+    /// Runs a library check on a flag value; its error becomes a usage error (exit 64).
+    static func usage<T>(_ check: () throws -> T) throws -> T {
+        do { return try check() } catch { throw ValidationError("\(error)") }
+    }
+}

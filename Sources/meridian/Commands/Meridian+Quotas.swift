@@ -53,6 +53,12 @@ extension Meridian.Quotas {
             if config == nil && target == nil { throw ValidationError("give --target or --config") }
             if (dataset == nil) == (nodes == nil) { throw ValidationError("give either --dataset DIR or --nodes FILE") }
             for item in override where !item.contains("=") { throw ValidationError("--override expects NODE=AMOUNT, got '\(item)'") }
+            try FlagChecks.positive(target, "--target")
+            try FlagChecks.positive(roundingUnit, "--rounding-unit")
+            try FlagChecks.finite(growthFloor, "--growth-floor")
+            try FlagChecks.finite(growthCap, "--growth-cap")
+            try FlagChecks.share(attritionRelief, "--attrition-relief", in: 0...0.999)
+            try FlagChecks.share(warnBelow, "--warn-below")
         }
 
         func run() throws {

@@ -42,6 +42,14 @@ struct ScoringTrainingOptions: ParsableArguments {
             throw ValidationError("give at least one feature: --numeric, --log or --categorical")
         }
         if !(holdout > 0 && holdout < 1) { throw ValidationError("--holdout must be in (0, 1)") }
+        try FlagChecks.atLeast(maxLevels, 1, "--max-levels")
+        try FlagChecks.nonNegative(l2, "--l2")
+        try FlagChecks.atLeast(rounds, 1, "--rounds")
+        try FlagChecks.positive(learningRate, "--learning-rate", maximum: 1)
+        try FlagChecks.atLeast(maxDepth, 1, "--max-depth")
+        try FlagChecks.nonNegative(minChildWeight, "--min-child-weight")
+        try FlagChecks.positive(subsample, "--subsample", maximum: 1)
+        try FlagChecks.atLeast(threads, 0, "--threads")
     }
 
     var scorer: LeadScorer {
@@ -108,6 +116,8 @@ extension Meridian.Score {
         @Option(help: "Also run k-fold cross-validation with this many folds.") var folds: Int?
         @Option(help: "text or json.") var format: ScoringReport.Format = .text
         @Option(help: "Write the report to this file instead of standard output.") var output: String?
+
+        func validate() throws { try FlagChecks.atLeast(folds, 2, "--folds") }
 
         func run() throws {
             let seed = training.resolvedSeed

@@ -55,6 +55,17 @@ extension Meridian.Territories {
                 throw ValidationError("give --accounts, --territories and at least one --measure, or --config")
             }
             guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+            try FlagChecks.timeLimit(timeLimit)
+            try FlagChecks.atLeast(workers, 1, "--workers")
+            try FlagChecks.nonNegative(gap, "--gap")
+            try FlagChecks.atLeast(add, 0, "--add")
+            try FlagChecks.atLeast(remove, 0, "--remove")
+            try FlagChecks.atLeast(relocate, 1, "--relocate")
+            try FlagChecks.atLeast(territoryCount, 1, "--territory-count")
+            try FlagChecks.nonNegative(tolerance, "--tolerance")
+            try FlagChecks.share(maxMovedShare, "--max-moved-share")
+            try FlagChecks.share(maxMovedValueShare, "--max-moved-value-share")
+            try FlagChecks.nonNegative(movePenalty, "--move-penalty")
         }
 
         func run() throws {

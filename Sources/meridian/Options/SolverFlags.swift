@@ -13,18 +13,14 @@ struct SolverFlags: ParsableArguments {
     var verboseSolver = false
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
-        }
-        if let gap, !(gap >= 0 && gap.isFinite) {
-            throw ValidationError("--gap must be a number ≥ 0, got \(gap)")
-        }
+        try FlagChecks.timeLimit(timeLimit)
+        try FlagChecks.nonNegative(gap, "--gap")
     }
 
     /// The library options these flags describe.
     var solverOptions: SolverOptions {
         SolverOptions(
-            timeLimit: timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }, relativeGap: gap,
+            timeLimit: timeLimit.flatMap { try? Deadline.timeLimit(seconds: $0) }, relativeGap: gap,
             verbose: verboseSolver)
     }
 }
