@@ -1,12 +1,16 @@
 import LinearProgramming
+import SalesData
 
 /// Everything that can go wrong while planning quotas, with the context a sales-ops analyst needs
 /// to fix it: the file and line, the nodes involved and the size of a conflict.
 public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A value in the configuration or in a node is out of its domain.
     case invalidValue(field: String, value: String, expected: String)
-    /// A problem in an input file, located by file, line and column name.
-    case badInput(file: String, line: Int, column: String, value: String, expected: String)
+    /// A problem in an input file, located by file, line, 1-based column number (0: the whole
+    /// line) and column name.
+    case badInput(file: String, line: Int, position: Int = 0, column: String, value: String, expected: String)
+    /// An input file that is not a well-formed CSV table (or cannot be read).
+    case table(ColumnTableError)
     /// The hierarchy is not a tree with one root (cycle, two roots, unknown parent, duplicate id).
     case invalidHierarchy(String)
     /// The bounds of one sibling group cannot all hold: the pool, the conflicting amount and the nodes.
@@ -18,9 +22,10 @@ public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidValue(let field, let value, let expected):
-            "invalid \(field) '\(value)': expected \(expected)"
-        case .badInput(let file, let line, let column, let value, let expected):
-            "\(file):\(line): \(column): '\(value)' is invalid; expected \(expected)"
+            "invalid \(field) '\(ErrorText.quoted(value))': expected \(expected)"
+        case .badInput(let file, let line, let position, let column, let value, let expected):
+            "\(file):\(line):\(position): \(column): '\(ErrorText.quoted(value))' is invalid; expected \(expected)"
+        case .table(let error): error.description
         case .invalidHierarchy(let message):
             "invalid hierarchy: \(message)"
         case .infeasible(let report):

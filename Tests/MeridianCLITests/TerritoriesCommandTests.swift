@@ -140,6 +140,7 @@ import TestSupport
             "--territories", folder.appendingPathComponent("territories.csv").path, "--measure", "potential", "--quiet",
         ])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("bad.csv:3: column potential: value \"lots\" is not a finite number"))
+        // located to the column (before: "bad.csv:3: column potential: …", no column number)
+        #expect(result.stderr.contains("bad.csv:3:4: potential: value \"lots\" is not a finite number"), "\(result.stderr)")
     }
 }

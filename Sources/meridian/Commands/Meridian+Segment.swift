@@ -10,8 +10,8 @@ extension Meridian {
             abstract: "Segment accounts: k-means clusters, ABC/decile tiers and rule buckets.",
             discussion: """
                 Writes one row per account (id, segment_cluster, segment_abc, segment_decile, segment_bucket, \
-                segment_rule) and prints a summary. Exit codes: 0 ok, 65 bad data, 64 usage.
-                """)
+                segment_rule) and prints a summary.
+                """ + "\n\n" + ExitStatus.helpText)
 
         @Option(help: "Accounts CSV.") var input: String
         @Option(help: "Output CSV.") var output: String
@@ -38,25 +38,14 @@ extension Meridian {
 
         func run() throws {
             let seed = seed ?? UInt64.random(in: 0..<(1 << 32))
-            try reportingDataErrors {
-                let table = try ColumnTable(contentsOf: URL(fileURLWithPath: input))
-                let segmenter = AccountSegmenter(
-                    idColumn: idColumn, features: features, logFeatures: Set(logFeatures),
-                    clusters: Int(k).map { .fixed($0) } ?? .automatic(kMin...kMax), restarts: restarts, seed: seed,
-                    tierMeasure: tierMeasure, rules: try rules.map { try BucketRules(contentsOf: URL(fileURLWithPath: $0)) })
-                let result = try segmenter.segment(table)
-                try AtomicFile.write(result.csv(), to: URL(fileURLWithPath: output))
-                print(result.summary(), terminator: "")
-            }
+            let table = try ColumnTable(contentsOf: URL(fileURLWithPath: input))
+            let segmenter = AccountSegmenter(
+                idColumn: idColumn, features: features, logFeatures: Set(logFeatures),
+                clusters: Int(k).map { .fixed($0) } ?? .automatic(kMin...kMax), restarts: restarts, seed: seed,
+                tierMeasure: tierMeasure, rules: try rules.map { try BucketRules(contentsOf: URL(fileURLWithPath: $0)) })
+            let result = try segmenter.segment(table)
+            try AtomicFile.write(result.csv(), to: URL(fileURLWithPath: output))
+            print(result.summary(), terminator: "")
         }
-    }
-}
-
-/// Prints a library error to standard error and exits with 65 (bad data); anything else
-/// propagates (exit 1).
-func reportingDataErrors(_ body: () throws -> Void) throws {
-    do { try body() } catch let error as CustomStringConvertible & Error {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-        throw ExitCode(65)
     }
 }

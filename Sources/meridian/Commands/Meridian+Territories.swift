@@ -7,19 +7,17 @@ extension Meridian {
     /// `meridian territories …`: territory design commands.
     struct Territories: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Territory design: balanced, compact, contiguous alignments.",
+            abstract: "Territory design: balanced, compact, contiguous alignments.", discussion: ExitStatus.helpText,
             subcommands: [Design.self])
     }
 }
 
 extension Meridian.Territories {
     /// `meridian territories design`: one alignment run.
-    ///
-    /// Exit codes: 0 ok, 1 error, 3 no feasible alignment (with the reasons), 4 limit hit without
-    /// a feasible alignment, 64 usage, 65 bad data.
     struct Design: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Assign accounts to territories balanced on measures, compact, within a disruption budget.")
+            abstract: "Assign accounts to territories balanced on measures, compact, within a disruption budget.",
+            discussion: ExitStatus.helpText)
 
         @Option(help: "YAML config with the same keys as the flags in camelCase (flags override it).") var config: String?
         @Option(help: "Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.") var accounts: String?
@@ -69,23 +67,10 @@ extension Meridian.Territories {
         }
 
         func run() throws {
-            let request: TerritoryDesignRequest
-            do { request = try makeRequest() } catch let error as TerritoryError {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(65)
-            }
-            let plan: TerritoryPlan
-            do {
-                plan = try TerritoryDesignJob(request: request).runBlocking(progress: quiet ? nil : Self.progressLine)
-            } catch let error as TerritoryError {
-                FileHandle.standardError.write(Data("\nerror: \(error)\n".utf8))
-                switch error {
-                case .infeasible: throw ExitCode(3)
-                case .noFeasibleAlignmentFound: throw ExitCode(4)
-                default: throw ExitCode(65)
-                }
-            }
-            if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+            let request = try makeRequest()
+            // the progress line ends with a line break whether the job succeeds or throws
+            defer { if !quiet { FileHandle.standardError.write(Data("\n".utf8)) } }
+            let plan = try TerritoryDesignJob(request: request).runBlocking(progress: quiet ? nil : Self.progressLine)
             let writer = AlignmentWriter(plan: plan)
             if let output { try writer.write(to: URL(fileURLWithPath: output)) }
             print(format == "json" ? writer.metricsJSON(pretty: false) : writer.textSummary(), terminator: "")
