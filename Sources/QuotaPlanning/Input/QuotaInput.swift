@@ -39,7 +39,7 @@ public enum QuotaInput {
 
     static func read(_ url: URL) throws(QuotaError) -> String {
         do { return try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .badInput(file: url.path, line: 0, column: "-", value: "", expected: "a readable UTF-8 file")
+            throw .table(.unreadable(file: url.path, reason: AtomicFolder.plainReason(error)))
         }
     }
 

@@ -22,7 +22,7 @@ public enum AtomicFile {
             // POSIX rename(2) replaces an existing destination atomically; Foundation's
             // `replaceItemAt` fails on Linux when the destination exists.
             guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, "errno": errno])
+                throw AtomicFolderError.failed(operation: "rename", path: url.path, reason: String(cString: strerror(errno)))
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
