@@ -8,6 +8,6 @@ struct Meridian: ParsableCommand {
         abstract: "Sales performance management: territories, quotas, scoring and incentives.",
         discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [Solve.self, DataCommand.self, Segment.self, Score.self, Territories.self, Quotas.self]
+        subcommands: [Solve.self, DataCommand.self, Segment.self, Score.self, Territories.self, Quotas.self, InsightsCommand.self]
     )
 }

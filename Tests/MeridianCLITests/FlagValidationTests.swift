@@ -23,9 +23,8 @@ import Testing
         design + ["--add=-1"], design + ["--remove=-1"], design + ["--relocate=0"], design + ["--territory-count=0"],
         design + ["--tolerance=-0.1"], design + ["--tolerance=nan"], design + ["--max-moved-share=1.5"],
         design + ["--max-moved-value-share=-0.1"], design + ["--move-penalty=nan"],
-        quotas + ["--target=nan"], quotas + ["--target=-5"], quotas + ["--target=1e300"], quotas + ["--rounding-unit=0"],
-        quotas + ["--growth-cap=nan"], quotas + ["--growth-floor=inf"], quotas + ["--attrition-relief=2"],
-        quotas + ["--warn-below=nan"],
+        // quotas' target, rounding unit and growth bounds: QuotasCommandTests (checked by the library)
+        quotas + ["--attrition-relief=2"], quotas + ["--warn-below=nan"],
         train + ["--rounds=0"], train + ["--learning-rate=0"], train + ["--max-depth=0"], train + ["--l2=-1"],
         train + ["--threads=-1"], train + ["--subsample=0"], train + ["--min-child-weight=nan"], train + ["--max-levels=0"],
         ["score", "evaluate", "--input", "a.csv", "--numeric", "x", "--folds=1"],
