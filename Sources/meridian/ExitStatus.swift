@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Insights
 import LinearProgramming
 import QuotaPlanning
 import SalesData
@@ -86,6 +87,8 @@ enum ExitStatus: Int32, CaseIterable {
             if case .unreadable = error { self = .failure } else { self = .badData }
         case let error as ScoringError:
             if case .xgboost = error { self = .failure } else { self = .badData }
+        case let error as InsightsError:
+            if case .fileFailed = error { self = .failure } else { self = .badData }
         case is ModelError, is SalesDataError, is SegmentationError, is DecodingError:
             self = .badData
         default:

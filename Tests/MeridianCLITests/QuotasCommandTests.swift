@@ -118,7 +118,7 @@ import Testing
             "--potential-attribute", "no_such_column",
         ])
         #expect(run.status == 65, "exit \(run.status)\n\(run.stderr)")
-        #expect(run.stderr.contains("Data/demo/accounts.csv:1: no_such_column:"), "\(run.stderr)")
+        #expect(run.stderr.contains("Data/demo/accounts.csv:1:0: no_such_column:"), "\(run.stderr)")
         #expect(run.stderr.contains("known: employees, annualRevenue"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
     }
