@@ -59,12 +59,12 @@ enum ExactBenchmark {
             options.pairBranching = pairBranching
             let report = try ExactPMedianSolver(options: options).solve(problem)
             let objective = report.solution?.objective ?? .nan
-            if report.status == .optimal { proven += 1 }
+            if report.termination == .optimal { proven += 1 }
             if objective == published { atOptimum += 1 }
             print(
                 "\(k),\(problem.unitCount),\(problem.centreCount),\(published),\(objective),\(report.bound),"
                     + String(format: "%.4f%%", 100 * (report.gap ?? .nan))
-                    + ",\(report.status),\(report.heuristicObjective ?? .nan),"
+                    + ",\(report.termination),\(report.heuristicObjective ?? .nan),"
                     + String(format: "%.2f", report.lagrangianBound ?? .nan)
                     + ",\(report.searchNodes),\(report.pairBranches),\(report.mipRuns),"
                     + String(format: "%.2f", report.seconds))
@@ -84,7 +84,7 @@ enum ExactBenchmark {
             print(
                 "\(name),\(problem.unitCount),\(problem.centreCount),"
                     + String(format: "%.2f,%.2f,%.4f%%", report.solution?.objective ?? .nan, report.bound, 100 * (report.gap ?? .nan))
-                    + ",\(report.status),"
+                    + ",\(report.termination),"
                     + String(format: "%.2f,%.2f", report.heuristicObjective ?? .nan, report.linearRelaxationBound ?? .nan)
                     + ",\(report.fixedAssignments),\(report.contiguityCuts),\(report.mipRuns),"
                     + String(format: "%.2f", report.seconds) + (violations.isEmpty ? "" : " INVALID: \(violations)"))

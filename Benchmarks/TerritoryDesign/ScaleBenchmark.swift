@@ -51,7 +51,7 @@ enum ScaleBenchmark {
             ours = (a.objective, a.bound, seconds)
             FileHandle.standardError.write(Data("\n".utf8))
             let deviation = a.maxDeviation.values.max() ?? 0
-            print(row("Meridian (Lagrangian + LS)", a.termination.rawValue, a.objective, a.bound, a.gap, deviation, seconds))
+            print(row("Meridian (Lagrangian + LS)", a.termination.description, a.objective, a.bound, a.gap, deviation, seconds))
             let met = a.gap <= c.goalGap && seconds <= c.limit * 1.02 && deviation <= 0.05 + 1e-9
             print(String(format: "  peak RSS %.0f MB; goal %@", peakRSSMegabytes(), met ? "MET" : "NOT MET"))
         } catch {

@@ -1,3 +1,4 @@
+import LinearProgramming
 import SalesData
 
 /// Everything that can go wrong while planning quotas, with the context a sales-ops analyst needs
@@ -5,26 +6,31 @@ import SalesData
 public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A value in the configuration or in a node is out of its domain.
     case invalidValue(field: String, value: String, expected: String)
-    /// A problem in an input file, located by file, line and column name.
-    case badInput(file: String, line: Int, column: String, value: String, expected: String)
+    /// A problem in an input file, located by file, line, 1-based column number (0: the whole
+    /// line) and column name.
+    case badInput(file: String, line: Int, position: Int = 0, column: String, value: String, expected: String)
+    /// An input file that is not a well-formed CSV table (or cannot be read).
+    case table(ColumnTableError)
     /// The hierarchy is not a tree with one root (cycle, two roots, unknown parent, duplicate id).
     case invalidHierarchy(String)
     /// The bounds of one sibling group cannot all hold: the pool, the conflicting amount and the nodes.
     case infeasible(InfeasibilityReport)
-    /// The solver stopped without an optimal allocation (reported by LinearProgramming).
-    case solverFailed(group: QuotaNodeID, reason: String)
+    /// The solver stopped without an optimal allocation: the LP's ``Termination`` when it ended
+    /// with one (e.g. `noSolutionFound(time)`), `nil` when GLPK failed.
+    case solverFailed(group: QuotaNodeID, termination: Termination?, reason: String)
 
     public var description: String {
         switch self {
         case .invalidValue(let field, let value, let expected):
-            "invalid \(field) '\(ConfigurationError.excerpt(value))': expected \(expected)"
-        case .badInput(let file, let line, let column, let value, let expected):
-            "\(file):\(line): \(column): '\(ConfigurationError.excerpt(value))' is invalid; expected \(expected)"
+            "invalid \(field) '\(ErrorText.quoted(value))': expected \(expected)"
+        case .badInput(let file, let line, let position, let column, let value, let expected):
+            "\(file):\(line):\(position): \(column): '\(ErrorText.quoted(value))' is invalid; expected \(expected)"
+        case .table(let error): error.description
         case .invalidHierarchy(let message):
             "invalid hierarchy: \(message)"
         case .infeasible(let report):
             report.description
-        case .solverFailed(let group, let reason):
+        case .solverFailed(let group, _, let reason):
             "allocation under \(group) failed: \(reason)"
         }
     }

@@ -1,3 +1,5 @@
+import SalesData
+
 /// Everything that can go wrong while fitting, saving, loading or applying a scoring model.
 ///
 /// Each case names what was wrong and what to do about it; data problems name the column.
@@ -40,7 +42,7 @@ public enum ScoringError: Error, Hashable, CustomStringConvertible {
             "\(file): model schema version \(found) is not supported (this build reads version \(supported)); retrain with `meridian score train`"
         case .unreadableModel(let file, let reason): "\(file): not a Meridian scoring model: \(reason)"
         case .xgboost(let routine, let message): "XGBoost \(routine) failed: \(message)"
-        case .invalidParameter(let name, let value, let expected): "parameter \(name) = \(value): expected \(expected)"
+        case .invalidParameter(let name, let value, let expected): "parameter \(name) = \(ErrorText.quoted(value)): expected \(expected)"
         case .perfectSeparation:
             "the classes are perfectly separable, so unpenalized logistic regression has no finite optimum; use l2 > 0"
         case .notConverged(let iterations, let norm):

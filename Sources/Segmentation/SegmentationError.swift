@@ -6,8 +6,10 @@ public enum SegmentationError: Error, Hashable, CustomStringConvertible {
     case tooFewPoints(points: Int, clusters: Int)
     /// A parameter out of range.
     case invalidParameter(name: String, value: String, expected: String)
-    /// A feature value is missing or not finite.
-    case missingValue(column: String, line: Int)
+    /// A feature value is missing or not finite, located by file, line and 1-based column number.
+    case missingValue(file: String, line: Int, position: Int, column: String)
+    /// A rule file that cannot be read or parsed.
+    case invalidRules(file: String, reason: String)
     /// A rule names a column that the accounts do not have.
     case unknownRuleColumn(file: String, rule: String, column: String)
     /// A request or rules value out of its domain, named by its key.
@@ -16,11 +18,12 @@ public enum SegmentationError: Error, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooFewPoints(let points, let clusters): "cannot form \(clusters) clusters from \(points) points"
-        case .invalidParameter(let name, let value, let expected): "\(name) = \(value): expected \(expected)"
+        case .invalidParameter(let name, let value, let expected): "\(name) = \(ErrorText.quoted(value)): expected \(expected)"
+        case .missingValue(let file, let line, let position, let column):
+            "\(file):\(line):\(position): \(column): a value is missing; k-means needs a value for every feature"
         case .invalidRequest(let key, let value, let expected):
-            "\(key) = \(ConfigurationError.excerpt(value)): expected \(expected)"
-        case .missingValue(let column, let line):
-            "line \(line): column '\(column)' is missing or not finite; k-means needs a value for every feature"
+            "\(key) = \(ErrorText.quoted(value)): expected \(expected)"
+        case .invalidRules(let file, let reason): "\(file): \(reason)"
         case .unknownRuleColumn(let file, let rule, let column):
             "\(file): rule '\(rule)' tests column '\(column)', which the accounts do not have"
         }

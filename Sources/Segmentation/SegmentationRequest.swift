@@ -91,7 +91,7 @@ extension SegmentationRequest: ValidatedRequest {
         for (i, name) in logFeatures.enumerated() {
             check(
                 features.contains(name), "logFeatures[\(i)]", name,
-                "one of the features (\(ConfigurationError.excerpt(features.joined(separator: ", "))))")
+                "one of the features (\(ErrorText.quoted(features.joined(separator: ", "))))")
         }
         check(
             !features.isEmpty || tierMeasure != nil || rules != nil, "features", "[]",

@@ -6,6 +6,7 @@ struct Meridian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian",
         abstract: "Sales performance management: territories, quotas, scoring and incentives.",
+        discussion: ExitStatus.helpText,
         version: "0.1.0",
         subcommands: [
             Solve.self, DataCommand.self, Segment.self, Score.self, Territories.self, Quotas.self, Comp.self,

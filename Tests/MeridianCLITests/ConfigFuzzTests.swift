@@ -89,7 +89,7 @@ import Testing
         #expect(text.count <= 1_500, "error of \(text.count) characters: \(text.prefix(300)) — \(context())")
         if let error = error as? ConfigurationError {
             #expect(error.line >= 1 && error.column >= 1, "\(error) — \(context())")
-            #expect((error.value?.count ?? 0) <= ConfigurationError.valueLimit + 1)
+            #expect((error.value?.count ?? 0) <= ErrorText.maximumQuotedLength * 10 + 32)  // ErrorText.quoted: 200 characters, escapes, the length
         } else if let error = error as? any RequestKeyError {
             #expect(error.requestKey != nil, "unlocated: \(error) — \(context())")
         } else {

@@ -32,6 +32,19 @@ struct MeridianProcess {
         ])
     }
 
+    /// Starts `meridian arguments` in `directory` without waiting, its output discarded (for
+    /// tests that signal the process, e.g. the kill test).
+    static func start(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> Process {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs `meridian arguments` in `directory` (the repository root by default) and waits for it.
     static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> MeridianProcess {
         let process = Process()

@@ -64,7 +64,12 @@ import TestSupport
             try Meridian.parseAsRoot(
                 ["score", "predict", "--model", model.path, "--input", Self.demoArguments[1], "--output", folder.appendingPathComponent("s.csv").path])
                 as? Meridian.Score.Predict)
-        #expect(throws: ExitCode(65)) { try predict.run() }
+        do {
+            try predict.run()
+            Issue.record("an old model file was accepted")
+        } catch {
+            #expect(ExitStatus(classifying: error) == .badData)
+        }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.csv").path))
     }
 

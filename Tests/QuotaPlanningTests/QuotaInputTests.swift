@@ -24,11 +24,14 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("id,parent,prior_year\nCO,,\na,CO,-5\n", "nodes.csv:3: prior_year: '-5' is invalid; expected a finite number ≥ 0"),
-        ("id,parent,hire_date\nCO,,\na,CO,2024-13-01\n", "nodes.csv:3: hire_date: '2024-13-01' is invalid; expected an ISO date YYYY-MM-DD"),
-        ("id,parent,status\nCO,,\na,CO,retired\n", "nodes.csv:3: status: 'retired' is invalid; expected active, vacant or to-be-hired"),
-        ("id,parent\nCO,,extra\n", "nodes.csv:2: -: '3 fields' is invalid; expected 2 fields as in the header"),
-        ("name,parent\nCO,\n", "nodes.csv:1: id: 'name,parent' is invalid; expected an id column"),
+        // every location carries the column number (before: "nodes.csv:3: prior_year: …")
+        ("id,parent,prior_year\nCO,,\na,CO,-5\n", "nodes.csv:3:3: prior_year: '-5' is invalid; expected a finite number ≥ 0"),
+        ("id,parent,hire_date\nCO,,\na,CO,2024-13-01\n", "nodes.csv:3:3: hire_date: '2024-13-01' is invalid; expected an ISO date YYYY-MM-DD"),
+        ("id,parent,status\nCO,,\na,CO,retired\n", "nodes.csv:3:3: status: 'retired' is invalid; expected active, vacant or to-be-hired"),
+        ("id,parent\nCO,,extra\n", "nodes.csv:2:3: 3 fields, expected 2 as in the header"),
+        ("name,parent\nCO,\n", "nodes.csv:1:0: id: 'name,parent' is invalid; expected an id column"),
+        ("id,parent\nCO,\na,CO\na,CO\n", "nodes.csv:4:1: id: 'a' is invalid; expected a node id that appears once"),
+        ("id,parent\nCO,\na,CO\0\n", "nodes.csv:3:2: a NUL byte; expected text"),
     ])
     func badNodeFilesNameFileLineAndColumn(text: String, message: String) {
         #expect(throws: QuotaError.self) { try QuotaInput.parseNodes(text: text, file: "nodes.csv") }

@@ -43,10 +43,11 @@ import Testing
             "opportunities.csv": "id,account_id,owner_id,amount,stage,created_date,close_date\nO1,A9,R1,5,Open,2025-01-01,2025-02-01\nO2,A1,R7,5,Open,2025-01-01,2025-02-01\n",
             "activities.csv": "id,type,date,account_id,opportunity_id\nE1,call,2025-01-03,A1,O9\n",
         ]))
+        // located to the referencing column (before: column 0 for every cross-file error)
         #expect(found.map(\.description) == [
-            "activities.csv:2:0: opportunity_id: O9 does not exist in opportunities.csv",
-            "opportunities.csv:2:0: account_id: A9 does not exist in accounts.csv",
-            "opportunities.csv:3:0: owner_id: R7 does not exist in reps.csv",
+            "activities.csv:2:5: opportunity_id: O9 does not exist in opportunities.csv",
+            "opportunities.csv:2:2: account_id: A9 does not exist in accounts.csv",
+            "opportunities.csv:3:3: owner_id: R7 does not exist in reps.csv",
         ])
     }
 

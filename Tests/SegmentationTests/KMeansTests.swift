@@ -79,7 +79,10 @@ import TestSupport
             try KMeans(clusterCount: 3, seed: 1).fitBlocking(points)
         }
         let table = try ColumnTable(csv: "id,x\na,1\nb,\n", file: "a.csv")
-        #expect(throws: SegmentationError.missingValue(column: "x", line: 3)) { try PointMatrix(table, columns: ["x"]) }
+        // located to the column (before: "line 3: column 'x' …", no file, no column number)
+        #expect(throws: SegmentationError.missingValue(file: "a.csv", line: 3, position: 2, column: "x")) {
+            try PointMatrix(table, columns: ["x"])
+        }
     }
 
     @Test func silhouetteByHand() throws {

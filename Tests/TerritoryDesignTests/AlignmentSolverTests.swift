@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import Testing
 import TestSupport
 @testable import TerritoryDesign
@@ -67,7 +68,7 @@ enum BruteForce {
             let tolerance = problem.measures.first { $0.name == name }!.tolerance
             #expect(deviation <= tolerance + 1e-9)
         }
-        if alignment.termination == .optimal { #expect(isApproximatelyEqual(alignment.objective, optimum, relative: 1e-6)) }
+        if alignment.termination == .optimal && alignment.gap <= 1e-9 { #expect(isApproximatelyEqual(alignment.objective, optimum, relative: 1e-6)) }
     }
 
     @Test func mediumInstanceIsBalancedWithinTwoPercentOfItsBound() async throws {
@@ -86,7 +87,7 @@ enum BruteForce {
         let options = AlignmentOptions(timeLimit: 3_600, seed: 5, workers: 2)
         let first = try await TerritoryAligner(options: options).align(problem)
         let second = try await TerritoryAligner(options: options).align(problem)
-        try #require(first.termination != .timeLimit && second.termination != .timeLimit, "a clock ended a phase")
+        try #require(first.termination != .feasible(limit: .time) && second.termination != .feasible(limit: .time), "a clock ended a phase")
         #expect(first.assignment == second.assignment)
         #expect(first.objective == second.objective)
         #expect(first.bound == second.bound)

@@ -40,7 +40,7 @@ import TerritoryDesign
         let problem = try CTDPInstance.load("2DU60-05-1").problem()
         let report = try ExactPMedianSolver(options: .init(timeLimit: .seconds(120))).solve(problem)
         let solution = try #require(report.solution)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         #expect(abs(solution.objective - 5305.57) < 0.005)
         #expect(problem.violations(of: solution.assignment).isEmpty)
     }
@@ -65,7 +65,7 @@ import TerritoryDesign
         #expect(isApproximatelyEqual(freeObjective, 2))
         let report = try ExactPMedianSolver().solve(contiguous)
         let solution = try #require(report.solution)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         #expect(report.contiguityCuts > 0)
         #expect(solution.objective > freeObjective + 1)
         #expect(contiguous.violations(of: solution.assignment).isEmpty)

@@ -20,7 +20,7 @@ import TerritoryDesign
         let problem = try instance.problem()
         let report = try ExactPMedianSolver(options: .init(timeLimit: .seconds(120))).solve(problem)
         let solution = try #require(report.solution)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         #expect(solution.objective == instance.optimum)
         #expect(report.bound == instance.optimum)
         #expect(report.gap == 0)
@@ -33,7 +33,7 @@ import TerritoryDesign
         let problem = try PMedianProblem.euclidean(
             points: points, centreCount: 3, demand: [1, 1, 1, 1, 1, 1], capacity: [2, 2, 2, 2, 2, 2])
         let report = try ExactPMedianSolver().solve(problem)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         #expect(report.solution?.objective == bruteForce(problem))
     }
 
@@ -41,7 +41,7 @@ import TerritoryDesign
         let problem = try PMedianProblem.euclidean(
             points: [(0, 0), (1, 0), (2, 0)], centreCount: 1, demand: [1, 1, 1], capacity: [2, 2, 2])
         let report = try ExactPMedianSolver().solve(problem)
-        #expect(report.status == .infeasible)
+        #expect(report.termination == .infeasible)
         #expect(report.solution == nil)
     }
 }

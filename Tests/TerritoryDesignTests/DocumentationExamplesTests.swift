@@ -26,7 +26,7 @@ import TerritoryDesign
         let problem = try PMedianProblem.euclidean(
             points: points, centreCount: 2, demand: [1, 1, 1, 1], capacity: [2, 2, 2, 2])
         let report = try ExactPMedianSolver().solve(problem)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         #expect(report.solution?.objective == 2.0)
     }
 

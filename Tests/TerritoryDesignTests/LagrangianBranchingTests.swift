@@ -49,7 +49,7 @@ import TestSupport
         var options = ExactPMedianSolver.Options(timeLimit: .seconds(120))
         options.pairBranching = true
         let report = try ExactPMedianSolver(options: options).solve(problem)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         #expect(report.solution?.objective == instance.optimum)
         #expect(report.bound == instance.optimum)
     }

@@ -85,7 +85,7 @@ import TerritoryDesign
     func mathProgAndSwiftModelsAgreeWithoutContiguity(seed: UInt64) throws {
         let problem = try gridProblem(seed: seed, contiguity: false)
         let report = try ExactPMedianSolver().solve(problem)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         let swift = try #require(report.solution?.objective)
         #expect(isApproximatelyEqual(swift, try glpsolObjective(problem, contiguity: false), absolute: 1e-4))
     }
@@ -93,7 +93,7 @@ import TerritoryDesign
     @Test func mathProgFlowContiguityAgreesWithLazySeparators() throws {
         let problem = try gridProblem(seed: 5, contiguity: true)
         let report = try ExactPMedianSolver().solve(problem)
-        #expect(report.status == .optimal)
+        #expect(report.termination == .optimal)
         let swift = try #require(report.solution?.objective)
         #expect(isApproximatelyEqual(swift, try glpsolObjective(problem, contiguity: true), absolute: 1e-4))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import LinearProgramming
 @testable import TerritoryDesign
 
 @Suite struct RegionalDecompositionTests {
@@ -89,7 +90,7 @@ import TestSupport
             ])
         var state = AssignmentState(instance: instance, assignment: current)
         #expect(state.totalViolation > 0)
-        var search = LocalSearch(instance: instance, candidates: candidates, deadline: Clock.now + 60, seed: 1)
+        var search = LocalSearch(instance: instance, candidates: candidates, deadline: Deadline(limit: .seconds(60)), seed: 1)
         let repaired = search.repair(&state)
         #expect(repaired)
         #expect(state.totalViolation == 0)

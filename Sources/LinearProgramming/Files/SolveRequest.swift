@@ -15,15 +15,12 @@ public struct SolveRequest: Sendable, Hashable, Codable {
     public var model: String
     /// A MathProg data file for a `.mod` model.
     public var data: String?
-    /// Seconds before the solver stops; nil for none (0 < limit ≤ ``maximumTimeLimit``).
+    /// Seconds before the solver stops; nil for none (0 < limit ≤ ``Deadline/maximumSeconds``).
     public var timeLimit: Double?
     /// MIP: stop once the relative gap is at most this value (≥ 0); nil for GLPK's default.
     public var relativeGap: Double?
     /// Whether GLPK's log goes to standard error.
     public var verbose = false
-
-    /// The largest time limit accepted, in seconds (about 31.7 years).
-    public static let maximumTimeLimit = 1e9
 
     public init(model: String) { self.model = model }
 
@@ -31,9 +28,7 @@ public struct SolveRequest: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``SolverError/invalidOption(name:value:expected:)`` naming the key.
     public func validate() throws(SolverError) {
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.maximumTimeLimit) {
-            throw .invalidOption(name: "timeLimit", value: "\(timeLimit)", expected: "seconds in (0, 1e9]")
-        }
+        _ = try timeLimitDuration()
         if let relativeGap, !(relativeGap >= 0 && relativeGap.isFinite) {
             throw .invalidOption(name: "relativeGap", value: "\(relativeGap)", expected: "a finite number ≥ 0")
         }
@@ -42,8 +37,15 @@ public struct SolveRequest: Sendable, Hashable, Codable {
     /// The solver options of a valid request.
     public func options() throws(SolverError) -> SolverOptions {
         try validate()
-        let limit = timeLimit.map { Duration.milliseconds(Int64(($0 * 1000).rounded(.up))) }
-        return SolverOptions(timeLimit: limit, relativeGap: relativeGap, verbose: verbose)
+        return SolverOptions(timeLimit: try timeLimitDuration(), relativeGap: relativeGap, verbose: verbose)
+    }
+
+    /// The time limit through the one validation every optimizer shares (``Deadline/timeLimit(seconds:name:)``).
+    private func timeLimitDuration() throws(SolverError) -> Duration? {
+        guard let timeLimit else { return nil }
+        do { return try Deadline.timeLimit(seconds: timeLimit) } catch let error as SolverError { throw error } catch {
+            throw .invalidOption(name: "timeLimit", value: "\(timeLimit)", expected: "a number of seconds > 0")
+        }
     }
 
     /// Validates, loads the model and solves it (the CLI's one library call).

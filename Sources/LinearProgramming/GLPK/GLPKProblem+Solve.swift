@@ -106,8 +106,7 @@ extension GLPKProblem {
     /// `glp_intopt` runs without its presolver: only then do the callback's column numbers match the
     /// model's, which `glp_ios_heur_sol` and `glp_ios_branch_upon` need.
     func solveMIP(_ options: SolverOptions, initialValues: [Double]?, priorities: [Int]?) throws -> SolveOutcome {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let deadline = options.timeLimit.map { Deadline(limit: $0) }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = Self.messageLevel(options)
@@ -133,10 +132,7 @@ extension GLPKProblem {
             }
             parm.presolve = GLP_OFF
         }
-        if let milliseconds = options.timeLimitMilliseconds {
-            let spent = (clock.now - start) / .milliseconds(1)
-            parm.tm_lim = max(0, milliseconds - Int32(clamping: Int(spent)))
-        }
+        if let deadline { parm.tm_lim = SolverOptions.milliseconds(deadline.remaining) }
         let search = MIPSearchState(
             nodeLimit: options.nodeLimit, initialValues: initialValues, priorities: priorities)
         parm.cb_func = mipCallback

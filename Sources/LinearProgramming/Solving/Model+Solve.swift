@@ -25,8 +25,7 @@ extension Model {
         try options.validate()
         let initialValues = try dense(options.initialSolution, zero: 0.0, context: "initialSolution")
         let priorities = try dense(options.branchingPriority, zero: 0, context: "branchingPriority")
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let problem = GLPKProblem()
         let model = self
         let outcome = try GLPKProblem.withErrorGuard(echo: options.verbose) {
@@ -36,11 +35,10 @@ extension Model {
             }
             return try problem.solveLP(options)
         }
-        let elapsed = clock.now - start
         return SolveResult(
             termination: outcome.termination, solution: outcome.solution, bestBound: outcome.bestBound,
             relativeGap: outcome.relativeGap, iterations: outcome.iterations, nodes: outcome.nodes,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            seconds: (ContinuousClock.now - start).inSeconds)
     }
 
     /// A per-variable map made dense by variable index (missing variables at `zero`), or `nil`.

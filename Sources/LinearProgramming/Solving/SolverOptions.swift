@@ -79,10 +79,10 @@ public struct SolverOptions: Sendable {
     }
 
     /// The time limit in whole milliseconds, clamped to GLPK's `int` range.
-    var timeLimitMilliseconds: Int32? {
-        guard let timeLimit else { return nil }
-        let (seconds, attoseconds) = timeLimit.components
-        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        return Int32(min(max(milliseconds.rounded(.up), 0), Double(Int32.max - 1)))
+    var timeLimitMilliseconds: Int32? { timeLimit.map(Self.milliseconds) }
+
+    /// `duration` in whole milliseconds (rounded up), clamped to GLPK's `int` range.
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        Int32(min(max((duration.inSeconds * 1000).rounded(.up), 0), Double(Int32.max - 1)))
     }
 }

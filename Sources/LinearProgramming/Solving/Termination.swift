@@ -1,4 +1,10 @@
-/// Why a solve stopped. It never claims more than GLPK proved.
+/// Why an optimizer stopped. It never claims more than was proved.
+///
+/// This is the one termination vocabulary of Meridian: GLPK solves, the territory aligner, the
+/// exact p-median search and the quota LP all report it, so a met gap reads the same everywhere:
+/// ``optimal`` means *proven optimal within the requested relative gap* (0 unless a gap is set),
+/// and each result carries its gap to tell how close. A heuristic search that ends on its own
+/// budgets reports ``Limit/searchExhausted``; one cut by a clock reports ``Limit/time``.
 ///
 /// ```swift
 /// switch result.termination {
@@ -8,7 +14,7 @@
 /// }
 /// ```
 public enum Termination: Sendable, Hashable, CustomStringConvertible {
-    /// The solver proved the solution optimal (for a MIP: within the requested relative gap).
+    /// The solver proved the solution optimal within the requested relative gap (0 by default).
     case optimal
     /// The solver proved that no feasible solution exists.
     case infeasible
@@ -31,6 +37,10 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
         case nodes
         /// The caller cancelled the task (`GLP_ESTOP` through `glp_ios_terminate`).
         case interrupted
+        /// A heuristic search ran out of improving moves or of its iteration budgets before the
+        /// gap was proved. No clock ended any phase, so the same input and seed give the same result
+        /// on any machine (unlike ``time``, where the result depends on the machine's speed).
+        case searchExhausted
 
         public var description: String {
             switch self {
@@ -38,8 +48,18 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
             case .iterations: "iterations"
             case .nodes: "nodes"
             case .interrupted: "interrupted"
+            case .searchExhausted: "searchExhausted"
             }
         }
+    }
+
+    /// The termination of a search that holds a feasible solution and a proven bound (the
+    /// territory aligner, a heuristic with a Lagrangian bound): ``optimal`` when `gap` is within
+    /// `requestedGap` (or 1e-9), otherwise ``feasible(limit:)`` with ``Limit/time`` when a clock
+    /// ended any phase and ``Limit/searchExhausted`` when none did.
+    public static func search(gap: Double, requestedGap: Double, clockEnded: Bool) -> Termination {
+        if gap <= max(requestedGap, 1e-9) { return .optimal }
+        return .feasible(limit: clockEnded ? .time : .searchExhausted)
     }
 
     /// Whether a solution comes with this termination.

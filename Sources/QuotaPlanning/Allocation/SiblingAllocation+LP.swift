@@ -6,7 +6,7 @@ extension SiblingAllocation {
     /// coefficient stays near 1 whatever the currency scale.
     ///
     /// - Throws: ``QuotaError/infeasible(_:)`` from ``checkFeasibility()`` before any LP is built,
-    ///   or ``QuotaError/solverFailed(group:reason:)`` when GLPK does not prove an optimum.
+    ///   or ``QuotaError/solverFailed(group:termination:reason:)`` when GLPK does not prove an optimum.
     public func solve(options: SolverOptions = SolverOptions()) throws(QuotaError) -> [Double] {
         try solveDetailed(options: options).quotas
     }
@@ -137,8 +137,10 @@ extension SiblingAllocation {
         do {
             let solution = try model.solve(options: options).requireOptimal()
             return q.map { solution.value(of: $0) }
+        } catch SolveError.notOptimal(let termination, _) {
+            throw .solverFailed(group: parent, termination: termination, reason: "the LP ended \(termination)")
         } catch {
-            throw .solverFailed(group: parent, reason: "\(error)")
+            throw .solverFailed(group: parent, termination: nil, reason: "\(error)")
         }
     }
 }

@@ -101,3 +101,7 @@ extension Substring {
         return String(s)
     }
 }
+
+extension String {
+    func trimmingCharacters(in character: Character) -> String { Substring(self).trimmingCharacters(in: character) }
+}

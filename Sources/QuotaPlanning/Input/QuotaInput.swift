@@ -39,15 +39,29 @@ public enum QuotaInput {
 
     static func read(_ url: URL) throws(QuotaError) -> String {
         do { return try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .badInput(file: url.path, line: 0, column: "-", value: "", expected: "a readable UTF-8 file")
+            throw .table(.unreadable(file: url.path, reason: AtomicFolder.plainReason(error)))
+        }
+    }
+
+    /// CSV text as a table, read by SalesData's CSV engine.
+    static func table(_ text: String, file: String) throws(QuotaError) -> ColumnTable {
+        do { return try ColumnTable(csv: text, file: file) } catch let error as ColumnTableError {
+            throw .table(error)
+        } catch {
+            throw .table(.malformed(file: file, line: 0, column: 0, reason: "\(error)"))
         }
     }
 
     /// Parses node rows from CSV text.
     public static func parseNodes(text: String, file: String) throws(QuotaError) -> [QuotaNode] {
-        let table = try CSVTable(text: text, file: file)
+        let table = try Self.table(text, file: file)
         guard let idColumn = table.column(["id", "employeeId", "node"]) else {
-            throw .badInput(file: file, line: 1, column: "id", value: table.header.joined(separator: ","), expected: "an id column")
+            throw .badInput(file: file, line: 1, column: "id", value: table.columnNames.joined(separator: ","), expected: "an id column")
+        }
+        if let repeated = table.firstDuplicate(in: idColumn) {
+            throw .badInput(
+                file: file, line: repeated.line, position: idColumn + 1, column: table.columnNames[idColumn],
+                value: repeated.fields[idColumn], expected: "a node id that appears once")
         }
         let c = (
             name: table.column(["name"]), parent: table.column(["parent", "manager", "supervisor", "parentId", "managerId"]),
@@ -62,13 +76,13 @@ public enum QuotaInput {
         var nodes: [QuotaNode] = []
         var parents = Set<String>()
         for row in table.rows {
-            let f = row.fields
-            func text(_ i: Int?) -> String { i.map { f[$0].trimmingCharacters(in: " ") } ?? "" }
+            func text(_ i: Int?) -> String { row.text(i) }
             func number(_ i: Int?, _ name: String) throws(QuotaError) -> Double? {
                 let t = text(i)
                 if t.isEmpty { return nil }
                 guard let v = Double(t), v.isFinite, v >= 0 else {
-                    throw .badInput(file: file, line: row.line, column: name, value: t, expected: "a finite number ≥ 0")
+                    throw .badInput(
+                        file: file, line: row.line, position: (i ?? -1) + 1, column: name, value: t, expected: "a finite number ≥ 0")
                 }
                 return v
             }
@@ -76,18 +90,24 @@ public enum QuotaInput {
                 let t = text(i)
                 if t.isEmpty { return nil }
                 do { return try CalendarDate(iso8601: t) } catch {
-                    throw .badInput(file: file, line: row.line, column: name, value: t, expected: "an ISO date YYYY-MM-DD")
+                    throw .badInput(
+                        file: file, line: row.line, position: (i ?? -1) + 1, column: name, value: t,
+                        expected: "an ISO date YYYY-MM-DD")
                 }
             }
             let id = text(idColumn)
-            guard !id.isEmpty else { throw .badInput(file: file, line: row.line, column: "id", value: "", expected: "a node id") }
+            guard !id.isEmpty else {
+                throw .badInput(file: file, line: row.line, position: idColumn + 1, column: "id", value: "", expected: "a node id")
+            }
             let parent = text(c.parent)
             if !parent.isEmpty { parents.insert(parent) }
             var role: QuotaNode.Role = .seat
             let roleText = text(c.role).lowercased()
             if !roleText.isEmpty {
                 guard let r = QuotaNode.Role(rawValue: roleText), r != .reserve else {
-                    throw .badInput(file: file, line: row.line, column: "role", value: roleText, expected: "unit or seat")
+                    throw .badInput(
+                        file: file, line: row.line, position: (c.role ?? -1) + 1, column: "role", value: roleText,
+                        expected: "unit or seat")
                 }
                 role = r
             }
@@ -95,7 +115,9 @@ public enum QuotaInput {
             let statusText = text(c.status).lowercased().replacingOccurrences(of: "_", with: "-")
             if !statusText.isEmpty {
                 guard let s = QuotaNode.Status(rawValue: statusText) else {
-                    throw .badInput(file: file, line: row.line, column: "status", value: statusText, expected: "active, vacant or to-be-hired")
+                    throw .badInput(
+                        file: file, line: row.line, position: (c.status ?? -1) + 1, column: "status", value: statusText,
+                        expected: "active, vacant or to-be-hired")
                 }
                 status = s
             }
@@ -123,12 +145,12 @@ public enum QuotaInput {
 
     /// Sums account amounts per owner (from account CSV text) into the owners' empty measures.
     public static func rollUpAccounts(text: String, file: String, attribute: String, into nodes: inout [QuotaNode]) throws(QuotaError) {
-        let table = try CSVTable(text: text, file: file)
+        let table = try Self.table(text, file: file)
         guard let owner = table.column(["owner", "OwnerId", "owner_id", "rep"]) else {
-            throw .badInput(file: file, line: 1, column: "owner", value: table.header.joined(separator: ","), expected: "an owner column")
+            throw .badInput(file: file, line: 1, column: "owner", value: table.columnNames.joined(separator: ","), expected: "an owner column")
         }
         guard let potential = table.column([attribute]) else {
-            throw .badInput(file: file, line: 1, column: attribute, value: table.header.joined(separator: ","), expected: "the potential attribute column \(attribute)")
+            throw .badInput(file: file, line: 1, column: attribute, value: table.columnNames.joined(separator: ","), expected: "the potential attribute column \(attribute)")
         }
         let prior = table.column(["prior_year_sales", "prior_year", "priorYearSales"])
         let t12m = table.column(["t12m_sales", "t12m", "trailing_12m_sales", "trailing12MonthSales"])
@@ -136,17 +158,21 @@ public enum QuotaInput {
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id.rawValue, $0) })
         var sums: [Int: BasisMeasures] = [:]
         for row in table.rows {
-            let id = row.fields[owner].trimmingCharacters(in: " ")
+            let id = row.fields[owner]
             if id.isEmpty { continue }
             guard let k = index[id] else {
-                throw .badInput(file: file, line: row.line, column: table.header[owner], value: id, expected: "a node id from the node file")
+                throw .badInput(
+                    file: file, line: row.line, position: owner + 1, column: table.columnNames[owner], value: id,
+                    expected: "a node id from the node file")
             }
             func value(_ column: Int?) throws(QuotaError) -> Double? {
                 guard let column else { return nil }
-                let t = row.fields[column].trimmingCharacters(in: " ")
+                let t = row.fields[column]
                 if t.isEmpty { return nil }
                 guard let v = Double(t), v.isFinite, v >= 0 else {
-                    throw .badInput(file: file, line: row.line, column: table.header[column], value: t, expected: "a finite number ≥ 0")
+                    throw .badInput(
+                        file: file, line: row.line, position: column + 1, column: table.columnNames[column], value: t,
+                        expected: "a finite number ≥ 0")
                 }
                 return v
             }

@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
 
-/// Writes a ``QuotaPlan``: to a folder (each file atomically, via `AtomicFile`) or to stdout.
+/// Writes a ``QuotaPlan``: to a folder (whole, via `AtomicFolder`) or to stdout.
 ///
 /// ```swift
 /// try QuotaPlanWriter(format: .csv).write(plan, to: URL(fileURLWithPath: "out"))
@@ -13,6 +13,11 @@ public struct QuotaPlanWriter: Sendable {
 
     public init(format: Format) { self.format = format }
 
+    /// Every file a quota folder may hold (CSV or JSON runs).
+    static let fileNames: Set<String> = [
+        "quotas.csv", "quota_levels.csv", "quota_checks.csv", "quotas.json", "quota_summary.txt",
+    ]
+
     /// With a folder: writes the files and prints the summary to stdout. Without: prints the
     /// quotas (CSV or JSON) to stdout and the summary to stderr.
     public func write(_ plan: QuotaPlan, to folder: URL?) throws {
@@ -22,15 +27,18 @@ public struct QuotaPlanWriter: Sendable {
             FileHandle.standardError.write(summary)
             return
         }
+        var files: [(name: String, data: Data)]
         switch format {
         case .csv:
-            try AtomicFile.write(plan.quotasCSV(), to: folder.appendingPathComponent("quotas.csv"))
-            try AtomicFile.write(plan.levelsCSV(), to: folder.appendingPathComponent("quota_levels.csv"))
-            try AtomicFile.write(plan.checksCSV(), to: folder.appendingPathComponent("quota_checks.csv"))
+            files = [
+                ("quotas.csv", Data(plan.quotasCSV().utf8)), ("quota_levels.csv", Data(plan.levelsCSV().utf8)),
+                ("quota_checks.csv", Data(plan.checksCSV().utf8)),
+            ]
         case .json:
-            try AtomicFile.write(try plan.json(), to: folder.appendingPathComponent("quotas.json"))
+            files = [("quotas.json", try plan.json())]
         }
-        try AtomicFile.write(summary, to: folder.appendingPathComponent("quota_summary.txt"))
+        files.append(("quota_summary.txt", summary))
+        try AtomicFolder.write(files, to: folder, owned: Self.fileNames)
         FileHandle.standardOutput.write(summary)
     }
 }

@@ -28,7 +28,7 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
     }
 
     /// The most characters of a bad value an error quotes.
-    public static let valueLimit = 200
+    public static let valueLimit = ErrorText.maximumQuotedLength
 
     public let kind: Kind
     public let file: String
@@ -48,7 +48,7 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
         self.line = max(1, line)
         self.column = max(1, column)
         self.keyPath = keyPath
-        self.value = value.map(Self.excerpt)
+        self.value = value.map { ErrorText.quoted($0) }
         self.message = message
     }
 
@@ -58,11 +58,6 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
         text += message
         if let value { text += " (got \"\(value)\")" }
         return text
-    }
-
-    /// At most ``valueLimit`` characters of `text`, with `…` when it was longer.
-    public static func excerpt(_ text: String) -> String {
-        text.count <= valueLimit ? text : String(text.prefix(valueLimit)) + "…"
     }
 }
 

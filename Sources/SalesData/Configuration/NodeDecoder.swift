@@ -82,9 +82,9 @@ final class NodeDecoder: Decoder {
             let candidates = declared.isEmpty ? used.sorted() : declared
             var message: String
             if declared.contains(name) {
-                message = "key `\(ConfigurationError.excerpt(name))` is not used here"
+                message = "key `\(ErrorText.quoted(name))` is not used here"
             } else {
-                message = "unknown key `\(ConfigurationError.excerpt(name))`"
+                message = "unknown key `\(ErrorText.quoted(name))`"
                 if let hint = KeySuggestion.nearest(to: name, in: candidates) { message += "; did you mean `\(hint)`?" }
             }
             if !candidates.isEmpty { message += "; the keys here are \(candidates.joined(separator: ", "))" }

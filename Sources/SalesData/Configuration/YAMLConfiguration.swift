@@ -167,7 +167,7 @@ public struct YAMLConfiguration {
             let (line, column) = offset.map { lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
             return make((line, column), problem, nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "`\(ConfigurationError.excerpt($0))`" }.joined(separator: ", ")
+            let names = duplicates.map { "`\(ErrorText.quoted($0))`" }.joined(separator: ", ")
             return ConfigurationError(
                 kind: .syntax, file: file, line: context.mark.line, column: context.mark.column, keyPath: "",
                 value: nil, message: "duplicate key \(names) in one mapping; give each key once")

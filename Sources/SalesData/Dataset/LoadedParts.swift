@@ -37,10 +37,23 @@ struct LoadedParts {
         let territoryIDs = territories
         let opportunityIDs = opportunities
         let transactionIDs = transactions
+        // a file whose header failed holds no ids to check against: one error, not one per reference
+        let usable: [String: Bool] = [
+            "accounts.csv": accounts.isUsable, "reps.csv": reps.isUsable, "territories.csv": territories.isUsable,
+            "opportunities.csv": opportunities.isUsable, "transactions.csv": transactions.isUsable,
+        ]
+        let fieldNumbers: [String: [String: Int]] = [
+            "accounts.csv": accounts.fieldNumbers, "reps.csv": reps.fieldNumbers,
+            "territories.csv": territories.fieldNumbers, "opportunities.csv": opportunities.fieldNumbers,
+            "transactions.csv": transactions.fieldNumbers, "splits.csv": splits.fieldNumbers,
+            "activities.csv": activities.fieldNumbers,
+        ]
         func dangling(_ file: String, _ line: Int, _ field: String, _ value: String, _ target: String) {
+            guard usable[target] ?? true else { return }
             log.add(SalesDataIssue(
-                .danglingReference, file: file, line: line, column: 0, field: field, value: value,
-                expected: "an id in \(target)", message: "\(field): \(value) does not exist in \(target)"))
+                .danglingReference, file: file, line: line, column: fieldNumbers[file]?[field] ?? 0, field: field,
+                value: value,
+                expected: "an id in \(target)", message: "\(field): \(ErrorText.quoted(value)) does not exist in \(target)"))
         }
         let hasTerritories = !territories.values.isEmpty || !territories.lineOfID.isEmpty
         for (index, account) in accounts.values.enumerated() {

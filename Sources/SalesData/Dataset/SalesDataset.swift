@@ -95,7 +95,7 @@ public struct SalesDataset: Sendable, Hashable {
         return try parts.assemble()
     }
 
-    /// The contents of each file ``write(to:)`` writes, keyed by file name.
+    /// The contents of each file ``write(to:extraFiles:)`` writes, keyed by file name.
     public func encodedFiles() -> [(name: String, bytes: [UInt8])] {
         [
             (AccountCSV.schema.fileName, AccountCSV.encode(accounts)),
@@ -126,12 +126,14 @@ public struct SalesDataset: Sendable, Hashable {
         try log.throwIfAny()
     }
 
-    /// Writes every collection to `folder` with canonical headers, each file atomically.
+    /// Writes every collection to `folder` with canonical headers, as one ``AtomicFolder``: the
+    /// folder is the previous one or the complete new one, even after `kill -9`.
     ///
-    /// - Throws: the file-system error of the first file that could not be written.
-    public func write(to folder: URL) throws {
-        let files = encodedFiles()
-        for (name, bytes) in files { try AtomicFile.write(Data(bytes), to: folder.appendingPathComponent(name)) }
+    /// - Parameter extraFiles: Further files written into the same folder (e.g. the generator's truth file).
+    /// - Throws: ``AtomicFolderError`` naming the path; the folder is then untouched.
+    public func write(to folder: URL, extraFiles: [(name: String, data: Data)] = []) throws {
+        let files = encodedFiles().map { (name: $0.name, data: Data($0.bytes)) } + extraFiles
+        try AtomicFolder.write(files, to: folder, owned: Set(files.map(\.name)))
     }
 }
 

@@ -36,7 +36,7 @@ public enum SalesDataError: Error, Hashable, CustomStringConvertible {
         case .missingFile(let path):
             return "missing file \(path); a dataset folder needs accounts.csv and reps.csv"
         case .invalidDate(let text):
-            return "\"\(ConfigurationError.excerpt(text))\" is not a date; expected YYYY-MM-DD (ISO 8601)"
+            return "\"\(ErrorText.quoted(text))\" is not a date; expected YYYY-MM-DD (ISO 8601)"
         case .invalidFiscalStartMonth(let month):
             return "fiscal year start month \(month) is invalid; expected 1...12"
         case .duplicateNode(let id):
@@ -48,7 +48,7 @@ public enum SalesDataError: Error, Hashable, CustomStringConvertible {
         case .invalidConfiguration(let reason):
             return "invalid configuration: \(reason)"
         case .invalidRequest(let key, let value, let expected):
-            return "\(key) = \(ConfigurationError.excerpt(value)): expected \(expected)"
+            return "\(key) = \(ErrorText.quoted(value)): expected \(expected)"
         }
     }
 }

@@ -139,9 +139,8 @@ public struct DemoCompany: Sendable {
     public var truth: [PurchaseTruth]
     public var configuration: DemoCompanyGenerator.Configuration
 
-    /// Writes the dataset files plus `accounts_truth.csv` to `folder`, each atomically.
+    /// Writes the dataset files plus `accounts_truth.csv` to `folder`, as one ``AtomicFolder``.
     public func write(to folder: URL) throws {
-        try dataset.write(to: folder)
         var writer = CSVWriter()
         writer.writeRow(["account_id", "feature_logit", "true_purchase_probability", "purchased"])
         for row in truth {
@@ -151,6 +150,6 @@ public struct DemoCompany: Sendable {
             writer.field(row.purchased ? "1" : "0")
             writer.endRow()
         }
-        try AtomicFile.write(Data(writer.bytes), to: folder.appendingPathComponent("accounts_truth.csv"))
+        try dataset.write(to: folder, extraFiles: [("accounts_truth.csv", Data(writer.bytes))])
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Writes files so that a failed run leaves no partial output: the bytes go to a temporary file in
-/// the destination's folder, which is then renamed over the destination in one step.
+/// Writes files so that a failed run leaves no partial output: the bytes go to a temporary file
+/// `.NAME.PID.UUID.tmp` in the destination's folder, which is then renamed over the destination in
+/// one step. A `kill -9` in between leaves that temporary file; the next write of the same file
+/// deletes it once its process is gone. For a set of files, use ``AtomicFolder``.
 ///
 /// ```swift
 /// try AtomicFile.write(Data("a,b\n1,2\n".utf8), to: URL(fileURLWithPath: "out/plan.csv"))
@@ -13,17 +15,30 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        sweepStaleTemporaries(of: url)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
             // POSIX rename(2) replaces an existing destination atomically; Foundation's
             // `replaceItemAt` fails on Linux when the destination exists.
             guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, "errno": errno])
+                throw AtomicFolderError.failed(operation: "rename", path: url.path, reason: String(cString: strerror(errno)))
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
+        }
+    }
+
+    /// Deletes `.NAME.PID.UUID.tmp` siblings of `url` whose process no longer runs: a `kill -9`
+    /// between writing and renaming leaves one, and the next write of the same file removes it.
+    static func sweepStaleTemporaries(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        guard let siblings = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for sibling in siblings where sibling.hasPrefix(prefix) && sibling.hasSuffix(".tmp") {
+            let pid = Int32(sibling.dropFirst(prefix.count).prefix { $0 != "." })
+            if !AtomicFolder.isRunning(pid) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(sibling)) }
         }
     }
 

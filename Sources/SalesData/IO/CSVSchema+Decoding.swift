@@ -9,6 +9,18 @@ struct Decoded<Value> {
     /// Line of the first record carrying each id, including rejected records, so cross-file checks
     /// do not report references to them a second time.
     var lineOfID = IDIndex()
+    /// Whether the file could be read at all; `false` after a header problem (no header, a missing
+    /// required column), so references into it are not reported once per row as well.
+    var isUsable = true
+    /// The 1-based field number of each schema column present in the header, by canonical name.
+    var fieldNumbers: [String: Int] = [:]
+
+    /// A decoded nothing: the file's header made it unusable.
+    static var unusable: Decoded {
+        var decoded = Decoded()
+        decoded.isUsable = false
+        return decoded
+    }
 
     func contains(_ id: some EntityIdentifier) -> Bool { lineOfID[id.rawValue] != nil }
 }
@@ -84,9 +96,9 @@ extension CSVSchema {
                 log.add(SalesDataIssue(.missingColumn, file: file, line: 1, expected: "a header row",
                                        message: "file is empty; expected a header row naming the columns"))
             }
-            return Decoded()
+            return .unusable
         }
-        if columns.indices.contains(where: { columns[$0].isRequired && map.indices[$0] < 0 }) { return Decoded() }
+        if columns.indices.contains(where: { columns[$0].isRequired && map.indices[$0] < 0 }) { return .unusable }
 
         let parts: Int
         switch chunking {
@@ -154,6 +166,9 @@ extension CSVSchema {
         }
 
         var decoded = Decoded<Value>()
+        for index in columns.indices where map.indices[index] >= 0 {
+            decoded.fieldNumbers[columns[index].name] = map.indices[index] + 1
+        }
         var offset = firstDataLine
         let total = values.count
         decoded.values = values

@@ -27,16 +27,18 @@ public struct ColumnTable: Sendable, Hashable {
     /// Builds a table from columns; every column must have `lineNumbers.count` cells.
     public init(file: String, columnNames: [String], columns: [[String?]], lineNumbers: [Int]? = nil) throws {
         guard columnNames.count == columns.count else {
-            throw ColumnTableError.malformed(file: file, line: 1, reason: "\(columnNames.count) names for \(columns.count) columns")
+            throw ColumnTableError.malformed(
+                file: file, line: 1, column: 0, reason: "\(columnNames.count) names for \(columns.count) columns")
         }
         let rows = columns.first?.count ?? 0
         if let bad = columns.firstIndex(where: { $0.count != rows }) {
             throw ColumnTableError.malformed(
-                file: file, line: 1, reason: "column '\(columnNames[bad])' has \(columns[bad].count) cells, expected \(rows)")
+                file: file, line: 1, column: bad + 1,
+                reason: "column '\(columnNames[bad])' has \(columns[bad].count) cells, expected \(rows)")
         }
         var seen = Set<String>()
-        for name in columnNames where !seen.insert(name).inserted {
-            throw ColumnTableError.duplicateColumn(file: file, column: name)
+        for (index, name) in columnNames.enumerated() where !seen.insert(name).inserted {
+            throw ColumnTableError.duplicateColumn(file: file, column: name, position: index + 1)
         }
         self.file = file
         self.columnNames = columnNames
@@ -46,86 +48,53 @@ public struct ColumnTable: Sendable, Hashable {
 
     /// Reads a CSV file.
     ///
-    /// - Throws: ``ColumnTableError`` for an unreadable file, an empty file, a ragged row or an
-    ///   unterminated quote, naming the file and line.
+    /// - Throws: ``ColumnTableError`` for an unreadable file, an empty file, a ragged row, a NUL
+    ///   byte or broken quoting, naming the file, line and column.
     public init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ColumnTableError.unreadable(file: url.path, reason: error.localizedDescription)
+            throw ColumnTableError.unreadable(file: url.path, reason: AtomicFolder.plainReason(error))
         }
-        try self.init(csv: String(decoding: data, as: UTF8.self), file: url.lastPathComponent)
+        try self.init(bytes: [UInt8](data), file: url.lastPathComponent)
     }
 
     /// Parses CSV text.
     public init(csv text: String, file: String) throws {
+        try self.init(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Parses CSV bytes with SalesData's one CSV engine, ``CSVReader``.
+    public init(bytes: [UInt8], file: String) throws {
         var records: [[String]] = []
         var lines: [Int] = []
-        var field = ""
-        var record: [String] = []
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var fieldWasQuoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
-        if pending == "\u{FEFF}" { pending = iterator.next() }
-        func endRecord() {
-            record.append(field)
-            if !(record.count == 1 && record[0].isEmpty && !fieldWasQuoted) {
-                records.append(record)
-                lines.append(recordLine)
-            }
-            record = []
-            field = ""
-            fieldWasQuoted = false
-        }
-        while let scalar = pending {
-            pending = iterator.next()
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" {
-                        field.unicodeScalars.append("\"")
-                        pending = iterator.next()
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
+        var malformed: ColumnTableError?
+        try CSVReader(bytes: bytes).forEachRecord { record in
+            var row: [String] = []
+            row.reserveCapacity(record.count)
+            for field in 0..<record.count {
+                if record.rawBytes(at: field).contains(0) {
+                    throw ColumnTableError.malformed(
+                        file: file, line: record.line, column: field + 1, reason: "a NUL byte; expected text")
                 }
-                continue
+                row.append(record.string(at: field))
             }
-            switch scalar {
-            case "\"" where field.isEmpty:
-                inQuotes = true
-                fieldWasQuoted = true
-            case ",":
-                record.append(field)
-                field = ""
-                fieldWasQuoted = false
-            case "\r":
-                if pending == "\n" { pending = iterator.next() }
-                endRecord()
-                line += 1
-                recordLine = line
-            case "\n":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.unicodeScalars.append(scalar)
-            }
+            records.append(row)
+            lines.append(record.line)
+        } onMalformed: { line, column, message in
+            if malformed == nil { malformed = .malformed(file: file, line: line, column: column, reason: message) }
         }
-        if inQuotes { throw ColumnTableError.malformed(file: file, line: recordLine, reason: "unterminated quoted field") }
-        if !field.isEmpty || !record.isEmpty || fieldWasQuoted { endRecord() }
-        guard let header = records.first else { throw ColumnTableError.malformed(file: file, line: 1, reason: "no header row") }
+        if let malformed { throw malformed }
+        guard let header = records.first else {
+            throw ColumnTableError.malformed(file: file, line: 1, column: 0, reason: "no header row")
+        }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         var columns = Array(repeating: [String?](), count: names.count)
         for column in columns.indices { columns[column].reserveCapacity(records.count - 1) }
         for (index, row) in records.enumerated().dropFirst() {
             guard row.count == names.count else {
                 throw ColumnTableError.malformed(
-                    file: file, line: lines[index], reason: "\(row.count) fields, expected \(names.count) as in the header")
+                    file: file, line: lines[index], column: min(row.count, names.count) + 1,
+                    reason: "\(row.count) fields, expected \(names.count) as in the header")
             }
             for (column, cell) in row.enumerated() {
                 columns[column].append(Self.isMissing(cell) ? nil : cell)
@@ -165,7 +134,8 @@ public struct ColumnTable: Sendable, Hashable {
         for (row, cell) in cells.enumerated() {
             guard let cell else { continue }
             guard let value = Double(cell.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                throw ColumnTableError.notANumber(file: file, line: lineNumbers[row], column: column, value: cell)
+                throw ColumnTableError.notANumber(
+                    file: file, line: lineNumbers[row], column: try index(of: column) + 1, name: column, value: cell)
             }
             values[row] = value
         }
@@ -198,22 +168,31 @@ public struct ColumnTable: Sendable, Hashable {
 }
 
 /// Problems reading a ``ColumnTable``; each names the file and, where there is one, the line and column.
+///
+/// Columns are 1-based field numbers (0: the whole line), as in ``SalesDataIssue``.
 public enum ColumnTableError: Error, Hashable, CustomStringConvertible {
+    /// The file could not be read (an I/O error, exit 1 in the CLI).
     case unreadable(file: String, reason: String)
-    case malformed(file: String, line: Int, reason: String)
-    case duplicateColumn(file: String, column: String)
+    /// Broken CSV: quoting, a NUL byte, a ragged row or no header.
+    case malformed(file: String, line: Int, column: Int, reason: String)
+    /// A header name appears twice; `position` is the second one's field number.
+    case duplicateColumn(file: String, column: String, position: Int)
+    /// A column the caller needs is not in the header.
     case missingColumn(file: String, column: String, available: [String])
-    case notANumber(file: String, line: Int, column: String, value: String)
+    /// A cell that should be a finite number is not.
+    case notANumber(file: String, line: Int, column: Int, name: String, value: String)
 
     public var description: String {
         switch self {
         case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
-        case .malformed(let file, let line, let reason): "\(file):\(line): \(reason)"
-        case .duplicateColumn(let file, let column): "\(file):1: column '\(column)' appears twice in the header"
+        case .malformed(let file, let line, let column, let reason): "\(file):\(line):\(column): \(reason)"
+        case .duplicateColumn(let file, let column, let position):
+            "\(file):1:\(position): column '\(ErrorText.quoted(column))' appears twice in the header"
         case .missingColumn(let file, let column, let available):
-            "\(file):1: no column '\(column)'; the header has: \(available.joined(separator: ", "))"
-        case .notANumber(let file, let line, let column, let value):
-            "\(file):\(line):\(column): '\(value)' is not a finite number"
+            "\(file):1:0: no column '\(ErrorText.quoted(column))'; the header has: "
+                + ErrorText.quoted(available.joined(separator: ", "))
+        case .notANumber(let file, let line, let column, let name, let value):
+            "\(file):\(line):\(column): \(name): '\(ErrorText.quoted(value))' is not a finite number"
         }
     }
 }
@@ -237,7 +216,8 @@ extension ColumnTable {
             guard let value else { continue }
             if index.updateValue(row, forKey: value) != nil {
                 throw ColumnTableError.malformed(
-                    file: other.file, line: other.lineNumbers[row], reason: "key '\(value)' in column '\(otherKey)' appears twice")
+                    file: other.file, line: other.lineNumbers[row], column: try other.index(of: otherKey) + 1,
+                    reason: "key '\(ErrorText.quoted(value))' in column '\(otherKey)' appears twice")
             }
         }
         let matches = keys.map { $0.flatMap { index[$0] } }

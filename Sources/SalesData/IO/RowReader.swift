@@ -316,10 +316,8 @@ final class RowReader {
                                expected: expected, message: message))
     }
 
-    static func abbreviate(_ text: String) -> String {
-        let clean = text.replacingNewlines
-        return clean.count > 60 ? String(clean.prefix(57)) + "..." : clean
-    }
+    /// A cell as quoted in a message: line breaks as spaces, shortened by ``ErrorText/quoted(_:)``.
+    static func abbreviate(_ text: String) -> String { ErrorText.quoted(text.replacingNewlines) }
 }
 
 extension String {

@@ -42,7 +42,9 @@ public struct PointMatrix: Sendable, Hashable {
         for row in 0..<table.rowCount {
             for (c, column) in data.enumerated() {
                 guard let v = column[row] else {
-                    throw SegmentationError.missingValue(column: columns[c], line: table.lineNumbers[row])
+                    throw SegmentationError.missingValue(
+                        file: table.file, line: table.lineNumbers[row], position: try table.index(of: columns[c]) + 1,
+                        column: columns[c])
                 }
                 values.append(v)
             }

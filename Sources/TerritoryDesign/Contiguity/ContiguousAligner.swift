@@ -1,3 +1,4 @@
+import LinearProgramming
 import SalesData
 
 /// Contiguous alignment over an adjacency graph.
@@ -20,14 +21,13 @@ struct ContiguousAligner {
     /// Kicks of the iterated local search after the first descent.
     var kicks = 60
 
-    func align(_ instance: DenseInstance, start: Double, deadline: Double) async throws -> Alignment {
+    func align(_ instance: DenseInstance, deadline: Deadline) async throws -> Alignment {
         guard let graph = problem.adjacency else { throw TerritoryError.invalidProblem("contiguity needs an adjacency graph") }
-        let boundDeadline = start + (deadline - start) * 0.3
         var boundOptions = options
         boundOptions.targetGap = 0
-        let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, start: start, deadline: boundDeadline).solve()
-        var lastReport = -Double.infinity
-        report("repair", incumbent: nil, bound: relaxed.bound, start: start, last: &lastReport)
+        let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, deadline: deadline.share(0.3)).solve()
+        var lastReport: ContinuousClock.Instant?
+        report("repair", incumbent: nil, bound: relaxed.bound, deadline: deadline, last: &lastReport)
         // Starts: regions grown from the centres, today's alignment (when every unit has one) and
         // the relaxed (non-contiguous) optimum with its stray pieces reattached; each balanced
         // and improved in its own task, the best kept.
@@ -47,7 +47,7 @@ struct ContiguousAligner {
             return trial
         }
         let first = Self.best(descended)
-        report("improve", incumbent: first.totalViolation <= 1e-12 ? first.cost : nil, bound: relaxed.bound, start: start,
+        report("improve", incumbent: first.totalViolation <= 1e-12 ? first.cost : nil, bound: relaxed.bound, deadline: deadline,
             last: &lastReport)
         // Iterated local search: one chain of kicks per worker, each from the best start with its
         // own stream of the seed.
@@ -57,7 +57,7 @@ struct ContiguousAligner {
             var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
             var generator = SplitMixGenerator(seed: seed).fork(UInt64(chain))
             var state = initial
-            for _ in 0..<kicks where Clock.now < deadline {
+            for _ in 0..<kicks where !deadline.hasPassed {
                 if state.totalViolation <= 1e-12 && state.cost - relaxedBound <= targetGap * state.cost { break }
                 var trial = state
                 search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
@@ -77,12 +77,11 @@ struct ContiguousAligner {
         let bound = min(relaxed.bound, state.cost)
         let gap = state.cost > 0 ? (state.cost - bound) / state.cost : 0
         // the searches and kicks stop only once the deadline has passed, so this also catches them
-        let timedOut = relaxed.timedOut || Clock.now > deadline
-        let termination: AlignmentTermination = gap <= 1e-9 ? .optimal : gap <= options.targetGap ? .gapReached
-            : timedOut ? .timeLimit : .searchExhausted
+        let timedOut = relaxed.timedOut || deadline.hasPassed
+        let termination = Termination.search(gap: gap, requestedGap: options.targetGap, clockEnded: timedOut)
         return AlignmentReport(problem: problem, centres: centres).alignment(
             assignment: state.assign.map(Int.init), objective: state.cost, bound: bound, termination: termination,
-            seconds: Clock.now - start)
+            seconds: deadline.elapsed.inSeconds)
     }
 
     /// `work` applied to every element (with its index) in its own child task; results in input order.
@@ -111,10 +110,13 @@ struct ContiguousAligner {
     }
 
     /// Reports progress, at most every ``AlignmentOptions/progressInterval`` seconds.
-    private func report(_ phase: String, incumbent: Double?, bound: Double, start: Double, last: inout Double) {
-        let now = Clock.now
-        guard let progress = options.progress, now - last >= options.progressInterval else { return }
+    private func report(
+        _ phase: String, incumbent: Double?, bound: Double, deadline: Deadline, last: inout ContinuousClock.Instant?
+    ) {
+        let now = ContinuousClock.now
+        guard let progress = options.progress else { return }
+        if let last, (now - last).inSeconds < options.progressInterval { return }
         last = now
-        progress(AlignmentProgress(phase: phase, incumbent: incumbent, bound: bound, elapsed: now - start))
+        progress(AlignmentProgress(phase: phase, incumbent: incumbent, bound: bound, elapsed: (now - deadline.start).inSeconds))
     }
 }

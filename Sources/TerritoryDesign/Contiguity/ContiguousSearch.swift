@@ -1,3 +1,4 @@
+import LinearProgramming
 import SalesData
 
 /// Local search over an adjacency graph that never breaks a connected territory: unit `i` may go
@@ -15,7 +16,7 @@ import SalesData
 struct ContiguousSearch {
     let instance: DenseInstance
     let graph: UnitAdjacency
-    let deadline: Double
+    let deadline: Deadline
     /// Per unit: the breadth-first search stamp (scratch for connectivity checks).
     private var mark: [UInt32]
     private var stamp: UInt32 = 0
@@ -24,7 +25,7 @@ struct ContiguousSearch {
     /// stay violated at a local optimum, so load is pushed through territories in the way).
     private var rowWeight: [Double]
 
-    init(instance: DenseInstance, graph: UnitAdjacency, deadline: Double) {
+    init(instance: DenseInstance, graph: UnitAdjacency, deadline: Deadline) {
         self.instance = instance
         self.graph = graph
         self.deadline = deadline
@@ -135,7 +136,7 @@ struct ContiguousSearch {
         for q in rowWeight.indices { rowWeight[q] = 1 }
         var best = state
         var rounds = 0
-        while Clock.now < deadline && state.totalViolation > 1e-12 {
+        while !deadline.hasPassed && state.totalViolation > 1e-12 {
             if moveSweep(&state) || swapSweep(&state, balancing: true) {
                 if state.totalViolation < best.totalViolation - 1e-12 { best = state }
                 continue
@@ -184,7 +185,7 @@ struct ContiguousSearch {
         for _ in 0..<maxPasses {
             var improved = false
             for i in 0..<inst.n where !inst.locked[i] {
-                if Clock.now > deadline { return }
+                if deadline.hasPassed { return }
                 let a = Int(state.assign[i])
                 var best = (gain: 1e-9 * max(1, inst.c(i, a)), b: -1)
                 for b in targets(state, i) {
@@ -212,7 +213,7 @@ struct ContiguousSearch {
         let inst = instance
         var swapped = false
         for i in 0..<inst.n where !inst.locked[i] {
-            if Clock.now > deadline { return swapped }
+            if deadline.hasPassed { return swapped }
             let a = Int(state.assign[i])
             guard state.members[a].count > 1 else { continue }
             var best: (key: Double, k: Int)?

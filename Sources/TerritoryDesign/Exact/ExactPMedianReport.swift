@@ -1,21 +1,14 @@
+import LinearProgramming
+
 /// The outcome of ``ExactPMedianSolver/solve(_:)``: what was found, how good it provably is,
 /// and what the engine did to get there.
 public struct ExactPMedianReport: Sendable {
-    /// Why the solver stopped.
-    public enum Status: Sendable, Hashable {
-        /// The solution is optimal: the bound meets the objective (within 1 for integral costs,
-        /// 1e-6 relative otherwise).
-        case optimal
-        /// A feasible solution was found, but a limit stopped the proof; see ``gap``.
-        case feasible
-        /// No assignment satisfies the constraints.
-        case infeasible
-        /// A limit stopped the search before any feasible solution was found.
-        case noSolution
-    }
-
-    public let status: Status
-    /// Best feasible solution, or `nil` for ``Status/infeasible`` and ``Status/noSolution``.
+    /// Why the solver stopped, in the shared vocabulary: `optimal` (the bound meets the objective,
+    /// within 1 for integral costs, 1e-6 relative otherwise), `infeasible` (no assignment satisfies
+    /// the constraints), `feasible(time)` (a solution, but the time limit stopped the proof; see
+    /// ``gap``) or `noSolutionFound(time)`.
+    public let termination: Termination
+    /// Best feasible solution, or `nil` when ``termination`` has no solution.
     public let solution: PMedianSolution?
     /// Proven lower bound on the optimum (rounded up when costs are integral).
     public let bound: Double

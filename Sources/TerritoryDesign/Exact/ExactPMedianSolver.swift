@@ -16,7 +16,7 @@ import LinearProgramming
 /// let problem = try PMedianProblem.euclidean(
 ///     points: points, centreCount: 2, demand: [1, 1, 1, 1], capacity: [2, 2, 2, 2])
 /// let report = try ExactPMedianSolver().solve(problem)
-/// report.status               // .optimal
+/// report.termination          // .optimal
 /// report.solution?.objective  // 2.0
 /// ```
 ///
@@ -65,11 +65,10 @@ public struct ExactPMedianSolver: Sendable {
     /// - Throws: `ModelError` / `SolverError` from LinearProgramming when GLPK fails (not for
     ///   infeasibility or limits, which are statuses).
     public func solve(_ problem: PMedianProblem) throws -> ExactPMedianReport {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let deadline = start + options.timeLimit
-        func elapsed() -> Double { Self.seconds(clock.now - start) }
-        func remaining() -> Duration { max(deadline - clock.now, .milliseconds(10)) }
+        let window = Deadline(limit: options.timeLimit)
+        let deadline = window.end
+        func elapsed() -> Double { window.elapsed.inSeconds }
+        func remaining() -> Duration { max(window.remaining, .milliseconds(10)) }
 
         let n = problem.unitCount
         let integral = problem.hasIntegralCosts
@@ -98,14 +97,14 @@ public struct ExactPMedianSolver: Sendable {
             integral ? $0.objective - 1 + 1e-6 : $0.objective - 1e-7 * max(1, abs($0.objective))
         } ?? .infinity
 
-        func report(_ status: ExactPMedianReport.Status, lp: Double?, fixed: Int, cuts: Int, runs: Int)
+        func report(_ status: Termination, lp: Double?, fixed: Int, cuts: Int, runs: Int)
             -> ExactPMedianReport
         {
             var finalBound = roundedBound()
             if status == .optimal, let incumbent { finalBound = incumbent.objective }
             if let incumbent { finalBound = min(finalBound, incumbent.objective) }
             return ExactPMedianReport(
-                status: status, solution: status == .infeasible ? nil : incumbent, bound: finalBound,
+                termination: status, solution: status.hasSolution ? incumbent : nil, bound: finalBound,
                 seconds: elapsed(), heuristicObjective: heuristicObjective, lagrangianBound: rootBound,
                 linearRelaxationBound: lp, fixedAssignments: fixed, contiguityCuts: cuts, mipRuns: runs)
         }
@@ -122,8 +121,9 @@ public struct ExactPMedianSolver: Sendable {
             incumbent = better(incumbent, search.incumbent)
             let proven = search.completed && search.failedLeaves == 0
             if !proven { bound = max(bound, search.openBound) }
-            let status: ExactPMedianReport.Status = proven
-                ? (incumbent == nil ? .infeasible : .optimal) : (incumbent == nil ? .noSolution : .feasible)
+            let status: Termination = proven
+                ? (incumbent == nil ? .infeasible : .optimal)
+                : (incumbent == nil ? .noSolutionFound(limit: .time) : .feasible(limit: .time))
             var result = report(status, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
             result.searchNodes = search.nodes
             result.pairBranches = search.pairBranches
@@ -164,7 +164,7 @@ public struct ExactPMedianSolver: Sendable {
         var runs = 0
         while runs <= options.maxContiguityRounds {
             runs += 1
-            if clock.now >= deadline { break }
+            if window.hasPassed { break }
             var solverOptions = SolverOptions(timeLimit: remaining(), verbose: options.verbose, mipCuts: options.mipCuts)
             solverOptions.initialSolution = incumbent.flatMap { mip.values(of: $0.assignment) }
             let result: SolveResult
@@ -201,7 +201,7 @@ public struct ExactPMedianSolver: Sendable {
             }
             break
         }
-        return report(incumbent == nil ? .noSolution : .feasible, lp: lpBound, fixed: fixedCount,
+        return report(incumbent == nil ? .noSolutionFound(limit: .time) : .feasible(limit: .time), lp: lpBound, fixed: fixedCount,
                       cuts: mip.separatorCount, runs: runs)
     }
 
@@ -294,10 +294,5 @@ public struct ExactPMedianSolver: Sendable {
             }
         }
         return result
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (s, atto) = duration.components
-        return Double(s) + Double(atto) / 1e18
     }
 }

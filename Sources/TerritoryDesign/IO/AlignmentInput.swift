@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// Loads alignment units, territories and adjacency pairs from the project's CSV files.
 ///
@@ -20,34 +21,34 @@ public enum AlignmentInput {
     public static func units(
         from url: URL, measures: [String], territoryColumn: String = "territory", lockedColumn: String = "locked"
     ) throws -> [AlignmentUnit] {
-        let table = try CSVTable(contentsOf: url)
-        let id = try table.requireColumn(idNames)
+        let table = try ColumnTable(contentsOf: url)
+        let id = try requireColumn(table, idNames)
         let (c1, c2, geographic) = try locationColumns(table)
-        let measureColumns = try measures.map { try table.requireColumn([$0]) }
+        let measureColumns = try measures.map { try requireColumn(table, [$0]) }
         let territory = table.column([territoryColumn, "current_territory", "territory_id"])
         let locked = table.column([lockedColumn])
         var seen = Set<String>()
         return try table.rows.map { row in
-            let unitID = row.fields[id].trimmingCharacters(in: .whitespaces)
+            let unitID = row.fields[id]
             if unitID.isEmpty {
-                throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[id], message: "empty id")
+                throw TerritoryError.badInput(file: table.file, line: row.line, column: id + 1, field: table.columnNames[id], message: "empty id")
             }
             if !seen.insert(unitID).inserted {
-                throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[id], message: "duplicate id \(unitID)")
+                throw TerritoryError.badInput(file: table.file, line: row.line, column: id + 1, field: table.columnNames[id], message: "duplicate id \(ErrorText.quoted(unitID))")
             }
             let location = try location(table, row, c1, c2, geographic)
             let values = try measureColumns.map { column -> Double in
-                let v = try table.number(row, column)
+                let v = try number(table, row, column)
                 if v < 0 {
-                    throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[column],
+                    throw TerritoryError.badInput(file: table.file, line: row.line, column: column + 1, field: table.columnNames[column],
                                                   message: "value \(v) is negative; expected ≥ 0")
                 }
                 return v
             }
-            let current = territory.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-            let isLocked = try locked.map { try table.flag(row, $0) } ?? false
+            let current = territory.map { row.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            let isLocked = try locked.map { try flag(table, row, $0) } ?? false
             if isLocked && current == nil {
-                throw TerritoryError.badInput(file: table.file, line: row.line, field: lockedColumn,
+                throw TerritoryError.badInput(file: table.file, line: row.line, column: (locked ?? 0) + 1, field: lockedColumn,
                                               message: "account \(unitID) is locked but has no current territory")
             }
             return AlignmentUnit(id: unitID, location: location, measures: values, currentTerritory: current, locked: isLocked)
@@ -56,27 +57,27 @@ public enum AlignmentInput {
 
     /// Loads territories (or candidate centres). Targets are read from `target_<measure>` when present.
     public static func territories(from url: URL, measures: [String]) throws -> [TerritorySpec] {
-        let table = try CSVTable(contentsOf: url)
+        let table = try ColumnTable(contentsOf: url)
         // a reps file (one row per position) names the territory in `territory_id`
-        let id = try table.column(["territory_id"]).map { $0 } ?? table.requireColumn(territoryIDNames)
+        let id = try table.column(["territory_id"]).map { $0 } ?? requireColumn(table, territoryIDNames)
         let (c1, c2, geographic) = try locationColumns(table)
         let capacity = table.column(["capacity", "fte", "capacity_fte"])
         let targetColumns = measures.map { table.column(["target_\($0)"]) }
         var seen = Set<String>()
         // rows without a territory id (managers in a reps file) are not territories
         return try table.rows.filter { !$0.fields[id].trimmingCharacters(in: .whitespaces).isEmpty }.map { row in
-            let territoryID = row.fields[id].trimmingCharacters(in: .whitespaces)
+            let territoryID = row.fields[id]
             if !seen.insert(territoryID).inserted {
-                throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[id],
-                                              message: territoryID.isEmpty ? "empty id" : "duplicate id \(territoryID)")
+                throw TerritoryError.badInput(file: table.file, line: row.line, column: id + 1, field: table.columnNames[id],
+                                              message: territoryID.isEmpty ? "empty id" : "duplicate id \(ErrorText.quoted(territoryID))")
             }
-            let fte = try capacity.map { try table.number(row, $0, allowEmpty: 1) } ?? 1
+            let fte = try capacity.map { try number(table, row, $0, allowEmpty: 1) } ?? 1
             if fte <= 0 {
-                throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[capacity ?? 0],
+                throw TerritoryError.badInput(file: table.file, line: row.line, column: (capacity ?? 0) + 1, field: table.columnNames[capacity ?? 0],
                                               message: "capacity \(fte); expected > 0")
             }
             let targets: [Double?]? = targetColumns.contains { $0 != nil }
-                ? try targetColumns.map { column in try column.map { try table.number(row, $0) } } : nil
+                ? try targetColumns.map { column in try column.map { try number(table, row, $0) } } : nil
             return TerritorySpec(id: territoryID, centre: try location(table, row, c1, c2, geographic), capacity: fte, targets: targets)
         }
     }
@@ -84,18 +85,18 @@ public enum AlignmentInput {
     /// Loads adjacency pairs (first two columns) over the given unit ids; pairs naming ids outside
     /// the set are skipped when `ignoreUnknown` (e.g. excluded islands), otherwise they throw.
     public static func adjacency(from url: URL, unitIDs: [String], ignoreUnknown: Bool = true) throws -> UnitAdjacency {
-        let table = try CSVTable(contentsOf: url)
-        guard table.header.count >= 2 else {
+        let table = try ColumnTable(contentsOf: url)
+        guard table.columnNames.count >= 2 else {
             throw TerritoryError.badInput(file: table.file, line: 1, field: "", message: "expected two id columns")
         }
         let known = Set(unitIDs)
         var pairs: [(String, String)] = []
         for row in table.rows {
-            let a = row.fields[0].trimmingCharacters(in: .whitespaces), b = row.fields[1].trimmingCharacters(in: .whitespaces)
+            let a = row.fields[0], b = row.fields[1]
             if known.contains(a) && known.contains(b) {
                 pairs.append((a, b))
             } else if !ignoreUnknown {
-                throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[known.contains(a) ? 1 : 0],
+                throw TerritoryError.badInput(file: table.file, line: row.line, column: (known.contains(a) ? 1 : 0) + 1, field: table.columnNames[known.contains(a) ? 1 : 0],
                                               message: "unknown unit id \(known.contains(a) ? b : a)")
             }
         }
@@ -104,10 +105,10 @@ public enum AlignmentInput {
 
     /// Whether a CSV's header has latitude/longitude (else x/y).
     public static func isGeographic(_ url: URL) throws -> Bool {
-        try locationColumns(try CSVTable(contentsOf: url)).2
+        try locationColumns(try ColumnTable(contentsOf: url)).2
     }
 
-    private static func locationColumns(_ table: CSVTable) throws -> (Int, Int, Bool) {
+    private static func locationColumns(_ table: ColumnTable) throws -> (Int, Int, Bool) {
         if let lat = table.column(["latitude", "lat", "home_latitude", "rep_latitude"]),
            let lon = table.column(["longitude", "lon", "lng", "home_longitude", "rep_longitude"]) {
             return (lat, lon, true)
@@ -117,11 +118,46 @@ public enum AlignmentInput {
                                       message: "missing location; expected latitude,longitude or x,y columns")
     }
 
-    private static func location(_ table: CSVTable, _ row: CSVTable.Row, _ c1: Int, _ c2: Int, _ geographic: Bool) throws -> Location {
-        let a = try table.number(row, c1), b = try table.number(row, c2)
+    /// The index of the first of `names` in the header, or one error naming them all.
+    private static func requireColumn(_ table: ColumnTable, _ names: [String]) throws -> Int {
+        guard let index = table.column(names) else {
+            throw TerritoryError.badInput(
+                file: table.file, line: 1, field: names[0],
+                message: "missing column; expected one of \(names.joined(separator: ", ")) in header "
+                    + ErrorText.quoted(table.columnNames.joined(separator: ",")))
+        }
+        return index
+    }
+
+    /// The finite number in `row` at `column` (`allowEmpty` for an empty cell when given).
+    private static func number(_ table: ColumnTable, _ row: ColumnTable.Row, _ column: Int, allowEmpty: Double? = nil) throws -> Double {
+        let raw = row.fields[column]
+        if raw.isEmpty, let allowEmpty { return allowEmpty }
+        guard let value = Double(raw), value.isFinite else {
+            throw TerritoryError.badInput(
+                file: table.file, line: row.line, column: column + 1, field: table.columnNames[column],
+                message: "value \"\(ErrorText.quoted(raw))\" is not a finite number")
+        }
+        return value
+    }
+
+    /// A boolean (`true/false`, `1/0`, `yes/no`, `y/n`, empty = false).
+    private static func flag(_ table: ColumnTable, _ row: ColumnTable.Row, _ column: Int) throws -> Bool {
+        switch row.fields[column].lowercased() {
+        case "", "0", "false", "no", "n", "f": return false
+        case "1", "true", "yes", "y", "t": return true
+        case let raw:
+            throw TerritoryError.badInput(
+                file: table.file, line: row.line, column: column + 1, field: table.columnNames[column],
+                message: "value \"\(ErrorText.quoted(raw))\" is not a boolean (true/false, 1/0, yes/no)")
+        }
+    }
+
+    private static func location(_ table: ColumnTable, _ row: ColumnTable.Row, _ c1: Int, _ c2: Int, _ geographic: Bool) throws -> Location {
+        let a = try number(table, row, c1), b = try number(table, row, c2)
         if geographic {
-            if abs(a) > 90 { throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[c1], message: "latitude \(a) outside -90...90") }
-            if abs(b) > 180 { throw TerritoryError.badInput(file: table.file, line: row.line, field: table.header[c2], message: "longitude \(b) outside -180...180") }
+            if abs(a) > 90 { throw TerritoryError.badInput(file: table.file, line: row.line, column: c1 + 1, field: table.columnNames[c1], message: "latitude \(a) outside -90...90") }
+            if abs(b) > 180 { throw TerritoryError.badInput(file: table.file, line: row.line, column: c2 + 1, field: table.columnNames[c2], message: "longitude \(b) outside -180...180") }
             return .geographic(latitude: a, longitude: b)
         }
         return .planar(x: a, y: b)

@@ -17,9 +17,11 @@ public struct AlignmentWriter: Sendable {
 
     /// Writes the three files into `folder`.
     public func write(to folder: URL) throws {
-        try AtomicFile.write(assignmentCSV(), to: folder.appendingPathComponent("assignment.csv"))
-        try AtomicFile.write(territoriesCSV(), to: folder.appendingPathComponent("territories.csv"))
-        try AtomicFile.write(metricsJSON(pretty: true), to: folder.appendingPathComponent("metrics.json"))
+        try AtomicFolder.write(
+            [
+                ("assignment.csv", Data(assignmentCSV().utf8)), ("territories.csv", Data(territoriesCSV().utf8)),
+                ("metrics.json", Data(metricsJSON(pretty: true).utf8)),
+            ], to: folder)
     }
 
     /// `account,old_territory,new_territory,moved,distance,locked`.
@@ -61,7 +63,7 @@ public struct AlignmentWriter: Sendable {
     public func metricsJSON(pretty: Bool = false) -> String {
         let a = plan.alignment
         let metrics = PlanMetrics(
-            termination: a.termination.rawValue, objective: a.objective, bound: a.bound, gap: a.gap, seconds: a.seconds,
+            termination: a.termination.description, objective: a.objective, bound: a.bound, gap: a.gap, seconds: a.seconds,
             maxDeviation: a.maxDeviation, movedAccounts: a.movedUnits, movedShare: a.movedShare,
             movedValueShare: a.movedValueShare, connected: a.connected, territories: a.territoryIDs.count,
             accounts: a.assignment.count, openedTerritories: plan.opened, closedTerritories: plan.closed)
@@ -94,7 +96,7 @@ extension AlignmentWriter {
     public func textSummary() -> String {
         let a = plan.alignment
         var out = String(format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
-                         a.termination.rawValue, a.objective, a.bound, a.gap * 100, a.seconds)
+                         a.termination.description, a.objective, a.bound, a.gap * 100, a.seconds)
         for (name, deviation) in a.maxDeviation.sorted(by: { $0.key < $1.key }) {
             out += String(format: "max deviation %@ %.2f%%\n", name, deviation * 100)
         }
@@ -103,5 +105,14 @@ extension AlignmentWriter {
         if !plan.opened.isEmpty { out += "opened \(plan.opened.joined(separator: ", "))\n" }
         if !plan.closed.isEmpty { out += "closed \(plan.closed.joined(separator: ", "))\n" }
         return out
+    }
+}
+
+/// CSV field quoting for writers.
+enum CSVField {
+    static func quote(_ s: String) -> String { CSVWriter.quoted(s) }
+    static func number(_ x: Double) -> String {
+        if !x.isFinite { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
+        return String(format: "%.6f", x)
     }
 }

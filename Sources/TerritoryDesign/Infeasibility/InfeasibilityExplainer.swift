@@ -46,10 +46,10 @@ public struct InfeasibilityExplainer: Sendable {
 
     /// Reasons found by optimization: the smallest tolerance per measure that an elastic LP can meet,
     /// when it exceeds the requested one. Empty when the LP meets every tolerance or does not finish
-    /// within `timeLimit` seconds.
-    public func elasticReasons(timeLimit: Double = 30) -> [InfeasibilityReason] {
+    /// within `timeLimit`.
+    public func elasticReasons(timeLimit: Duration = .seconds(30)) -> [InfeasibilityReason] {
         var lp = ElasticBalanceLP(problem: problem)
-        lp.timeLimit = .milliseconds(Int64(max(0.1, timeLimit) * 1000))
+        lp.timeLimit = max(timeLimit, .milliseconds(100))
         return (try? lp.smallestTolerances())?.compactMap { entry in
             let (k, smallest) = entry
             let tolerance = problem.measures[k].tolerance

@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import SalesData
 
 extension MeasureSpec {
@@ -64,7 +65,7 @@ extension TerritoryDesignRequest: ValidatedRequest {
     public func problems() -> [any RequestKeyError] {
         var list: [TerritoryError] = []
         func check(_ ok: Bool, _ key: String, _ value: @autoclosure () -> String, _ expected: String) {
-            if !ok { list.append(.invalidRequest(key: key, value: MeasureSpec.excerpt(value()), expected: expected)) }
+            if !ok { list.append(.invalidRequest(key: key, value: ErrorText.quoted(value()), expected: expected)) }
         }
         func share(_ value: Double?, _ key: String) {
             if let value { check(value.isFinite && (0...1).contains(value), key, "\(value)", "a share in 0...1") }
@@ -91,7 +92,7 @@ extension TerritoryDesignRequest: ValidatedRequest {
             if let name {
                 check(
                     names.contains(name), key, name,
-                    "one of the measures (\(MeasureSpec.excerpt(names.joined(separator: ", "))))")
+                    "one of the measures (\(ErrorText.quoted(names.joined(separator: ", "))))")
             }
         }
         check(!territoryColumn.isEmpty, "territoryColumn", territoryColumn, "a column name")
@@ -104,8 +105,8 @@ extension TerritoryDesignRequest: ValidatedRequest {
         check(add >= 0, "add", "\(add)", "0 or more territories")
         check(remove >= 0, "remove", "\(remove)", "0 or more territories")
         check(
-            timeLimit.isFinite && timeLimit > 0 && timeLimit <= Self.maximumTimeLimit, "timeLimit", "\(timeLimit)",
-            "seconds in (0, \(Int(Self.maximumTimeLimit))]")
+            timeLimit.isFinite && timeLimit > 0 && timeLimit <= Deadline.maximumSeconds, "timeLimit", "\(timeLimit)",
+            "seconds in (0, \(Int(Deadline.maximumSeconds))]")
         check(
             (1...Self.maximumWorkers).contains(workers), "workers", "\(workers)", "1...\(Self.maximumWorkers) workers")
         check(gap.isFinite && gap >= 0, "gap", "\(gap)", "a finite relative gap ≥ 0")

@@ -24,13 +24,13 @@ public struct MeasureSpec: Sendable, Hashable, Codable {
     public init(parsing text: String) throws(TerritoryError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard let name = parts.first, !name.isEmpty, parts.count <= 3 else {
-            throw .invalidMeasure(Self.excerpt(text), reason: "expected name[:tolerance[:equal|capacity|given]]")
+            throw .invalidMeasure(ErrorText.quoted(text), reason: "expected name[:tolerance[:equal|capacity|given]]")
         }
         var tolerance: Double?
         if parts.count > 1 {
             guard let t = Double(parts[1]), t.isFinite, t >= 0 else {
                 throw .invalidMeasure(
-                    Self.excerpt(name), reason: "tolerance \"\(Self.excerpt(parts[1]))\" is not a number ≥ 0")
+                    ErrorText.quoted(name), reason: "tolerance \"\(ErrorText.quoted(parts[1]))\" is not a number ≥ 0")
             }
             tolerance = t
         }
@@ -38,15 +38,14 @@ public struct MeasureSpec: Sendable, Hashable, Codable {
         if parts.count > 2 {
             guard let t = BalanceTarget(rawValue: parts[2]) else {
                 throw .invalidMeasure(
-                    Self.excerpt(name),
-                    reason: "target \"\(Self.excerpt(parts[2]))\"; expected equal, capacity or given")
+                    ErrorText.quoted(name),
+                    reason: "target \"\(ErrorText.quoted(parts[2]))\"; expected equal, capacity or given")
             }
             target = t
         }
         self.init(name: name, tolerance: tolerance, target: target)
     }
 
-    static func excerpt(_ text: String) -> String { ConfigurationError.excerpt(text) }
 }
 
 /// Everything a territory-design run needs, as the CLI flags or a `--config` YAML give it.
@@ -99,7 +98,7 @@ public struct TerritoryDesignRequest: Sendable, Hashable, Codable {
     public var remove = 0
     /// The measure that drives peel and grow; the last measure when `nil`.
     public var workloadMeasure: String?
-    /// Time limit in seconds (0 < limit ≤ ``maximumTimeLimit``).
+    /// Time limit in seconds (0 < limit ≤ `Deadline.maximumSeconds`).
     public var timeLimit = 60.0
     /// Seed for every randomized step.
     public var seed: UInt64 = 1
@@ -108,8 +107,6 @@ public struct TerritoryDesignRequest: Sendable, Hashable, Codable {
     /// Stop at this relative gap to the bound (≥ 0).
     public var gap = 1e-4
 
-    /// The largest time limit accepted: about 31.7 years, far below where a `Duration` overflows.
-    public static let maximumTimeLimit = 1e9
     /// The largest number of parallel workers accepted.
     public static let maximumWorkers = 1024
 

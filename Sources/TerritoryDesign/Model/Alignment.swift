@@ -1,17 +1,4 @@
-/// Why the alignment solver stopped, and what that says about the result.
-public enum AlignmentTermination: String, Sendable, Hashable, Codable {
-    /// Proven optimal: the objective equals a valid lower bound (within 1e-9 relative), or an
-    /// exact MIP proved it.
-    case optimal
-    /// Feasible, and the gap to the bound reached the requested tolerance.
-    case gapReached
-    /// Feasible; the time limit (or the share of it a phase is given) stopped the search before
-    /// the gap tolerance was reached, so the result depends on the machine's speed.
-    case timeLimit
-    /// Feasible; the search ran out of improving moves or iterations before the gap tolerance.
-    /// No clock ended any phase, so the same problem, seed and worker count give the same alignment.
-    case searchExhausted
-}
+import LinearProgramming
 
 /// One territory's figures in an alignment.
 public struct TerritorySummary: Sendable, Hashable, Codable {
@@ -60,8 +47,12 @@ public struct Alignment: Sendable, Hashable, Codable {
     public var bound: Double
     /// `(objective − bound) / objective`, 0 when both are 0.
     public var gap: Double
-    /// Why the search stopped.
-    public var termination: AlignmentTermination
+    /// Why the search stopped, in the shared vocabulary: ``Termination/optimal`` once the gap is
+    /// within the requested one (see ``gap``); `feasible(time)` when the time limit (or the share of it
+    /// a phase is given) stopped the search first, so the result depends on the machine's speed;
+    /// `feasible(searchExhausted)` when the search ran out of improving moves or iterations and no
+    /// clock ended any phase, so the same problem, seed and worker count give the same alignment.
+    public var termination: Termination
     /// Wall-clock seconds.
     public var seconds: Double
     /// Per measure name, the largest relative deviation `|total − target| / target` over territories.

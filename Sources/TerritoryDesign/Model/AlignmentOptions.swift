@@ -1,3 +1,5 @@
+import LinearProgramming
+
 /// A progress report during a long solve, for a stderr progress line.
 public struct AlignmentProgress: Sendable, Hashable {
     /// The phase: `"bound"`, `"repair"`, `"improve"`, `"relocate"`, `"exact"`.
@@ -62,7 +64,27 @@ public struct AlignmentOptions: Sendable {
         self.progressInterval = progressInterval
     }
 
-    /// Seconds the infeasibility explanation may take after a failed solve: a tenth of the time
-    /// limit, between 1 and 30.
-    public var explanationTimeLimit: Double { min(30, max(1, 0.1 * timeLimit)) }
+    /// Time the infeasibility explanation may take after a failed solve: a tenth of the time
+    /// limit, between 1 and 30 seconds.
+    public var explanationTimeLimit: Duration { .seconds(timeLimit.isNaN ? 1 : min(30, max(1, 0.1 * timeLimit))) }
+
+    /// The time limit as a `Duration`, validated by ``Deadline/timeLimit(seconds:name:)``.
+    ///
+    /// - Throws: ``TerritoryError/invalidProblem(_:)`` for NaN, ≤ 0 or absurdly large limits.
+    public func validatedTimeLimit() throws -> Duration {
+        do { return try Deadline.timeLimit(seconds: timeLimit, name: "timeLimit") } catch {
+            throw TerritoryError.invalidProblem("\(error)")
+        }
+    }
+
+    /// Checks the settings a user can give: time limit, gap and workers.
+    ///
+    /// - Throws: ``TerritoryError/invalidProblem(_:)`` naming the setting and the value expected.
+    public func validate() throws {
+        _ = try validatedTimeLimit()
+        guard targetGap >= 0, targetGap.isFinite else {
+            throw TerritoryError.invalidProblem("gap = \(targetGap) is invalid; expected a finite number ≥ 0")
+        }
+        guard workers >= 1 else { throw TerritoryError.invalidProblem("workers = \(workers) is invalid; expected at least 1") }
+    }
 }

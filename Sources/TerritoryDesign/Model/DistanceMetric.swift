@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// How travel distance between a unit and a territory centre is measured.
 ///
@@ -8,13 +9,10 @@ import Foundation
 /// // ≈ 3936 km
 /// ```
 public enum DistanceMetric: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Great-circle distance on a sphere of radius 6371.0088 km, for latitude/longitude data.
+    /// Great-circle distance on a sphere of radius `GeoPoint.earthRadiusKilometers`, for latitude/longitude data.
     case haversineKilometres = "haversine"
     /// Straight-line distance, for planar `x`/`y` data.
     case euclidean
-
-    /// The mean Earth radius in kilometres (IUGG).
-    public static let earthRadiusKilometres = 6371.0088
 
     /// The distance between two locations.
     ///
@@ -38,7 +36,7 @@ public enum DistanceMetric: String, Sendable, Hashable, Codable, CaseIterable {
             let sinHalfPhi = sin((b1 - a1) * radians / 2)
             let sinHalfLambda = sin((b2 - a2) * radians / 2)
             let h = sinHalfPhi * sinHalfPhi + cos(phi1) * cos(phi2) * sinHalfLambda * sinHalfLambda
-            return 2 * Self.earthRadiusKilometres * asin(min(1, h.squareRoot()))
+            return 2 * GeoPoint.earthRadiusKilometers * asin(min(1, h.squareRoot()))
         }
     }
 }

@@ -58,8 +58,9 @@ public enum TerritoryError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidMeasure(String, reason: String)
     /// An id names no known unit.
     case unknownUnit(String, context: String)
-    /// A data file is malformed: file, 1-based line, column, and what was expected.
-    case badInput(file: String, line: Int, field: String, message: String)
+    /// A data file is malformed: file, 1-based line, 1-based column (0: the whole line), the column's
+    /// name, and what was wrong and expected.
+    case badInput(file: String, line: Int, column: Int = 0, field: String, message: String)
     /// Proven: no alignment meets the constraints, for these reasons.
     case infeasible([InfeasibilityReason])
     /// The time limit passed before any alignment met every constraint; the best attempt
@@ -77,8 +78,8 @@ public enum TerritoryError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidTerritory(id, reason): return "territory \(id): \(reason)"
         case let .invalidMeasure(name, reason): return "measure \(name): \(reason)"
         case let .unknownUnit(id, context): return "unknown unit \(id) in \(context)"
-        case let .badInput(file, line, field, message):
-            return field.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): column \(field): \(message)"
+        case let .badInput(file, line, column, field, message):
+            return field.isEmpty ? "\(file):\(line):\(column): \(message)" : "\(file):\(line):\(column): \(field): \(message)"
         case .infeasible(let reasons):
             return "no alignment meets the constraints:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
         case let .noFeasibleAlignmentFound(violation, reasons):

@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 
 /// Builds an ``Alignment`` (per-territory summaries and plan metrics) from an assignment.
 struct AlignmentReport {
@@ -6,7 +7,7 @@ struct AlignmentReport {
     let centres: [Location]
 
     func alignment(
-        assignment: [Int], objective _: Double, bound: Double, termination: AlignmentTermination, seconds: Double
+        assignment: [Int], objective _: Double, bound: Double, termination: Termination, seconds: Double
     ) -> Alignment {
         let m = centres.count, kCount = problem.measures.count
         let metric = problem.metric

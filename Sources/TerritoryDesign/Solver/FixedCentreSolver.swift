@@ -1,18 +1,19 @@
 import Foundation
+import LinearProgramming
 
 /// The scalable core: Lagrangian bound by projected subgradient over all territories (dense,
 /// parallel), primal repair from Lagrangian assignments, then feasible moves and swaps.
 struct FixedCentreSolver {
     let instance: DenseInstance
     let options: AlignmentOptions
-    let start: Double
-    let deadline: Double
+    /// The solve's window; its phases get shares of it.
+    let deadline: Deadline
     /// Extra assignments to try as primal seeds (e.g. the current alignment).
     var seeds: [[Int32]] = []
     /// Starting multipliers (e.g. from ``RegionalDecomposition``); zero when `nil`.
     var initialMultipliers: LagrangeMultipliers?
     /// The instant progress reports count elapsed time from (`start` when `nil`).
-    var reportOrigin: Double?
+    var reportOrigin: ContinuousClock.Instant?
 
     struct Outcome: Sendable {
         var assignment: [Int32]?
@@ -43,7 +44,7 @@ struct FixedCentreSolver {
         var bound = -Double.infinity
         var theta = 1.0
         var stall = 0
-        var lastReport = start
+        var lastReport = deadline.start
         var iterations = 0
         var nextPrimal = 100
         var timedOut = false
@@ -54,8 +55,8 @@ struct FixedCentreSolver {
         // Attempts: bound phase, then primal phase; when repair fails with time left, the
         // multipliers keep improving and the primal phase runs again.
         let schedule: [(bound: Double, narrow: Double)] = [(0.4, 0.55), (0.65, 0.72), (0.82, 0.88)]
-        var boundDeadline = start + (deadline - start) * schedule[0].bound
-        var narrowDeadline = start + (deadline - start) * schedule[0].narrow
+        var boundDeadline = deadline.share(schedule[0].bound)
+        var narrowDeadline = deadline.share(schedule[0].narrow)
 
         // initial adaptive step: a price that shifts a unit's reduced cost by ~5 % of a mean cost
         var meanCost = 0.0
@@ -71,10 +72,11 @@ struct FixedCentreSolver {
         var adaptive = AdaptiveSteps(rows: inst.m * inst.measureCount, initial: initialStep)
         func report(_ phase: String) {
             guard let progress = options.progress else { return }
-            let now = Clock.now
-            guard now - lastReport >= options.progressInterval else { return }
+            let now = ContinuousClock.now
+            guard (now - lastReport).inSeconds >= options.progressInterval else { return }
             lastReport = now
-            progress(AlignmentProgress(phase: phase, incumbent: incumbent?.cost, bound: bound, elapsed: now - (reportOrigin ?? start)))
+            let elapsed = (now - (reportOrigin ?? deadline.start)).inSeconds
+            progress(AlignmentProgress(phase: phase, incumbent: incumbent?.cost, bound: bound, elapsed: elapsed))
         }
         func tryPrimal(_ assignment: [Int32], passes: Int, rounds: Int = 200) {
             var state = AssignmentState(instance: inst, assignment: assignment)
@@ -107,14 +109,14 @@ struct FixedCentreSolver {
         for seed in seeds { tryPrimal(seed, passes: 1, rounds: seed == inst.current ? 20 : 200) }
         for attempt in schedule.indices {
         if attempt > 0 {
-            boundDeadline = start + (deadline - start) * schedule[attempt].bound
+            boundDeadline = deadline.share(schedule[attempt].bound)
             if incumbent != nil || unbounded != nil { break }
-            if Clock.now > boundDeadline { timedOut = true; break }
-            narrowDeadline = start + (deadline - start) * schedule[attempt].narrow
+            if boundDeadline.hasPassed { timedOut = true; break }
+            narrowDeadline = deadline.share(schedule[attempt].narrow)
             lastProgress = iterations
         }
         while iterations < options.maxBoundIterations + attempt * 1000 {
-            if Clock.now > boundDeadline { timedOut = true; break }
+            if boundDeadline.hasPassed { timedOut = true; break }
             iterations += 1
             let evaluation = await relaxation.evaluate()
             if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
@@ -178,7 +180,7 @@ struct FixedCentreSolver {
         var tightTheta = 0.5
         var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
         for it in 0..<primalIterations {
-            if it >= 3 && Clock.now >= narrowDeadline { timedOut = true; break }
+            if it >= 3 && narrowDeadline.hasPassed { timedOut = true; break }
             let e = await tight.evaluate()
             var cost = 0.0
             for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
@@ -193,17 +195,18 @@ struct FixedCentreSolver {
         }
         candidatesFound.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         for (s, candidate) in candidatesFound.prefix(3).enumerated() {
-            if s > 0 && Clock.now >= deadline { timedOut = true; break }
+            if s > 0 && deadline.hasPassed { timedOut = true; break }
             tryPrimal(candidate.2, passes: 3)
         }
         if attempt < schedule.count - 1 && incumbent == nil {
-            if Clock.now < start + (deadline - start) * schedule[attempt + 1].bound { continue }
+            if !deadline.share(schedule[attempt + 1].bound).hasPassed { continue }
             timedOut = true
         }
         if incumbent == nil {
             // Grace: one repair from the least violating candidate may use up to a quarter of the
             // time limit (at most 3 s) beyond it, so a short limit under load still yields an alignment.
-            search.deadline = max(deadline, Clock.now) + min(3, 0.25 * (deadline - start))
+            let graceEnd = max(deadline.end, .now) + min(.seconds(3), deadline.span * 0.25)
+            search.deadline = Deadline(start: deadline.start, end: graceEnd)
             tryPrimal(candidatesFound[0].2, passes: 1)
             search.deadline = deadline
         }
@@ -213,7 +216,7 @@ struct FixedCentreSolver {
             search.improve(&state, maxPasses: 200)
             incumbent = state
         }
-        if Clock.now > deadline { timedOut = true }
+        if deadline.hasPassed { timedOut = true }
         return Outcome(
             assignment: incumbent?.assign, objective: incumbent?.cost ?? .infinity, bound: bound,
             bestViolation: incumbent == nil ? bestViolation : 0, iterations: iterations, timedOut: timedOut,

@@ -82,7 +82,7 @@ extension LocalSearch {
         }
         rng.shuffle(&order)
         for (step, i) in order.enumerated() {
-            if step % 256 == 0 && Clock.now > deadline { break }
+            if step % 256 == 0 && deadline.hasPassed { break }
             guard state.assign[i] == inst.current[i], state.movedCount + 1 > inst.maxMovedCount + 1e-9 else { continue }
             let a = Int(state.assign[i])
             let ca = inst.c(i, a)

@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import SalesData
 
 /// Primal repair and improvement by moves and swaps that respect locks and the disruption budget.
@@ -8,7 +9,7 @@ import SalesData
 /// balance row, the disruption budget and the locks, and lower the cost.
 struct LocalSearch {
     let candidates: CandidateLists
-    var deadline: Double
+    var deadline: Deadline
     /// Prices of one moved unit and one unit of moved value (the disruption rows' Lagrange
     /// multipliers), so repair spends a tight budget where it buys the most balance.
     var movePrice = 0.0
@@ -17,7 +18,7 @@ struct LocalSearch {
 
     let instance: DenseInstance
 
-    init(instance: DenseInstance, candidates: CandidateLists, deadline: Double, seed: UInt64) {
+    init(instance: DenseInstance, candidates: CandidateLists, deadline: Deadline, seed: UInt64) {
         self.instance = instance
         self.candidates = candidates
         self.deadline = deadline
@@ -60,7 +61,7 @@ struct LocalSearch {
                 let v = state.violation(q, load: state.loads[q])
                 if v > worstValue + 1e-15 { worst = q; worstValue = v }
             }
-            if Clock.now > deadline { return state.totalViolation <= 1e-12 }
+            if deadline.hasPassed { return state.totalViolation <= 1e-12 }
             func release(_ t: Int) { for k in 0..<kCount { stuck.remove(t * kCount + k) } }
             if worst < 0 {
                 if state.totalViolation <= 1e-12 { return true }
@@ -70,7 +71,7 @@ struct LocalSearch {
                 let graph = TerritoryGraph(state: state, candidates: candidates)
                 var chained = false
                 for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
-                    if Clock.now > deadline { return false }
+                    if deadline.hasPassed { return false }
                     if repairByChain(&state, row: q, graph: graph) {
                         stuck.removeAll()
                         chained = true
@@ -82,7 +83,7 @@ struct LocalSearch {
                 if !state.budgetAllows(count: 1, value: 0) {
                     var exchanged = false
                     for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
-                        if Clock.now > deadline { return false }
+                        if deadline.hasPassed { return false }
                         if repairByExchange(&state, row: q) {
                             stuck.removeAll()
                             exchanged = true
@@ -93,7 +94,7 @@ struct LocalSearch {
                 }
                 var swapped = false
                 for q in stuck.sorted() where state.violation(q, load: state.loads[q]) > 0 {
-                    if Clock.now > deadline { return false }
+                    if deadline.hasPassed { return false }
                     if let (t1, t2) = repairBySwap(&state, row: q) {
                         release(t1)
                         release(t2)
@@ -171,7 +172,7 @@ struct LocalSearch {
         }
         neighbours.remove(j)
         for b in neighbours.sorted() {
-            if Clock.now > deadline { break }
+            if deadline.hasPassed { break }
             for i32 in ranked {
                 let i = Int(i32)
                 for i2_32 in state.members[b] where !inst.locked[Int(i2_32)] {
@@ -207,7 +208,7 @@ struct LocalSearch {
             rng.shuffle(&order)
             var improved = false
             for (step, i) in order.enumerated() {
-                if step % 1024 == 0 && Clock.now > deadline { return passes }
+                if step % 1024 == 0 && deadline.hasPassed { return passes }
                 let a = Int(state.assign[i])
                 let ca = inst.c(i, a)
                 var bestGain = 1e-9 * max(1, ca), bestB = -1
@@ -259,15 +260,6 @@ struct LocalSearch {
         state.move(i, to: b)
         state.move(best.partner, to: a)
         return true
-    }
-}
-
-/// Monotonic seconds.
-enum Clock {
-    static var now: Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }
 

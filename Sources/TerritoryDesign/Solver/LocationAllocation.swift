@@ -1,3 +1,5 @@
+import LinearProgramming
+
 /// Centre policies beyond fixed home bases.
 ///
 /// *Relocate* (location-allocation) alternates an alignment with moving every centre to the member
@@ -10,19 +12,18 @@
 struct LocationAllocation {
     let aligner: TerritoryAligner
 
-    func relocate(_ problem: AlignmentProblem, rounds: Int, start: Double) async throws -> Alignment {
+    func relocate(_ problem: AlignmentProblem, rounds: Int, run: Deadline) async throws -> Alignment {
         var centres = problem.territories.map(\.centre)
         var best: Alignment?
         var timedOut = false
-        let limit = aligner.options.timeLimit
         for round in 0..<rounds {
-            let deadline = start + limit * Double(round + 1) / Double(rounds)
-            let alignment = try await aligner.alignFixed(problem, centres: centres, start: start, deadline: deadline)
-            if alignment.termination == .timeLimit { timedOut = true }
+            let deadline = run.share(Double(round + 1) / Double(rounds))
+            let alignment = try await aligner.alignFixed(problem, centres: centres, deadline: deadline)
+            if alignment.termination == .feasible(limit: .time) { timedOut = true }
             if alignment.objective < (best?.objective ?? .infinity) - 1e-9 { best = alignment }
             let moved = medoids(problem, alignment: alignment)
             if moved == centres { break }
-            if Clock.now > start + limit {
+            if run.hasPassed {
                 if round < rounds - 1 { timedOut = true }
                 break
             }
@@ -30,8 +31,10 @@ struct LocationAllocation {
         }
         guard var result = best else { throw TerritoryError.invalidProblem("relocation needs at least one round") }
         // a round cut by its share of the limit makes the result depend on the machine's speed
-        if timedOut && result.termination == .searchExhausted { result.termination = .timeLimit }
-        result.seconds = Clock.now - start
+        if timedOut && result.termination == .feasible(limit: .searchExhausted) {
+            result.termination = .feasible(limit: .time)
+        }
+        result.seconds = run.elapsed.inSeconds
         return result
     }
 
@@ -58,14 +61,15 @@ struct LocationAllocation {
         }
     }
 
-    func choose(_ problem: AlignmentProblem, count: Int, start: Double) async throws -> Alignment {
+    func choose(_ problem: AlignmentProblem, count: Int, run: Deadline) async throws -> Alignment {
         let chosen = openCentres(problem, count: count)
         var reduced = problem
         reduced.territories = chosen.map { problem.territories[$0] }
         reduced.centrePolicy = .fixed
         let explanation = InfeasibilityExplainer(problem: reduced).quickReasons()
         if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
-        return try await aligner.alignFixed(reduced, centres: reduced.territories.map(\.centre), start: start)
+        return try await aligner.alignFixed(
+            reduced, centres: reduced.territories.map(\.centre), deadline: aligner.reservingReportTime(run))
     }
 
     /// Candidate indices to open, sorted: locked units' territories first, then greedy p-median

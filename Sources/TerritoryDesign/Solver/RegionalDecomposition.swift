@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 
 /// Regional decomposition for large fixed-centre alignments (hundreds of territories).
 ///
@@ -21,8 +22,8 @@ struct RegionalDecomposition {
     let instance: DenseInstance
     let centres: [Location]
     let options: AlignmentOptions
-    let start: Double
-    let deadline: Double
+    /// The window of the whole solve; the phases below get shares of it.
+    let deadline: Deadline
 
     /// Region-level attempts, tightest first: the share of each tolerance the region-level bands
     /// keep (the rest is slack for the territories) and the share of the disruption budget the
@@ -90,7 +91,6 @@ struct RegionalDecomposition {
     func warmStart() async -> WarmStart? {
         let inst = instance
         let kCount = inst.measureCount
-        let span = deadline - start
         let regions = Self.regions(of: centres, count: Self.regionCount(territories: inst.m, regionSize: options.regionSize))
         var regionOf = [Int](repeating: 0, count: inst.m)
         for (g, members) in regions.enumerated() { for j in members { regionOf[j] = g } }
@@ -107,8 +107,8 @@ struct RegionalDecomposition {
             upperOptions.targetGap = 1e-3
             upperOptions.progress = nil
             upperOptions.maxBoundIterations = 200
-            let end = start + span * Self.regionLevelShare * Double(index + 1) / Double(Self.regionLevelAttempts.count)
-            var upperSolver = FixedCentreSolver(instance: upper, options: upperOptions, start: Clock.now, deadline: end)
+            let end = deadline.share(Self.regionLevelShare * Double(index + 1) / Double(Self.regionLevelAttempts.count)).end
+            var upperSolver = FixedCentreSolver(instance: upper, options: upperOptions, deadline: Deadline(end: end))
             if upper.current.allSatisfy({ $0 >= 0 }) { upperSolver.seeds = [upper.current] }
             let outcome = await upperSolver.solve()
             upperOutcome = outcome
@@ -123,17 +123,17 @@ struct RegionalDecomposition {
         var joined = LagrangeMultipliers(
             up: Array(repeating: 0, count: inst.m * kCount), down: Array(repeating: 0, count: inst.m * kCount),
             count: 0, value: 0)
-        let regionsEnd = start + span * Self.regionsShare
+        let regionsEnd = deadline.share(Self.regionsShare)
         for g in regions.indices {
             report("region \(g + 1)/\(regions.count)")
             let sub = parts.instance(region: g)
             guard sub.instance.n > 0 else { continue }
-            let share = (regionsEnd - Clock.now) / Double(regions.count - g)
+            let share = regionsEnd.remaining / (regions.count - g)
             var subOptions = options
             subOptions.progress = nil
             subOptions.targetGap = max(options.targetGap, 1e-3)
             var solver = FixedCentreSolver(
-                instance: sub.instance, options: subOptions, start: Clock.now, deadline: Clock.now + max(share, 0.5))
+                instance: sub.instance, options: subOptions, deadline: Deadline(limit: max(share, .milliseconds(500))))
             if sub.instance.current.allSatisfy({ $0 >= 0 }) { solver.seeds = [sub.instance.current] }
             let outcome = await solver.solve()
             timedOut = timedOut || outcome.timedOut
@@ -156,7 +156,7 @@ struct RegionalDecomposition {
             joined.count += multipliers.count
             joined.value += multipliers.value
         }
-        let (fitted, fitTimedOut) = await fitRegionLevels(joined, regions: regions, until: start + span * Self.levelsShare)
+        let (fitted, fitTimedOut) = await fitRegionLevels(joined, regions: regions, until: deadline.share(Self.levelsShare))
         return WarmStart(assignment: assignment, multipliers: fitted, timedOut: timedOut || fitTimedOut)
     }
 
@@ -165,7 +165,7 @@ struct RegionalDecomposition {
     /// sign-based steps on the whole problem's Lagrangian (one evaluation over all territories per
     /// step), and returns the multipliers of the best value and whether `end` cut the 60 steps short.
     private func fitRegionLevels(
-        _ joined: LagrangeMultipliers, regions: [[Int]], until end: Double
+        _ joined: LagrangeMultipliers, regions: [[Int]], until end: Deadline
     ) async -> (LagrangeMultipliers, timedOut: Bool) {
         let inst = instance
         let kCount = inst.measureCount, rows = inst.m * inst.measureCount
@@ -196,7 +196,7 @@ struct RegionalDecomposition {
                 best = evaluation.value
                 bestMultipliers = relaxation.multipliers  // with the count price the evaluation chose
             }
-            if Clock.now > end { timedOut = true; break }
+            if end.hasPassed { timedOut = true; break }
             for (g, members) in regions.enumerated() {
                 for k in 0..<kCount {
                     var gradient = 0.0
@@ -223,7 +223,7 @@ struct RegionalDecomposition {
     }
 
     private func report(_ phase: String) {
-        options.progress?(AlignmentProgress(phase: phase, incumbent: nil, bound: -.infinity, elapsed: Clock.now - start))
+        options.progress?(AlignmentProgress(phase: phase, incumbent: nil, bound: -.infinity, elapsed: deadline.elapsed.inSeconds))
     }
 
     /// One "territory" per region: a unit's cost is its cheapest territory's in the region, targets

@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 
 /// Designs territory alignments: balanced on every measure, compact, within a disruption budget,
 /// with locks (and contiguity when the problem has an adjacency graph), reporting a proven lower
@@ -31,7 +32,8 @@ public struct TerritoryAligner: Sendable {
     ///   when the limits passed first; validation errors for bad data.
     /// - Complexity: `O(n · m · K)` per bound iteration, in parallel over chunks of units.
     public func align(_ problem: AlignmentProblem) async throws -> Alignment {
-        let start = Clock.now
+        let run = Deadline(limit: try options.validatedTimeLimit())
+        try options.validate()
         try problem.validate()
         if case .choose = problem.centrePolicy {
             // targets depend on the opened centres; `choose` explains the reduced problem
@@ -41,35 +43,36 @@ public struct TerritoryAligner: Sendable {
         }
         switch problem.centrePolicy {
         case .fixed:
-            return try await alignFixed(problem, centres: problem.territories.map(\.centre), start: start)
+            return try await alignFixed(problem, centres: problem.territories.map(\.centre), deadline: reservingReportTime(run))
         case .relocate(let rounds):
-            return try await LocationAllocation(aligner: self).relocate(problem, rounds: rounds, start: start)
+            return try await LocationAllocation(aligner: self).relocate(problem, rounds: rounds, run: run)
         case .choose(let count):
-            return try await LocationAllocation(aligner: self).choose(problem, count: count, start: start)
+            return try await LocationAllocation(aligner: self).choose(problem, count: count, run: run)
         }
     }
 
-    /// One solve with the given centres, ending at `start + timeLimit` (or `deadline` when given).
-    func alignFixed(
-        _ problem: AlignmentProblem, centres: [Location], start: Double, deadline: Double? = nil
-    ) async throws -> Alignment {
+    /// The run's window without its last 1 % (at most a second), which is kept for the report.
+    func reservingReportTime(_ run: Deadline) -> Deadline {
+        Deadline(start: run.start, end: run.end - min(run.span * 0.01, .seconds(1)))
+    }
+
+    /// One solve with the given centres within `deadline` (whose start is the run's start).
+    func alignFixed(_ problem: AlignmentProblem, centres: [Location], deadline: Deadline) async throws -> Alignment {
         let instance = await DenseInstance.build(problem, centres: centres, workers: options.workers)
-        // the last 1 % of the limit (at most a second) is kept for the report
-        let end = deadline ?? (start + options.timeLimit - min(0.01 * options.timeLimit, 1))
         if problem.adjacency != nil {
             return try await ContiguousAligner(problem: problem, centres: centres, options: options)
-                .align(instance, start: start, deadline: end)
+                .align(instance, deadline: deadline)
         }
         var warm: RegionalDecomposition.WarmStart?
         if RegionalDecomposition.regionCount(territories: instance.m, regionSize: options.regionSize) > 1 {
             warm = await RegionalDecomposition(
-                instance: instance, centres: centres, options: options, start: start, deadline: end).warmStart()
+                instance: instance, centres: centres, options: options, deadline: deadline).warmStart()
         }
         // after a warm start, the whole-problem phases share the time left
         var solver = FixedCentreSolver(
-            instance: instance, options: options, start: warm == nil ? start : Clock.now, deadline: end)
+            instance: instance, options: options, deadline: warm == nil ? deadline : deadline.reopened())
         if let warm {
-            solver.reportOrigin = start
+            solver.reportOrigin = deadline.start
             solver.seeds = [warm.assignment]
             solver.initialMultipliers = warm.multipliers
         }
@@ -86,10 +89,9 @@ public struct TerritoryAligner: Sendable {
             throw TerritoryError.noFeasibleAlignmentFound(violation: outcome.bestViolation, reasons: reasons)
         }
         let gap = outcome.objective > 0 ? max(0, (outcome.objective - outcome.bound) / outcome.objective) : 0
-        let termination: AlignmentTermination =
-            gap <= 1e-9 ? .optimal : gap <= options.targetGap ? .gapReached : outcome.timedOut ? .timeLimit : .searchExhausted
+        let termination = Termination.search(gap: gap, requestedGap: options.targetGap, clockEnded: outcome.timedOut)
         return AlignmentReport(problem: problem, centres: centres).alignment(
             assignment: assignment.map(Int.init), objective: outcome.objective, bound: min(outcome.bound, outcome.objective),
-            termination: termination, seconds: Clock.now - start)
+            termination: termination, seconds: deadline.elapsed.inSeconds)
     }
 }

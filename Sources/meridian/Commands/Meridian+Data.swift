@@ -7,7 +7,7 @@ extension Meridian {
     struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "data",
-            abstract: "Check a sales data folder, or generate the demo company.",
+            abstract: "Check a sales data folder, or generate the demo company.", discussion: ExitStatus.helpText,
             subcommands: [Validate.self, Generate.self]
         )
     }
@@ -18,7 +18,7 @@ extension Meridian.DataCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every file of a dataset folder and print each problem as file:line:column: message.",
-            discussion: "Exit status: 0 when the data is clean, 65 when it has problems, 1 on other errors."
+            discussion: ExitStatus.discussion("Problems are printed to standard output, one per line; their count to standard error.")
         )
 
         @Argument(help: "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits and activities.")
@@ -45,10 +45,7 @@ extension Meridian.DataCommand {
             } catch let SalesDataError.invalidData(issues, truncated) {
                 for issue in issues { print(issue.located(in: folder)) }
                 FileHandle.standardError.write(Data("\(issues.count)\(truncated ? "+" : "") problem(s) found\n".utf8))
-                throw ExitCode(65)
-            } catch let error as SalesDataError {
-                print(error)
-                throw ExitCode(65)
+                throw ExitStatus.badData.exitCode
             }
         }
     }
@@ -57,7 +54,10 @@ extension Meridian.DataCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate the deterministic demo company on real US places.",
-            discussion: "The same seed and sizes give byte-identical files. Writes the dataset files and accounts_truth.csv."
+            discussion: ExitStatus.discussion("""
+                The same seed and sizes give byte-identical files. Writes the dataset files and accounts_truth.csv \
+                as one folder: a run killed at any moment leaves the previous folder or the complete new one.
+                """)
         )
 
         @Option(help: .config(keys: Request.configurationKeys)) var config: String?

@@ -8,6 +8,7 @@ extension Meridian {
     struct InsightsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "insights", abstract: "Scorecards, pipeline health and sentiment of sales communications.",
+            discussion: ExitStatus.helpText,
             subcommands: [Report.self, Sentiment.self, Backtest.self], defaultSubcommand: Report.self)
     }
 }
@@ -27,8 +28,6 @@ struct LexiconOptions: ParsableArguments {
 
 extension Meridian.InsightsCommand {
     /// `meridian insights --dataset DIR --period 2026-Q3 --out DIR`.
-    ///
-    /// Exit codes: 0 ok, 1 I/O error, 64 usage, 65 bad data or configuration.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
@@ -36,7 +35,7 @@ extension Meridian.InsightsCommand {
             discussion: """
                 Writes scorecards.csv (rep, team, segment, company), pipeline_flags.csv and account_sentiment.csv \
                 to --out, replacing the folder whole. Flags overlay --config (YAML, keys as InsightsRequest).
-                """)
+                """ + "\n\n" + ExitStatus.helpText)
 
         @Option(help: "Dataset folder.") var dataset: String
         @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY (fiscal).") var period: String?
@@ -60,50 +59,49 @@ extension Meridian.InsightsCommand {
         }
 
         func run() throws {
-            try reportingDataErrors {
-                var request = InsightsRequest(period: period ?? "")
-                if let config {
-                    let text = try String(contentsOf: URL(fileURLWithPath: config), encoding: .utf8)
-                    request = try InsightsRequest.decodeYAML(text, file: config)
-                }
-                if let period { request.period = period }
-                if let asOf { request.asOf = try CalendarDate(iso8601: asOf) }
-                if let points {
-                    let text = try String(contentsOf: URL(fileURLWithPath: points), encoding: .utf8)
-                    request.gamification = try GamificationRules.decodeYAML(text, file: points)
-                }
-                if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
-                let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
-                let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)
-                try OutputFolder.write(result.files(stages: request.stages), to: URL(fileURLWithPath: out))
-                print(
-                    "wrote \(out): \(result.scorecards.count) scorecards, \(result.flags.count) flags, \(result.sentimentTrends.count) account trends (\(result.period), as of \(result.asOf))"
-                )
+            var request = InsightsRequest(period: period ?? "")
+            if let config {
+                let text = try String(contentsOf: URL(fileURLWithPath: config), encoding: .utf8)
+                request = try InsightsRequest.decodeYAML(text, file: config)
             }
+            if let period { request.period = period }
+            if let asOf { request.asOf = try CalendarDate(iso8601: asOf) }
+            if let points {
+                let text = try String(contentsOf: URL(fileURLWithPath: points), encoding: .utf8)
+                request.gamification = try GamificationRules.decodeYAML(text, file: points)
+            }
+            if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
+            let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
+            let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)
+            try OutputFolder.write(result.files(stages: request.stages), to: URL(fileURLWithPath: out))
+            print(
+                "wrote \(out): \(result.scorecards.count) scorecards, \(result.flags.count) flags, \(result.sentimentTrends.count) account trends (\(result.period), as of \(result.asOf))"
+            )
+        
         }
     }
 
     /// `meridian insights sentiment --labelled CSV`: evaluate the sentiment model on a labelled set.
     struct Sentiment: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Evaluate the sentiment model on a labelled set (accuracy, macro-F1 vs a majority baseline).")
+            abstract: "Evaluate the sentiment model on a labelled set (accuracy, macro-F1 vs a majority baseline).",
+            discussion: ExitStatus.helpText)
 
         @Option(help: "Labelled CSV: id,text,label[,split].") var labelled = "Data/sentiment/sales_sentences.csv"
         @Option(help: "Write per-sentence predictions (id,label,compound,truth) here.") var predictions: String?
         @OptionGroup var lexicon: LexiconOptions
 
         func run() throws {
-            try reportingDataErrors {
-                let sentences = try LabelledSentence.load(from: URL(fileURLWithPath: labelled))
-                let evaluation = SentimentEvaluation(analyzer: try lexicon.analyzer(), sentences: sentences)
-                if let predictions {
-                    try AtomicFile.write(Data(evaluation.predictionsCSV()), to: URL(fileURLWithPath: predictions))
-                }
-                print(
-                    evaluation.markdownTable(
-                        modelName: lexicon.lexicon == "none" ? "VADER (Swift)" : "Meridian sales model"), terminator: ""
-                )
+            let sentences = try LabelledSentence.load(from: URL(fileURLWithPath: labelled))
+            let evaluation = SentimentEvaluation(analyzer: try lexicon.analyzer(), sentences: sentences)
+            if let predictions {
+                try AtomicFile.write(Data(evaluation.predictionsCSV()), to: URL(fileURLWithPath: predictions))
             }
+            print(
+                evaluation.markdownTable(
+                    modelName: lexicon.lexicon == "none" ? "VADER (Swift)" : "Meridian sales model"), terminator: ""
+            )
+        
         }
     }
 
@@ -111,8 +109,8 @@ extension Meridian.InsightsCommand {
     struct Backtest: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Forecast each past quarter from its start and midpoint; MAPE and P10-P90 coverage vs two naive forecasts."
-        )
+                "Forecast each past quarter from its start and midpoint; MAPE and P10-P90 coverage vs two naive forecasts.",
+            discussion: ExitStatus.helpText)
 
         @Option(help: "Dataset folder.") var dataset: String
         @Option(help: "Simulation seed.") var seed: UInt64 = 42
@@ -125,14 +123,13 @@ extension Meridian.InsightsCommand {
         }
 
         func run() throws {
-            try reportingDataErrors {
-                var settings = ForecastSettings()
-                settings.seed = seed
-                settings.simulations = simulations
-                let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
-                let rows = ForecastBacktest(dataset: data, settings: settings).run()
-                print(ForecastBacktest.markdown(rows), terminator: "")
-            }
+            var settings = ForecastSettings()
+            settings.seed = seed
+            settings.simulations = simulations
+            let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
+            let rows = ForecastBacktest(dataset: data, settings: settings).run()
+            print(ForecastBacktest.markdown(rows), terminator: "")
+        
         }
     }
 }

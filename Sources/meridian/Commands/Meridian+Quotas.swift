@@ -7,14 +7,13 @@ extension Meridian {
     /// `meridian quotas …`: top-down quota planning.
     struct Quotas: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Plan quotas top-down through the sales hierarchy.", subcommands: [Allocate.self])
+            abstract: "Plan quotas top-down through the sales hierarchy.", discussion: ExitStatus.helpText,
+            subcommands: [Allocate.self])
     }
 }
 
 extension Meridian.Quotas {
     /// `meridian quotas allocate`: cascade a company target to every node.
-    ///
-    /// Exit codes: 0 ok, 1 error, 3 no feasible split (the conflict is printed), 64 usage, 65 bad data.
     struct Allocate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cascade a company target to every region, district and rep.",
@@ -22,7 +21,7 @@ extension Meridian.Quotas {
                 Reads the hierarchy with its seats and measures (--nodes, optional --accounts), takes the plan \
                 from --config quota.yaml and/or flags (flags win), and writes quotas.csv, quota_levels.csv and \
                 quota_checks.csv (or quotas.json with --format json) to --output, or the table to stdout.
-                """)
+                """ + "\n\n" + ExitStatus.helpText)
 
         enum Format: String, ExpressibleByArgument { case csv, json }
 
@@ -54,25 +53,17 @@ extension Meridian.Quotas {
             if config == nil && target == nil { throw ValidationError("give --target or --config") }
             if (dataset == nil) == (nodes == nil) { throw ValidationError("give either --dataset DIR or --nodes FILE") }
             for item in override where !item.contains("=") { throw ValidationError("--override expects NODE=AMOUNT, got '\(item)'") }
+            // target, rounding unit, growth bounds and over-assignment are checked by the library
+            // (QuotaPlanConfiguration.apply), whose refusal becomes a usage error in run()
+            try FlagChecks.share(attritionRelief, "--attrition-relief", in: 0...0.999)
+            try FlagChecks.share(warnBelow, "--warn-below")
         }
 
         func run() throws {
             let configuration = try Meridian.buildRequest(QuotaPlanConfiguration(target: 0), config: config, overlay: overlay)
-            do {
-                let tree = try loadHierarchy()
-                let plan = try QuotaCascade(hierarchy: tree, configuration: configuration).allocate()
-                try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
-            } catch let error as SalesDataError {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(65)
-            } catch let error as QuotaError {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                switch error {
-                case .infeasible: throw ExitCode(3)
-                case .badInput, .invalidHierarchy, .invalidValue: throw ExitCode(65)
-                case .solverFailed: throw ExitCode(1)
-                }
-            }
+            let tree = try loadHierarchy()
+            let plan = try QuotaCascade(hierarchy: tree, configuration: configuration).allocate()
+            try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
         }
 
         /// The quota tree from a dataset folder or a node file.

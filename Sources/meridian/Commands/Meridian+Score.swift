@@ -7,7 +7,7 @@ extension Meridian {
     /// `meridian score`: train, apply and evaluate propensity models.
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score accounts: propensity to buy, expected value and potential.",
+            abstract: "Score accounts: propensity to buy, expected value and potential.", discussion: ExitStatus.helpText,
             subcommands: [Train.self, Predict.self, Evaluate.self])
     }
 }
@@ -42,6 +42,14 @@ struct ScoringTrainingOptions: ParsableArguments {
             throw ValidationError("give at least one feature: --numeric, --log or --categorical")
         }
         if !(holdout > 0 && holdout < 1) { throw ValidationError("--holdout must be in (0, 1)") }
+        try FlagChecks.atLeast(maxLevels, 1, "--max-levels")
+        try FlagChecks.nonNegative(l2, "--l2")
+        try FlagChecks.atLeast(rounds, 1, "--rounds")
+        try FlagChecks.positive(learningRate, "--learning-rate", maximum: 1)
+        try FlagChecks.atLeast(maxDepth, 1, "--max-depth")
+        try FlagChecks.nonNegative(minChildWeight, "--min-child-weight")
+        try FlagChecks.positive(subsample, "--subsample", maximum: 1)
+        try FlagChecks.atLeast(threads, 0, "--threads")
     }
 
     var scorer: LeadScorer {
@@ -65,24 +73,24 @@ extension ModelKind: ExpressibleByArgument {}
 extension Meridian.Score {
     struct Train: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train a model on a seeded split, report the hold-out figures, save it as JSON.")
+            abstract: "Train a model on a seeded split, report the hold-out figures, save it as JSON.",
+            discussion: ExitStatus.helpText)
         @OptionGroup var training: ScoringTrainingOptions
         @Option(help: "Model file to write (JSON).") var output: String
 
         func run() throws {
             let seed = training.resolvedSeed
-            try reportingDataErrors {
-                let table = try training.joins.load(training.input)
-                let model = try training.scorer.train(table, kind: training.modelKind, seed: seed)
-                try model.save(to: URL(fileURLWithPath: output))
-                print(ScoringReport.training(model), terminator: "")
-            }
+            let table = try training.joins.load(training.input)
+            let model = try training.scorer.train(table, kind: training.modelKind, seed: seed)
+            try model.save(to: URL(fileURLWithPath: output))
+            print(ScoringReport.training(model), terminator: "")
         }
     }
 
     struct Predict: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score accounts with a saved model: score_propensity, score_expected_value, score_potential.")
+            abstract: "Score accounts with a saved model: score_propensity, score_expected_value, score_potential.",
+            discussion: ExitStatus.helpText)
         @Option(help: "Model file (JSON).") var model: String
         @Option(help: "Accounts CSV.") var input: String
         @Option(help: "Scores CSV to write.") var output: String
@@ -90,45 +98,44 @@ extension Meridian.Score {
         @OptionGroup var joins: TableJoinOptions
 
         func run() throws {
-            try reportingDataErrors {
-                let model = try ScoringModel.load(from: URL(fileURLWithPath: model))
-                let scores = try model.score(try joins.load(input))
-                try AtomicFile.write(scores.csv(idColumn: model.idColumn), to: URL(fileURLWithPath: output))
-                print(ScoringReport.prediction(scores), terminator: "")
-            }
+            let model = try ScoringModel.load(from: URL(fileURLWithPath: model))
+            let scores = try model.score(try joins.load(input))
+            try AtomicFile.write(scores.csv(idColumn: model.idColumn), to: URL(fileURLWithPath: output))
+            print(ScoringReport.prediction(scores), terminator: "")
         }
     }
 
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Evaluate a saved model on data, or train on a seeded split and evaluate on the hold-out rows.",
-            discussion: "--format json emits auc, logLoss, topDecileLift and, when the data has the truth column, truthAuc.")
+            discussion: ExitStatus.discussion(
+                "--format json emits auc, logLoss, topDecileLift and, when the data has the truth column, truthAuc."))
         @OptionGroup var training: ScoringTrainingOptions
         @Option(help: "Saved model to evaluate on all rows of --input; omitted: train and use the hold-out rows.") var model: String?
         @Option(help: "Also run k-fold cross-validation with this many folds.") var folds: Int?
         @Option(help: "text or json.") var format: ScoringReport.Format = .text
         @Option(help: "Write the report to this file instead of standard output.") var output: String?
 
+        func validate() throws { try FlagChecks.atLeast(folds, 2, "--folds") }
+
         func run() throws {
             let seed = training.resolvedSeed
-            try reportingDataErrors {
-                let table = try training.joins.load(training.input)
-                let scorer = training.scorer
-                let evaluated: ScoringModel
-                let evaluation: Evaluation
-                if let model {
-                    evaluated = try ScoringModel.load(from: URL(fileURLWithPath: model))
-                    evaluation = try scorer.evaluate(evaluated, on: table)
-                } else {
-                    evaluated = try scorer.train(table, kind: training.modelKind, seed: seed)
-                    guard let holdout = evaluated.training.holdout else { throw ExitCode(1) }
-                    evaluation = holdout
-                }
-                let cv = try folds.map { try scorer.crossValidate(table, kind: training.modelKind, folds: $0, seed: seed) }
-                let report = try ScoringReport.evaluation(
-                    evaluation, model: evaluated, seed: model == nil ? seed : evaluated.training.seed, folds: cv, format: format)
-                if let output { try AtomicFile.write(report, to: URL(fileURLWithPath: output)) } else { print(report, terminator: "") }
+            let table = try training.joins.load(training.input)
+            let scorer = training.scorer
+            let evaluated: ScoringModel
+            let evaluation: Evaluation
+            if let model {
+                evaluated = try ScoringModel.load(from: URL(fileURLWithPath: model))
+                evaluation = try scorer.evaluate(evaluated, on: table)
+            } else {
+                evaluated = try scorer.train(table, kind: training.modelKind, seed: seed)
+                guard let holdout = evaluated.training.holdout else { throw ExitStatus.failure.exitCode }
+                evaluation = holdout
             }
+            let cv = try folds.map { try scorer.crossValidate(table, kind: training.modelKind, folds: $0, seed: seed) }
+            let report = try ScoringReport.evaluation(
+                evaluation, model: evaluated, seed: model == nil ? seed : evaluated.training.seed, folds: cv, format: format)
+            if let output { try AtomicFile.write(report, to: URL(fileURLWithPath: output)) } else { print(report, terminator: "") }
         }
     }
 }

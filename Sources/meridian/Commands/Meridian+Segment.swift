@@ -10,8 +10,8 @@ extension Meridian {
             abstract: "Segment accounts: k-means clusters, ABC/decile tiers and rule buckets.",
             discussion: """
                 Writes one row per account (id, segment_cluster, segment_abc, segment_decile, segment_bucket, \
-                segment_rule) and prints a summary. Exit codes: 0 ok, 65 bad data or config, 64 usage.
-                """)
+                segment_rule) and prints a summary.
+                """ + "\n\n" + ExitStatus.helpText)
 
         @Option(help: .config(keys: SegmentationRequest.configurationKeys)) var config: String?
         @Option(help: "Accounts CSV.") var input: String?
@@ -34,11 +34,9 @@ extension Meridian {
 
         func run() throws {
             let request = try Meridian.buildRequest(SegmentationRequest(), config: config, overlay: overlay)
-            try reportingDataErrors {
-                let result = try SegmentationJob(request: request, seed: UInt64.random(in: 0..<(1 << 32))).run()
-                try AtomicFile.write(result.csv(), to: URL(fileURLWithPath: output))
-                print(result.summary(), terminator: "")
-            }
+            let result = try SegmentationJob(request: request, seed: UInt64.random(in: 0..<(1 << 32))).run()
+            try AtomicFile.write(result.csv(), to: URL(fileURLWithPath: output))
+            print(result.summary(), terminator: "")
         }
 
         /// The request these arguments describe (config, then flags), validated.
@@ -60,14 +58,5 @@ extension Meridian {
             if let rules { r.rules = rules }
             if let seed { r.seed = seed }
         }
-    }
-}
-
-/// Prints a library error to standard error and exits with 65 (bad data); anything else
-/// propagates (exit 1).
-func reportingDataErrors(_ body: () throws -> Void) throws {
-    do { try body() } catch let error as CustomStringConvertible & Error {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-        throw ExitCode(65)
     }
 }

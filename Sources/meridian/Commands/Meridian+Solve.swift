@@ -9,16 +9,9 @@ extension Meridian {
             discussion: """
                 Prints the termination, objective, best bound, relative gap and time, then the solution. \
                 With --format json the output is one object with the keys termination, objective, bound, \
-                gap, seconds, iterations, nodes and values (variable name → value).
-
-                Exit codes:
-                  0   solved: optimal, or stopped by a limit with a feasible solution
-                  1   other error (GLPK failure, file system)
-                  3   no feasible solution: infeasible, unbounded, or infeasible-or-unbounded
-                  4   a limit stopped the solver before it found a feasible solution
-                  64  usage error (bad flags)
-                  65  bad model or data file (syntax error, invalid numbers or names)
-                """
+                gap, seconds, iterations, nodes and values (variable name → value). Infeasible, unbounded \
+                and infeasible-or-unbounded models exit with 3.
+                """ + "\n\n" + ExitStatus.helpText
         )
 
         @Argument(help: ArgumentHelp("The model file: .mod (GNU MathProg), .lp (CPLEX LP) or .mps (free MPS).", valueName: "file"))
@@ -32,7 +25,7 @@ extension Meridian {
 
         func run() throws {
             let request = solver.request(model: file, data: data)
-            let (model, result) = try Meridian.checked { try request.run() }
+            let (model, result) = try request.run()
             try output.write(SolveReport(result: result, model: model).render(output.format))
             if let code = Meridian.exitCode(for: result.termination) { throw code }
         }

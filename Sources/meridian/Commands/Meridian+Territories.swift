@@ -7,19 +7,17 @@ extension Meridian {
     /// `meridian territories …`: territory design commands.
     struct Territories: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Territory design: balanced, compact, contiguous alignments.",
+            abstract: "Territory design: balanced, compact, contiguous alignments.", discussion: ExitStatus.helpText,
             subcommands: [Design.self])
     }
 }
 
 extension Meridian.Territories {
     /// `meridian territories design`: one alignment run.
-    ///
-    /// Exit codes: 0 ok, 1 error, 3 no feasible alignment (with the reasons), 4 limit hit without
-    /// a feasible alignment, 64 usage, 65 bad data.
     struct Design: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Assign accounts to territories balanced on measures, compact, within a disruption budget.")
+            abstract: "Assign accounts to territories balanced on measures, compact, within a disruption budget.",
+            discussion: ExitStatus.helpText)
 
         @Option(help: .config(keys: TerritoryDesignRequest.configurationKeys)) var config: String?
         @Option(help: "Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.") var accounts: String?
@@ -56,22 +54,24 @@ extension Meridian.Territories {
                 throw ValidationError("give --accounts, --territories and at least one --measure, or --config")
             }
             guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+            try FlagChecks.timeLimit(timeLimit)
+            try FlagChecks.atLeast(workers, 1, "--workers")
+            try FlagChecks.nonNegative(gap, "--gap")
+            try FlagChecks.atLeast(add, 0, "--add")
+            try FlagChecks.atLeast(remove, 0, "--remove")
+            try FlagChecks.atLeast(relocate, 1, "--relocate")
+            try FlagChecks.atLeast(territoryCount, 1, "--territory-count")
+            try FlagChecks.nonNegative(tolerance, "--tolerance")
+            try FlagChecks.share(maxMovedShare, "--max-moved-share")
+            try FlagChecks.share(maxMovedValueShare, "--max-moved-value-share")
+            try FlagChecks.nonNegative(movePenalty, "--move-penalty")
         }
 
         func run() throws {
             let request = try Meridian.buildRequest(TerritoryDesignRequest(), config: config, overlay: overlay)
-            let plan: TerritoryPlan
-            do {
-                plan = try TerritoryDesignJob(request: request).runBlocking(progress: quiet ? nil : Self.progressLine)
-            } catch let error as TerritoryError {
-                FileHandle.standardError.write(Data("\nerror: \(error)\n".utf8))
-                switch error {
-                case .infeasible: throw ExitCode(3)
-                case .noFeasibleAlignmentFound: throw ExitCode(4)
-                default: throw ExitCode(65)
-                }
-            }
-            if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+            // the progress line ends with a line break whether the job succeeds or throws
+            defer { if !quiet { FileHandle.standardError.write(Data("\n".utf8)) } }
+            let plan = try TerritoryDesignJob(request: request).runBlocking(progress: quiet ? nil : Self.progressLine)
             let writer = AlignmentWriter(plan: plan)
             if let output { try writer.write(to: URL(fileURLWithPath: output)) }
             print(format == "json" ? writer.metricsJSON(pretty: false) : writer.textSummary(), terminator: "")

@@ -9,13 +9,16 @@ enum RequestBuildError: Error, CustomStringConvertible {
     /// A flag does not parse, or a problem is left after the flags are laid over the config.
     case flags(any Error)
 
-    /// 65 (bad data) for the config, 64 (usage) for the flags.
-    var exitCode: ExitCode { if case .config = self { ExitCode(65) } else { ExitCode(64) } }
+    /// Whether the config file (bad data, 65) rather than the flags (usage, 64) is at fault.
+    var isConfig: Bool { if case .config = self { true } else { false } }
+
+    /// The exit code the one exit-status table gives this error.
+    var exitCode: ExitCode { ExitStatus(classifying: self).exitCode }
 
     var description: String {
         switch self {
         case .config(let error): error.description
-        case .flags(let error): ConfigurationError.excerpt("\(error)")
+        case .flags(let error): ErrorText.quoted("\(error)")
         }
     }
 }
@@ -43,16 +46,12 @@ extension Meridian {
         return request
     }
 
-    /// ``assembleRequest(_:config:overlay:)`` for `run()`: prints the error and exits 65 or 64.
+    /// ``assembleRequest(_:config:overlay:)`` for `run()`: the error reaches `Meridian.main`, which
+    /// prints it and exits through the one exit-status table (65 for the config, 64 for the flags).
     static func buildRequest<R: ValidatedRequest>(
         _ defaults: R, config: String?, overlay: (inout R) throws -> Void
     ) throws -> R {
-        do {
-            return try assembleRequest(defaults, config: config, overlay: overlay)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw error.exitCode
-        }
+        try assembleRequest(defaults, config: config, overlay: overlay)
     }
 }
 
