@@ -28,9 +28,8 @@ import Testing
         train + ["--rounds=0"], train + ["--learning-rate=0"], train + ["--max-depth=0"], train + ["--l2=-1"],
         train + ["--threads=-1"], train + ["--subsample=0"], train + ["--min-child-weight=nan"], train + ["--max-levels=0"],
         ["score", "evaluate", "--input", "a.csv", "--numeric", "x", "--folds=1"],
-        segment + ["--restarts=0"], segment + ["--k=0"],
-        generate + ["--accounts=0"], generate + ["--reps=3"],
-        ["data", "validate", "d", "--max-issues=0"],
+        // segment, data generate and data validate check these when the request is built (64 as
+        // well): RequestOverlayTests and FlagFuzzTests
     ]
 
     @Test(arguments: invalid) func invalidFlagValueIsAUsageError(_ arguments: [String]) {
