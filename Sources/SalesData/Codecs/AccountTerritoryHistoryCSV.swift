@@ -14,16 +14,23 @@ public enum AccountTerritoryHistoryCSV {
     }
 
     /// The columns of `account_territory_history.csv`.
-    public static let schema = CSVSchema(fileName: "account_territory_history.csv", columns: [
-        CSVColumn("account_id", aliases: ["AccountId"], required: true, "Account; must exist in accounts.csv."),
-        CSVColumn("territory_id", aliases: ["TerritoryId", "Territory2Id"], required: true, "Territory from this date on; must exist in territories.csv."),
-        CSVColumn("effective_date", aliases: ["EffectiveDate", "start_date", "valid_from"], required: true, "YYYY-MM-DD, first day in the territory."),
-    ])
+    public static let schema = CSVSchema(
+        fileName: "account_territory_history.csv",
+        columns: [
+            CSVColumn("account_id", aliases: ["AccountId"], required: true, "Account; must exist in accounts.csv."),
+            CSVColumn(
+                "territory_id", aliases: ["TerritoryId", "Territory2Id"], required: true,
+                "Territory from this date on; must exist in territories.csv."),
+            CSVColumn(
+                "effective_date", aliases: ["EffectiveDate", "start_date", "valid_from"], required: true,
+                "YYYY-MM-DD, first day in the territory."),
+        ])
 
     /// Decodes the moves in `bytes`, rejecting a second row for the same account and date.
     ///
     /// - Throws: ``SalesDataError/invalidData(_:truncated:)`` listing every problem; nothing is returned then.
-    public static func decode(_ bytes: [UInt8], file: String = "account_territory_history.csv", issueLimit: Int = 100) throws
+    public static func decode(_ bytes: [UInt8], file: String = "account_territory_history.csv", issueLimit: Int = 100)
+        throws
         -> [AccountTerritoryChange]
     {
         var log = IssueLog(limit: issueLimit)
@@ -41,7 +48,9 @@ public enum AccountTerritoryHistoryCSV {
             guard let account, let territory, let date else { return nil }
             return AccountTerritoryChange(accountID: account, territoryID: territory, effectiveDate: date)
         }
-        reportRepeatedDates(decoded, file: file, subject: "account", log: &log) { ($0.accountID.rawValue, $0.effectiveDate) }
+        reportRepeatedDates(decoded, file: file, subject: "account", log: &log) {
+            ($0.accountID.rawValue, $0.effectiveDate)
+        }
         return decoded
     }
 
@@ -61,17 +70,22 @@ public enum AccountTerritoryHistoryCSV {
 
 /// Logs every row of an effective-dated history that repeats the (subject, date) of an earlier row.
 func reportRepeatedDates<Value>(
-    _ decoded: Decoded<Value>, file: String, subject: String, log: inout IssueLog, key: (Value) -> (String, CalendarDate)
+    _ decoded: Decoded<Value>, file: String, subject: String, log: inout IssueLog,
+    key: (Value) -> (String, CalendarDate)
 ) {
     var firstLine: [String: Int] = [:]
     for (index, value) in decoded.values.enumerated() {
         let (id, date) = key(value)
         let composite = "\(id)\u{1F}\(date)"
         if let first = firstLine[composite] {
-            log.add(SalesDataIssue(
-                .duplicateID, file: file, line: decoded.lines[index], column: 0, field: "effective_date", value: date.description,
-                expected: "one row per \(subject) and date",
-                message: "\(subject) \(id) already changes on \(date) (line \(first)); expected one row per \(subject) and date"))
+            log.add(
+                SalesDataIssue(
+                    .duplicateID, file: file, line: decoded.lines[index], column: 0, field: "effective_date",
+                    value: date.description,
+                    expected: "one row per \(subject) and date",
+                    message:
+                        "\(subject) \(id) already changes on \(date) (line \(first)); expected one row per \(subject) and date"
+                ))
         } else {
             firstLine[composite] = decoded.lines[index]
         }

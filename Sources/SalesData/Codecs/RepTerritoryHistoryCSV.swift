@@ -15,16 +15,25 @@ public enum RepTerritoryHistoryCSV {
     }
 
     /// The columns of `rep_territory_history.csv`.
-    public static let schema = CSVSchema(fileName: "rep_territory_history.csv", columns: [
-        CSVColumn("rep_id", aliases: ["UserId", "employee_id", "worker_id"], required: true, "Rep; must exist in reps.csv."),
-        CSVColumn("territory_id", aliases: ["TerritoryId", "Territory2Id"], "Seat from this date on (empty: none); must exist in territories.csv."),
-        CSVColumn("effective_date", aliases: ["EffectiveDate", "start_date", "valid_from"], required: true, "YYYY-MM-DD, first day in the seat."),
-    ])
+    public static let schema = CSVSchema(
+        fileName: "rep_territory_history.csv",
+        columns: [
+            CSVColumn(
+                "rep_id", aliases: ["UserId", "employee_id", "worker_id"], required: true,
+                "Rep; must exist in reps.csv."),
+            CSVColumn(
+                "territory_id", aliases: ["TerritoryId", "Territory2Id"],
+                "Seat from this date on (empty: none); must exist in territories.csv."),
+            CSVColumn(
+                "effective_date", aliases: ["EffectiveDate", "start_date", "valid_from"], required: true,
+                "YYYY-MM-DD, first day in the seat."),
+        ])
 
     /// Decodes the seat changes in `bytes`, rejecting a second row for the same rep and date.
     ///
     /// - Throws: ``SalesDataError/invalidData(_:truncated:)`` listing every problem; nothing is returned then.
-    public static func decode(_ bytes: [UInt8], file: String = "rep_territory_history.csv", issueLimit: Int = 100) throws
+    public static func decode(_ bytes: [UInt8], file: String = "rep_territory_history.csv", issueLimit: Int = 100)
+        throws
         -> [RepTerritoryChange]
     {
         var log = IssueLog(limit: issueLimit)

@@ -54,30 +54,40 @@ struct ActivityTextComposer {
         }
         body += ending(body, tone: tone, strength: strength, notes: !isEmail, random: &random)
         if isEmail, random.bernoulli(0.3) {
-            let follow = filler.fill(random.element(of: tone == .neutral ? neutral : bank), intensify: intensify / 2, random: &random)
+            let follow = filler.fill(
+                random.element(of: tone == .neutral ? neutral : bank), intensify: intensify / 2, random: &random)
             body += " " + follow + ending(follow, tone: tone, strength: strength / 2, notes: false, random: &random)
         }
         var parts: [String] = []
         let subject: String
         switch kind {
         case .email:
-            if random.bernoulli(0.85) { parts.append(filler.fill(random.element(of: DemoActivityTexts.greetings), intensify: 0, random: &random)) }
+            if random.bernoulli(0.85) {
+                parts.append(
+                    filler.fill(random.element(of: DemoActivityTexts.greetings), intensify: 0, random: &random))
+            }
             if random.bernoulli(0.3) { parts.append(random.element(of: DemoActivityTexts.openers)) }
             parts.append(body)
             if random.bernoulli(0.6) { parts.append(random.element(of: DemoActivityTexts.closings)) }
-            subject = SlotFiller.capitalizingFirst(filler.fill(random.element(of: DemoActivityTexts.emailSubjects), intensify: 0, random: &random))
+            subject = SlotFiller.capitalizingFirst(
+                filler.fill(random.element(of: DemoActivityTexts.emailSubjects), intensify: 0, random: &random))
         case .call:
-            parts.append(filler.fill(random.element(of: DemoActivityTexts.callPrefixes), intensify: 0, random: &random) + body)
+            parts.append(
+                filler.fill(random.element(of: DemoActivityTexts.callPrefixes), intensify: 0, random: &random) + body)
             subject = random.element(of: DemoActivityTexts.callSubjects)
         case .meeting:
-            parts.append(filler.fill(random.element(of: DemoActivityTexts.meetingPrefixes), intensify: 0, random: &random) + body)
+            parts.append(
+                filler.fill(random.element(of: DemoActivityTexts.meetingPrefixes), intensify: 0, random: &random) + body
+            )
             subject = random.element(of: DemoActivityTexts.meetingSubjects)
         }
         return (subject, parts.joined(separator: " "))
     }
 
     /// The sentence's end: "?" for questions, "!" or "!!" by tone and strength, else ".".
-    private static func ending(_ clause: String, tone: Tone, strength: Double, notes: Bool, random: inout SplitMixGenerator) -> String {
+    private static func ending(
+        _ clause: String, tone: Tone, strength: Double, notes: Bool, random: inout SplitMixGenerator
+    ) -> String {
         let questions = ["Can ", "Could ", "What ", "Do ", "Is ", "Who "]
         if questions.contains(where: { clause.hasPrefix($0) }) { return "?" }
         switch tone {
@@ -137,7 +147,8 @@ private struct SlotFiller {
         if text.contains("{role}") || text.contains("{Role}") {
             let index = role ?? random.int(below: DemoActivityTexts.roles.count)
             role = index
-            let name = notes ? Self.lowercasingFirstLetter(DemoActivityTexts.noteRoles[index]) : DemoActivityTexts.roles[index]
+            let name =
+                notes ? Self.lowercasingFirstLetter(DemoActivityTexts.noteRoles[index]) : DemoActivityTexts.roles[index]
             replace("{Role}", Self.capitalizingFirst(name))
             replace("{role}", name)
         }
@@ -150,7 +161,8 @@ private struct SlotFiller {
             text = text.replacingOccurrences(of: "{contact}", with: name)
         }
         if text.contains("{adv}") {
-            let adverb = intensify > 0 && random.bernoulli(intensify) ? random.element(of: DemoActivityTexts.intensifiers) : ""
+            let adverb =
+                intensify > 0 && random.bernoulli(intensify) ? random.element(of: DemoActivityTexts.intensifiers) : ""
             text = text.replacingOccurrences(of: "{adv}", with: adverb)
         }
         return Self.capitalizingFirst(text)

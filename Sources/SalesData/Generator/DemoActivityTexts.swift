@@ -186,9 +186,13 @@ enum DemoActivityTexts {
 
     // MARK: Fillers
 
-    static let greetings = ["Hi {contact},", "Hello {contact},", "{contact},", "Hi {contact}!", "Good morning {contact},", "Hi all,", "Dear {contact},"]
+    static let greetings = [
+        "Hi {contact},", "Hello {contact},", "{contact},", "Hi {contact}!", "Good morning {contact},", "Hi all,",
+        "Dear {contact},",
+    ]
     static let openers = [
-        "Thanks for your note.", "Hope you had a good weekend.", "Quick update from our side.", "Thanks for getting back to me.",
+        "Thanks for your note.", "Hope you had a good weekend.", "Quick update from our side.",
+        "Thanks for getting back to me.",
         "Following up on our call.", "Hope all is well.",
     ]
     static let closings = [
@@ -200,28 +204,43 @@ enum DemoActivityTexts {
 
     static let emailSubjects = [
         "Re: {product} proposal", "{product} pricing", "Next steps", "Follow-up: {product} demo", "Contract review",
-        "Re: renewal", "Question about {product}", "Quote for {n} seats", "Implementation timeline", "Re: security review",
+        "Re: renewal", "Question about {product}", "Quote for {n} seats", "Implementation timeline",
+        "Re: security review",
     ]
     static let callSubjects = ["Call", "Discovery call", "Follow-up call", "Pricing call", "Check-in call"]
-    static let meetingSubjects = ["Meeting", "On-site demo", "Quarterly business review", "Negotiation meeting", "Kickoff workshop",
-                                  "Executive briefing"]
+    static let meetingSubjects = [
+        "Meeting", "On-site demo", "Quarterly business review", "Negotiation meeting", "Kickoff workshop",
+        "Executive briefing",
+    ]
 
     // MARK: Slot values
 
-    static let teams = ["ops team", "finance team", "IT team", "leadership team", "sales team", "support team", "marketing team",
-                        "procurement team"]
-    static let roles = ["our CFO", "our COO", "the VP of Operations", "procurement", "our legal team", "our IT director",
-                        "the project sponsor", "our CEO", "the finance director"]
-    static let noteRoles = ["The CFO", "The COO", "The VP of Operations", "Procurement", "Legal", "The IT director",
-                            "The project sponsor", "The CEO", "The finance director"]
-    static let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "next week", "Monday morning", "Thursday afternoon"]
-    static let whens = ["this week", "by Friday", "before the end of the month", "before quarter end", "next week", "in January",
-                        "after the board meeting"]
+    static let teams = [
+        "ops team", "finance team", "IT team", "leadership team", "sales team", "support team", "marketing team",
+        "procurement team",
+    ]
+    static let roles = [
+        "our CFO", "our COO", "the VP of Operations", "procurement", "our legal team", "our IT director",
+        "the project sponsor", "our CEO", "the finance director",
+    ]
+    static let noteRoles = [
+        "The CFO", "The COO", "The VP of Operations", "Procurement", "Legal", "The IT director",
+        "The project sponsor", "The CEO", "The finance director",
+    ]
+    static let days = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "next week", "Monday morning", "Thursday afternoon",
+    ]
+    static let whens = [
+        "this week", "by Friday", "before the end of the month", "before quarter end", "next week", "in January",
+        "after the board meeting",
+    ]
     static let seats = ["10", "15", "25", "40", "50", "75", "100", "200"]
     static let intensifiers = ["really ", "very ", "extremely ", "absolutely ", "truly ", "incredibly ", "so "]
     /// Words written in capitals for emphasis when they occur.
-    static let emphasisWords = ["really", "very", "not", "never", "no", "great", "love", "loved", "happy", "disappointed",
-                                "frustrated", "unacceptable", "excited", "poor", "cancelling"]
+    static let emphasisWords = [
+        "really", "very", "not", "never", "no", "great", "love", "loved", "happy", "disappointed",
+        "frustrated", "unacceptable", "excited", "poor", "cancelling",
+    ]
 
     /// Every clause template, for counting phrasings.
     static var allClauses: [String] {

@@ -35,15 +35,19 @@ public struct AlignmentHistory: Sendable {
     ///   - repChanges: Seat changes, in any order.
     /// - Complexity: O(n log n) in the number of changes.
     public init(
-        accounts: [Account], reps: [Rep], accountChanges: [AccountTerritoryChange] = [], repChanges: [RepTerritoryChange] = []
+        accounts: [Account], reps: [Rep], accountChanges: [AccountTerritoryChange] = [],
+        repChanges: [RepTerritoryChange] = []
     ) {
         self.accountChanges = accountChanges
         self.repChanges = repChanges
         for account in accounts {
-            if let territory = account.territoryID, initialTerritory[account.id] == nil { initialTerritory[account.id] = territory }
+            if let territory = account.territoryID, initialTerritory[account.id] == nil {
+                initialTerritory[account.id] = territory
+            }
         }
         for change in accountChanges {
-            accountSteps[change.accountID, default: []].append(DatedValue(date: change.effectiveDate, value: change.territoryID))
+            accountSteps[change.accountID, default: []].append(
+                DatedValue(date: change.effectiveDate, value: change.territoryID))
         }
         for key in accountSteps.keys { accountSteps[key]?.sortByDateStably() }
         var holders: [TerritoryID: Set<RepID>] = [:]
@@ -55,7 +59,8 @@ public struct AlignmentHistory: Sendable {
             }
         }
         for change in repChanges {
-            seatSteps[change.repID, default: []].append(DatedValue(date: change.effectiveDate, value: change.territoryID))
+            seatSteps[change.repID, default: []].append(
+                DatedValue(date: change.effectiveDate, value: change.territoryID))
             if let territory = change.territoryID { holders[territory, default: []].insert(change.repID) }
         }
         for key in seatSteps.keys { seatSteps[key]?.sortByDateStably() }
@@ -64,8 +69,9 @@ public struct AlignmentHistory: Sendable {
 
     /// The alignment of a loaded dataset: its accounts, reps and both history files.
     public init(dataset: SalesDataset) {
-        self.init(accounts: dataset.accounts, reps: dataset.reps, accountChanges: dataset.accountTerritoryHistory,
-                  repChanges: dataset.repTerritoryHistory)
+        self.init(
+            accounts: dataset.accounts, reps: dataset.reps, accountChanges: dataset.accountTerritoryHistory,
+            repChanges: dataset.repTerritoryHistory)
     }
 
     /// The territory `account` belongs to on `date`; nil for an unknown account or one without a territory.
@@ -82,8 +88,9 @@ public struct AlignmentHistory: Sendable {
         return initialSeat[rep]
     }
 
-    /// The rep who holds `territory` on `date`: assigned to it that day and available that day; nil
-    /// when the seat is vacant. When two reps share the seat in `reps.csv` (a job share), the smaller
+    /// The rep who holds `territory` on `date`, nil when the seat is vacant.
+    ///
+    /// The holder is assigned to the seat that day and available that day. When two reps share the seat in `reps.csv` (a job share), the smaller
     /// id; a history row that makes two holders is rejected by `SalesDataset` validation.
     public func holder(of territory: TerritoryID, on date: CalendarDate) -> RepID? {
         for rep in candidates[territory] ?? [] {
