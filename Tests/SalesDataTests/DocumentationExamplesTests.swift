@@ -86,4 +86,16 @@ import Testing
         let csv = "id,type,date,account_id,amount,owner_id\nX-1,booking,2025-02-03,A-1,\"12,000\",R-1\nX-2,refund,2025-03-01,A-1,-500,R-1\n"
         #expect(try TransactionCSV.decode(Array(csv.utf8))[1].amount == -500)
     }
+
+    @Test func configurationExamples() throws {
+        do {
+            _ = try YAMLConfiguration.decode(DatasetCheckRequest.self, from: "foldr: Data/demo\n", file: "check.yaml")
+            Issue.record("expected an unknown-key error")
+        } catch {
+            #expect("\(error)".hasPrefix("check.yaml:1:1: foldr: unknown key `foldr`; did you mean `folder`?"))
+        }
+        let config = try YAMLConfiguration(yaml: "folder: Data/demo\nmaxIssues: 10\n", file: "check.yaml")
+        let request = try config.decodeRequest(DatasetCheckRequest.self)
+        #expect(request.maxIssues == 10)
+    }
 }
