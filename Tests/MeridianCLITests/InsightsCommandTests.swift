@@ -7,11 +7,11 @@ import Testing
     @Test func reportWritesEveryFileForTheDemoQuarter() throws {
         let out = try Fixtures.temporaryFolder(prefix: "meridian-insights").appendingPathComponent("out")
         let run = try MeridianProcess.run([
-            "insights", "--dataset", "Data/demo", "--period", "2024-Q4", "--points", "Data/insights/points.yaml",
+            "insights", "--dataset", "Data/demo", "--period", "2026-Q3", "--points", "Data/insights/points.yaml",
             "--out", out.path,
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("as of 2024-12-31"))
+        #expect(run.stdout.contains("as of 2026-09-30"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(
             files == [

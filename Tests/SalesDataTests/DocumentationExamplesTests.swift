@@ -75,6 +75,18 @@ import Testing
         #expect([0, 1].contains(random.index(weights: [1, 3])))
     }
 
+    @Test func alignmentHistoryExamples() throws {
+        let moves = try AccountTerritoryHistoryCSV.decode(Array("account_id,territory_id,effective_date\nA-1,T-2,2026-07-01\n".utf8))
+        #expect(moves[0].territoryID == "T-2")
+        let seats = try RepTerritoryHistoryCSV.decode(Array("rep_id,territory_id,effective_date\nR-1,T-3,2026-08-01\nR-2,,2026-08-01\n".utf8))
+        #expect(seats[1].territoryID == nil)
+        let move = AccountTerritoryChange(accountID: "A0000042", territoryID: "T007", effectiveDate: try #require(CalendarDate(year: 2026, month: 7, day: 1)))
+        let seat = RepTerritoryChange(repID: "R014", territoryID: "T012", effectiveDate: try #require(CalendarDate(year: 2026, month: 8, day: 1)))
+        #expect(move.territoryID == "T007" && seat.territoryID == "T012")
+        let csv = "id,type,date,account_id,amount,owner_id\nX-1,booking,2025-02-03,A-1,\"12,000\",R-1\nX-2,refund,2025-03-01,A-1,-500,R-1\n"
+        #expect(try TransactionCSV.decode(Array(csv.utf8))[1].amount == -500)
+    }
+
     @Test func configurationExamples() throws {
         do {
             _ = try YAMLConfiguration.decode(DatasetCheckRequest.self, from: "foldr: Data/demo\n", file: "check.yaml")

@@ -7,6 +7,8 @@ struct LoadedParts {
     var transactions = Decoded<Transaction>()
     var splits = Decoded<SplitCSV.Row>()
     var activities = Decoded<Activity>()
+    var accountHistory = Decoded<AccountTerritoryChange>()
+    var repHistory = Decoded<RepTerritoryChange>()
 
     init(accounts: Decoded<Account>, reps: Decoded<Rep>) {
         self.accounts = accounts
@@ -119,6 +121,8 @@ struct LoadedParts {
             }
             if log.isFull { return }
         }
+        checkReversals(log: &log)
+        checkAlignmentHistory(hasTerritories: hasTerritories, log: &log)
     }
 
     /// The checked dataset, with splits attached to their transactions and opportunities.
@@ -139,6 +143,7 @@ struct LoadedParts {
         }
         return try SalesDataset(
             accounts: accounts.values, reps: reps.values, territories: territories.values, opportunities: opportunities,
-            transactions: transactions, activities: activities.values)
+            transactions: transactions, activities: activities.values, accountTerritoryHistory: accountHistory.values,
+            repTerritoryHistory: repHistory.values)
     }
 }

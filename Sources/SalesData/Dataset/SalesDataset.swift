@@ -10,8 +10,9 @@ import Foundation
 /// ```
 ///
 /// A folder holds `accounts.csv` and `reps.csv` (required) and optionally `territories.csv`,
-/// `opportunities.csv`, `transactions.csv`, `splits.csv` and `activities.csv`; see
-/// `docs/data-format.md`.
+/// `opportunities.csv`, `transactions.csv`, `splits.csv`, `activities.csv` and the effective-dated
+/// alignment `account_territory_history.csv` and `rep_territory_history.csv` (see
+/// ``AlignmentHistory``); see `docs/data-format.md`.
 public struct SalesDataset: Sendable, Hashable {
     public var accounts: [Account]
     public var reps: [Rep]
@@ -23,6 +24,10 @@ public struct SalesDataset: Sendable, Hashable {
     /// Transactions with their splits attached.
     public var transactions: [Transaction]
     public var activities: [Activity]
+    /// Account moves after the alignment of `accounts.csv` (``AccountTerritoryChange``).
+    public var accountTerritoryHistory: [AccountTerritoryChange]
+    /// Seat changes after the seats of `reps.csv` (``RepTerritoryChange``).
+    public var repTerritoryHistory: [RepTerritoryChange]
     public var fiscalCalendar: FiscalCalendar
 
     /// Assembles a dataset from values; the hierarchy is checked, references are not (use ``validate()``).
@@ -30,7 +35,8 @@ public struct SalesDataset: Sendable, Hashable {
     /// - Throws: the ``Hierarchy`` errors.
     public init(
         accounts: [Account], reps: [Rep], territories: [Territory] = [], opportunities: [Opportunity] = [],
-        transactions: [Transaction] = [], activities: [Activity] = [], fiscalCalendar: FiscalCalendar = .calendarYear
+        transactions: [Transaction] = [], activities: [Activity] = [], accountTerritoryHistory: [AccountTerritoryChange] = [],
+        repTerritoryHistory: [RepTerritoryChange] = [], fiscalCalendar: FiscalCalendar = .calendarYear
     ) throws {
         self.accounts = accounts
         self.reps = reps
@@ -39,13 +45,19 @@ public struct SalesDataset: Sendable, Hashable {
         self.opportunities = opportunities
         self.transactions = transactions
         self.activities = activities
+        self.accountTerritoryHistory = accountTerritoryHistory
+        self.repTerritoryHistory = repTerritoryHistory
         self.fiscalCalendar = fiscalCalendar
     }
+
+    /// The effective-dated alignment of this dataset.
+    public var alignmentHistory: AlignmentHistory { AlignmentHistory(dataset: self) }
 
     /// Names of the files of a dataset folder, in load order.
     public static let fileNames = [
         AccountCSV.schema.fileName, RepCSV.schema.fileName, TerritoryCSV.schema.fileName, OpportunityCSV.schema.fileName,
         TransactionCSV.schema.fileName, SplitCSV.schema.fileName, ActivityCSV.schema.fileName,
+        AccountTerritoryHistoryCSV.schema.fileName, RepTerritoryHistoryCSV.schema.fileName,
     ]
 
     /// Loads and checks every file of `folder`, collecting up to `issueLimit` problems.
@@ -90,6 +102,12 @@ public struct SalesDataset: Sendable, Hashable {
         if let data = files[ActivityCSV.schema.fileName] {
             parts.activities = ActivityCSV.decode(data, file: ActivityCSV.schema.fileName, log: &log)
         }
+        if let data = files[AccountTerritoryHistoryCSV.schema.fileName] {
+            parts.accountHistory = AccountTerritoryHistoryCSV.decode(data, file: AccountTerritoryHistoryCSV.schema.fileName, log: &log)
+        }
+        if let data = files[RepTerritoryHistoryCSV.schema.fileName] {
+            parts.repHistory = RepTerritoryHistoryCSV.decode(data, file: RepTerritoryHistoryCSV.schema.fileName, log: &log)
+        }
         parts.checkReferences(log: &log)
         try log.throwIfAny()
         return try parts.assemble()
@@ -105,6 +123,8 @@ public struct SalesDataset: Sendable, Hashable {
             (TransactionCSV.schema.fileName, TransactionCSV.encode(transactions)),
             (SplitCSV.schema.fileName, SplitCSV.encode(transactions: transactions, opportunities: opportunities)),
             (ActivityCSV.schema.fileName, ActivityCSV.encode(activities)),
+            (AccountTerritoryHistoryCSV.schema.fileName, AccountTerritoryHistoryCSV.encode(accountTerritoryHistory)),
+            (RepTerritoryHistoryCSV.schema.fileName, RepTerritoryHistoryCSV.encode(repTerritoryHistory)),
         ]
     }
 
@@ -119,6 +139,8 @@ public struct SalesDataset: Sendable, Hashable {
         parts.opportunities = .init(opportunities)
         parts.transactions = .init(transactions)
         parts.activities = .init(activities)
+        parts.accountHistory = .init(accountTerritoryHistory)
+        parts.repHistory = .init(repTerritoryHistory)
         parts.splits = .init(transactions.flatMap { line in
             line.splits.map { SplitCSV.Row(transactionID: line.id, opportunityID: nil, split: $0) }
         })

@@ -8,6 +8,10 @@ public struct SalesDataIssue: Sendable, Hashable, Comparable, CustomStringConver
         case unreadableFile, malformedRow, missingColumn, duplicateColumn, missingValue, notANumber, nonFinite
         case negative, outOfRange, invalidDate, invalidValue, duplicateID, danglingReference, splitSum
         case hierarchyCycle, multipleManagers, managerCycle, inconsistentDates
+        /// Two reps hold the same territory on the same day (see ``AlignmentHistory``).
+        case seatConflict
+        /// Refunds and cancellations of one line take back more than its amount.
+        case reversalExceedsOriginal
     }
 
     public var kind: Kind

@@ -1,5 +1,5 @@
 extension DemoCompanyGenerator.Configuration: Codable, ValidatedRequest {
-    enum CodingKeys: String, CodingKey, CaseIterable { case seed, accounts, reps, includeHistory, snapshotDate }
+    enum CodingKeys: String, CodingKey, CaseIterable { case seed, accounts, reps, includeHistory, snapshotDate, lastClosedDate }
 
     /// The most accounts the generator numbers (ids have seven digits).
     public static let maximumAccounts = 9_999_999
@@ -20,6 +20,7 @@ extension DemoCompanyGenerator.Configuration: Codable, ValidatedRequest {
         reps = try c.decodeIfPresent(Int.self, forKey: .reps) ?? reps
         includeHistory = try c.decodeIfPresent(Bool.self, forKey: .includeHistory) ?? includeHistory
         snapshotDate = try c.decodeIfPresent(CalendarDate.self, forKey: .snapshotDate) ?? snapshotDate
+        lastClosedDate = try c.decodeIfPresent(CalendarDate.self, forKey: .lastClosedDate) ?? snapshotDate.adding(months: 11)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -29,9 +30,10 @@ extension DemoCompanyGenerator.Configuration: Codable, ValidatedRequest {
         try c.encode(reps, forKey: .reps)
         try c.encode(includeHistory, forKey: .includeHistory)
         try c.encode(snapshotDate, forKey: .snapshotDate)
+        try c.encode(lastClosedDate, forKey: .lastClosedDate)
     }
 
-    /// Every problem with the sizes, each naming its key.
+    /// Every problem with the sizes and dates, each naming its key.
     public func problems() -> [any RequestKeyError] {
         var list: [SalesDataError] = []
         if !(1...Self.maximumAccounts).contains(accounts) {
@@ -44,6 +46,12 @@ extension DemoCompanyGenerator.Configuration: Codable, ValidatedRequest {
                 .invalidRequest(
                     key: "reps", value: "\(reps)",
                     expected: "\(Self.minimumReps)...\(Self.maximumReps) reps (one per district at least)"))
+        }
+        if !(lastClosedDate > snapshotDate && lastClosedDate < snapshotDate.adding(months: 12)) {
+            list.append(
+                .invalidRequest(
+                    key: "lastClosedDate", value: "\(lastClosedDate)",
+                    expected: "a day of the plan year after snapshotDate \(snapshotDate)"))
         }
         return list
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Builds a deterministic demo company on real US places: accounts drawn in proportion to city
 /// population, a sales force in a 4-region, 12-district hierarchy, a historically grown (and
-/// unbalanced) alignment, two years of CRM history, and the ground truth of next year's purchases.
+/// unbalanced) alignment, two years of CRM history before the snapshot, the ground truth of the
+/// plan year's purchases, and the plan year itself through its last closed month: deals, refunds,
+/// cancellations, activities, a hire, a termination, a seat move and an account move.
 ///
 /// ```swift
 /// let geography = try USGeography.load(from: URL(fileURLWithPath: "Data/geo"))
@@ -13,7 +15,7 @@ import Foundation
 ///
 /// The distributions are documented in `Data/demo/README.md` and on each step below.
 public struct DemoCompanyGenerator: Sendable {
-    /// The request of `data generate`; defaults are written once, in ``init(seed:accounts:reps:includeHistory:snapshotDate:)``.
+    /// The request of `data generate`; defaults are written once, in ``init(seed:accounts:reps:includeHistory:snapshotDate:lastClosedDate:)``.
     public struct Configuration: Sendable, Hashable {
         public var seed: UInt64
         public var accounts: Int
@@ -21,16 +23,21 @@ public struct DemoCompanyGenerator: Sendable {
         public var reps: Int
         /// Whether to generate opportunities, transactions and activities.
         public var includeHistory: Bool
-        /// The as-of date of account features; history covers the two calendar years ending here.
+        /// The as-of date of account features (2025-12-31); history covers the two years ending
+        /// here, and the plan year starts the day after.
         public var snapshotDate: CalendarDate
+        /// The last day with data: the end of the plan year's last closed month (2026-11-30 by
+        /// default, the snapshot + 11 months); later deals are open pipeline.
+        public var lastClosedDate: CalendarDate
 
         public init(seed: UInt64 = 42, accounts: Int = 20_000, reps: Int = 120, includeHistory: Bool = true,
-                    snapshotDate: CalendarDate = CalendarDate(daysSinceEpoch: 20_088)) {
+                    snapshotDate: CalendarDate = CalendarDate(daysSinceEpoch: 20_453), lastClosedDate: CalendarDate? = nil) {
             self.seed = seed
             self.accounts = accounts
             self.reps = reps
             self.includeHistory = includeHistory
             self.snapshotDate = snapshotDate
+            self.lastClosedDate = lastClosedDate ?? snapshotDate.adding(months: 11)
         }
     }
 
@@ -66,20 +73,55 @@ public struct DemoCompanyGenerator: Sendable {
         var accountRandom = root.fork(1)
         var (accounts, districts) = makeAccounts(cities: places, layout: layout, random: &accountRandom)
         var forceRandom = root.fork(2)
-        let force = makeSalesForce(cities: places, layout: layout, accounts: accounts, accountDistricts: districts, random: &forceRandom)
+        var force = makeSalesForce(cities: places, layout: layout, accounts: accounts, accountDistricts: districts, random: &forceRandom)
         var alignRandom = root.fork(3)
         align(&accounts, districts: districts, force: force, random: &alignRandom)
-        var history = History()
+        var eventRandom = root.fork(6)
+        let events = makePlanYearEvents(&force, accounts: accounts, random: &eventRandom)
+        let alignment = AlignmentHistory(accounts: accounts, reps: force.reps, accountChanges: events.accountChanges,
+                                         repChanges: events.repChanges)
+        // accounts.csv and territories.csv show owners on the first day of the plan year.
+        for index in accounts.indices { accounts[index].ownerID = alignment.owner(of: accounts[index].id, on: planStart) }
+        for index in force.nodes.indices where force.nodes[index].level == .territory {
+            force.nodes[index].ownerID = alignment.holder(of: force.nodes[index].id, on: planStart)
+        }
+        let ownership = makeOwnership(alignment, accounts: accounts, force: force)
+        let calendar = HistoryCalendar(snapshot: configuration.snapshotDate, lastClosed: configuration.lastClosedDate)
+        var drafts = DraftHistory()
         if configuration.includeHistory {
             var historyRandom = root.fork(4)
-            history = makeHistory(&accounts, force: force, random: &historyRandom)
+            draftPastYears(&drafts, accounts: accounts, force: force, ownership: ownership, calendar: calendar, random: &historyRandom)
+            drafts.applySales(to: &accounts, calendar: calendar)
         }
         var truthRandom = root.fork(5)
         let truth = makeTruth(accounts, random: &truthRandom)
+        var history = History()
+        if configuration.includeHistory {
+            var planRandom = root.fork(7)
+            draftPlanYear(&drafts, accounts: accounts, truth: truth, force: force, ownership: ownership, calendar: calendar,
+                          random: &planRandom)
+            var textRandom = root.fork(8)
+            history = drafts.build(accounts, ownership: ownership, calendar: calendar, random: &textRandom)
+        }
         let dataset = try SalesDataset(
             accounts: accounts, reps: force.reps, territories: force.nodes, opportunities: history.opportunities,
-            transactions: history.transactions, activities: history.activities)
-        return DemoCompany(dataset: dataset, truth: truth, configuration: configuration)
+            transactions: history.transactions, activities: history.activities, accountTerritoryHistory: events.accountChanges,
+            repTerritoryHistory: events.repChanges)
+        return DemoCompany(dataset: dataset, truth: truth, configuration: configuration, events: events.log)
+    }
+
+    private func makeOwnership(_ alignment: AlignmentHistory, accounts: [Account], force: SalesForce) -> DealOwnership {
+        var managerOfTerritory: [TerritoryID: RepID] = [:]
+        var districtOfTerritory: [TerritoryID: Int] = [:]
+        for (district, positions) in force.positionsByDistrict.enumerated() {
+            for position in positions {
+                guard let territory = force.reps[position].territoryID else { continue }
+                managerOfTerritory[territory] = force.reps[force.managerOfDistrict[district]].id
+                districtOfTerritory[territory] = district
+            }
+        }
+        return DealOwnership(alignment: alignment, accountIDs: accounts.map(\.id), managerOfTerritory: managerOfTerritory,
+                             districtOfTerritory: districtOfTerritory, fallback: force.reps.first?.id ?? "CRO")
     }
 
     private func makeTruth(_ accounts: [Account], random: inout SplitMixGenerator) -> [PurchaseTruth] {
@@ -138,9 +180,12 @@ public struct DemoCompany: Sendable {
     /// One row per account, in account order.
     public var truth: [PurchaseTruth]
     public var configuration: DemoCompanyGenerator.Configuration
+    /// The plan year's staffing and alignment events, one line each (e.g.
+    /// `hire: R017 fills T017 on 2026-04-01`).
+    public var events: [String] = []
 
-    /// Writes the dataset files plus `accounts_truth.csv` to `folder`, as one ``AtomicFolder``.
-    public func write(to folder: URL) throws {
+    /// The contents of every file ``write(to:)`` writes: the dataset's files and `accounts_truth.csv`.
+    public func encodedFiles() -> [(name: String, bytes: [UInt8])] {
         var writer = CSVWriter()
         writer.writeRow(["account_id", "feature_logit", "true_purchase_probability", "purchased"])
         for row in truth {
@@ -150,6 +195,12 @@ public struct DemoCompany: Sendable {
             writer.field(row.purchased ? "1" : "0")
             writer.endRow()
         }
-        try dataset.write(to: folder, extraFiles: [("accounts_truth.csv", Data(writer.bytes))])
+        return dataset.encodedFiles() + [("accounts_truth.csv", writer.bytes)]
+    }
+
+    /// Writes the dataset files plus `accounts_truth.csv` to `folder`, as one ``AtomicFolder``.
+    public func write(to folder: URL) throws {
+        let files = encodedFiles().map { (name: $0.name, data: Data($0.bytes)) }
+        try AtomicFolder.write(files, to: folder, owned: Set(files.map(\.name)))
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// The ground-truth model behind the demo company's purchases in the year after the snapshot, so a
-/// scoring model can be compared with the best achievable.
+/// The ground-truth model behind the demo company's purchases in the plan year after the snapshot
+/// (the generator lets exactly the accounts drawn as purchasers buy that year), so a scoring model
+/// can be compared with the best achievable.
 ///
 /// With `L = ln(employees / 30)`, the feature logit is
 ///
-///     z = -2.3 + 0.30 L - 0.10 L² + industryEffect[industry]
+///     z = -1.65 + 0.30 L - 0.10 L² + industryEffect[industry]
 ///         + 1.20 · [ttm_sales > 0] + 0.50 · [prior_year_sales > 0 and ttm_sales = 0]
 ///         + 0.50 · [segment = Enterprise and industry = Technology]
 ///         - 0.08 · (county unemployment 2009 - 9.3)
@@ -36,7 +37,7 @@ public enum PurchasePropensityModel {
     public static func featureLogit(of account: Account, unemploymentRate: Double?) -> Double {
         let employees = Double(max(1, account.employees ?? 1))
         let l = log(employees / 30)
-        var z = -2.3 + 0.30 * l - 0.10 * l * l
+        var z = -1.65 + 0.30 * l - 0.10 * l * l
         z += industryEffect[account.industry ?? ""] ?? 0
         if account.trailingTwelveMonthSales > 0 {
             z += 1.2

@@ -21,7 +21,7 @@ public struct CreditSplit: Sendable, Hashable, Codable {
     }
 }
 
-/// A booking, order or refund line from the ledger.
+/// A booking, order, refund or cancellation line from the ledger.
 ///
 /// ```swift
 /// let booking = Transaction(id: "X-1", kind: .booking, date: CalendarDate(year: 2025, month: 2, day: 3)!,
@@ -31,7 +31,18 @@ public struct CreditSplit: Sendable, Hashable, Codable {
 /// ```
 public struct Transaction: Sendable, Hashable, Codable, Identifiable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case booking, order, refund
+        /// A won deal booked; amount ≥ 0.
+        case booking
+        /// A run-rate order outside the deal process; amount ≥ 0.
+        case order
+        /// Money returned on an earlier line (``Transaction/originalID``); amount ≤ 0.
+        case refund
+        /// An earlier booking voided (``Transaction/originalID`` is required); amount ≤ 0, in the demo
+        /// the negated booking amount.
+        case cancellation
+
+        /// Whether the line takes back (part of) an earlier line: a refund or a cancellation.
+        public var isReversal: Bool { self == .refund || self == .cancellation }
     }
 
     public var id: TransactionID
@@ -41,7 +52,8 @@ public struct Transaction: Sendable, Hashable, Codable, Identifiable {
     /// The opportunity this line closes, if any.
     public var opportunityID: OpportunityID?
     public var product: ProductID?
-    /// Signed amount in ``currency``: refunds are zero or negative, bookings and orders zero or positive.
+    /// Signed amount in ``currency``: refunds and cancellations are zero or negative, bookings and
+    /// orders zero or positive.
     public var amount: Double
     /// ISO 4217 code, e.g. `USD`.
     public var currency: String
@@ -51,11 +63,13 @@ public struct Transaction: Sendable, Hashable, Codable, Identifiable {
     public var ownerID: RepID?
     /// Credit assignments; empty means 100 % to ``ownerID``.
     public var splits: [CreditSplit]
+    /// For a refund or cancellation, the booking or order it takes back (same account, not later).
+    public var originalID: TransactionID?
 
     public init(
         id: TransactionID, kind: Kind, date: CalendarDate, accountID: AccountID, opportunityID: OpportunityID? = nil,
         product: ProductID? = nil, amount: Double, currency: String = "USD", orderType: String? = nil,
-        ownerID: RepID? = nil, splits: [CreditSplit] = []
+        ownerID: RepID? = nil, splits: [CreditSplit] = [], originalID: TransactionID? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -68,6 +82,7 @@ public struct Transaction: Sendable, Hashable, Codable, Identifiable {
         self.orderType = orderType
         self.ownerID = ownerID
         self.splits = splits
+        self.originalID = originalID
     }
 
     /// The revenue splits, or 100 % to ``ownerID`` when there are none.

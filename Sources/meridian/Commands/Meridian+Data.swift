@@ -21,7 +21,7 @@ extension Meridian.DataCommand {
             discussion: ExitStatus.discussion("Problems are printed to standard output, one per line; their count to standard error.")
         )
 
-        @Argument(help: "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits and activities.")
+        @Argument(help: "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits, activities and alignment history.")
         var folder: String
 
         @Option(help: "Stop after this many problems (default \(DatasetCheckRequest(folder: "").maxIssues)).")
@@ -41,7 +41,7 @@ extension Meridian.DataCommand {
             let request = try Meridian.buildRequest(DatasetCheckRequest(folder: folder), config: nil, overlay: overlay)
             do {
                 let data = try request.run()
-                print("\(folder): ok (\(data.accounts.count) accounts, \(data.reps.count) reps, \(data.territories.count) hierarchy nodes, \(data.opportunities.count) opportunities, \(data.transactions.count) transactions, \(data.activities.count) activities)")
+                print("\(folder): ok (\(data.accounts.count) accounts, \(data.reps.count) reps, \(data.territories.count) hierarchy nodes, \(data.opportunities.count) opportunities, \(data.transactions.count) transactions, \(data.activities.count) activities, \(data.accountTerritoryHistory.count + data.repTerritoryHistory.count) alignment changes)")
             } catch let SalesDataError.invalidData(issues, truncated) {
                 for issue in issues { print(issue.located(in: folder)) }
                 FileHandle.standardError.write(Data("\(issues.count)\(truncated ? "+" : "") problem(s) found\n".utf8))
@@ -55,7 +55,8 @@ extension Meridian.DataCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate the deterministic demo company on real US places.",
             discussion: ExitStatus.discussion("""
-                The same seed and sizes give byte-identical files. Writes the dataset files and accounts_truth.csv \
+                The same seed and sizes give byte-identical files. Writes the dataset files (history 2024-2025, plan year \
+                2026 through 2026-11-30, effective-dated alignment) and accounts_truth.csv \
                 as one folder: a run killed at any moment leaves the previous folder or the complete new one.
                 """)
         )
@@ -90,6 +91,7 @@ extension Meridian.DataCommand {
             let company = try DemoCompanyGenerator(configuration, geography: geo).generate()
             try company.write(to: URL(fileURLWithPath: out))
             print("wrote \(out): \(company.dataset.accounts.count) accounts, \(company.dataset.reps.count) reps, \(company.dataset.opportunities.count) opportunities, \(company.dataset.transactions.count) transactions, \(company.dataset.activities.count) activities")
+            for event in company.events { print("  \(event)") }
         }
     }
 }
