@@ -28,8 +28,8 @@ func write(_ values: [Double], _ url: URL) throws {
 }
 
 print("generating \(rows) × \(features) training and \(testRows) test accounts…")
-let train = SyntheticLeads.matrix(rows: rows, features: features, seed: 1)
-let test = SyntheticLeads.matrix(rows: testRows, features: features, seed: 2)
+let train = try SyntheticMatrix.matrix(rows: rows, features: features, seed: 1)
+let test = try SyntheticMatrix.matrix(rows: testRows, features: features, seed: 2)
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-scoring-bench-\(getpid())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }

@@ -66,7 +66,7 @@ import TestSupport
     }
 
     @Test func aucNeedsBothClasses() {
-        #expect(throws: ScoringError.singleClass(label: 1, rows: 2)) {
+        #expect(throws: ScoringError.singleClass(label: 1, rows: 2, set: .evaluation)) {
             try ClassificationMetrics.rocAUC(scores: [0.1, 0.2], labels: [1, 1])
         }
     }

@@ -40,7 +40,7 @@ import TestSupport
         #expect(throws: ScoringError.invalidParameter(name: "maxDepth", value: "0", expected: "in 1...32")) {
             try GradientBoostedTrees(parameters: BoostingParameters(maxDepth: 0)).fit(x, labels: [0, 1])
         }
-        #expect(throws: ScoringError.singleClass(label: 1, rows: 2)) {
+        #expect(throws: ScoringError.singleClass(label: 1, rows: 2, set: .training)) {
             try GradientBoostedTrees().fit(x, labels: [1, 1])
         }
     }

@@ -35,6 +35,8 @@ public struct ScoredAccounts: Sendable, Hashable {
     /// Column with expected value + baseline.
     public static let potentialColumn = "score_potential"
 
+    /// The id column's name, written as the CSV header's first field.
+    public let idColumn: String
     public let ids: [String]
     public let propensity: [Double]
     public let expectedValue: [Double]
@@ -42,17 +44,18 @@ public struct ScoredAccounts: Sendable, Hashable {
     /// What the feature transform had to impute or pool.
     public let report: FeatureTransformReport
 
-    /// `id,score_propensity,score_expected_value,score_potential` CSV with fixed precision.
-    public func csv(idColumn: String = "id") -> String {
+    /// `id,score_propensity,score_expected_value,score_potential` CSV.
+    ///
+    /// Every number is written as the shortest decimal that reads back as exactly the same
+    /// `Double` (Swift's `description`: `0.1234567891`, `3.2e-08`, `1250.0`), so no propensity
+    /// prints as `0.000000` and distinct scores never print alike. The bytes are the same on
+    /// every platform.
+    public func csv() -> String {
         var out = "\(idColumn),\(Self.propensityColumn),\(Self.expectedValueColumn),\(Self.potentialColumn)\n"
         for i in ids.indices {
-            out += "\(ColumnTable.quote(ids[i])),\(format(propensity[i], 6)),\(format(expectedValue[i], 2)),\(format(potential[i], 2))\n"
+            out += "\(ColumnTable.quote(ids[i])),\(propensity[i]),\(expectedValue[i]),\(potential[i])\n"
         }
         return out
-    }
-
-    private func format(_ x: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", x)
     }
 }
 
@@ -74,6 +77,6 @@ extension ScoringModel {
             expected[i] = p[i] * size
             potential[i] = expected[i] + ((i < base.count ? base[i] : nil) ?? 0)
         }
-        return ScoredAccounts(ids: ids, propensity: p, expectedValue: expected, potential: potential, report: report)
+        return ScoredAccounts(idColumn: idColumn, ids: ids, propensity: p, expectedValue: expected, potential: potential, report: report)
     }
 }

@@ -20,7 +20,7 @@ public struct GradientBoostedTrees: Sendable, Hashable, Codable {
 
     /// Trains `parameters.rounds` trees.
     ///
-    /// - Throws: ``ScoringError/singleClass(label:rows:)`` for one-class labels,
+    /// - Throws: ``ScoringError/singleClass(label:rows:set:)`` for one-class labels,
     ///   ``ScoringError/invalidParameter(name:value:expected:)`` for parameters out of range, and
     ///   ``ScoringError/xgboost(routine:message:)`` when XGBoost reports a failure.
     public func fit(_ x: FeatureMatrix, labels: [Double]) throws -> GradientBoostedTreesFit {
@@ -72,12 +72,18 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
     public var threads: Int
     /// `seed`.
     public var seed: UInt64
+    /// `scale_pos_weight`: the weight of each positive row's gradient and Hessian (negatives
+    /// weigh 1), for imbalanced classes. It shifts the propensities up, so they are no longer
+    /// calibrated probabilities when it is not 1.
+    public var scalePositiveWeight: Double
 
+    /// The settings; every default is written here only (the CLI and request files read them).
     public init(
-        rounds: Int = 100, learningRate: Double = 0.1, maxDepth: Int = 4, minChildWeight: Double = 1,
+        rounds: Int = 200, learningRate: Double = 0.1, maxDepth: Int = 3, minChildWeight: Double = 5,
         subsample: Double = 1, columnSampleByTree: Double = 1, l2: Double = 1, l1: Double = 0, maxBins: Int = 256,
-        threads: Int = 0, seed: UInt64 = 0, maxLeaves: Int = 0
+        threads: Int = 0, seed: UInt64 = 0, maxLeaves: Int = 0, scalePositiveWeight: Double = 1
     ) {
+        self.scalePositiveWeight = scalePositiveWeight
         self.maxLeaves = maxLeaves
         self.rounds = rounds
         self.learningRate = learningRate
@@ -92,7 +98,34 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
         self.seed = seed
     }
 
-    func validate() throws {
+    private enum CodingKeys: String, CodingKey {
+        case rounds, learningRate, maxDepth, maxLeaves, minChildWeight, subsample, columnSampleByTree, l2, l1, maxBins
+        case threads, seed, scalePositiveWeight
+    }
+
+    /// Decodes the settings; an absent key keeps its default from ``init(rounds:learningRate:maxDepth:minChildWeight:subsample:columnSampleByTree:l2:l1:maxBins:threads:seed:maxLeaves:scalePositiveWeight:)``.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        rounds = try c.decodeIfPresent(Int.self, forKey: .rounds) ?? rounds
+        learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? learningRate
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth) ?? maxDepth
+        maxLeaves = try c.decodeIfPresent(Int.self, forKey: .maxLeaves) ?? maxLeaves
+        minChildWeight = try c.decodeIfPresent(Double.self, forKey: .minChildWeight) ?? minChildWeight
+        subsample = try c.decodeIfPresent(Double.self, forKey: .subsample) ?? subsample
+        columnSampleByTree = try c.decodeIfPresent(Double.self, forKey: .columnSampleByTree) ?? columnSampleByTree
+        l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? l2
+        l1 = try c.decodeIfPresent(Double.self, forKey: .l1) ?? l1
+        maxBins = try c.decodeIfPresent(Int.self, forKey: .maxBins) ?? maxBins
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads) ?? threads
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
+        scalePositiveWeight = try c.decodeIfPresent(Double.self, forKey: .scalePositiveWeight) ?? scalePositiveWeight
+    }
+
+    /// Checks every setting against its domain (XGBoost would abort or misbehave on some).
+    ///
+    /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)`` naming the first bad one.
+    public func validate() throws {
         func require(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
             if !ok { throw ScoringError.invalidParameter(name: name, value: "\(value)", expected: expected) }
         }
@@ -106,7 +139,12 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
         try require(l2 >= 0 && l2.isFinite, "l2", l2, "≥ 0")
         try require(l1 >= 0 && l1.isFinite, "l1", l1, "≥ 0")
         try require(maxBins >= 2, "maxBins", maxBins, "≥ 2")
-        try require(threads >= 0, "threads", threads, "≥ 0")
+        try require(threads >= 0 && threads <= 4096, "threads", threads, "in 0...4096")
+        try require(rounds <= 1_000_000, "rounds", rounds, "≤ 1,000,000")
+        try require(maxLeaves <= 1 << 20, "maxLeaves", maxLeaves, "≤ 1,048,576")
+        try require(maxBins <= 1 << 16, "maxBins", maxBins, "≤ 65,536")
+        try require(
+            scalePositiveWeight > 0 && scalePositiveWeight.isFinite, "scalePositiveWeight", scalePositiveWeight, "a finite number > 0")
     }
 
     func xgboostParameters(threads: Int) -> [(String, String)] {
@@ -115,7 +153,7 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
             ("max_depth", "\(maxDepth)"), ("min_child_weight", "\(minChildWeight)"), ("subsample", "\(subsample)"),
             ("colsample_bytree", "\(columnSampleByTree)"), ("lambda", "\(l2)"), ("alpha", "\(l1)"),
             ("max_bin", "\(maxBins)"), ("nthread", "\(threads)"), ("seed", "\(seed % UInt64(Int32.max))"),
-            ("verbosity", "0"), ("validate_parameters", "1"),
+            ("scale_pos_weight", "\(scalePositiveWeight)"), ("verbosity", "0"), ("validate_parameters", "1"),
         ] + (maxLeaves > 0 ? [("grow_policy", "lossguide"), ("max_leaves", "\(maxLeaves)")] : [])
     }
 }
