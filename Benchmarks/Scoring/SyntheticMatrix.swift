@@ -2,13 +2,16 @@ import Foundation
 import SalesData
 import Scoring
 
-/// The benchmark's generated accounts (moved out of the Scoring library: only this benchmark
-/// uses them). The stream is the one the library generated before (SalesData's
+/// The benchmark's generated accounts.
+///
+/// Moved out of the Scoring library, since only this benchmark uses them. The stream is the one the library generated before (SalesData's
 /// `SplitMixGenerator` uniforms and normals), so figures stay comparable.
 enum SyntheticMatrix {
     /// A dense numeric matrix of `rows × features` with labels and true probabilities; the
     /// log-odds are a sparse linear term plus two interactions and a threshold effect.
-    static func matrix(rows: Int, features: Int, seed: UInt64) throws -> (x: FeatureMatrix, labels: [Double], truth: [Double]) {
+    static func matrix(rows: Int, features: Int, seed: UInt64) throws -> (
+        x: FeatureMatrix, labels: [Double], truth: [Double]
+    ) {
         var random = SplitMixGenerator(seed: seed)
         var values = [Double](repeating: 0, count: rows * features)
         var labels = [Double](repeating: 0, count: rows)

@@ -46,7 +46,9 @@ public enum ScoringReport {
             if let folds {
                 lines.append("cross-validation (\(folds.count) folds):")
                 for (k, fold) in folds.enumerated() {
-                    lines.append("  fold \(k + 1): AUC \(f(fold.auc)), log loss \(f(fold.logLoss))" + (fold.truthAuc.map { ", truth AUC \(f($0))" } ?? ""))
+                    lines.append(
+                        "  fold \(k + 1): AUC \(f(fold.auc)), log loss \(f(fold.logLoss))"
+                            + (fold.truthAuc.map { ", truth AUC \(f($0))" } ?? ""))
                 }
                 let mean = folds.reduce(0) { $0 + $1.auc } / Double(folds.count)
                 lines.append("  mean AUC \(f(mean))")
@@ -57,16 +59,18 @@ public enum ScoringReport {
     }
 
     static func describe(_ e: Evaluation) -> [String] {
-        var lines = [
-            "rows: \(e.rows) (\(e.positives) positive)",
-            "AUC: \(f(e.auc))" + (e.truthAuc.map { "   truth AUC: \(f($0))   gap: \(f($0 - e.auc))" } ?? ""),
-            "log loss: \(f(e.logLoss))",
-        ] + (e.oracleAuc.map { ["oracle AUC: \(f($0))"] } ?? []) + [
-            "top-decile lift: \(f(e.topDecileLift))",
-        ]
+        var lines =
+            [
+                "rows: \(e.rows) (\(e.positives) positive)",
+                "AUC: \(f(e.auc))" + (e.truthAuc.map { "   truth AUC: \(f($0))   gap: \(f($0 - e.auc))" } ?? ""),
+                "log loss: \(f(e.logLoss))",
+            ] + (e.oracleAuc.map { ["oracle AUC: \(f($0))"] } ?? []) + [
+                "top-decile lift: \(f(e.topDecileLift))"
+            ]
         for top in e.topK {
             lines.append(
-                "top \(top.k)\(top.considered < top.k ? " (\(top.considered) rows)" : ""): hits \(top.hits), precision \(f(top.precision)), recall \(f(top.recall))")
+                "top \(top.k)\(top.considered < top.k ? " (\(top.considered) rows)" : ""): hits \(top.hits), precision \(f(top.precision)), recall \(f(top.recall))"
+            )
         }
         lines.append("calibration (bin, rows, mean predicted, observed):")
         for bin in e.calibration {
@@ -81,7 +85,9 @@ public enum ScoringReport {
             "training rows: \(model.training.trainingRows) (\(model.training.trainingPositives) positive)",
             "features: \(model.pipeline.outputNames.count)",
         ]
-        for dropped in model.pipeline.dropped { lines.append("dropped feature \(dropped.column): \(dropped.reason.rawValue)") }
+        for dropped in model.pipeline.dropped {
+            lines.append("dropped feature \(dropped.column): \(dropped.reason.rawValue)")
+        }
         if let weight = model.training.positiveWeight, weight != 1 { lines.append("positive weight: \(weight)") }
         if let holdout = model.training.holdout {
             switch model.training.split {
@@ -99,9 +105,13 @@ public enum ScoringReport {
 
     /// The ten most important features; logistic ones with their signed coefficient.
     static func importanceLines(_ model: ScoringModel) -> [String] {
-        var lines = ["feature importance" + (model.importance.contains { $0.coefficient != nil } ? " (share, coefficient):" : ":")]
+        var lines = [
+            "feature importance"
+                + (model.importance.contains { $0.coefficient != nil } ? " (share, coefficient):" : ":")
+        ]
         for item in model.importance.prefix(10) {
-            let sign = item.coefficient.map { "   \(f($0)) (\(item.direction?.rawValue ?? "none") the propensity)" } ?? ""
+            let sign =
+                item.coefficient.map { "   \(f($0)) (\(item.direction?.rawValue ?? "none") the propensity)" } ?? ""
             lines.append("  \(item.feature): \(f(item.importance))" + sign)
         }
         return lines
@@ -113,7 +123,8 @@ public enum ScoringReport {
             lines.append("warning: \(count) rows have a \(column) not seen in training; scored as '\(column)=other'")
         }
         for (column, count) in scores.report.unexpectedMissing.sorted(by: { $0.key < $1.key }) {
-            lines.append("warning: \(count) rows miss \(column), which training always had; imputed with the training mean")
+            lines.append(
+                "warning: \(count) rows miss \(column), which training always had; imputed with the training mean")
         }
         return lines.joined(separator: "\n") + "\n"
     }

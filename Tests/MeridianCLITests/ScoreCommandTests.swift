@@ -1,16 +1,19 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `meridian score` as an analyst runs it: the built executable on small fixtures, checking exit
 /// codes, what it prints and the files it writes.
 @Suite struct ScoreCommandTests {
-    static let leads = Fixtures.repositoryRoot.appendingPathComponent("Tests/ScoringTests/Fixtures/yes_no_leads.csv").path
+    static let leads = Fixtures.repositoryRoot.appendingPathComponent("Tests/ScoringTests/Fixtures/yes_no_leads.csv")
+        .path
 
     static func train(_ extra: [String], input: String = leads, in folder: URL) throws -> MeridianProcess {
         try MeridianProcess.run(
-            ["score", "train", "--input", input, "--numeric", "size", "visits", "--seed", "1",
-             "--output", folder.appendingPathComponent("model.json").path] + extra)
+            [
+                "score", "train", "--input", input, "--numeric", "size", "visits", "--seed", "1",
+                "--output", folder.appendingPathComponent("model.json").path,
+            ] + extra)
     }
 
     @Test func holdoutZeroTrainsOnEveryRow() throws {
@@ -31,7 +34,8 @@ import TestSupport
     @Test func aThirdLabelValueIsLocated() throws {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-score")
         let input = folder.appendingPathComponent("leads.csv")
-        try "id,size,visits,won\nA,1,2,yes\nB,2,3,no\nC,3,1,maybe\nD,4,4,yes\n".write(to: input, atomically: true, encoding: .utf8)
+        try "id,size,visits,won\nA,1,2,yes\nB,2,3,no\nC,3,1,maybe\nD,4,4,yes\n".write(
+            to: input, atomically: true, encoding: .utf8)
         let run = try Self.train(["--target", "won"], input: input.path, in: folder)
         #expect(run.status == 65)
         #expect(run.stderr.contains("leads.csv:4:4:") && run.stderr.contains("'maybe'"), "\(run.stderr)")
@@ -66,7 +70,8 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-score")
         let input = folder.appendingPathComponent("few.csv")
         let rows = (0..<20).map { "R\($0),\($0),\($0 % 3),\($0 == 3 || $0 == 11 ? 1 : 0)" }
-        try ("id,size,visits,won\n" + rows.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        try ("id,size,visits,won\n" + rows.joined(separator: "\n") + "\n").write(
+            to: input, atomically: true, encoding: .utf8)
         let run = try Self.train(["--target", "won", "--holdout", "0.2"], input: input.path, in: folder)
         #expect(run.status == 65)
         #expect(run.stderr.contains("4 hold-out rows") && !run.stderr.contains("training rows"), "\(run.stderr)")
@@ -76,12 +81,17 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-score")
         let input = folder.appendingPathComponent("sharp.csv")
         let rows = (0..<30).map { "R\($0),\($0),\($0 % 4),\($0 >= 15 ? ($0 == 16 ? 0 : 1) : ($0 == 13 ? 1 : 0))" }
-        try ("id,size,visits,won\n" + rows.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-        #expect(try Self.train(["--target", "won", "--holdout", "0", "--l2", "0.001"], input: input.path, in: folder).status == 0)
+        try ("id,size,visits,won\n" + rows.joined(separator: "\n") + "\n").write(
+            to: input, atomically: true, encoding: .utf8)
+        #expect(
+            try Self.train(["--target", "won", "--holdout", "0", "--l2", "0.001"], input: input.path, in: folder).status
+                == 0)
         let scores = folder.appendingPathComponent("scores.csv").path
         let run = try MeridianProcess.run(
-            ["score", "predict", "--model", folder.appendingPathComponent("model.json").path, "--input", input.path,
-             "--output", scores])
+            [
+                "score", "predict", "--model", folder.appendingPathComponent("model.json").path, "--input", input.path,
+                "--output", scores,
+            ])
         #expect(run.status == 0, "\(run.stderr)")
         let propensities = try String(contentsOfFile: scores, encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",")[1] }
@@ -93,8 +103,11 @@ import TestSupport
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-score")
         let report = folder.appendingPathComponent("evaluation.json")
         let run = try MeridianProcess.run(
-            ["score", "evaluate", "--input", Self.leads, "--target", "bought", "--numeric", "size", "visits", "--seed", "1",
-             "--format", "json", "--output", report.path])
+            [
+                "score", "evaluate", "--input", Self.leads, "--target", "bought", "--numeric", "size", "visits",
+                "--seed", "1",
+                "--format", "json", "--output", report.path,
+            ])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
         let importance = json?["importance"] as? [[String: Any]] ?? []

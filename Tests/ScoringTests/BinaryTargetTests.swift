@@ -1,13 +1,14 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
 @Suite struct BinaryTargetTests {
     @Test func yesNoTrueFalseAndDigitsReadInAnyCase() throws {
-        let table = try ColumnTable(csv: "id,won\nA,Yes\nB,no\nC,TRUE\nD,false\nE,y\nF,N\nG,1\nH,0\nI,1.0\nJ, yes \n", file: "t.csv")
+        let table = try ColumnTable(
+            csv: "id,won\nA,Yes\nB,no\nC,TRUE\nD,false\nE,y\nF,N\nG,1\nH,0\nI,1.0\nJ, yes \n", file: "t.csv")
         #expect(try BinaryTarget(column: "won").labels(table) == [1, 0, 1, 0, 1, 0, 1, 0, 1, 1])
     }
 
@@ -15,7 +16,9 @@ import TestSupport
         let table = try ColumnTable(csv: "id,size,won\nA,1,yes\nB,2,no\nC,3,maybe\n", file: "leads.csv")
         let error = ScoringError.badLabel(
             file: "leads.csv", line: 4, column: 3, name: "won", value: "maybe",
-            expected: "yes/no, true/false, y/n or 1/0 (any case); name the positive value with --positive-label for other words")
+            expected:
+                "yes/no, true/false, y/n or 1/0 (any case); name the positive value with --positive-label for other words"
+        )
         #expect(throws: error) { try BinaryTarget(column: "won").labels(table) }
         #expect(error.description.hasPrefix("leads.csv:4:3: column 'won': 'maybe' is not accepted"))
     }
@@ -29,9 +32,11 @@ import TestSupport
         let table = try ColumnTable(csv: "stage\nWon\nLost\nwon\nLOST\n", file: "deals.csv")
         #expect(try BinaryTarget(column: "stage", positiveLabel: "won").labels(table) == [1, 0, 1, 0])
         let three = try ColumnTable(csv: "stage\nWon\nLost\nOpen\n", file: "deals.csv")
-        #expect(throws: ScoringError.badLabel(
-            file: "deals.csv", line: 4, column: 1, name: "stage", value: "Open",
-            expected: "'Won' (positive) or 'Lost' (negative): a binary target has two values")) {
+        #expect(
+            throws: ScoringError.badLabel(
+                file: "deals.csv", line: 4, column: 1, name: "stage", value: "Open",
+                expected: "'Won' (positive) or 'Lost' (negative): a binary target has two values")
+        ) {
             try BinaryTarget(column: "stage", positiveLabel: "Won").labels(three)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -21,13 +21,15 @@ import TestSupport
 
     @Test func weightedLogisticRegressionReachesTheScipyOptimum() throws {
         let (x, y, _) = try LogisticRegressionTests.fixture()
-        let data = try Data(contentsOf: LogisticRegressionTests.folder.appendingPathComponent("logistic_weighted_reference.json"))
+        let data = try Data(
+            contentsOf: LogisticRegressionTests.folder.appendingPathComponent("logistic_weighted_reference.json"))
         let reference = try JSONDecoder().decode(Reference.self, from: data)
         #expect(reference.cases.count == 3)
         for case_ in reference.cases {
             let weights = y.map { $0 == 1 ? case_.positiveWeight : 1 }
             let fit = try LogisticRegression(l2: case_.l2).fit(x, labels: y, weights: weights)
-            #expect(isApproximatelyEqual(fit.objective, case_.objective, absolute: 0, relative: 1e-12), "l2 \(case_.l2)")
+            #expect(
+                isApproximatelyEqual(fit.objective, case_.objective, absolute: 0, relative: 1e-12), "l2 \(case_.l2)")
             for (mine, theirs) in zip(fit.coefficients, case_.coefficients) {
                 #expect(isApproximatelyEqual(mine, theirs, absolute: 1e-9, relative: 1e-8))
             }
@@ -40,7 +42,8 @@ import TestSupport
         let (x, y, _) = try LogisticRegressionTests.fixture()
         let weighted = try LogisticRegression(l2: 1).fit(x, labels: y, weights: y.map { $0 == 1 ? 2 : 1 })
         let positives = y.indices.filter { y[$0] == 1 }
-        let repeated = try LogisticRegression(l2: 1).fit(x.rows(Array(y.indices) + positives), labels: y + positives.map { _ in 1 })
+        let repeated = try LogisticRegression(l2: 1).fit(
+            x.rows(Array(y.indices) + positives), labels: y + positives.map { _ in 1 })
         #expect(isApproximatelyEqual(weighted.objective, repeated.objective, absolute: 0, relative: 1e-12))
         for (a, b) in zip(weighted.coefficients + [weighted.intercept], repeated.coefficients + [repeated.intercept]) {
             #expect(isApproximatelyEqual(a, b, absolute: 1e-10))
@@ -50,7 +53,9 @@ import TestSupport
     @Test func badWeightsAreRejected() throws {
         let x = try FeatureMatrix(rows: [[0], [1], [2]], names: ["a"])
         #expect(throws: ScoringError.self) { try LogisticRegression().fit(x, labels: [0, 1, 0], weights: [1, 0, 1]) }
-        #expect(throws: ScoringError.self) { try LogisticRegression().fit(x, labels: [0, 1, 0], weights: [1, .nan, 1]) }
+        #expect(throws: ScoringError.self) {
+            try LogisticRegression().fit(x, labels: [0, 1, 0], weights: [1, .nan, 1])
+        }
         #expect(throws: ScoringError.self) { try LogisticRegression().fit(x, labels: [0, 1, 0], weights: [1, 1]) }
     }
 
@@ -89,8 +94,10 @@ import TestSupport
         let model = try scorer.train(table, kind: kind, seed: 1)
         let positives = Double(model.training.trainingPositives)
         #expect(model.training.positiveWeight == (400 - positives) / positives)
-        let unweighted = try LeadScorer(features: SyntheticLeads.featureSpec, split: .holdout(0), boosting: BoostingParameters(rounds: 10))
-            .train(table, kind: kind, seed: 1)
+        let unweighted = try LeadScorer(
+            features: SyntheticLeads.featureSpec, split: .holdout(0), boosting: BoostingParameters(rounds: 10)
+        )
+        .train(table, kind: kind, seed: 1)
         let meanWeighted = try model.predict(table).probabilities.reduce(0, +)
         let meanPlain = try unweighted.predict(table).probabilities.reduce(0, +)
         #expect(meanWeighted > meanPlain)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -32,7 +32,8 @@ import TestSupport
                     wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0
                 }
             }
-            #expect(isApproximatelyEqual(try ClassificationMetrics.rocAUC(scores: scores, labels: labels), wins / pairs))
+            #expect(
+                isApproximatelyEqual(try ClassificationMetrics.rocAUC(scores: scores, labels: labels), wins / pairs))
         }
     }
 

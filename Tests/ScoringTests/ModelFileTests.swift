@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -23,7 +23,10 @@ import TestSupport
     }
 
     @Test func aFileThatIsNotAModelIsRejected() {
-        #expect(throws: ScoringError.unreadableModel(file: "x.json", reason: "the 'format' field is not 'meridian-scoring-model'")) {
+        #expect(
+            throws: ScoringError.unreadableModel(
+                file: "x.json", reason: "the 'format' field is not 'meridian-scoring-model'")
+        ) {
             try ScoringModel.decode(Data(#"{"schemaVersion": 1}"#.utf8), file: "x.json")
         }
         #expect(throws: ScoringError.unreadableModel(file: "x.json", reason: "not a JSON object")) {

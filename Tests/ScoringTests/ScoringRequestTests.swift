@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -10,12 +10,16 @@ import TestSupport
     static let leads = TrainingSplitTests.leads.path
 
     @Test func aMinimalTrainingRequestDecodesToTheDefaults() throws {
-        let decoded = try JSONDecoder().decode(ScoringTrainingRequest.self, from: Data(#"{"data": {"file": "a.csv", "joins": []}}"#.utf8))
+        let decoded = try JSONDecoder().decode(
+            ScoringTrainingRequest.self, from: Data(#"{"data": {"file": "a.csv", "joins": []}}"#.utf8))
         #expect(decoded == ScoringTrainingRequest(data: TableSource(file: "a.csv")))
         #expect(decoded.scorer.split == .holdout(0.25) && decoded.scorer.boosting == BoostingParameters())
         let partial = try JSONDecoder().decode(
-            LeadScorer.self, from: Data(#"{"target": "won", "boosting": {"rounds": 7}, "positiveWeight": "balanced"}"#.utf8))
-        #expect(partial.target == "won" && partial.boosting.rounds == 7 && partial.boosting.maxDepth == BoostingParameters().maxDepth)
+            LeadScorer.self,
+            from: Data(#"{"target": "won", "boosting": {"rounds": 7}, "positiveWeight": "balanced"}"#.utf8))
+        #expect(
+            partial.target == "won" && partial.boosting.rounds == 7
+                && partial.boosting.maxDepth == BoostingParameters().maxDepth)
         #expect(partial.positiveWeight == .balanced)
     }
 
@@ -26,8 +30,11 @@ import TestSupport
         training.scorer.split = .column("split")
         #expect(try JSONDecoder().decode(ScoringTrainingRequest.self, from: JSONEncoder().encode(training)) == training)
         let evaluation = ScoringEvaluationRequest(
-            data: TableSource(file: "a.csv"), modelFile: "m.json", labels: BinaryTarget(column: "won", positiveLabel: "Won"))
-        #expect(try JSONDecoder().decode(ScoringEvaluationRequest.self, from: JSONEncoder().encode(evaluation)) == evaluation)
+            data: TableSource(file: "a.csv"), modelFile: "m.json",
+            labels: BinaryTarget(column: "won", positiveLabel: "Won"))
+        #expect(
+            try JSONDecoder().decode(ScoringEvaluationRequest.self, from: JSONEncoder().encode(evaluation))
+                == evaluation)
     }
 
     static func withFeatures(_ change: (inout LeadScorer) -> Void) -> ScoringTrainingRequest {
@@ -98,8 +105,11 @@ import TestSupport
 
     @Test func scoresFilesReadBackToTheSameDoubles() throws {
         let table = try ColumnTable(contentsOf: TrainingSplitTests.leads)
-        let model = try LeadScorer(target: "bought", features: TrainingSplitTests.features, split: .holdout(0), logistic: LogisticRegression(l2: 0.001))
-            .train(table, kind: .logistic, seed: 1)
+        let model = try LeadScorer(
+            target: "bought", features: TrainingSplitTests.features, split: .holdout(0),
+            logistic: LogisticRegression(l2: 0.001)
+        )
+        .train(table, kind: .logistic, seed: 1)
         let scores = try model.score(table)
         let csv = try ColumnTable(csv: scores.csv(), file: "scores.csv")
         #expect(try csv.numbers(ScoredAccounts.propensityColumn).map { $0 ?? .nan } == scores.propensity)

@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -19,7 +19,8 @@ import TestSupport
 
     @Test func aSplitColumnChoosesTheRows() throws {
         let table = try ColumnTable(contentsOf: Self.leads)
-        let model = try LeadScorer(features: Self.features, split: .column("split")).train(table, kind: .logistic, seed: 1)
+        let model = try LeadScorer(features: Self.features, split: .column("split")).train(
+            table, kind: .logistic, seed: 1)
         #expect(model.training.trainingRows == 30 && model.training.trainingPositives == 9)
         let evaluation = try #require(model.training.holdout)
         #expect(evaluation.rows == 10 && evaluation.positives == 4)
@@ -32,9 +33,11 @@ import TestSupport
 
     @Test func anUnknownSplitValueIsLocated() throws {
         let table = try ColumnTable(csv: "x,y,split\n1,yes,train\n2,no,later\n", file: "s.csv")
-        #expect(throws: ScoringError.badLabel(
-            file: "s.csv", line: 3, column: 3, name: "split", value: "later",
-            expected: "train or validation (also training; valid, validate, test, holdout; any case)")) {
+        #expect(
+            throws: ScoringError.badLabel(
+                file: "s.csv", line: 3, column: 3, name: "split", value: "later",
+                expected: "train or validation (also training; valid, validate, test, holdout; any case)")
+        ) {
             try DataSplit.column("split", of: table)
         }
     }
@@ -50,7 +53,8 @@ import TestSupport
     @Test func aOneClassHoldoutIsNamedAsTheHoldout() throws {
         let rows = (0..<20).map { "\($0),\($0 == 3 || $0 == 11 ? 1 : 0)" }
         let table = try ColumnTable(csv: "size,won\n" + rows.joined(separator: "\n") + "\n", file: "few.csv")
-        let scorer = LeadScorer(target: "won", features: FeatureSpec(numeric: [NumericFeature("size")]), split: .holdout(0.2))
+        let scorer = LeadScorer(
+            target: "won", features: FeatureSpec(numeric: [NumericFeature("size")]), split: .holdout(0.2))
         #expect(throws: ScoringError.singleClass(label: 0, rows: 4, set: .holdout)) {
             try scorer.train(table, kind: .logistic, seed: 1)
         }
@@ -59,12 +63,17 @@ import TestSupport
     }
 
     @Test func splitsRoundTripThroughJSON() throws {
-        for split in [TrainingSplit.holdout(0.3), .column("split"), .file(TableSource(file: "v.csv", joins: [TableJoin(file: "c.csv", key: "a", otherKey: "b")]))] {
+        for split in [
+            TrainingSplit.holdout(0.3), .column("split"),
+            .file(TableSource(file: "v.csv", joins: [TableJoin(file: "c.csv", key: "a", otherKey: "b")])),
+        ] {
             let data = try JSONEncoder().encode(split)
             #expect(try JSONDecoder().decode(TrainingSplit.self, from: data) == split)
         }
         #expect(try JSONDecoder().decode(TrainingSplit.self, from: Data(#"{"holdout": 0}"#.utf8)) == .holdout(0))
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(TrainingSplit.self, from: Data(#"{"holdout": 0.1, "column": "s"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(TrainingSplit.self, from: Data(#"{"holdout": 0.1, "column": "s"}"#.utf8))
+        }
     }
 }
 
@@ -89,7 +98,8 @@ import TestSupport
     @Test func treeImportanceHasNoSign() throws {
         let table = try ColumnTable(contentsOf: TrainingSplitTests.leads)
         let model = try LeadScorer(
-            target: "bought", features: TrainingSplitTests.features, split: .holdout(0), boosting: BoostingParameters(rounds: 5, minChildWeight: 1)
+            target: "bought", features: TrainingSplitTests.features, split: .holdout(0),
+            boosting: BoostingParameters(rounds: 5, minChildWeight: 1)
         ).train(table, kind: .xgboost, seed: 1)
         #expect(model.importance.allSatisfy { $0.coefficient == nil && $0.direction == nil })
     }

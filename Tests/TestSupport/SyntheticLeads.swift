@@ -17,7 +17,9 @@ import SalesData
 /// ```
 public enum SyntheticLeads {
     /// The eight industries, in generator order.
-    public static let industries = ["Software", "Retail", "Manufacturing", "Healthcare", "Finance", "Energy", "Education", "Logistics"]
+    public static let industries = [
+        "Software", "Retail", "Manufacturing", "Healthcare", "Finance", "Energy", "Education", "Logistics",
+    ]
     /// Each industry's log-odds effect.
     public static let industryEffect: [Double] = [0.6, -0.2, 0.1, 0.3, 0.4, -0.4, -0.6, 0.0]
 
@@ -44,7 +46,9 @@ public enum SyntheticLeads {
             ]
             for (c, v) in values.enumerated() { columns[c].append(v) }
         }
-        let names = ["id", "employees", "revenue", "tenure_years", "web_visits", "industry", "purchased", "true_probability"]
+        let names = [
+            "id", "employees", "revenue", "tenure_years", "web_visits", "industry", "purchased", "true_probability",
+        ]
         do {
             return try ColumnTable(file: "synthetic", columnNames: names, columns: columns)
         } catch {

@@ -90,7 +90,8 @@ public enum ClassificationMetrics {
 
     /// A calibration table: rows sorted by predicted probability and cut into `bins` groups of
     /// (nearly) equal size; each bin reports the mean prediction and the observed rate.
-    public static func calibration(probabilities: [Double], labels: [Double], bins: Int = 10) throws -> [CalibrationBin] {
+    public static func calibration(probabilities: [Double], labels: [Double], bins: Int = 10) throws -> [CalibrationBin]
+    {
         guard probabilities.count == labels.count, !labels.isEmpty else {
             throw ScoringError.shapeMismatch("\(probabilities.count) probabilities for \(labels.count) labels")
         }

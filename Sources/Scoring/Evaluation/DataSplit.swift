@@ -32,7 +32,9 @@ public enum DataSplit {
     /// Cell values (compared lowercased, spaces trimmed) that put a row in the training set.
     public static let trainingValues: Set<String> = ["train", "training"]
     /// Cell values that put a row in the validation set.
-    public static let validationValues: Set<String> = ["validation", "valid", "validate", "test", "holdout", "hold-out"]
+    public static let validationValues: Set<String> = [
+        "validation", "valid", "validate", "test", "holdout", "hold-out",
+    ]
 
     /// Splits rows by a column: ``trainingValues`` train, ``validationValues`` validate.
     ///
@@ -82,4 +84,3 @@ public enum DataSplit {
         return folds.map { $0.sorted() }
     }
 }
-

@@ -15,7 +15,7 @@ public struct Evaluation: Sendable, Hashable, Codable {
     /// ROC AUC of the known-true probabilities (or of the best score computable from the
     /// features), when the data has them.
     public let truthAuc: Double?
-    /// ROC AUC of an oracle column (e.g. probabilities that include noise no feature shows).
+    /// ROC AUC of an oracle column, such as probabilities that include noise no feature shows.
     public let oracleAuc: Double?
     /// hits@k, precision@k and recall@k for each k asked for, in that order.
     public let topK: [TopKMetrics]

@@ -1,8 +1,10 @@
 import Foundation
 import SalesData
 
-/// A trained, saveable scoring model: the fitted feature pipeline, one classifier, the value
-/// settings, and what training measured. Saved as versioned JSON (see ``schemaVersion``); an
+/// A trained, saveable scoring model.
+///
+/// It holds the fitted feature pipeline, one classifier, the value settings, and what training
+/// measured. Saved as versioned JSON (see ``schemaVersion``); an
 /// XGBoost booster is embedded as base64 of XGBoost's own JSON model.
 ///
 /// ```swift
@@ -61,7 +63,9 @@ public struct ScoringModel: Sendable, Hashable, Codable {
     public var binaryTarget: BinaryTarget { BinaryTarget(column: target, positiveLabel: positiveLabel) }
 
     /// Propensities for rows of `table`, plus what the feature transform had to impute or pool.
-    public func predict(_ table: ColumnTable, rows: [Int]? = nil) throws -> (probabilities: [Double], report: FeatureTransformReport) {
+    public func predict(_ table: ColumnTable, rows: [Int]? = nil) throws -> (
+        probabilities: [Double], report: FeatureTransformReport
+    ) {
         let (matrix, report) = try pipeline.transform(table, rows: rows)
         switch classifier {
         case .logisticRegression(let fit): return (fit.predict(matrix), report)
@@ -142,9 +146,12 @@ public struct ScoringModel: Sendable, Hashable, Codable {
         guard version == currentSchemaVersion else {
             throw ScoringError.unsupportedModelVersion(file: file, found: version, supported: currentSchemaVersion)
         }
-        do { return try decoder.decode(ScoringModel.self, from: data) } catch let DecodingError.keyNotFound(key, context) {
+        do { return try decoder.decode(ScoringModel.self, from: data) } catch let DecodingError.keyNotFound(
+            key, context)
+        {
             throw ScoringError.unreadableModel(
-                file: file, reason: "missing field '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
+                file: file,
+                reason: "missing field '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
         } catch {
             throw ScoringError.unreadableModel(file: file, reason: "\(error)")
         }

@@ -1,7 +1,10 @@
+import Foundation
 import SalesData
 
-/// Turns a propensity into money: expected value = propensity × expected deal size, and
-/// potential = expected value + the account's existing baseline (e.g. trailing-12-month sales).
+/// Turns a propensity into money: expected value and potential.
+///
+/// Expected value = propensity × expected deal size, and potential = expected value + the
+/// account's existing baseline, such as trailing-12-month sales.
 ///
 /// The expected deal size of an account is its `dealSizeColumn` value when present, otherwise
 /// ``defaultDealSize``, the training mean of that column (1 when no column is named, so expected
@@ -13,7 +16,9 @@ public struct ValueModel: Sendable, Hashable, Codable {
     public let defaultDealSize: Double
 
     /// Fits ``defaultDealSize`` on the training rows.
-    public static func fit(_ table: ColumnTable, rows: [Int], dealSizeColumn: String?, baselineColumn: String?) throws -> ValueModel {
+    public static func fit(_ table: ColumnTable, rows: [Int], dealSizeColumn: String?, baselineColumn: String?) throws
+        -> ValueModel
+    {
         var fallback = 1.0
         if let dealSizeColumn {
             let values = try table.numbers(dealSizeColumn)
@@ -59,15 +64,16 @@ public struct ScoredAccounts: Sendable, Hashable {
     }
 }
 
-import Foundation
-
 extension ScoringModel {
     /// Scores every row of `table`: propensity, expected value and potential.
     ///
     /// - Throws: ``ScoringError/missingFeature(column:)`` when an input column is absent.
     public func score(_ table: ColumnTable) throws -> ScoredAccounts {
         let (p, report) = try predict(table)
-        let ids = table.has(idColumn) ? try table.strings(idColumn).enumerated().map { $1 ?? "row-\($0 + 1)" } : (1...max(1, table.rowCount)).prefix(table.rowCount).map { "row-\($0)" }
+        let ids =
+            table.has(idColumn)
+            ? try table.strings(idColumn).enumerated().map { $1 ?? "row-\($0 + 1)" }
+            : (1...max(1, table.rowCount)).prefix(table.rowCount).map { "row-\($0)" }
         let deal = try value.dealSizeColumn.map { try table.has($0) ? table.numbers($0) : [] } ?? []
         let base = try value.baselineColumn.map { try table.has($0) ? table.numbers($0) : [] } ?? []
         var expected = [Double](repeating: 0, count: p.count)
@@ -77,6 +83,7 @@ extension ScoringModel {
             expected[i] = p[i] * size
             potential[i] = expected[i] + ((i < base.count ? base[i] : nil) ?? 0)
         }
-        return ScoredAccounts(idColumn: idColumn, ids: ids, propensity: p, expectedValue: expected, potential: potential, report: report)
+        return ScoredAccounts(
+            idColumn: idColumn, ids: ids, propensity: p, expectedValue: expected, potential: potential, report: report)
     }
 }

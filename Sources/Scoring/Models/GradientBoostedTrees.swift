@@ -27,10 +27,12 @@ public struct GradientBoostedTrees: Sendable, Hashable, Codable {
         try parameters.validate()
         try validateBinaryLabels(labels, rows: x.rowCount)
         if let bad = x.values.firstIndex(where: { $0.isInfinite }) {
-            throw ScoringError.shapeMismatch("feature '\(x.names[bad % x.columnCount])' is infinite in row \(bad / x.columnCount + 1)")
+            throw ScoringError.shapeMismatch(
+                "feature '\(x.names[bad % x.columnCount])' is infinite in row \(bad / x.columnCount + 1)")
         }
         let threads = parameters.threads > 0 ? parameters.threads : ProcessInfo.processInfo.activeProcessorCount
-        let matrix = try XGBoostMatrix(values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
+        let matrix = try XGBoostMatrix(
+            values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
         try matrix.setLabels(labels.map(Float.init))
         let booster = try XGBoostBooster(cache: [matrix])
         for (name, value) in parameters.xgboostParameters(threads: threads) {
@@ -72,9 +74,10 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
     public var threads: Int
     /// `seed`.
     public var seed: UInt64
-    /// `scale_pos_weight`: the weight of each positive row's gradient and Hessian (negatives
-    /// weigh 1), for imbalanced classes. It shifts the propensities up, so they are no longer
-    /// calibrated probabilities when it is not 1.
+    /// The weight of each positive row's gradient and Hessian (`scale_pos_weight`).
+    ///
+    /// Negatives weigh 1. A weight other than 1 shifts the propensities up, so they are no longer
+    /// calibrated probabilities.
     public var scalePositiveWeight: Double
 
     /// The settings; every default is written here only (the CLI and request files read them).
@@ -132,10 +135,13 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
         try require(rounds >= 1, "rounds", rounds, "≥ 1")
         try require(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "in (0, 1]")
         try require(maxLeaves >= 0, "maxLeaves", maxLeaves, "≥ 0")
-        try require((maxDepth >= 1 || (maxDepth == 0 && maxLeaves > 0)) && maxDepth <= 32, "maxDepth", maxDepth, maxLeaves > 0 ? "in 0...32" : "in 1...32")
+        try require(
+            (maxDepth >= 1 || (maxDepth == 0 && maxLeaves > 0)) && maxDepth <= 32, "maxDepth", maxDepth,
+            maxLeaves > 0 ? "in 0...32" : "in 1...32")
         try require(minChildWeight >= 0 && minChildWeight.isFinite, "minChildWeight", minChildWeight, "≥ 0")
         try require(subsample > 0 && subsample <= 1, "subsample", subsample, "in (0, 1]")
-        try require(columnSampleByTree > 0 && columnSampleByTree <= 1, "columnSampleByTree", columnSampleByTree, "in (0, 1]")
+        try require(
+            columnSampleByTree > 0 && columnSampleByTree <= 1, "columnSampleByTree", columnSampleByTree, "in (0, 1]")
         try require(l2 >= 0 && l2.isFinite, "l2", l2, "≥ 0")
         try require(l1 >= 0 && l1.isFinite, "l1", l1, "≥ 0")
         try require(maxBins >= 2, "maxBins", maxBins, "≥ 2")
@@ -144,7 +150,8 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
         try require(maxLeaves <= 1 << 20, "maxLeaves", maxLeaves, "≤ 1,048,576")
         try require(maxBins <= 1 << 16, "maxBins", maxBins, "≤ 65,536")
         try require(
-            scalePositiveWeight > 0 && scalePositiveWeight.isFinite, "scalePositiveWeight", scalePositiveWeight, "a finite number > 0")
+            scalePositiveWeight > 0 && scalePositiveWeight.isFinite, "scalePositiveWeight", scalePositiveWeight,
+            "a finite number > 0")
     }
 
     func xgboostParameters(threads: Int) -> [(String, String)] {
@@ -173,12 +180,14 @@ public struct GradientBoostedTreesFit: Sendable, Hashable, Codable {
     ///   ``ScoringError/shapeMismatch(_:)`` when the column count differs from training.
     public func predict(_ x: FeatureMatrix) throws -> [Double] {
         guard x.columnCount == names.count else {
-            throw ScoringError.shapeMismatch("\(x.columnCount) features given, the booster was trained on \(names.count)")
+            throw ScoringError.shapeMismatch(
+                "\(x.columnCount) features given, the booster was trained on \(names.count)")
         }
         let threads = parameters.threads > 0 ? parameters.threads : ProcessInfo.processInfo.activeProcessorCount
         let model = try XGBoostBooster(model: booster)
         try model.setParameter("nthread", "\(threads)")
-        let matrix = try XGBoostMatrix(values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
+        let matrix = try XGBoostMatrix(
+            values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
         return try model.predict(matrix).map(Double.init)
     }
 }

@@ -67,6 +67,7 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     ///   - labels: 0/1 outcomes with both classes.
     ///   - weights: One finite weight > 0 per row (e.g. a positive-class weight on the positives);
     ///     `nil` weighs every row 1. An integer weight is the same as repeating the row.
+    /// - Returns: The coefficients at the optimum, with the objective and gradient norm reached.
     /// - Throws: ``ScoringError/singleClass(label:rows:set:)`` for one-class labels,
     ///   ``ScoringError/shapeMismatch(_:)`` for missing values or mismatched lengths,
     ///   ``ScoringError/invalidParameter(name:value:expected:)`` for a bad weight or setting,
@@ -79,11 +80,13 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
             throw ScoringError.shapeMismatch("\(weights.count) weights for \(x.rowCount) rows")
         }
         if let bad = weights.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
-            throw ScoringError.invalidParameter(name: "weight of row \(bad + 1)", value: "\(weights[bad])", expected: "a finite number > 0")
+            throw ScoringError.invalidParameter(
+                name: "weight of row \(bad + 1)", value: "\(weights[bad])", expected: "a finite number > 0")
         }
         if let bad = x.values.firstIndex(where: { !$0.isFinite }) {
             throw ScoringError.shapeMismatch(
-                "feature '\(x.names[bad % x.columnCount])' has a missing or non-finite value in row \(bad / x.columnCount + 1); logistic regression needs imputed features (use FeaturePipeline)")
+                "feature '\(x.names[bad % x.columnCount])' has a missing or non-finite value in row \(bad / x.columnCount + 1); logistic regression needs imputed features (use FeaturePipeline)"
+            )
         }
         let d = x.columnCount
         let dim = d + 1  // slopes, then the intercept
@@ -152,8 +155,9 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         var gradientNorm: Double { gradient.reduce(0) { max($0, abs($1)) } }
     }
 
-    /// Objective, gradient and Hessian, summed over fixed row blocks in block order so that the
-    /// result does not depend on how many threads ran. `labelsAndWeights` interleaves each row's
+    /// Objective, gradient and Hessian, summed over fixed row blocks in block order.
+    ///
+    /// The fixed order makes the result independent of how many threads ran. `labelsAndWeights` interleaves each row's
     /// label and weight: `[y₀, w₀, y₁, w₁, …]`.
     func evaluate(_ x: FeatureMatrix, _ labelsAndWeights: [Double], _ beta: [Double]) -> Evaluation {
         let d = x.columnCount

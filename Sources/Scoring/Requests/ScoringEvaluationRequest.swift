@@ -40,8 +40,9 @@ public struct ScoringEvaluationRequest: Sendable, Hashable, Codable {
         self.seed = seed
     }
 
-    /// Checks every setting that does not need the data. A saved model needs no feature
-    /// settings; training needs features and a split that leaves rows to evaluate.
+    /// Checks every setting that does not need the data.
+    ///
+    /// A saved model needs no feature settings; training needs features and a split that leaves rows to evaluate.
     ///
     /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)`` naming the first bad one.
     public func validate() throws {
@@ -52,7 +53,8 @@ public struct ScoringEvaluationRequest: Sendable, Hashable, Codable {
         if modelFile != nil {
             if folds != nil {
                 throw ScoringError.invalidParameter(
-                    name: "folds", value: "\(folds ?? 0)", expected: "no folds with a saved model (cross-validation retrains)")
+                    name: "folds", value: "\(folds ?? 0)",
+                    expected: "no folds with a saved model (cross-validation retrains)")
             }
             for k in scorer.topK where k < 1 {
                 throw ScoringError.invalidParameter(name: "topK", value: "\(k)", expected: "≥ 1")
@@ -62,7 +64,8 @@ public struct ScoringEvaluationRequest: Sendable, Hashable, Codable {
         try scorer.validate()
         if case .holdout(0) = scorer.split {
             throw ScoringError.invalidParameter(
-                name: "holdout", value: "0", expected: "a fraction in (0, 1), a split column or a validation file: evaluate needs rows to evaluate")
+                name: "holdout", value: "0",
+                expected: "a fraction in (0, 1), a split column or a validation file: evaluate needs rows to evaluate")
         }
     }
 
@@ -104,13 +107,16 @@ extension LeadScorer {
         let table = try request.data.load()
         let seed = resolvedSeed(request.seed)
         let scorer = request.scorer
-        let folds = try request.folds.map { try scorer.crossValidate(table, kind: request.model, folds: $0, seed: seed) }
+        let folds = try request.folds.map {
+            try scorer.crossValidate(table, kind: request.model, folds: $0, seed: seed)
+        }
         if let file = request.modelFile {
             let model = try ScoringModel.load(from: URL(fileURLWithPath: file))
             let evaluation = try model.evaluate(
                 on: table, target: request.labels, truthColumn: scorer.truthColumn, oracleColumn: scorer.oracleColumn,
                 topK: scorer.topK)
-            return ScoringEvaluationResult(model: model, evaluation: evaluation, seed: model.training.seed, folds: folds)
+            return ScoringEvaluationResult(
+                model: model, evaluation: evaluation, seed: model.training.seed, folds: folds)
         }
         let model = try scorer.train(table, kind: request.model, seed: seed)
         guard let evaluation = model.training.holdout else {

@@ -20,7 +20,9 @@ public struct ScoringPredictionRequest: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)``.
     public func validate() throws {
-        guard !model.isEmpty else { throw ScoringError.invalidParameter(name: "model", value: "''", expected: "a model file") }
+        guard !model.isEmpty else {
+            throw ScoringError.invalidParameter(name: "model", value: "''", expected: "a model file")
+        }
         try data.validate()
     }
 }

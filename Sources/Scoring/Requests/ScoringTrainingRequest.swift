@@ -1,5 +1,6 @@
-/// Everything `meridian score train` needs: the data, the scorer's settings, the model family
-/// and the seed. Defaults come from ``LeadScorer`` and ``BoostingParameters``, written once there.
+/// Everything `meridian score train` needs.
+///
+/// That is the data, the scorer's settings, the model family and the seed. Defaults come from ``LeadScorer`` and ``BoostingParameters``, written once there.
 ///
 /// ```swift
 /// var request = ScoringTrainingRequest(data: TableSource(file: "leads.csv"))
@@ -17,7 +18,8 @@ public struct ScoringTrainingRequest: Sendable, Hashable, Codable {
     /// The seed of the split and of XGBoost; `nil` picks one, which the model records.
     public var seed: UInt64?
 
-    public init(data: TableSource, scorer: LeadScorer = LeadScorer(), model: ModelKind = .logistic, seed: UInt64? = nil) {
+    public init(data: TableSource, scorer: LeadScorer = LeadScorer(), model: ModelKind = .logistic, seed: UInt64? = nil)
+    {
         self.data = data
         self.scorer = scorer
         self.model = model

@@ -1,7 +1,9 @@
 import Foundation
 import SalesData
 
-/// A CSV file of accounts plus files left-joined onto it by key, e.g. the demo's county data:
+/// A CSV file of accounts plus files left-joined onto it by key.
+///
+/// For example the demo's county data:
 /// `TableSource(file: "Data/demo/accounts.csv", joins: [TableJoin(file: "Data/geo/counties.csv", key: "county_fips", otherKey: "fips")])`.
 ///
 /// ```swift
@@ -22,10 +24,13 @@ public struct TableSource: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)``.
     public func validate() throws {
-        guard !file.isEmpty else { throw ScoringError.invalidParameter(name: "file", value: "''", expected: "a CSV path") }
+        guard !file.isEmpty else {
+            throw ScoringError.invalidParameter(name: "file", value: "''", expected: "a CSV path")
+        }
         for join in joins where join.file.isEmpty || join.key.isEmpty || join.otherKey.isEmpty {
             throw ScoringError.invalidParameter(
-                name: "join", value: "\(join.file) on \(join.key)=\(join.otherKey)", expected: "a file and both key columns")
+                name: "join", value: "\(join.file) on \(join.key)=\(join.otherKey)",
+                expected: "a file and both key columns")
         }
     }
 

@@ -54,7 +54,8 @@ public struct BinaryTarget: Sendable, Hashable, Codable {
                 if key == positive {
                     labels[row] = 1
                 } else if let negativeSeen, negativeSeen.lowercased() != key {
-                    throw bad("'\(positiveLabel)' (positive) or '\(negativeSeen)' (negative): a binary target has two values")
+                    throw bad(
+                        "'\(positiveLabel)' (positive) or '\(negativeSeen)' (negative): a binary target has two values")
                 } else {
                     negativeSeen = negativeSeen ?? text
                 }
@@ -66,7 +67,8 @@ public struct BinaryTarget: Sendable, Hashable, Codable {
                 throw bad(
                     key.isEmpty
                         ? "a label (yes/no, true/false, y/n or 1/0), not a missing cell"
-                        : "yes/no, true/false, y/n or 1/0 (any case); name the positive value with --positive-label for other words")
+                        : "yes/no, true/false, y/n or 1/0 (any case); name the positive value with --positive-label for other words"
+                )
             }
         }
         return labels

@@ -25,7 +25,7 @@ public struct LeadScorer: Sendable, Hashable, Codable {
     /// Known-true purchase probabilities, reported as `truthAuc` when the data has the column
     /// (generated data only).
     public var truthColumn: String?
-    /// An oracle column (e.g. probabilities including unobserved noise), reported as `oracleAuc`.
+    /// An oracle column, such as probabilities including unobserved noise, reported as `oracleAuc`.
     public var oracleColumn: String?
     public var dealSizeColumn: String?
     public var baselineColumn: String?
@@ -136,12 +136,14 @@ public struct LeadScorer: Sendable, Hashable, Codable {
             parameters.scalePositiveWeight = weight
             classifier = .gradientBoostedTrees(try GradientBoostedTrees(parameters: parameters).fit(x, labels: y))
         }
-        let value = try ValueModel.fit(table, rows: rows, dealSizeColumn: dealSizeColumn, baselineColumn: baselineColumn)
+        let value = try ValueModel.fit(
+            table, rows: rows, dealSizeColumn: dealSizeColumn, baselineColumn: baselineColumn)
         let summary = TrainingSummary(
             seed: seed, trainingRows: rows.count, trainingPositives: y.reduce(0) { $0 + ($1 == 1 ? 1 : 0) },
             holdoutFraction: 0, holdout: nil, split: nil, evaluationSet: nil, positiveWeight: weight)
         return ScoringModel(
-            target: target, positiveLabel: positiveLabel, idColumn: idColumn, pipeline: pipeline, classifier: classifier,
+            target: target, positiveLabel: positiveLabel, idColumn: idColumn, pipeline: pipeline,
+            classifier: classifier,
             value: value, training: summary)
     }
 
@@ -179,11 +181,13 @@ public struct LeadScorer: Sendable, Hashable, Codable {
 
     /// Evaluates `model` on `rows` of `table` (all rows when nil) against this scorer's target,
     /// with the truth and oracle AUCs when those columns are present.
-    public func evaluate(_ model: ScoringModel, on table: ColumnTable, rows: [Int]? = nil, set: RowSet = .evaluation) throws
+    public func evaluate(_ model: ScoringModel, on table: ColumnTable, rows: [Int]? = nil, set: RowSet = .evaluation)
+        throws
         -> Evaluation
     {
         try model.evaluate(
-            on: table, rows: rows, target: binaryTarget, truthColumn: truthColumn, oracleColumn: oracleColumn, topK: topK,
+            on: table, rows: rows, target: binaryTarget, truthColumn: truthColumn, oracleColumn: oracleColumn,
+            topK: topK,
             set: set)
     }
 
@@ -211,18 +215,24 @@ extension ScoringModel {
             holdoutFraction: fraction, holdout: evaluation, split: split, evaluationSet: set,
             positiveWeight: training.positiveWeight)
         return ScoringModel(
-            target: target, positiveLabel: positiveLabel, idColumn: idColumn, pipeline: pipeline, classifier: classifier,
+            target: target, positiveLabel: positiveLabel, idColumn: idColumn, pipeline: pipeline,
+            classifier: classifier,
             value: value, training: summary)
     }
 
     /// Evaluates the model on `rows` of `table` (all rows when nil).
     ///
     /// - Parameters:
+    ///   - table: The accounts, with the target column.
+    ///   - rows: The rows to evaluate; `nil` for every row.
     ///   - target: How to read the labels; `nil` reads the model's own ``target`` column.
     ///   - truthColumn: Known-true probabilities, reported as `truthAuc` when the column exists.
     ///   - oracleColumn: An oracle score, reported as `oracleAuc` when the column exists.
     ///   - topK: The k of hits@k, precision@k and recall@k.
     ///   - set: Which rows these are, named in the error when they hold one class.
+    /// - Returns: Every metric on those rows.
+    /// - Throws: ``ScoringError/singleClass(label:rows:set:)`` when the rows hold one class, and
+    ///   the data errors of the target, truth and feature columns.
     public func evaluate(
         on table: ColumnTable, rows: [Int]? = nil, target: BinaryTarget? = nil, truthColumn: String? = nil,
         oracleColumn: String? = nil, topK: [Int] = [], set: RowSet = .evaluation
@@ -246,7 +256,8 @@ extension ScoringModel {
             }
         }
         return try Evaluation(
-            probabilities: p, labels: labels, truth: try column(truthColumn), oracle: try column(oracleColumn), topK: topK,
+            probabilities: p, labels: labels, truth: try column(truthColumn), oracle: try column(oracleColumn),
+            topK: topK,
             set: set)
     }
 }

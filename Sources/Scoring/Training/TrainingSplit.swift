@@ -22,7 +22,8 @@ public enum TrainingSplit: Sendable, Hashable, Codable, CustomStringConvertible 
         switch self {
         case .holdout(let fraction):
             guard fraction >= 0 && fraction < 1 else {
-                throw ScoringError.invalidParameter(name: "holdout", value: "\(fraction)", expected: "a fraction in [0, 1)")
+                throw ScoringError.invalidParameter(
+                    name: "holdout", value: "\(fraction)", expected: "a fraction in [0, 1)")
             }
         case .column(let name):
             guard !name.isEmpty else {

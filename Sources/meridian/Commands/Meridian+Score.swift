@@ -18,7 +18,9 @@ extension Meridian {
     }
 }
 
-/// The scorer's settings as flags. Every default is read from ``LeadScorer``,
+/// The scorer's settings as flags.
+///
+/// Every default is read from ``LeadScorer``,
 /// ``LogisticRegression`` and ``BoostingParameters``, where it is written once.
 struct ScoringTrainingOptions: ParsableArguments {
     static let defaults = LeadScorer()
@@ -29,7 +31,8 @@ struct ScoringTrainingOptions: ParsableArguments {
     var positiveLabel: String?
     @Option(help: "Account id column.") var idColumn = defaults.idColumn
     @Option(parsing: .upToNextOption, help: "Numeric feature columns (standardized).") var numeric: [String] = []
-    @Option(parsing: .upToNextOption, help: "Numeric columns to log-transform, then standardize.") var log: [String] = []
+    @Option(parsing: .upToNextOption, help: "Numeric columns to log-transform, then standardize.") var log: [String] =
+        []
     @Option(parsing: .upToNextOption, help: "Categorical columns (one-hot with an 'other' level).")
     var categorical: [String] = []
     @Option(help: "Most one-hot levels per categorical column.") var maxLevels = CategoricalFeature("").maxLevels
@@ -44,7 +47,9 @@ struct ScoringTrainingOptions: ParsableArguments {
     @Option(help: "Weight of each positive training row (a number > 0, or balanced = negatives / positives).")
     var positiveWeight = defaults.positiveWeight
     @Option(
-        help: "Fraction of rows held out for evaluation, in [0, 1); 0 trains on every row (default \(defaults.split.holdoutFraction ?? 0)).")
+        help:
+            "Fraction of rows held out for evaluation, in [0, 1); 0 trains on every row (default \(defaults.split.holdoutFraction ?? 0))."
+    )
     var holdout: Double?
     @Option(help: "Column marking each row train or validation (instead of a hold-out).") var splitColumn: String?
     @Option(help: "CSV to evaluate on (joined like --input); every --input row trains.") var validation: String?
@@ -92,7 +97,9 @@ struct ScoringTrainingOptions: ParsableArguments {
     var hasFeatures: Bool { !(numeric.isEmpty && log.isEmpty && categorical.isEmpty) }
 }
 
-/// The accounts file and the files joined onto it, e.g. the demo's truth sidecar and county data:
+/// The files joined onto the accounts file.
+///
+/// For example the demo's truth sidecar and county data:
 /// `--join Data/demo/accounts_truth.csv --on id=account_id --join Data/geo/counties.csv --on county_fips=fips`.
 struct TableJoinOptions: ParsableArguments {
     @Option(help: "A CSV file to left-join onto the input (repeatable, paired with --on).") var join: [String] = []
@@ -131,7 +138,8 @@ func validateRequest(_ check: () throws -> Void) throws {
 extension Meridian.Score {
     struct Train: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train a model, report its evaluation (hold-out, split column or validation file), save it as JSON.")
+            abstract:
+                "Train a model, report its evaluation (hold-out, split column or validation file), save it as JSON.")
         @Option(help: "Accounts CSV with the outcome column.") var input: String
         @OptionGroup var training: ScoringTrainingOptions
         @OptionGroup var joins: TableJoinOptions
@@ -144,7 +152,9 @@ extension Meridian.Score {
         }
 
         func validate() throws {
-            guard training.hasFeatures else { throw ValidationError("give at least one feature: --numeric, --log or --categorical") }
+            guard training.hasFeatures else {
+                throw ValidationError("give at least one feature: --numeric, --log or --categorical")
+            }
             try validateRequest { try request().validate() }
         }
 
@@ -204,10 +214,12 @@ extension Meridian.Score {
 
         func validate() throws {
             if model == nil && !training.hasFeatures {
-                throw ValidationError("give at least one feature (--numeric, --log or --categorical), or a saved --model")
+                throw ValidationError(
+                    "give at least one feature (--numeric, --log or --categorical), or a saved --model")
             }
             if model != nil && training.hasFeatures {
-                throw ValidationError("--numeric, --log and --categorical do not apply with --model: the model file defines its features")
+                throw ValidationError(
+                    "--numeric, --log and --categorical do not apply with --model: the model file defines its features")
             }
             try validateRequest { try request().validate() }
         }
@@ -216,7 +228,11 @@ extension Meridian.Score {
             try reportingDataErrors {
                 let result = try LeadScorer.evaluate(try request())
                 let report = try ScoringReport.evaluation(result, format: format)
-                if let output { try AtomicFile.write(report, to: URL(fileURLWithPath: output)) } else { print(report, terminator: "") }
+                if let output {
+                    try AtomicFile.write(report, to: URL(fileURLWithPath: output))
+                } else {
+                    print(report, terminator: "")
+                }
             }
         }
     }
