@@ -77,6 +77,11 @@ public enum RowSet: String, Sendable, Hashable, Codable {
     }
 }
 
+/// Throws ``ScoringError/invalidParameter(name:value:expected:)`` unless `ok`.
+func requireParameter(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
+    if !ok { throw ScoringError.invalidParameter(name: name, value: "\(value)", expected: expected) }
+}
+
 /// At most 200 characters of a bad value, so that a huge field never floods an error message.
 func quoted(_ value: String) -> String {
     value.count <= 200 ? value : String(value.prefix(200)) + "… (\(value.count) characters)"

@@ -120,7 +120,7 @@ import Testing
         ["--l2", "nan"], ["--l2", "-1"], ["--rounds", "0"], ["--learning-rate", "0"], ["--holdout", "1"],
         ["--holdout", "-0.1"], ["--holdout", "nan"], ["--max-depth", "-1"], ["--min-child-weight", "-1"],
         ["--subsample", "0"], ["--threads", "-1"], ["--max-levels", "0"], ["--positive-weight", "0"],
-        ["--positive-weight", "inf"], ["--top-k", "0"],
+        ["--positive-weight", "inf"], ["--top-k", "0"], ["--holdout", "0.2", "--split-column", "split"],
     ])
     func badNumericFlagsAreUsageErrors(flags: [String]) throws {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-score")

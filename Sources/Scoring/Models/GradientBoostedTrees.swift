@@ -129,27 +129,24 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)`` naming the first bad one.
     public func validate() throws {
-        func require(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
-            if !ok { throw ScoringError.invalidParameter(name: name, value: "\(value)", expected: expected) }
-        }
-        try require(rounds >= 1, "rounds", rounds, "≥ 1")
-        try require(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "in (0, 1]")
-        try require(maxLeaves >= 0, "maxLeaves", maxLeaves, "≥ 0")
-        try require(
+        try requireParameter(rounds >= 1, "rounds", rounds, "≥ 1")
+        try requireParameter(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "in (0, 1]")
+        try requireParameter(maxLeaves >= 0, "maxLeaves", maxLeaves, "≥ 0")
+        try requireParameter(
             (maxDepth >= 1 || (maxDepth == 0 && maxLeaves > 0)) && maxDepth <= 32, "maxDepth", maxDepth,
             maxLeaves > 0 ? "in 0...32" : "in 1...32")
-        try require(minChildWeight >= 0 && minChildWeight.isFinite, "minChildWeight", minChildWeight, "≥ 0")
-        try require(subsample > 0 && subsample <= 1, "subsample", subsample, "in (0, 1]")
-        try require(
+        try requireParameter(minChildWeight >= 0 && minChildWeight.isFinite, "minChildWeight", minChildWeight, "≥ 0")
+        try requireParameter(subsample > 0 && subsample <= 1, "subsample", subsample, "in (0, 1]")
+        try requireParameter(
             columnSampleByTree > 0 && columnSampleByTree <= 1, "columnSampleByTree", columnSampleByTree, "in (0, 1]")
-        try require(l2 >= 0 && l2.isFinite, "l2", l2, "≥ 0")
-        try require(l1 >= 0 && l1.isFinite, "l1", l1, "≥ 0")
-        try require(maxBins >= 2, "maxBins", maxBins, "≥ 2")
-        try require(threads >= 0 && threads <= 4096, "threads", threads, "in 0...4096")
-        try require(rounds <= 1_000_000, "rounds", rounds, "≤ 1,000,000")
-        try require(maxLeaves <= 1 << 20, "maxLeaves", maxLeaves, "≤ 1,048,576")
-        try require(maxBins <= 1 << 16, "maxBins", maxBins, "≤ 65,536")
-        try require(
+        try requireParameter(l2 >= 0 && l2.isFinite, "l2", l2, "≥ 0")
+        try requireParameter(l1 >= 0 && l1.isFinite, "l1", l1, "≥ 0")
+        try requireParameter(maxBins >= 2, "maxBins", maxBins, "≥ 2")
+        try requireParameter(threads >= 0 && threads <= 4096, "threads", threads, "in 0...4096")
+        try requireParameter(rounds <= 1_000_000, "rounds", rounds, "≤ 1,000,000")
+        try requireParameter(maxLeaves <= 1 << 20, "maxLeaves", maxLeaves, "≤ 1,048,576")
+        try requireParameter(maxBins <= 1 << 16, "maxBins", maxBins, "≤ 65,536")
+        try requireParameter(
             scalePositiveWeight > 0 && scalePositiveWeight.isFinite, "scalePositiveWeight", scalePositiveWeight,
             "a finite number > 0")
     }

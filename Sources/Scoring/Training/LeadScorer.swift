@@ -89,19 +89,17 @@ public struct LeadScorer: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)`` naming the first bad one.
     public func validate() throws {
-        func require(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
-            if !ok { throw ScoringError.invalidParameter(name: name, value: "\(value)", expected: expected) }
-        }
-        try require(!features.columns.isEmpty, "features", "none", "at least one numeric, log or categorical column")
+        try requireParameter(
+            !features.columns.isEmpty, "features", "none", "at least one numeric, log or categorical column")
         for feature in features.categorical {
-            try require(feature.maxLevels >= 1, "maxLevels", feature.maxLevels, "≥ 1")
-            try require(feature.minCount >= 1, "minCount", feature.minCount, "≥ 1")
+            try requireParameter(feature.maxLevels >= 1, "maxLevels", feature.maxLevels, "≥ 1")
+            try requireParameter(feature.minCount >= 1, "minCount", feature.minCount, "≥ 1")
         }
         try split.validate()
         try positiveWeight.validate()
         try logistic.validate()
         try boosting.validate()
-        for k in topK { try require(k >= 1, "topK", k, "≥ 1") }
+        for k in topK { try requireParameter(k >= 1, "topK", k, "≥ 1") }
     }
 
     /// How ``target`` is read.
