@@ -64,6 +64,12 @@ import Testing
             ["score", "evaluate", "--model", folder.appendingPathComponent("model.json").path, "--input", Self.leads])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("rows: 40 (13 positive)"), "\(run.stdout)")
+        let withFeatures = try MeridianProcess.run(
+            [
+                "score", "evaluate", "--model", folder.appendingPathComponent("model.json").path, "--input", Self.leads,
+                "--numeric", "size",
+            ])
+        #expect(withFeatures.status == 64 && withFeatures.stderr.contains("the model file defines its features"))
     }
 
     @Test func aHoldoutWithOneClassSaysHoldout() throws {

@@ -221,6 +221,11 @@ extension Meridian.Score {
                 throw ValidationError(
                     "--numeric, --log and --categorical do not apply with --model: the model file defines its features")
             }
+            if model != nil && (training.holdout != nil || training.splitColumn != nil || training.validation != nil) {
+                throw ValidationError(
+                    "--holdout, --split-column and --validation do not apply with --model: every --input row is evaluated"
+                )
+            }
             try validateRequest { try request().validate() }
         }
 
