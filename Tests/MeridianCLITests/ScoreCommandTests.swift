@@ -1,6 +1,9 @@
 import Foundation
+import Scoring
 import TestSupport
 import Testing
+
+@testable import meridian
 
 /// `meridian score` as an analyst runs it: the built executable on small fixtures, checking exit
 /// codes, what it prints and the files it writes.
@@ -14,6 +17,16 @@ import Testing
                 "score", "train", "--input", input, "--numeric", "size", "visits", "--seed", "1",
                 "--output", folder.appendingPathComponent("model.json").path,
             ] + extra)
+    }
+
+    @Test func flagDefaultsAreTheRequestDefaults() throws {
+        let parsed = try Meridian.parseAsRoot([
+            "score", "train", "--input", "a.csv", "--numeric", "x", "--output", "m.json",
+        ])
+        let train = try #require(parsed as? Meridian.Score.Train)
+        var expected = ScoringTrainingRequest(data: TableSource(file: "a.csv"))
+        expected.scorer.features = FeatureSpec(numeric: [NumericFeature("x")])
+        #expect(try train.request() == expected)
     }
 
     @Test func holdoutZeroTrainsOnEveryRow() throws {
@@ -120,6 +133,8 @@ import Testing
         let visits = importance.first { $0["feature"] as? String == "visits" }
         #expect((visits?["coefficient"] as? Double ?? 0) < 0, "\(importance)")
         #expect(visits?["direction"] as? String == "lowers", "\(importance)")
+        let topK = json?["topK"] as? [[String: Any]] ?? []
+        #expect(topK.map { $0["k"] as? Int } == [10, 100], "\(topK)")
     }
 
     @Test(arguments: [
