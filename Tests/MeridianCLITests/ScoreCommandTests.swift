@@ -147,5 +147,6 @@ import Testing
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-score")
         let run = try Self.train(["--target", "bought"] + flags, in: folder)
         #expect(run.status == 64, "\(flags): \(run.stderr)")
+        #expect(run.stderr.contains(flags[0]), "the message names the flag: \(run.stderr)")
     }
 }

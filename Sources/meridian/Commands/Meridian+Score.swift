@@ -130,10 +130,22 @@ extension PositiveClassWeight: ExpressibleByArgument {
     public var defaultValueDescription: String { description }
 }
 
-/// A request's own check, reported as a usage error (exit 64).
+/// A request's own check, reported as a usage error (exit 64) under the flag's name.
 func validateRequest(_ check: () throws -> Void) throws {
-    do { try check() } catch let error as ScoringError { throw ValidationError(error.description) }
+    do { try check() } catch ScoringError.invalidParameter(let name, let value, let expected) {
+        throw ValidationError("\(scoringFlags[name] ?? name) \(value): expected \(expected)")
+    } catch let error as ScoringError {
+        throw ValidationError(error.description)
+    }
 }
+
+/// The flag behind each request parameter that ``ScoringError/invalidParameter(name:value:expected:)`` names.
+let scoringFlags = [
+    "l2": "--l2", "rounds": "--rounds", "learningRate": "--learning-rate", "maxDepth": "--max-depth",
+    "minChildWeight": "--min-child-weight", "subsample": "--subsample", "threads": "--threads",
+    "positiveWeight": "--positive-weight", "holdout": "--holdout", "topK": "--top-k", "folds": "--folds",
+    "maxLevels": "--max-levels", "splitColumn": "--split-column",
+]
 
 extension Meridian.Score {
     struct Train: ParsableCommand {
