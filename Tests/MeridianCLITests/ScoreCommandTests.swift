@@ -103,7 +103,7 @@ import Testing
         try ("id,size,visits,won\n" + rows.joined(separator: "\n") + "\n").write(
             to: input, atomically: true, encoding: .utf8)
         #expect(
-            try Self.train(["--target", "won", "--holdout", "0", "--l2", "0.001"], input: input.path, in: folder).status
+            try Self.train(["--target", "won", "--l2", "0.001"], input: input.path, in: folder).status
                 == 0)
         let scores = folder.appendingPathComponent("scores.csv").path
         let run = try MeridianProcess.run(
