@@ -7,7 +7,9 @@ import Scoring
 
 func option(_ name: String, _ fallback: Int) -> Int {
     let arguments = CommandLine.arguments
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let value = Int(arguments[i + 1]) else { return fallback }
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let value = Int(arguments[i + 1]) else {
+        return fallback
+    }
     return value
 }
 
@@ -28,8 +30,8 @@ func write(_ values: [Double], _ url: URL) throws {
 }
 
 print("generating \(rows) × \(features) training and \(testRows) test accounts…")
-let train = SyntheticLeads.matrix(rows: rows, features: features, seed: 1)
-let test = SyntheticLeads.matrix(rows: testRows, features: features, seed: 2)
+let train = try SyntheticMatrix.matrix(rows: rows, features: features, seed: 1)
+let test = try SyntheticMatrix.matrix(rows: testRows, features: features, seed: 2)
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-scoring-bench-\(getpid())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,7 +40,10 @@ try write(train.labels, folder.appendingPathComponent("train_y.bin"))
 try write(test.x.values, folder.appendingPathComponent("test_x.bin"))
 try write(test.labels, folder.appendingPathComponent("test_y.bin"))
 let truthAUC = try ClassificationMetrics.rocAUC(scores: test.truth, labels: test.labels)
-print(String(format: "positive rate %.4f; AUC of the true probabilities on the test rows %.4f", train.labels.reduce(0, +) / Double(rows), truthAUC))
+print(
+    String(
+        format: "positive rate %.4f; AUC of the true probabilities on the test rows %.4f",
+        train.labels.reduce(0, +) / Double(rows), truthAUC))
 
 var logistic: LogisticRegressionFit?
 let logisticSeconds = try seconds { logistic = try LogisticRegression(l2: 1).fit(train.x, labels: train.labels) }
@@ -46,8 +51,11 @@ let logisticAUC = try ClassificationMetrics.rocAUC(scores: logistic?.predict(tes
 
 var booster: GradientBoostedTreesFit?
 let parameters = BoostingParameters(
-    rounds: rounds, learningRate: 0.1, maxDepth: 0, minChildWeight: 1e-3, l2: 0, maxBins: 255, threads: 0, seed: 1, maxLeaves: leaves)
-let boosterSeconds = try seconds { booster = try GradientBoostedTrees(parameters: parameters).fit(train.x, labels: train.labels) }
+    rounds: rounds, learningRate: 0.1, maxDepth: 0, minChildWeight: 1e-3, l2: 0, maxBins: 255, threads: 0, seed: 1,
+    maxLeaves: leaves)
+let boosterSeconds = try seconds {
+    booster = try GradientBoostedTrees(parameters: parameters).fit(train.x, labels: train.labels)
+}
 let boosterAUC = try ClassificationMetrics.rocAUC(scores: booster?.predict(test.x) ?? [], labels: test.labels)
 
 print("running scikit-learn on the same files…")
@@ -63,11 +71,15 @@ let output = pipe.fileHandleForReading.readDataToEndOfFile()
 python.waitUntilExit()
 var peers: [String: [String: Any]] = [:]
 for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-    if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let name = object["model"] as? String {
+    if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let name = object["model"] as? String
+    {
         peers[name] = object
     }
 }
-guard python.terminationStatus == 0, let sklearnLR = peers["LogisticRegression"], let sklearnHGB = peers["HistGradientBoostingClassifier"] else {
+guard python.terminationStatus == 0, let sklearnLR = peers["LogisticRegression"],
+    let sklearnHGB = peers["HistGradientBoostingClassifier"]
+else {
     print("scikit-learn run failed (is scikit-learn installed? pip install scikit-learn)")
     exit(1)
 }
@@ -79,11 +91,21 @@ func row(_ name: String, _ mine: Double, _ mineAUC: Double, _ peerName: String, 
     print(padded(name) + String(format: "%8.2f s  AUC %.4f", mine, mineAUC))
     print(padded(peerName) + String(format: "%8.2f s  AUC %.4f", peerSeconds, peerAUC))
     let verdict = mine <= peerSeconds && abs(mineAUC - peerAUC) <= 0.005 ? "met" : "NOT met"
-    print(String(format: "  time ratio (Meridian / scikit-learn) %.2f   AUC difference %+.4f", mine / peerSeconds, mineAUC - peerAUC)
-        + "   goal ≤ 1 and |Δ| ≤ 0.005: \(verdict)")
+    print(
+        String(
+            format: "  time ratio (Meridian / scikit-learn) %.2f   AUC difference %+.4f", mine / peerSeconds,
+            mineAUC - peerAUC)
+            + "   goal ≤ 1 and |Δ| ≤ 0.005: \(verdict)")
 }
 
-print("\n\(rows) × \(features) accounts, \(ProcessInfo.processInfo.activeProcessorCount) cores; training time, AUC on \(testRows) test rows (truth \(String(format: "%.4f", truthAUC)))")
+print(
+    "\n\(rows) × \(features) accounts, \(ProcessInfo.processInfo.activeProcessorCount) cores; training time, AUC on \(testRows) test rows (truth \(String(format: "%.4f", truthAUC)))"
+)
 row("Meridian logistic (Newton)", logisticSeconds, logisticAUC, "sklearn LogisticRegression", sklearnLR)
-print(String(format: "  objective: Meridian %.6f, scikit-learn %.6f", logistic?.objective ?? .nan, sklearnLR["objective"] as? Double ?? .nan))
-row("Meridian XGBoost (\(rounds) × \(leaves) leaves)", boosterSeconds, boosterAUC, "sklearn HistGradientBoosting", sklearnHGB)
+print(
+    String(
+        format: "  objective: Meridian %.6f, scikit-learn %.6f", logistic?.objective ?? .nan,
+        sklearnLR["objective"] as? Double ?? .nan))
+row(
+    "Meridian XGBoost (\(rounds) × \(leaves) leaves)", boosterSeconds, boosterAUC, "sklearn HistGradientBoosting",
+    sklearnHGB)

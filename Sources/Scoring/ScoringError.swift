@@ -4,10 +4,14 @@ import SalesData
 ///
 /// Each case names what was wrong and what to do about it; data problems name the column.
 public enum ScoringError: Error, Hashable, CustomStringConvertible {
-    /// The training labels hold a single class, so no classifier can be fitted.
-    case singleClass(label: Double, rows: Int)
-    /// A label is neither 0 nor 1.
+    /// A set of rows holds a single class: no classifier can be fitted on it (training rows),
+    /// and AUC, lift and recall are undefined on it (evaluation rows).
+    case singleClass(label: Double, rows: Int, set: RowSet)
+    /// A label given as a number is neither 0 nor 1.
     case invalidLabel(row: Int, value: Double)
+    /// A cell of the target column (or of the split column) that is missing or not one of the
+    /// accepted values; `column` is the 1-based field number and `name` the header.
+    case badLabel(file: String, line: Int, column: Int, name: String, value: String, expected: String)
     /// No training rows, or features and labels of different lengths.
     case shapeMismatch(String)
     /// No usable feature remained after dropping constant and all-missing columns.
@@ -29,10 +33,12 @@ public enum ScoringError: Error, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .singleClass(let label, let rows):
-            "every one of the \(rows) training rows has label \(label == 1 ? 1 : 0); a classifier needs both classes (0 and 1)"
+        case .singleClass(let label, let rows, let set):
+            "every one of the \(rows) \(set.rawValue) rows has label \(label == 1 ? 1 : 0); \(set.advice)"
         case .invalidLabel(let row, let value):
             "row \(row + 1): label \(value) is not 0 or 1"
+        case .badLabel(let file, let line, let column, let name, let value, let expected):
+            "\(file):\(line):\(column): column '\(name)': '\(quoted(value))' is not accepted; expected \(expected)"
         case .shapeMismatch(let reason): reason
         case .noUsableFeatures(let dropped):
             "no usable feature: every feature was constant or all missing in the training data (\(dropped.joined(separator: ", ")))"
@@ -49,4 +55,36 @@ public enum ScoringError: Error, Hashable, CustomStringConvertible {
             "logistic regression did not converge in \(iterations) Newton steps (gradient norm \(norm))"
         }
     }
+}
+
+/// Which rows an error or an evaluation is about.
+public enum RowSet: String, Sendable, Hashable, Codable {
+    /// The rows a model is fitted on.
+    case training
+    /// The rows a seeded hold-out split set aside.
+    case holdout = "hold-out"
+    /// The rows a split column or a validation file names.
+    case validation
+    /// Rows evaluated by a saved model or one cross-validation fold.
+    case evaluation
+
+    var advice: String {
+        switch self {
+        case .training: "a classifier needs both classes (0 and 1)"
+        case .holdout:
+            "the hold-out metrics need both classes: hold out a larger fraction, or train on every row with --holdout 0"
+        case .validation: "the validation metrics need both classes: name validation rows of each class"
+        case .evaluation: "AUC, log loss and recall need both classes among the evaluated rows"
+        }
+    }
+}
+
+/// Throws ``ScoringError/invalidParameter(name:value:expected:)`` unless `ok`.
+func requireParameter(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
+    if !ok { throw ScoringError.invalidParameter(name: name, value: "\(value)", expected: expected) }
+}
+
+/// At most 200 characters of a bad value, so that a huge field never floods an error message.
+func quoted(_ value: String) -> String {
+    value.count <= 200 ? value : String(value.prefix(200)) + "… (\(value.count) characters)"
 }

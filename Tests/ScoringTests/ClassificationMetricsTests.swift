@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -32,7 +32,8 @@ import TestSupport
                     wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0
                 }
             }
-            #expect(isApproximatelyEqual(try ClassificationMetrics.rocAUC(scores: scores, labels: labels), wins / pairs))
+            #expect(
+                isApproximatelyEqual(try ClassificationMetrics.rocAUC(scores: scores, labels: labels), wins / pairs))
         }
     }
 
@@ -66,7 +67,7 @@ import TestSupport
     }
 
     @Test func aucNeedsBothClasses() {
-        #expect(throws: ScoringError.singleClass(label: 1, rows: 2)) {
+        #expect(throws: ScoringError.singleClass(label: 1, rows: 2, set: .evaluation)) {
             try ClassificationMetrics.rocAUC(scores: [0.1, 0.2], labels: [1, 1])
         }
     }

@@ -1,11 +1,13 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
-/// The demo company (`Data/demo`, seed 42) knows each account's purchase probability. Its
+/// The demo company (`Data/demo`, seed 42) knows each account's purchase probability.
+///
+/// Its
 /// `accounts_truth.csv` has `feature_logit` z (the best score computable from the published
 /// features) and `true_purchase_probability` σ(z + ε) (which adds account noise no feature shows).
 /// Each model's hold-out AUC must come within 0.02 of the truth AUC on the same rows; the oracle
@@ -38,7 +40,9 @@ import TestSupport
         let model = try Self.scorer.train(table, kind: kind, seed: 42)
         let holdout = try #require(model.training.holdout)
         let truth = try #require(holdout.truthAuc)
-        print("demo \(kind.rawValue): hold-out AUC \(holdout.auc), truth AUC \(truth), oracle AUC \(holdout.oracleAuc ?? .nan)")
+        print(
+            "demo \(kind.rawValue): hold-out AUC \(holdout.auc), truth AUC \(truth), oracle AUC \(holdout.oracleAuc ?? .nan)"
+        )
         #expect(holdout.rows == 5_000)
         #expect(abs(holdout.auc - truth) <= 0.02)
     }
@@ -46,7 +50,8 @@ import TestSupport
     @Test func shippedDefaultModelsLoadAndScoreTheDemo() throws {
         let table = try Self.demo()
         for name in ["scoring-default.json", "scoring-xgboost.json"] {
-            let model = try ScoringModel.load(from: Self.root.appendingPathComponent("Models").appendingPathComponent(name))
+            let model = try ScoringModel.load(
+                from: Self.root.appendingPathComponent("Models").appendingPathComponent(name))
             let scores = try model.score(table)
             #expect(scores.ids.count == 20_000)
             #expect(scores.propensity.allSatisfy { $0 > 0 && $0 < 1 })

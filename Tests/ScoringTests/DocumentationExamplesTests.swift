@@ -43,9 +43,26 @@ import Testing
         #expect(try table.numbers("revenue") == [10.0, nil])
     }
 
-    @Test func syntheticLeadsExample() {
-        let table = SyntheticLeads.table(rows: 1_000, seed: 7)
-        #expect(table.rowCount == 1000)
+    @Test func binaryTargetExample() throws {
+        let table = try ColumnTable(csv: "won\nYes\nno\nNO\n", file: "leads.csv")
+        #expect(try BinaryTarget(column: "won").labels(table) == [1, 0, 0])
+    }
+
+    @Test func topKExample() throws {
+        let top = try ClassificationMetrics.topK(scores: [0.9, 0.8, 0.7, 0.1], labels: [1, 0, 1, 1], k: 2)
+        #expect(top.hits == 1)
+        #expect(top.precision == 0.5)
+        #expect(top.recall == 1.0 / 3)
+    }
+
+    @Test func splitColumnExample() throws {
+        let table = try ColumnTable(csv: "split\nTrain\nvalidation\ntrain\n", file: "leads.csv")
+        let split = try DataSplit.column("split", of: table)
+        #expect(split.train == [0, 2] && split.test == [1])
+    }
+
+    @Test func positiveClassWeightExample() {
+        #expect(PositiveClassWeight.balanced.resolved(labels: [1, 0, 0, 0]) == 3)
     }
 
     @Test func featurePipelineExample() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -24,7 +24,8 @@ import TestSupport
 
     @Test func logTransformIsAppliedBeforeStandardization() throws {
         let table = try ColumnTable(csv: "v\n0\n\(exp(1.0) - 1)\n", file: "t.csv")
-        let pipeline = try FeaturePipeline.fit(table, spec: FeatureSpec(numeric: [NumericFeature("v", transform: .log)]))
+        let pipeline = try FeaturePipeline.fit(
+            table, spec: FeatureSpec(numeric: [NumericFeature("v", transform: .log)]))
         guard case .numeric(let encoder) = pipeline.encoders[0] else { Issue.record("not numeric"); return }
         #expect(isApproximatelyEqual(encoder.mean, 0.5) && isApproximatelyEqual(encoder.standardDeviation, 0.5))
     }
@@ -34,11 +35,13 @@ import TestSupport
         let spec = FeatureSpec(numeric: [NumericFeature("size"), NumericFeature("flat"), NumericFeature("empty")])
         let pipeline = try FeaturePipeline.fit(table, spec: spec)
         #expect(pipeline.outputNames == ["size"])
-        #expect(pipeline.dropped == [
-            DroppedFeature(column: "flat", reason: .constant), DroppedFeature(column: "empty", reason: .allMissing),
-        ])
+        #expect(
+            pipeline.dropped == [
+                DroppedFeature(column: "flat", reason: .constant), DroppedFeature(column: "empty", reason: .allMissing),
+            ])
         #expect(throws: ScoringError.noUsableFeatures(dropped: ["flat", "empty"])) {
-            try FeaturePipeline.fit(table, spec: FeatureSpec(numeric: [NumericFeature("flat"), NumericFeature("empty")]))
+            try FeaturePipeline.fit(
+                table, spec: FeatureSpec(numeric: [NumericFeature("flat"), NumericFeature("empty")]))
         }
     }
 
@@ -53,7 +56,8 @@ import TestSupport
 
     @Test func unseenCategoriesMapToOtherAndAreCounted() throws {
         let table = try ColumnTable(csv: Self.training, file: "t.csv")
-        let pipeline = try FeaturePipeline.fit(table, spec: FeatureSpec(categorical: [CategoricalFeature("kind", minCount: 1)]))
+        let pipeline = try FeaturePipeline.fit(
+            table, spec: FeatureSpec(categorical: [CategoricalFeature("kind", minCount: 1)]))
         #expect(pipeline.outputNames == ["kind=x", "kind=y", "kind=z", "kind=other"])
         let scoring = try ColumnTable(csv: "kind\nx\nnew\nnew\n", file: "s.csv")
         let (x, report) = try pipeline.transform(scoring)
@@ -63,7 +67,8 @@ import TestSupport
 
     @Test func rareLevelsPoolIntoOtherWithoutCountingAsUnseen() throws {
         let table = try ColumnTable(csv: Self.training, file: "t.csv")
-        let pipeline = try FeaturePipeline.fit(table, spec: FeatureSpec(categorical: [CategoricalFeature("kind", minCount: 2)]))
+        let pipeline = try FeaturePipeline.fit(
+            table, spec: FeatureSpec(categorical: [CategoricalFeature("kind", minCount: 2)]))
         #expect(pipeline.outputNames == ["kind=x", "kind=other"])
         #expect(try pipeline.transform(table).report.unseenCategories.isEmpty)
     }
@@ -88,16 +93,23 @@ import TestSupport
 @Suite struct AccountAdapterTests {
     @Test func accountsBecomeATableThatScoringReads() throws {
         let accounts = [
-            Account(id: "A-1", name: "Acme", location: GeoPoint(latitude: 33.7, longitude: -84.4), industry: "Retail", employees: 120,
-                    attributes: ["potential": 5_000]),
-            Account(id: "A-2", name: "Beta", location: GeoPoint(latitude: 40.7, longitude: -74.0), industry: nil, employees: nil),
+            Account(
+                id: "A-1", name: "Acme", location: GeoPoint(latitude: 33.7, longitude: -84.4), industry: "Retail",
+                employees: 120,
+                attributes: ["potential": 5_000]),
+            Account(
+                id: "A-2", name: "Beta", location: GeoPoint(latitude: 40.7, longitude: -74.0), industry: nil,
+                employees: nil),
         ]
         let table = ColumnTable(accounts: accounts)
         #expect(try table.numbers("employees") == [120, nil])
         #expect(try table.numbers("potential") == [5_000, nil])
         let pipeline = try FeaturePipeline.fit(
-            table, spec: FeatureSpec(numeric: [NumericFeature("employees")], categorical: [CategoricalFeature("industry", minCount: 1)]))
-        #expect(pipeline.outputNames == ["employees_missing", "industry=(missing)", "industry=Retail", "industry=other"])
+            table,
+            spec: FeatureSpec(
+                numeric: [NumericFeature("employees")], categorical: [CategoricalFeature("industry", minCount: 1)]))
+        #expect(
+            pipeline.outputNames == ["employees_missing", "industry=(missing)", "industry=Retail", "industry=other"])
         #expect(pipeline.dropped == [DroppedFeature(column: "employees", reason: .constant)])
     }
 }

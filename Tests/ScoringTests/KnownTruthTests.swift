@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -54,7 +54,8 @@ import TestSupport
 
     @Test func scoresCarryTheColumnNamesDownstreamModulesRead() throws {
         let scorer = LeadScorer(
-            target: "purchased", features: SyntheticLeads.featureSpec, dealSizeColumn: "revenue", baselineColumn: "tenure_years")
+            target: "purchased", features: SyntheticLeads.featureSpec, dealSizeColumn: "revenue",
+            baselineColumn: "tenure_years")
         let model = try scorer.train(SyntheticLeads.table(rows: 600, seed: 2), kind: .logistic, seed: 1)
         let scored = try model.score(SyntheticLeads.table(rows: 5, seed: 4))
         let header = scored.csv().split(separator: "\n").first.map(String.init)

@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -58,7 +58,7 @@ import TestSupport
 
     @Test func oneClassTrainingSetIsAnError() throws {
         let x = try FeatureMatrix(rows: [[1], [2], [3]], names: ["a"])
-        #expect(throws: ScoringError.singleClass(label: 0, rows: 3)) {
+        #expect(throws: ScoringError.singleClass(label: 0, rows: 3, set: .training)) {
             try LogisticRegression().fit(x, labels: [0, 0, 0])
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Scoring
 
@@ -23,7 +23,10 @@ import TestSupport
     }
 
     @Test func aFileThatIsNotAModelIsRejected() {
-        #expect(throws: ScoringError.unreadableModel(file: "x.json", reason: "the 'format' field is not 'meridian-scoring-model'")) {
+        #expect(
+            throws: ScoringError.unreadableModel(
+                file: "x.json", reason: "the 'format' field is not 'meridian-scoring-model'")
+        ) {
             try ScoringModel.decode(Data(#"{"schemaVersion": 1}"#.utf8), file: "x.json")
         }
         #expect(throws: ScoringError.unreadableModel(file: "x.json", reason: "not a JSON object")) {
@@ -40,7 +43,7 @@ import TestSupport
         #expect(throws: ScoringError.invalidParameter(name: "maxDepth", value: "0", expected: "in 1...32")) {
             try GradientBoostedTrees(parameters: BoostingParameters(maxDepth: 0)).fit(x, labels: [0, 1])
         }
-        #expect(throws: ScoringError.singleClass(label: 1, rows: 2)) {
+        #expect(throws: ScoringError.singleClass(label: 1, rows: 2, set: .training)) {
             try GradientBoostedTrees().fit(x, labels: [1, 1])
         }
     }

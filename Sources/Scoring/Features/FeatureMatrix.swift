@@ -64,9 +64,10 @@ public struct FeatureMatrix: Sendable, Hashable {
     }
 }
 
-/// Checks that labels are 0/1, match the row count, and hold both classes.
-func validateBinaryLabels(_ labels: [Double], rows: Int) throws {
-    guard rows > 0 else { throw ScoringError.shapeMismatch("no training rows") }
+/// Checks that labels are 0/1, match the row count, and hold both classes; `set` names the rows
+/// in the error.
+func validateBinaryLabels(_ labels: [Double], rows: Int, set: RowSet = .training) throws {
+    guard rows > 0 else { throw ScoringError.shapeMismatch("no \(set.rawValue) rows") }
     guard labels.count == rows else {
         throw ScoringError.shapeMismatch("\(labels.count) labels for \(rows) rows")
     }
@@ -76,6 +77,6 @@ func validateBinaryLabels(_ labels: [Double], rows: Int) throws {
         if y == 1 { positives += 1 }
     }
     if positives == 0 || positives == rows {
-        throw ScoringError.singleClass(label: labels[0], rows: rows)
+        throw ScoringError.singleClass(label: labels[0], rows: rows, set: set)
     }
 }

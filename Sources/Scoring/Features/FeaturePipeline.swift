@@ -68,7 +68,8 @@ public struct FeaturePipeline: Sendable, Hashable, Codable {
             }
             let kept = Set(levels)
             let rare = ranked.map(\.key).filter { !kept.contains($0) }.sorted()
-            encoders.append(.categorical(CategoricalEncoder(column: feature.column, levels: levels.sorted(), rareLevels: rare)))
+            encoders.append(
+                .categorical(CategoricalEncoder(column: feature.column, levels: levels.sorted(), rareLevels: rare)))
         }
         guard !encoders.isEmpty else { throw ScoringError.noUsableFeatures(dropped: dropped.map(\.column)) }
         return FeaturePipeline(encoders: encoders, dropped: dropped)
@@ -78,7 +79,9 @@ public struct FeaturePipeline: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ScoringError/missingFeature(column:)`` when an input column is absent, and
     ///   the table's error for a non-numeric value.
-    public func transform(_ table: ColumnTable, rows: [Int]? = nil) throws -> (matrix: FeatureMatrix, report: FeatureTransformReport) {
+    public func transform(_ table: ColumnTable, rows: [Int]? = nil) throws -> (
+        matrix: FeatureMatrix, report: FeatureTransformReport
+    ) {
         let rows = rows ?? Array(0..<table.rowCount)
         let names = outputNames
         var values = [Double](repeating: 0, count: rows.count * names.count)

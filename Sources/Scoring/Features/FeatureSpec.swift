@@ -48,7 +48,9 @@ public enum NumericTransform: String, Sendable, Hashable, Codable, CaseIterable 
     }
 }
 
-/// A categorical input column, one-hot encoded. The `maxLevels` most frequent training levels
+/// A categorical input column, one-hot encoded.
+///
+/// The `maxLevels` most frequent training levels
 /// that occur at least `minCount` times get their own indicator; every other level, including
 /// levels first seen at prediction time, maps to `<column>=other`.
 public struct CategoricalFeature: Sendable, Hashable, Codable {

@@ -1,7 +1,10 @@
+import Foundation
 import SalesData
 
-/// Turns a propensity into money: expected value = propensity × expected deal size, and
-/// potential = expected value + the account's existing baseline (e.g. trailing-12-month sales).
+/// Turns a propensity into money: expected value and potential.
+///
+/// Expected value = propensity × expected deal size, and potential = expected value + the
+/// account's existing baseline, such as trailing-12-month sales.
 ///
 /// The expected deal size of an account is its `dealSizeColumn` value when present, otherwise
 /// ``defaultDealSize``, the training mean of that column (1 when no column is named, so expected
@@ -13,7 +16,9 @@ public struct ValueModel: Sendable, Hashable, Codable {
     public let defaultDealSize: Double
 
     /// Fits ``defaultDealSize`` on the training rows.
-    public static func fit(_ table: ColumnTable, rows: [Int], dealSizeColumn: String?, baselineColumn: String?) throws -> ValueModel {
+    public static func fit(_ table: ColumnTable, rows: [Int], dealSizeColumn: String?, baselineColumn: String?) throws
+        -> ValueModel
+    {
         var fallback = 1.0
         if let dealSizeColumn {
             let values = try table.numbers(dealSizeColumn)
@@ -35,6 +40,8 @@ public struct ScoredAccounts: Sendable, Hashable {
     /// Column with expected value + baseline.
     public static let potentialColumn = "score_potential"
 
+    /// The id column's name, written as the CSV header's first field.
+    public let idColumn: String
     public let ids: [String]
     public let propensity: [Double]
     public let expectedValue: [Double]
@@ -42,21 +49,20 @@ public struct ScoredAccounts: Sendable, Hashable {
     /// What the feature transform had to impute or pool.
     public let report: FeatureTransformReport
 
-    /// `id,score_propensity,score_expected_value,score_potential` CSV with fixed precision.
-    public func csv(idColumn: String = "id") -> String {
+    /// `id,score_propensity,score_expected_value,score_potential` CSV.
+    ///
+    /// Every number is written as the shortest decimal that reads back as exactly the same
+    /// `Double` (Swift's `description`: `0.1234567891`, `3.2e-08`, `1250.0`), so no propensity
+    /// prints as `0.000000` and distinct scores never print alike. The bytes are the same on
+    /// every platform.
+    public func csv() -> String {
         var out = "\(idColumn),\(Self.propensityColumn),\(Self.expectedValueColumn),\(Self.potentialColumn)\n"
         for i in ids.indices {
-            out += "\(ColumnTable.quote(ids[i])),\(format(propensity[i], 6)),\(format(expectedValue[i], 2)),\(format(potential[i], 2))\n"
+            out += "\(ColumnTable.quote(ids[i])),\(propensity[i]),\(expectedValue[i]),\(potential[i])\n"
         }
         return out
     }
-
-    private func format(_ x: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", x)
-    }
 }
-
-import Foundation
 
 extension ScoringModel {
     /// Scores every row of `table`: propensity, expected value and potential.
@@ -64,7 +70,10 @@ extension ScoringModel {
     /// - Throws: ``ScoringError/missingFeature(column:)`` when an input column is absent.
     public func score(_ table: ColumnTable) throws -> ScoredAccounts {
         let (p, report) = try predict(table)
-        let ids = table.has(idColumn) ? try table.strings(idColumn).enumerated().map { $1 ?? "row-\($0 + 1)" } : (1...max(1, table.rowCount)).prefix(table.rowCount).map { "row-\($0)" }
+        let ids =
+            table.has(idColumn)
+            ? try table.strings(idColumn).enumerated().map { $1 ?? "row-\($0 + 1)" }
+            : (1...max(1, table.rowCount)).prefix(table.rowCount).map { "row-\($0)" }
         let deal = try value.dealSizeColumn.map { try table.has($0) ? table.numbers($0) : [] } ?? []
         let base = try value.baselineColumn.map { try table.has($0) ? table.numbers($0) : [] } ?? []
         var expected = [Double](repeating: 0, count: p.count)
@@ -74,6 +83,7 @@ extension ScoringModel {
             expected[i] = p[i] * size
             potential[i] = expected[i] + ((i < base.count ? base[i] : nil) ?? 0)
         }
-        return ScoredAccounts(ids: ids, propensity: p, expectedValue: expected, potential: potential, report: report)
+        return ScoredAccounts(
+            idColumn: idColumn, ids: ids, propensity: p, expectedValue: expected, potential: potential, report: report)
     }
 }

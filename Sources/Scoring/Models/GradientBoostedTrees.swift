@@ -20,17 +20,19 @@ public struct GradientBoostedTrees: Sendable, Hashable, Codable {
 
     /// Trains `parameters.rounds` trees.
     ///
-    /// - Throws: ``ScoringError/singleClass(label:rows:)`` for one-class labels,
+    /// - Throws: ``ScoringError/singleClass(label:rows:set:)`` for one-class labels,
     ///   ``ScoringError/invalidParameter(name:value:expected:)`` for parameters out of range, and
     ///   ``ScoringError/xgboost(routine:message:)`` when XGBoost reports a failure.
     public func fit(_ x: FeatureMatrix, labels: [Double]) throws -> GradientBoostedTreesFit {
         try parameters.validate()
         try validateBinaryLabels(labels, rows: x.rowCount)
         if let bad = x.values.firstIndex(where: { $0.isInfinite }) {
-            throw ScoringError.shapeMismatch("feature '\(x.names[bad % x.columnCount])' is infinite in row \(bad / x.columnCount + 1)")
+            throw ScoringError.shapeMismatch(
+                "feature '\(x.names[bad % x.columnCount])' is infinite in row \(bad / x.columnCount + 1)")
         }
         let threads = parameters.threads > 0 ? parameters.threads : ProcessInfo.processInfo.activeProcessorCount
-        let matrix = try XGBoostMatrix(values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
+        let matrix = try XGBoostMatrix(
+            values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
         try matrix.setLabels(labels.map(Float.init))
         let booster = try XGBoostBooster(cache: [matrix])
         for (name, value) in parameters.xgboostParameters(threads: threads) {
@@ -72,12 +74,19 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
     public var threads: Int
     /// `seed`.
     public var seed: UInt64
+    /// The weight of each positive row's gradient and Hessian (`scale_pos_weight`).
+    ///
+    /// Negatives weigh 1. A weight other than 1 shifts the propensities up, so they are no longer
+    /// calibrated probabilities.
+    public var scalePositiveWeight: Double
 
+    /// The settings; every default is written here only (the CLI and request files read them).
     public init(
-        rounds: Int = 100, learningRate: Double = 0.1, maxDepth: Int = 4, minChildWeight: Double = 1,
+        rounds: Int = 200, learningRate: Double = 0.1, maxDepth: Int = 3, minChildWeight: Double = 5,
         subsample: Double = 1, columnSampleByTree: Double = 1, l2: Double = 1, l1: Double = 0, maxBins: Int = 256,
-        threads: Int = 0, seed: UInt64 = 0, maxLeaves: Int = 0
+        threads: Int = 0, seed: UInt64 = 0, maxLeaves: Int = 0, scalePositiveWeight: Double = 1
     ) {
+        self.scalePositiveWeight = scalePositiveWeight
         self.maxLeaves = maxLeaves
         self.rounds = rounds
         self.learningRate = learningRate
@@ -92,21 +101,54 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
         self.seed = seed
     }
 
-    func validate() throws {
-        func require(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
-            if !ok { throw ScoringError.invalidParameter(name: name, value: "\(value)", expected: expected) }
-        }
-        try require(rounds >= 1, "rounds", rounds, "≥ 1")
-        try require(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "in (0, 1]")
-        try require(maxLeaves >= 0, "maxLeaves", maxLeaves, "≥ 0")
-        try require((maxDepth >= 1 || (maxDepth == 0 && maxLeaves > 0)) && maxDepth <= 32, "maxDepth", maxDepth, maxLeaves > 0 ? "in 0...32" : "in 1...32")
-        try require(minChildWeight >= 0 && minChildWeight.isFinite, "minChildWeight", minChildWeight, "≥ 0")
-        try require(subsample > 0 && subsample <= 1, "subsample", subsample, "in (0, 1]")
-        try require(columnSampleByTree > 0 && columnSampleByTree <= 1, "columnSampleByTree", columnSampleByTree, "in (0, 1]")
-        try require(l2 >= 0 && l2.isFinite, "l2", l2, "≥ 0")
-        try require(l1 >= 0 && l1.isFinite, "l1", l1, "≥ 0")
-        try require(maxBins >= 2, "maxBins", maxBins, "≥ 2")
-        try require(threads >= 0, "threads", threads, "≥ 0")
+    private enum CodingKeys: String, CodingKey {
+        case rounds, learningRate, maxDepth, maxLeaves, minChildWeight, subsample, columnSampleByTree, l2, l1, maxBins
+        case threads, seed, scalePositiveWeight
+    }
+
+    /// Decodes the settings; an absent key keeps its default from ``init(rounds:learningRate:maxDepth:minChildWeight:subsample:columnSampleByTree:l2:l1:maxBins:threads:seed:maxLeaves:scalePositiveWeight:)``.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        rounds = try c.decodeIfPresent(Int.self, forKey: .rounds) ?? rounds
+        learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? learningRate
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth) ?? maxDepth
+        maxLeaves = try c.decodeIfPresent(Int.self, forKey: .maxLeaves) ?? maxLeaves
+        minChildWeight = try c.decodeIfPresent(Double.self, forKey: .minChildWeight) ?? minChildWeight
+        subsample = try c.decodeIfPresent(Double.self, forKey: .subsample) ?? subsample
+        columnSampleByTree = try c.decodeIfPresent(Double.self, forKey: .columnSampleByTree) ?? columnSampleByTree
+        l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? l2
+        l1 = try c.decodeIfPresent(Double.self, forKey: .l1) ?? l1
+        maxBins = try c.decodeIfPresent(Int.self, forKey: .maxBins) ?? maxBins
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads) ?? threads
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
+        scalePositiveWeight = try c.decodeIfPresent(Double.self, forKey: .scalePositiveWeight) ?? scalePositiveWeight
+    }
+
+    /// Checks every setting against its domain (XGBoost would abort or misbehave on some).
+    ///
+    /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)`` naming the first bad one.
+    public func validate() throws {
+        try requireParameter(rounds >= 1, "rounds", rounds, "≥ 1")
+        try requireParameter(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "in (0, 1]")
+        try requireParameter(maxLeaves >= 0, "maxLeaves", maxLeaves, "≥ 0")
+        try requireParameter(
+            (maxDepth >= 1 || (maxDepth == 0 && maxLeaves > 0)) && maxDepth <= 32, "maxDepth", maxDepth,
+            maxLeaves > 0 ? "in 0...32" : "in 1...32")
+        try requireParameter(minChildWeight >= 0 && minChildWeight.isFinite, "minChildWeight", minChildWeight, "≥ 0")
+        try requireParameter(subsample > 0 && subsample <= 1, "subsample", subsample, "in (0, 1]")
+        try requireParameter(
+            columnSampleByTree > 0 && columnSampleByTree <= 1, "columnSampleByTree", columnSampleByTree, "in (0, 1]")
+        try requireParameter(l2 >= 0 && l2.isFinite, "l2", l2, "≥ 0")
+        try requireParameter(l1 >= 0 && l1.isFinite, "l1", l1, "≥ 0")
+        try requireParameter(maxBins >= 2, "maxBins", maxBins, "≥ 2")
+        try requireParameter(threads >= 0 && threads <= 4096, "threads", threads, "in 0...4096")
+        try requireParameter(rounds <= 1_000_000, "rounds", rounds, "≤ 1,000,000")
+        try requireParameter(maxLeaves <= 1 << 20, "maxLeaves", maxLeaves, "≤ 1,048,576")
+        try requireParameter(maxBins <= 1 << 16, "maxBins", maxBins, "≤ 65,536")
+        try requireParameter(
+            scalePositiveWeight > 0 && scalePositiveWeight.isFinite, "scalePositiveWeight", scalePositiveWeight,
+            "a finite number > 0")
     }
 
     func xgboostParameters(threads: Int) -> [(String, String)] {
@@ -115,7 +157,7 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
             ("max_depth", "\(maxDepth)"), ("min_child_weight", "\(minChildWeight)"), ("subsample", "\(subsample)"),
             ("colsample_bytree", "\(columnSampleByTree)"), ("lambda", "\(l2)"), ("alpha", "\(l1)"),
             ("max_bin", "\(maxBins)"), ("nthread", "\(threads)"), ("seed", "\(seed % UInt64(Int32.max))"),
-            ("verbosity", "0"), ("validate_parameters", "1"),
+            ("scale_pos_weight", "\(scalePositiveWeight)"), ("verbosity", "0"), ("validate_parameters", "1"),
         ] + (maxLeaves > 0 ? [("grow_policy", "lossguide"), ("max_leaves", "\(maxLeaves)")] : [])
     }
 }
@@ -135,12 +177,14 @@ public struct GradientBoostedTreesFit: Sendable, Hashable, Codable {
     ///   ``ScoringError/shapeMismatch(_:)`` when the column count differs from training.
     public func predict(_ x: FeatureMatrix) throws -> [Double] {
         guard x.columnCount == names.count else {
-            throw ScoringError.shapeMismatch("\(x.columnCount) features given, the booster was trained on \(names.count)")
+            throw ScoringError.shapeMismatch(
+                "\(x.columnCount) features given, the booster was trained on \(names.count)")
         }
         let threads = parameters.threads > 0 ? parameters.threads : ProcessInfo.processInfo.activeProcessorCount
         let model = try XGBoostBooster(model: booster)
         try model.setParameter("nthread", "\(threads)")
-        let matrix = try XGBoostMatrix(values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
+        let matrix = try XGBoostMatrix(
+            values: x.values.map(Float.init), rows: x.rowCount, columns: x.columnCount, threads: threads)
         return try model.predict(matrix).map(Double.init)
     }
 }

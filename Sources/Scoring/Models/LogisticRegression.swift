@@ -3,9 +3,10 @@ import Foundation
 /// Binary logistic regression with an L2 penalty on the slopes (never on the intercept), solved to
 /// the exact optimum by Newton's method with a backtracking line search.
 ///
-/// The objective is the penalized negative log-likelihood
-/// `Σᵢ [log(1 + e^{zᵢ}) − yᵢ zᵢ] + (l2 / 2) Σⱼ βⱼ²` with `zᵢ = β₀ + xᵢ·β`, which is
-/// scikit-learn's `LogisticRegression(C: 1 / l2)` objective. Iterations stop when half the Newton
+/// The objective is the penalized, weighted negative log-likelihood
+/// `Σᵢ wᵢ [log(1 + e^{zᵢ}) − yᵢ zᵢ] + (l2 / 2) Σⱼ βⱼ²` with `zᵢ = β₀ + xᵢ·β` and row weights
+/// `wᵢ` (1 unless given), which is scikit-learn's `LogisticRegression(C: 1 / l2)` objective with
+/// `sample_weight` (or `class_weight = {0: 1, 1: w}` for a positive-class weight `w`). Iterations stop when half the Newton
 /// decrement falls below `tolerance × max(1, objective)`, so the reported objective is the optimum
 /// to about machine precision.
 ///
@@ -24,32 +25,82 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
     /// The most Newton steps.
     public var maxIterations: Int
 
+    /// The settings; every default is written here only.
     public init(l2: Double = 1, tolerance: Double = 1e-14, maxIterations: Int = 100) {
         self.l2 = l2
         self.tolerance = tolerance
         self.maxIterations = maxIterations
     }
 
-    /// Fits the model.
+    private enum CodingKeys: String, CodingKey {
+        case l2, tolerance, maxIterations
+    }
+
+    /// Decodes the settings; an absent key keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? l2
+        tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? tolerance
+        maxIterations = try c.decodeIfPresent(Int.self, forKey: .maxIterations) ?? maxIterations
+    }
+
+    /// Checks the settings: a finite `l2 ≥ 0`, a tolerance in (0, 1) and at least one iteration.
     ///
-    /// - Throws: ``ScoringError/singleClass(label:rows:)`` for one-class labels,
-    ///   ``ScoringError/shapeMismatch(_:)`` for missing values or mismatched lengths,
-    ///   ``ScoringError/perfectSeparation`` when `l2 == 0` and the data are separable.
-    public func fit(_ x: FeatureMatrix, labels: [Double]) throws -> LogisticRegressionFit {
+    /// - Throws: ``ScoringError/invalidParameter(name:value:expected:)``.
+    public func validate() throws {
         guard l2 >= 0 && l2.isFinite else {
             throw ScoringError.invalidParameter(name: "l2", value: "\(l2)", expected: "a finite number ≥ 0")
         }
+        guard tolerance > 0 && tolerance < 1 else {
+            throw ScoringError.invalidParameter(name: "tolerance", value: "\(tolerance)", expected: "in (0, 1)")
+        }
+        guard maxIterations >= 1 else {
+            throw ScoringError.invalidParameter(name: "maxIterations", value: "\(maxIterations)", expected: "≥ 1")
+        }
+    }
+
+    /// Fits the model.
+    ///
+    /// - Parameters:
+    ///   - x: Features without missing values.
+    ///   - labels: 0/1 outcomes with both classes.
+    ///   - weights: One finite weight > 0 per row (e.g. a positive-class weight on the positives);
+    ///     `nil` weighs every row 1. An integer weight is the same as repeating the row.
+    /// - Returns: The coefficients at the optimum, with the objective and gradient norm reached.
+    /// - Throws: ``ScoringError/singleClass(label:rows:set:)`` for one-class labels,
+    ///   ``ScoringError/shapeMismatch(_:)`` for missing values or mismatched lengths,
+    ///   ``ScoringError/invalidParameter(name:value:expected:)`` for a bad weight or setting,
+    ///   ``ScoringError/perfectSeparation`` when `l2 == 0` and the data are separable.
+    public func fit(_ x: FeatureMatrix, labels: [Double], weights: [Double]? = nil) throws -> LogisticRegressionFit {
+        try validate()
         try validateBinaryLabels(labels, rows: x.rowCount)
+        let weights = weights ?? [Double](repeating: 1, count: x.rowCount)
+        guard weights.count == x.rowCount else {
+            throw ScoringError.shapeMismatch("\(weights.count) weights for \(x.rowCount) rows")
+        }
+        if let bad = weights.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+            throw ScoringError.invalidParameter(
+                name: "weight of row \(bad + 1)", value: "\(weights[bad])", expected: "a finite number > 0")
+        }
         if let bad = x.values.firstIndex(where: { !$0.isFinite }) {
             throw ScoringError.shapeMismatch(
-                "feature '\(x.names[bad % x.columnCount])' has a missing or non-finite value in row \(bad / x.columnCount + 1); logistic regression needs imputed features (use FeaturePipeline)")
+                "feature '\(x.names[bad % x.columnCount])' has a missing or non-finite value in row \(bad / x.columnCount + 1); logistic regression needs imputed features (use FeaturePipeline)"
+            )
         }
         let d = x.columnCount
         let dim = d + 1  // slopes, then the intercept
         var beta = [Double](repeating: 0, count: dim)
-        let rate = labels.reduce(0, +) / Double(labels.count)
-        beta[d] = log(rate / (1 - rate))
-        var current = evaluate(x, labels, beta)
+        var labelsAndWeights = [Double]()
+        labelsAndWeights.reserveCapacity(2 * labels.count)
+        for (label, weight) in zip(labels, weights) {
+            labelsAndWeights.append(label)
+            labelsAndWeights.append(weight)
+        }
+        let positiveWeight = zip(labels, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        let totalWeight = weights.reduce(0, +)
+        beta[d] = log(positiveWeight / (totalWeight - positiveWeight))
+        var current = evaluate(x, labelsAndWeights, beta)
         var iterations = 0
         while iterations < maxIterations {
             iterations += 1
@@ -62,7 +113,7 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
                 // Converged to the objective's precision; one more full Newton step (kept only if it
                 // shrinks the gradient) drives the gradient to rounding level.
                 let trial = zip(beta, step).map { $0 + $1 }
-                let polished = evaluate(x, labels, trial)
+                let polished = evaluate(x, labelsAndWeights, trial)
                 if polished.gradientNorm < current.gradientNorm {
                     beta = trial
                     current = polished
@@ -73,7 +124,7 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
             var accepted: Evaluation?
             while t > 1e-12 {
                 let trial = zip(beta, step).map { $0 + t * $1 }
-                let candidate = evaluate(x, labels, trial)
+                let candidate = evaluate(x, labelsAndWeights, trial)
                 if candidate.objective <= current.objective - 1e-4 * t * decrement {
                     beta = trial
                     accepted = candidate
@@ -83,12 +134,12 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
             }
             guard let next = accepted else { break }  // no further decrease is representable
             current = next
-            if l2 == 0 && (current.objective < 1e-9 * Double(x.rowCount) || beta.contains(where: { abs($0) > 1e8 })) {
+            if l2 == 0 && (current.objective < 1e-9 * totalWeight || beta.contains(where: { abs($0) > 1e8 })) {
                 throw ScoringError.perfectSeparation
             }
         }
         if l2 == 0 && iterations >= maxIterations { throw ScoringError.perfectSeparation }
-        let scale = max(1, Double(x.rowCount))
+        let scale = max(1, totalWeight)
         if current.gradientNorm > 1e-6 * scale {
             throw ScoringError.notConverged(iterations: iterations, gradientNorm: current.gradientNorm)
         }
@@ -104,9 +155,11 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         var gradientNorm: Double { gradient.reduce(0) { max($0, abs($1)) } }
     }
 
-    /// Objective, gradient and Hessian, summed over fixed row blocks in block order so that the
-    /// result does not depend on how many threads ran.
-    func evaluate(_ x: FeatureMatrix, _ y: [Double], _ beta: [Double]) -> Evaluation {
+    /// Objective, gradient and Hessian, summed over fixed row blocks in block order.
+    ///
+    /// The fixed order makes the result independent of how many threads ran. `labelsAndWeights` interleaves each row's
+    /// label and weight: `[y₀, w₀, y₁, w₁, …]`.
+    func evaluate(_ x: FeatureMatrix, _ labelsAndWeights: [Double], _ beta: [Double]) -> Evaluation {
         let d = x.columnCount
         let dim = d + 1
         let stride = 1 + dim + dim * dim
@@ -114,12 +167,12 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
         let blocks = (x.rowCount + blockSize - 1) / blockSize
         var partials = [Double](repeating: 0, count: blocks * stride)
         x.values.withUnsafeBufferPointer { xBuffer in
-            y.withUnsafeBufferPointer { yBuffer in
+            labelsAndWeights.withUnsafeBufferPointer { ywBuffer in
                 beta.withUnsafeBufferPointer { betaBuffer in
                     partials.withUnsafeMutableBufferPointer { outBuffer in
                         guard let outBase = outBuffer.baseAddress else { return }
                         let xs = SharedInput(buffer: xBuffer)
-                        let ys = SharedInput(buffer: yBuffer)
+                        let yw = SharedInput(buffer: ywBuffer)
                         let b = SharedInput(buffer: betaBuffer)
                         let out = SharedOutput(base: outBase)
                         let rowCount = x.rowCount
@@ -135,11 +188,12 @@ public struct LogisticRegression: Sendable, Hashable, Codable {
                                     row[j] = v
                                     z += b[j] * v
                                 }
+                                let (label, rowWeight) = (yw[2 * i], yw[2 * i + 1])
                                 let softplus = max(z, 0) + log1p(exp(-abs(z)))
-                                p[0] += softplus - ys[i] * z
+                                p[0] += rowWeight * (softplus - label * z)
                                 let prob = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
-                                let residual = prob - ys[i]
-                                let weight = prob * (1 - prob)
+                                let residual = rowWeight * (prob - label)
+                                let weight = rowWeight * prob * (1 - prob)
                                 for j in 0..<dim {
                                     p[1 + j] += residual * row[j]
                                     let wj = weight * row[j]

@@ -1,5 +1,5 @@
-import Foundation
 internal import CXGBoost
+import Foundation
 
 // Every XGBoost C API call in Meridian lives in this file, so the whole C surface can be reviewed
 // in one place. Each handle has one owner class that frees it in `deinit`; neither class is

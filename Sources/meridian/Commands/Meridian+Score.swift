@@ -7,81 +7,171 @@ extension Meridian {
     /// `meridian score`: train, apply and evaluate propensity models.
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score accounts: propensity to buy, expected value and potential.", discussion: ExitStatus.helpText,
+            abstract: "Score accounts: propensity to buy, expected value and potential.",
+            discussion: """
+                Targets may be yes/no, true/false, y/n or 1/0 (any case), or any two values with \
+                --positive-label. Scores files write every number as the shortest decimal that reads back \
+                exactly (docs/scoring.md).
+                """ + "\n\n" + ExitStatus.helpText,
             subcommands: [Train.self, Predict.self, Evaluate.self])
     }
 }
 
-/// What to learn from: the data, label, features and model settings.
+/// The scorer's settings as flags.
+///
+/// Every default is read from ``LeadScorer``,
+/// ``LogisticRegression`` and ``BoostingParameters``, where it is written once.
 struct ScoringTrainingOptions: ParsableArguments {
-    @Option(help: "Accounts CSV with a 0/1 outcome column.") var input: String
-    @Option(help: "The 0/1 outcome column.") var target = "purchased"
-    @Option(help: "Account id column.") var idColumn = "id"
+    static let defaults = LeadScorer()
+
+    @Option(help: "The outcome column (default \(defaults.target)); yes/no, true/false, y/n or 1/0.")
+    var target: String?
+    @Option(help: "The target value that means a positive outcome, e.g. Won; the column's one other value is negative.")
+    var positiveLabel: String?
+    @Option(help: "Account id column.") var idColumn = defaults.idColumn
     @Option(parsing: .upToNextOption, help: "Numeric feature columns (standardized).") var numeric: [String] = []
-    @Option(parsing: .upToNextOption, help: "Numeric columns to log-transform, then standardize.") var log: [String] = []
-    @Option(parsing: .upToNextOption, help: "Categorical columns (one-hot with an 'other' level).") var categorical: [String] = []
-    @Option(help: "Most one-hot levels per categorical column.") var maxLevels = 20
+    @Option(parsing: .upToNextOption, help: "Numeric columns to log-transform, then standardize.") var log: [String] =
+        []
+    @Option(parsing: .upToNextOption, help: "Categorical columns (one-hot with an 'other' level).")
+    var categorical: [String] = []
+    @Option(help: "Most one-hot levels per categorical column.") var maxLevels = CategoricalFeature("").maxLevels
     @Option(help: "logistic or xgboost.") var modelKind: ModelKind = .logistic
-    @Option(help: "Logistic regression L2 penalty on the slopes.") var l2 = 1.0
-    @Option(help: "XGBoost boosting rounds.") var rounds = 200
-    @Option(help: "XGBoost learning rate (eta).") var learningRate = 0.1
-    @Option(help: "XGBoost max_depth.") var maxDepth = 3
-    @Option(help: "XGBoost min_child_weight.") var minChildWeight = 5.0
-    @Option(help: "XGBoost subsample.") var subsample = 1.0
-    @Option(help: "XGBoost threads (0 = all cores).") var threads = 0
-    @Option(help: "Fraction of rows held out for evaluation.") var holdout = 0.25
-    @Option(help: "Column of known-true probabilities (generated data); used when present.") var truthColumn = "true_probability"
-    @Option(help: "Oracle column (true probabilities including unobserved noise); used when present.") var oracleColumn: String?
-    @OptionGroup var joins: TableJoinOptions
+    @Option(help: "Logistic regression L2 penalty on the slopes (≥ 0).") var l2 = defaults.logistic.l2
+    @Option(help: "XGBoost boosting rounds.") var rounds = defaults.boosting.rounds
+    @Option(help: "XGBoost learning rate (eta), in (0, 1].") var learningRate = defaults.boosting.learningRate
+    @Option(help: "XGBoost max_depth.") var maxDepth = defaults.boosting.maxDepth
+    @Option(help: "XGBoost min_child_weight.") var minChildWeight = defaults.boosting.minChildWeight
+    @Option(help: "XGBoost subsample, in (0, 1].") var subsample = defaults.boosting.subsample
+    @Option(help: "XGBoost threads (0 = all cores).") var threads = defaults.boosting.threads
+    @Option(help: "Weight of each positive training row (a number > 0, or balanced = negatives / positives).")
+    var positiveWeight = defaults.positiveWeight
+    @Option(
+        help:
+            "Fraction of rows held out for evaluation, in [0, 1); 0 trains on every row (default \(defaults.split.holdoutFraction ?? 0))."
+    )
+    var holdout: Double?
+    @Option(help: "Column marking each row train or validation (instead of a hold-out).") var splitColumn: String?
+    @Option(help: "CSV to evaluate on (joined like --input); every --input row trains.") var validation: String?
+    @Option(parsing: .upToNextOption, help: "k of hits@k, precision@k and recall@k.") var topK = defaults.topK
+    @Option(help: "Column of known-true probabilities (generated data), reported as truth AUC when present.")
+    var truthColumn: String?
+    @Option(help: "Oracle column (true probabilities including unobserved noise); used when present.")
+    var oracleColumn: String?
     @Option(help: "Column with each account's expected deal size.") var dealSizeColumn: String?
     @Option(help: "Column with each account's existing sales, added to potential.") var baselineColumn: String?
     @Option(help: "Random seed; omitted: one is picked and printed.") var seed: UInt64?
 
     func validate() throws {
-        if numeric.isEmpty && log.isEmpty && categorical.isEmpty {
-            throw ValidationError("give at least one feature: --numeric, --log or --categorical")
-        }
-        if !(holdout > 0 && holdout < 1) { throw ValidationError("--holdout must be in (0, 1)") }
-        try FlagChecks.atLeast(maxLevels, 1, "--max-levels")
-        try FlagChecks.nonNegative(l2, "--l2")
-        try FlagChecks.atLeast(rounds, 1, "--rounds")
-        try FlagChecks.positive(learningRate, "--learning-rate", maximum: 1)
-        try FlagChecks.atLeast(maxDepth, 1, "--max-depth")
-        try FlagChecks.nonNegative(minChildWeight, "--min-child-weight")
-        try FlagChecks.positive(subsample, "--subsample", maximum: 1)
-        try FlagChecks.atLeast(threads, 0, "--threads")
+        // Checked even without --categorical, so a typo is caught before it matters.
+        guard maxLevels >= 1 else { throw ValidationError("--max-levels must be ≥ 1, got \(maxLevels)") }
     }
 
-    var scorer: LeadScorer {
-        LeadScorer(
-            target: target, idColumn: idColumn,
+    /// The flags as scorer settings.
+    func scorer(joins: [TableJoin]) throws -> LeadScorer {
+        let splits = [holdout != nil, splitColumn != nil, validation != nil].filter { $0 }.count
+        guard splits <= 1 else { throw ValidationError("give at most one of --holdout, --split-column, --validation") }
+        let split: TrainingSplit =
+            if let splitColumn { .column(splitColumn) } else if let validation {
+                .file(TableSource(file: validation, joins: joins))
+            } else { .holdout(holdout ?? Self.defaults.split.holdoutFraction ?? 0) }
+        var boosting = Self.defaults.boosting
+        boosting.rounds = rounds
+        boosting.learningRate = learningRate
+        boosting.maxDepth = maxDepth
+        boosting.minChildWeight = minChildWeight
+        boosting.subsample = subsample
+        boosting.threads = threads
+        var logistic = Self.defaults.logistic
+        logistic.l2 = l2
+        return LeadScorer(
+            target: target ?? Self.defaults.target, positiveLabel: positiveLabel, idColumn: idColumn,
             features: FeatureSpec(
                 numeric: numeric.map { NumericFeature($0) } + log.map { NumericFeature($0, transform: .log) },
                 categorical: categorical.map { CategoricalFeature($0, maxLevels: maxLevels) }),
-            truthColumn: truthColumn, oracleColumn: oracleColumn, dealSizeColumn: dealSizeColumn, baselineColumn: baselineColumn, holdoutFraction: holdout,
-            logistic: LogisticRegression(l2: l2),
-            boosting: BoostingParameters(
-                rounds: rounds, learningRate: learningRate, maxDepth: maxDepth, minChildWeight: minChildWeight,
-                subsample: subsample, threads: threads))
+            truthColumn: truthColumn, oracleColumn: oracleColumn, dealSizeColumn: dealSizeColumn,
+            baselineColumn: baselineColumn, split: split, positiveWeight: positiveWeight, logistic: logistic,
+            boosting: boosting, topK: topK)
     }
 
-    var resolvedSeed: UInt64 { seed ?? UInt64.random(in: 0..<(1 << 32)) }
+    var hasFeatures: Bool { !(numeric.isEmpty && log.isEmpty && categorical.isEmpty) }
+}
+
+/// The files joined onto the accounts file.
+///
+/// For example the demo's truth sidecar and county data:
+/// `--join Data/demo/accounts_truth.csv --on id=account_id --join Data/geo/counties.csv --on county_fips=fips`.
+struct TableJoinOptions: ParsableArguments {
+    @Option(help: "A CSV file to left-join onto the input (repeatable, paired with --on).") var join: [String] = []
+    @Option(help: "Join keys as inputColumn=fileColumn, one per --join.") var on: [String] = []
+
+    func validate() throws {
+        guard join.count == on.count else { throw ValidationError("give one --on for each --join") }
+        for pair in on where pair.split(separator: "=").count != 2 {
+            throw ValidationError("--on \(pair): expected inputColumn=fileColumn")
+        }
+    }
+
+    var joins: [TableJoin] {
+        zip(join, on).map { file, pair in
+            let keys = pair.split(separator: "=").map(String.init)
+            return TableJoin(file: file, key: keys.first ?? "", otherKey: keys.last ?? "")
+        }
+    }
+
+    func source(_ input: String) -> TableSource { TableSource(file: input, joins: joins) }
 }
 
 extension ModelKind: ExpressibleByArgument {}
+extension ScoringReport.Format: ExpressibleByArgument {}
+
+extension PositiveClassWeight: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public var defaultValueDescription: String { description }
+}
+
+/// A request's own check, reported as a usage error (exit 64) under the flag's name.
+func validateRequest(_ check: () throws -> Void) throws {
+    do { try check() } catch ScoringError.invalidParameter(let name, let value, let expected) {
+        throw ValidationError("\(scoringFlags[name] ?? name) \(value): expected \(expected)")
+    } catch let error as ScoringError {
+        throw ValidationError(error.description)
+    }
+}
+
+/// The flag behind each request parameter that ``ScoringError/invalidParameter(name:value:expected:)`` names.
+let scoringFlags = [
+    "l2": "--l2", "rounds": "--rounds", "learningRate": "--learning-rate", "maxDepth": "--max-depth",
+    "minChildWeight": "--min-child-weight", "subsample": "--subsample", "threads": "--threads",
+    "positiveWeight": "--positive-weight", "holdout": "--holdout", "topK": "--top-k", "folds": "--folds",
+    "maxLevels": "--max-levels", "splitColumn": "--split-column",
+]
 
 extension Meridian.Score {
     struct Train: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train a model on a seeded split, report the hold-out figures, save it as JSON.",
+            abstract:
+                "Train a model, report its evaluation (hold-out, split column or validation file), save it as JSON.",
             discussion: ExitStatus.helpText)
+        @Option(help: "Accounts CSV with the outcome column.") var input: String
         @OptionGroup var training: ScoringTrainingOptions
+        @OptionGroup var joins: TableJoinOptions
         @Option(help: "Model file to write (JSON).") var output: String
 
+        func request() throws -> ScoringTrainingRequest {
+            ScoringTrainingRequest(
+                data: joins.source(input), scorer: try training.scorer(joins: joins.joins), model: training.modelKind,
+                seed: training.seed)
+        }
+
+        func validate() throws {
+            guard training.hasFeatures else {
+                throw ValidationError("give at least one feature: --numeric, --log or --categorical")
+            }
+            try validateRequest { try request().validate() }
+        }
+
         func run() throws {
-            let seed = training.resolvedSeed
-            let table = try training.joins.load(training.input)
-            let model = try training.scorer.train(table, kind: training.modelKind, seed: seed)
+            let model = try LeadScorer.train(try request())
             try model.save(to: URL(fileURLWithPath: output))
             print(ScoringReport.training(model), terminator: "")
         }
@@ -98,69 +188,68 @@ extension Meridian.Score {
         @OptionGroup var joins: TableJoinOptions
 
         func run() throws {
-            let model = try ScoringModel.load(from: URL(fileURLWithPath: model))
-            let scores = try model.score(try joins.load(input))
-            try AtomicFile.write(scores.csv(idColumn: model.idColumn), to: URL(fileURLWithPath: output))
+            let scores = try LeadScorer.predict(ScoringPredictionRequest(model: model, data: joins.source(input)))
+            try AtomicFile.write(scores.csv(), to: URL(fileURLWithPath: output))
             print(ScoringReport.prediction(scores), terminator: "")
         }
     }
 
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Evaluate a saved model on data, or train on a seeded split and evaluate on the hold-out rows.",
-            discussion: ExitStatus.discussion(
-                "--format json emits auc, logLoss, topDecileLift and, when the data has the truth column, truthAuc."))
+            abstract: "Evaluate a saved model on every row of --input, or train and evaluate on the split.",
+            discussion: """
+                With --model the model file defines the features and the target (override the target \
+                with --target); feature flags do not apply. --format json emits auc, logLoss, \
+                topDecileLift, topK (hits, precision, recall), importance (signed coefficients for \
+                logistic regression) and, when the data has the truth column, truthAuc.
+                """ + "\n\n" + ExitStatus.helpText)
+        @Option(help: "Accounts CSV with the outcome column.") var input: String
         @OptionGroup var training: ScoringTrainingOptions
-        @Option(help: "Saved model to evaluate on all rows of --input; omitted: train and use the hold-out rows.") var model: String?
-        @Option(help: "Also run k-fold cross-validation with this many folds.") var folds: Int?
+        @OptionGroup var joins: TableJoinOptions
+        @Option(help: "Saved model to evaluate on every row of --input; omitted: train and use the split.")
+        var model: String?
+        @Option(help: "Also run k-fold cross-validation with this many folds (retrains; not with --model).")
+        var folds: Int?
         @Option(help: "text or json.") var format: ScoringReport.Format = .text
         @Option(help: "Write the report to this file instead of standard output.") var output: String?
 
-        func validate() throws { try FlagChecks.atLeast(folds, 2, "--folds") }
+        func request() throws -> ScoringEvaluationRequest {
+            let scorer = try training.scorer(joins: joins.joins)
+            return ScoringEvaluationRequest(
+                data: joins.source(input), modelFile: model,
+                labels: model != nil && training.target != nil ? scorer.binaryTarget : nil, scorer: scorer,
+                model: training.modelKind, folds: folds, seed: training.seed)
+        }
+
+        func validate() throws {
+            if model == nil && !training.hasFeatures {
+                throw ValidationError(
+                    "give at least one feature (--numeric, --log or --categorical), or a saved --model")
+            }
+            if model != nil && training.hasFeatures {
+                throw ValidationError(
+                    "--numeric, --log and --categorical do not apply with --model: the model file defines its features")
+            }
+            if model != nil && (training.holdout != nil || training.splitColumn != nil || training.validation != nil) {
+                throw ValidationError(
+                    "--holdout, --split-column and --validation do not apply with --model: every --input row is evaluated"
+                )
+            }
+            try validateRequest { try request().validate() }
+        }
 
         func run() throws {
-            let seed = training.resolvedSeed
-            let table = try training.joins.load(training.input)
-            let scorer = training.scorer
-            let evaluated: ScoringModel
-            let evaluation: Evaluation
-            if let model {
-                evaluated = try ScoringModel.load(from: URL(fileURLWithPath: model))
-                evaluation = try scorer.evaluate(evaluated, on: table)
+            let result = try LeadScorer.evaluate(try request())
+            let report = try ScoringReport.evaluation(result, format: format)
+            if let output {
+                try AtomicFile.write(report, to: URL(fileURLWithPath: output))
             } else {
-                evaluated = try scorer.train(table, kind: training.modelKind, seed: seed)
-                guard let holdout = evaluated.training.holdout else { throw ExitStatus.failure.exitCode }
-                evaluation = holdout
+                print(report, terminator: "")
             }
             let cv = try folds.map { try scorer.crossValidate(table, kind: training.modelKind, folds: $0, seed: seed) }
             let report = try ScoringReport.evaluation(
                 evaluation, model: evaluated, seed: model == nil ? seed : evaluated.training.seed, folds: cv, format: format)
             if let output { try AtomicFile.write(report, to: URL(fileURLWithPath: output)) } else { print(report, terminator: "") }
         }
-    }
-}
-
-extension ScoringReport.Format: ExpressibleByArgument {}
-
-/// Extra files joined onto the input by key, e.g. the demo's truth sidecar and county data:
-/// `--join Data/demo/accounts_truth.csv --on id=account_id --join Data/geo/counties.csv --on county_fips=fips`.
-struct TableJoinOptions: ParsableArguments {
-    @Option(help: "A CSV file to left-join onto the input (repeatable, paired with --on).") var join: [String] = []
-    @Option(help: "Join keys as inputColumn=fileColumn, one per --join.") var on: [String] = []
-
-    func validate() throws {
-        guard join.count == on.count else { throw ValidationError("give one --on for each --join") }
-        for pair in on where pair.split(separator: "=").count != 2 {
-            throw ValidationError("--on \(pair): expected inputColumn=fileColumn")
-        }
-    }
-
-    func load(_ input: String) throws -> ColumnTable {
-        var table = try ColumnTable(contentsOf: URL(fileURLWithPath: input))
-        for (file, pair) in zip(join, on) {
-            let keys = pair.split(separator: "=").map(String.init)
-            table = try table.leftJoined(with: ColumnTable(contentsOf: URL(fileURLWithPath: file)), on: keys[0], otherKey: keys[1])
-        }
-        return table
     }
 }
