@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
+        .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,11 @@ let package = Package(
         ),
         .target(
             name: "QuotaPlanning",
+            dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
+        ),
+
+        .target(
+            name: "Planning",
             dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
         ),
 
@@ -83,6 +89,7 @@ let package = Package(
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
