@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "Incentives", targets: ["Incentives"]),
+        .library(name: "Insights", targets: ["Insights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +49,8 @@ let package = Package(
             name: "QuotaPlanning",
             dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
 
         .target(
             name: "Planning",
@@ -58,7 +62,7 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -70,7 +74,11 @@ let package = Package(
             "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
+        benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+        benchmark(
+            "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
+            exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SalesData"], path: "Tests/TestSupport"),
@@ -90,6 +98,9 @@ let package = Package(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "TestSupport"]),
+        .testTarget(
+            name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

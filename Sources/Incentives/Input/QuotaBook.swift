@@ -1,0 +1,120 @@
+import Foundation
+import SalesData
+
+/// Quotas by person or territory, named, per month, quarter or year.
+///
+/// File `quotas.csv`: `id,period,amount[,quota]` where `id` is a person or a territory, `period` is
+/// `2026-03`, `2026-Q1` or `2026`, and `quota` names the quota a component asks for (`default` when the
+/// column is absent or empty). A window's quota is its own row, or else the sum of its months' or
+/// quarters' rows.
+///
+/// ```swift
+/// let book = try QuotaBook(csv: "id,period,amount\nR1,2026,800000\n", file: "quotas.csv")
+/// book.amount(name: "default", id: "R1", window: CompPeriod(year: 2026, month: 3)!.window(.year))  // $800,000.00
+/// ```
+public struct QuotaBook: Sendable, Hashable {
+    private var rows: [Key: Money]
+
+    private struct Key: Sendable, Hashable {
+        var name: String
+        var id: String
+        var period: String
+    }
+
+    /// No quotas.
+    public init() { rows = [:] }
+
+    /// Adds or replaces one quota.
+    public mutating func set(_ amount: Money, name: String = "default", id: String, period: String) {
+        rows[Key(name: name, id: id, period: period)] = amount
+    }
+
+    /// Parses a quota file.
+    ///
+    /// - Throws: ``IncentivesError/invalidInput(file:line:column:value:expected:)`` for a bad period or
+    ///   amount, or a duplicate row.
+    public init(csv: String, file: String) throws(IncentivesError) {
+        try self.init(table: TableFile.parse(Array(csv.utf8), file: file, required: ["id", "period", "amount"]))
+    }
+
+    /// Reads a quota file: the comp layout (`id,period,amount[,quota]`) or the quota step's `quotas.csv`
+    /// (`node,…,quota,quota_Q1…` with `FY`, `Qn` or `Mn` labels of plan year `planYear`), whose quotas are
+    /// named `default`.
+    public init(contentsOf url: URL, planYear: Int) throws(IncentivesError) {
+        let table = try TableFile.read(url, required: [])
+        if table.column("node") != nil && table.column("id") == nil {
+            try self.init(quotaStep: table, planYear: planYear)
+        } else {
+            try self.init(table: TableFile.read(url, required: ["id", "period", "amount"]))
+        }
+    }
+
+    private init(quotaStep table: TableFile, planYear: Int) throws(IncentivesError) {
+        rows = [:]
+        for (index, name) in table.header.enumerated() where name.hasPrefix("quota_") {
+            let label = String(name.dropFirst("quota_".count))
+            let period: String
+            if label == "FY" {
+                period = "\(planYear)"
+            } else if label.hasPrefix("Q"), let q = Int(label.dropFirst()), (1...4).contains(q) {
+                period = "\(planYear)-Q\(q)"
+            } else if label.hasPrefix("M"), let m = Int(label.dropFirst()),
+                let month = CompPeriod(year: planYear, month: m)
+            {
+                period = month.description
+            } else {
+                throw .invalidInput(
+                    file: table.file, line: 1, column: index + 1, value: name,
+                    expected: "a quota column quota_FY, quota_Qn or quota_Mn")
+            }
+            for row in table.rows {
+                guard let amount = try? Money(parsing: table.value(row, name)), amount.cents >= 0 else {
+                    throw table.error(row, name, expected: "a non-negative amount with at most 2 decimals")
+                }
+                rows[Key(name: "default", id: table.value(row, "node"), period: period)] = amount
+            }
+        }
+    }
+
+    private init(table: TableFile) throws(IncentivesError) {
+        rows = [:]
+        for row in table.rows {
+            let period = table.value(row, "period")
+            guard Self.isPeriod(period) else {
+                throw table.error(row, "period", expected: "a period YYYY-MM, YYYY-Qn or YYYY")
+            }
+            guard let amount = try? Money(parsing: table.value(row, "amount")), amount.cents >= 0 else {
+                throw table.error(row, "amount", expected: "a non-negative amount with at most 2 decimals")
+            }
+            let name = table.value(row, "quota")
+            let key = Key(name: name.isEmpty ? "default" : name, id: table.value(row, "id"), period: period)
+            guard rows[key] == nil else { throw table.error(row, "id", expected: "one row per id, period and quota") }
+            rows[key] = amount
+        }
+    }
+
+    private static func isPeriod(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard let first = parts.first, first.count == 4, Int(first) != nil else { return false }
+        if parts.count == 1 { return true }
+        guard parts.count == 2 else { return false }
+        if parts[1].hasPrefix("Q") { return ["Q1", "Q2", "Q3", "Q4"].contains(String(parts[1])) }
+        return (try? CompPeriod(parsing: text)) != nil
+    }
+
+    /// The quota named `name` of `id` for `window`: its own row, or the sum of its quarters' or months' rows.
+    public func amount(name: String, id: String, window: CompPeriod.Window) -> Money? {
+        if let own = rows[Key(name: name, id: id, period: window.label)] { return own }
+        guard window.months > 1 else { return nil }
+        if window.months == 12 {
+            let quarters = (0..<4).map { rows[Key(name: name, id: id, period: "\(window.year)-Q\($0 + 1)")] }
+            if quarters.allSatisfy({ $0 != nil }) { return quarters.compactMap { $0 }.reduce(.zero, +) }
+        }
+        let months = window.periods.map { rows[Key(name: name, id: id, period: $0.description)] }
+        guard months.allSatisfy({ $0 != nil }) else { return nil }
+        return months.compactMap { $0 }.reduce(.zero, +)
+    }
+
+    /// Whether any quota row names `id`.
+    public func names(_ id: String) -> Bool { rows.keys.contains { $0.id == id } }
+}
