@@ -11,7 +11,9 @@ import Testing
         let reps = [
             Rep(id: "A1", name: "A1", role: "AE", hireDate: try day("2023-01-01")),
             Rep(id: "A2", name: "A2", role: "AE", hireDate: try day("2025-02-01")),
-            Rep(id: "A3", name: "A3", role: "AE", hireDate: try day("2022-01-01"), terminationDate: try day("2025-04-15")),
+            Rep(
+                id: "A3", name: "A3", role: "AE", hireDate: try day("2022-01-01"),
+                terminationDate: try day("2025-04-15")),
             Rep(id: "S1", name: "S1", role: "SE", hireDate: try day("2020-01-01")),
         ]
         func booking(_ id: String, _ date: String, _ amount: Double, _ splits: [CreditSplit]) throws -> Transaction {
@@ -23,7 +25,8 @@ import Testing
             try booking("t1", "2025-03-10", 600, [.init(repID: "A1", percentage: 100)]),
             try booking("t2", "2025-03-20", 100, [.init(repID: "A2", percentage: 100)]),  // A2 still ramping
             try booking("t3", "2025-06-05", 200, [.init(repID: "A2", percentage: 100)]),
-            try booking("t4", "2025-02-11", 300, [.init(repID: "A3", percentage: 50), .init(repID: "A1", percentage: 50)]),
+            try booking(
+                "t4", "2025-02-11", 300, [.init(repID: "A3", percentage: 50), .init(repID: "A1", percentage: 50)]),
             try booking("t5", "2025-01-30", 120, [.init(repID: "S1", percentage: 100)]),
             try booking("t6", "2025-04-02", -60, [.init(repID: "A1", percentage: 100)]),
             try booking("t7", "2025-07-01", 999, [.init(repID: "A1", percentage: 100)]),  // outside the window
@@ -32,7 +35,8 @@ import Testing
     }
 
     @Test func productivityPerRampedSellerMonth() throws {
-        let history = SellerHistory(dataset: try Self.fixture(), from: try Self.day("2025-01-01"), to: try Self.day("2025-07-01"))
+        let history = SellerHistory(
+            dataset: try Self.fixture(), from: try Self.day("2025-01-01"), to: try Self.day("2025-07-01"))
         let productivity = history.monthlyProductivity(rampMonths: 3)
         // AE ramped seller-months: A1 6 + A2 2 (May, June) + A3 4 (Jan–Apr) = 12;
         // bookings 600 + 200 + 150 + 150 − 60 = 1,040 (A2's March deal falls in its ramp).
@@ -41,7 +45,8 @@ import Testing
     }
 
     @Test func attritionPerSellerMonth() throws {
-        let history = SellerHistory(dataset: try Self.fixture(), from: try Self.day("2025-01-01"), to: try Self.day("2025-07-01"))
+        let history = SellerHistory(
+            dataset: try Self.fixture(), from: try Self.day("2025-01-01"), to: try Self.day("2025-07-01"))
         let attrition = history.monthlyAttrition()
         // AE exposure: A1 6 + A2 5 (Feb–Jun) + A3 4 = 15 seller-months, one termination.
         #expect(abs((attrition["AE"] ?? 0) - 1.0 / 15) < 1e-12)

@@ -75,8 +75,9 @@ public struct CapacityPlan: Sendable, Hashable {
     public let months: [Month]
     /// Capacity against quota per quarter (from the elastic plan when infeasible).
     public let quarters: [Quarter]
-    /// Quarters the quota cannot reach under the lead time, hiring limits and budget, with the
-    /// smallest total shortfall (from an elastic re-solve). Empty unless infeasible.
+    /// Quarters the quota cannot reach under the lead time, hiring limits and budget.
+    ///
+    /// They come from an elastic re-solve minimizing the total shortfall. Empty unless infeasible.
     public var shortfalls: [Quarter] { quarters.filter { $0.shortfall > 0 } }
 
     /// One line: termination, cost, bound, gap, hires, time; or the shortfalls.
@@ -87,7 +88,8 @@ public struct CapacityPlan: Sendable, Hashable {
         if let relativeGap { parts.append("gap \(fixed(relativeGap * 100)) %") }
         if termination.hasSolution { parts.append("hires \(hires.reduce(0) { $0 + $1.count })") }
         for q in shortfalls {
-            parts.append("Q\(q.quarter) short by \(fixed(q.shortfall)) (capacity \(fixed(q.capacity)) < \(fixed(q.required)))")
+            parts.append(
+                "Q\(q.quarter) short by \(fixed(q.shortfall)) (capacity \(fixed(q.capacity)) < \(fixed(q.required)))")
         }
         parts.append("nodes \(nodes)")
         return parts.joined(separator: ", ")

@@ -1,6 +1,7 @@
 extension CapacityPlanRequest {
-    /// Checks every value's domain and throws the first bad one with its key path, e.g.
-    /// `roles[0].ramp[2]`.
+    /// Checks every value's domain and throws the first bad one with its key path.
+    ///
+    /// A key path reads like `roles[0].ramp[2]`.
     ///
     /// Amounts are finite and at most ``largestAmount``; shares lie in `[0, 1]`; attrition in
     /// `[0, 1)`; counts, months and limits are non-negative and bounded, so nothing downstream can
@@ -28,21 +29,28 @@ extension CapacityPlanRequest {
         }
         if let budget = hiringBudget { try amount(budget, "hiringBudget") }
         if let seconds = timeLimitSeconds {
-            try check(seconds.isFinite && seconds >= 0 && seconds <= 1e6, "timeLimitSeconds", "\(seconds)", "seconds in [0, 1e6]")
+            try check(
+                seconds.isFinite && seconds >= 0 && seconds <= 1e6, "timeLimitSeconds", "\(seconds)",
+                "seconds in [0, 1e6]")
         }
         if let nodes = nodeLimit { try check(nodes >= 1, "nodeLimit", "\(nodes)", "an integer ≥ 1") }
-        try check(relativeGap.isFinite && relativeGap >= 0 && relativeGap < 1, "relativeGap", "\(relativeGap)", "a fraction in [0, 1)")
+        try check(
+            relativeGap.isFinite && relativeGap >= 0 && relativeGap < 1, "relativeGap", "\(relativeGap)",
+            "a fraction in [0, 1)")
         var names = Set<String>()
         for (r, role) in roles.enumerated() {
             let key = "roles[\(r)]"
-            try check(!role.name.isEmpty && names.insert(role.name).inserted, "\(key).name", role.name, "a unique, non-empty name")
+            try check(
+                !role.name.isEmpty && names.insert(role.name).inserted, "\(key).name", role.name,
+                "a unique, non-empty name")
             try check(
                 role.monthlyProductivity.isFinite && role.monthlyProductivity > 0
                     && role.monthlyProductivity <= Self.largestAmount, "\(key).monthlyProductivity",
                 "\(role.monthlyProductivity)", "an amount in (0, 1e15]")
             try check(role.ramp.count <= 120, "\(key).ramp", "\(role.ramp.count) months", "at most 120 months")
             for (m, share) in role.ramp.enumerated() {
-                try check(share.isFinite && share >= 0 && share <= 1, "\(key).ramp[\(m)]", "\(share)", "a share in [0, 1]")
+                try check(
+                    share.isFinite && share >= 0 && share <= 1, "\(key).ramp[\(m)]", "\(share)", "a share in [0, 1]")
             }
             try check(
                 role.monthlyAttrition.isFinite && role.monthlyAttrition >= 0 && role.monthlyAttrition < 1,
@@ -50,7 +58,8 @@ extension CapacityPlanRequest {
             try amount(role.costPerHire, "\(key).costPerHire")
             try amount(role.costPerSellerMonth, "\(key).costPerSellerMonth")
             if let most = role.maxHiresPerMonth {
-                try check(most >= 0 && most <= 1_000_000, "\(key).maxHiresPerMonth", "\(most)", "an integer in [0, 1000000]")
+                try check(
+                    most >= 0 && most <= 1_000_000, "\(key).maxHiresPerMonth", "\(most)", "an integer in [0, 1000000]")
             }
             for (k, cohort) in role.current.enumerated() {
                 try check(

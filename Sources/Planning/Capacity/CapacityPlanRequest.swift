@@ -1,7 +1,8 @@
 import LinearProgramming
 
-/// Everything that shapes a capacity plan: how many sellers to hire, by role and month, so each
-/// quarter's productive capacity covers the quota at least cost. Decodes from YAML or JSON; every
+/// Everything that shapes a capacity plan of hires by role and month.
+///
+/// The plan covers each quarter's quota with productive capacity at least cost. Decodes from YAML or JSON; every
 /// key but `quarterlyQuota` and `roles` has a default, written once in ``init(quarterlyQuota:roles:)``.
 ///
 /// ```swift
@@ -19,7 +20,9 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
     /// Share of quota the sellers' productive capacity must cover: 1 covers the quota; 1.1 plans
     /// 10 % headroom; 0.9 covers an expected-attainment-adjusted quota of 90 %.
     public var quotaCoverage: Double
-    /// Months between the hire decision and the seller's first month in seat. A hire decided in plan
+    /// Months between the hire decision and the seller's first month in seat.
+    ///
+    /// A hire decided in plan
     /// month `d` starts in month `d + leadTimeMonths`; decisions start in month 1.
     public var leadTimeMonths: Int
     /// The selling roles to staff.
@@ -27,6 +30,7 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
     /// Most hires (all roles together) starting in one month, or `nil` for no limit.
     public var maxHiresPerMonth: Int?
     /// Most total cost of the plan's hires (hire cost plus their seller-months), or `nil` for none.
+    ///
     /// The cost of the current sellers is a constant and does not count against it.
     public var hiringBudget: Double?
     /// Solver wall-clock limit in seconds, or `nil` for none.
@@ -42,7 +46,9 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
         public var name: String
         /// Bookings of a fully ramped seller in one month.
         public var monthlyProductivity: Double
-        /// Productivity share by month in seat: `ramp[0]` is the first month in seat; from month
+        /// Productivity share by month in seat.
+        ///
+        /// `ramp[0]` is the first month in seat; from month
         /// `ramp.count + 1` on a seller is fully ramped (share 1). Empty means no ramp.
         public var ramp: [Double]
         /// Expected share of the role's sellers who leave in a month, in `[0, 1)`.
@@ -124,7 +130,7 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
     public struct Cohort: Sendable, Hashable, Codable {
         /// Whole months in seat before the plan starts (0: they start in plan month 1).
         public var monthsInSeat: Int
-        /// Number of sellers (may be fractional, e.g. part-time FTE).
+        /// Number of sellers; may be fractional (part-time FTE).
         public var count: Double
 
         /// A cohort of `count` sellers with `monthsInSeat` months in seat.

@@ -77,7 +77,8 @@ struct HiringModel {
             for cohort in role.current {
                 for t in 0..<months {
                     let survivors = cohort.count * Self.survival(role, months: t)
-                    current[t / 3] += survivors * role.rampShare(monthInSeat: cohort.monthsInSeat + t) * role.monthlyProductivity
+                    current[t / 3] +=
+                        survivors * role.rampShare(monthInSeat: cohort.monthsInSeat + t) * role.monthlyProductivity
                     currentCost += survivors * role.costPerSellerMonth
                 }
             }
@@ -86,7 +87,9 @@ struct HiringModel {
         self.currentSellerCost = currentCost
         var cost = LinearExpression()
         for (r, role) in request.roles.enumerated() {
-            for s in 0..<months { if let h = hires[r][s] { cost.add(Self.costPerHire(role, start: s, months: months), h) } }
+            for s in 0..<months {
+                if let h = hires[r][s] { cost.add(Self.costPerHire(role, start: s, months: months), h) }
+            }
         }
         var shortfalls = [Variable]()
         for (q, quota) in request.quarterlyQuota.enumerated() {
@@ -106,7 +109,9 @@ struct HiringModel {
         }
         if let most = request.maxHiresPerMonth {
             for s in request.leadTimeMonths..<months {
-                let row = LinearExpression.sum(hires.indices) { r in hires[r][s].map { LinearExpression($0) } ?? LinearExpression() }
+                let row = LinearExpression.sum(hires.indices) { r in
+                    hires[r][s].map { LinearExpression($0) } ?? LinearExpression()
+                }
                 model.addConstraint(row <= Double(most), name: "hiresPerMonth[\(s + 1)]")
             }
         }
@@ -131,12 +136,14 @@ struct HiringModel {
     /// Expected bookings in month index `month` of one hire starting in month index `start`.
     static func worth(_ role: CapacityPlanRequest.Role, start: Int, month: Int) -> Double {
         guard month >= start else { return 0 }
-        return survival(role, months: month - start) * role.rampShare(monthInSeat: month - start) * role.monthlyProductivity
+        return survival(role, months: month - start) * role.rampShare(monthInSeat: month - start)
+            * role.monthlyProductivity
     }
 
     /// Cost of one hire starting in month index `start`: hire cost plus expected seller-months to the end.
     static func costPerHire(_ role: CapacityPlanRequest.Role, start: Int, months: Int) -> Double {
-        role.costPerHire + role.costPerSellerMonth * (start..<months).reduce(0.0) { $0 + survival(role, months: $1 - start) }
+        role.costPerHire + role.costPerSellerMonth
+            * (start..<months).reduce(0.0) { $0 + survival(role, months: $1 - start) }
     }
 
     /// Capacity against quota per quarter for the given variable values.
@@ -152,7 +159,8 @@ struct HiringModel {
             }
             let required = request.quotaCoverage * quota
             let shortfall = required - capacity > 1e-6 * max(1, required) ? required - capacity : 0
-            return CapacityPlan.Quarter(quarter: q + 1, quota: quota, required: required, capacity: capacity, shortfall: shortfall)
+            return CapacityPlan.Quarter(
+                quarter: q + 1, quota: quota, required: required, capacity: capacity, shortfall: shortfall)
         }
     }
 
@@ -169,7 +177,9 @@ struct HiringModel {
                 counts[s] = values[h.index].rounded()
                 guard counts[s] > 0 else { continue }
                 hireRows.append(
-                    .init(role: role.name, decisionMonth: s + 1 - request.leadTimeMonths, startMonth: s + 1, count: Int(counts[s])))
+                    .init(
+                        role: role.name, decisionMonth: s + 1 - request.leadTimeMonths, startMonth: s + 1,
+                        count: Int(counts[s])))
                 hiringCost += counts[s] * Self.costPerHire(role, start: s, months: months)
             }
             for t in 0..<months {
@@ -178,7 +188,8 @@ struct HiringModel {
                 for cohort in role.current {
                     let survivors = cohort.count * Self.survival(role, months: t)
                     headcount += survivors
-                    capacity += survivors * role.rampShare(monthInSeat: cohort.monthsInSeat + t) * role.monthlyProductivity
+                    capacity +=
+                        survivors * role.rampShare(monthInSeat: cohort.monthsInSeat + t) * role.monthlyProductivity
                 }
                 for s in 0...t where counts[s] > 0 {
                     headcount += counts[s] * Self.survival(role, months: t - s)

@@ -38,7 +38,9 @@ public struct SellerHistory: Sendable {
         return starts
     }
 
-    /// Bookings per ramped seller-month, by role: credited bookings (net of refunds) of reps past
+    /// Bookings per ramped seller-month, by role.
+    ///
+    /// Credited bookings (net of refunds) of reps past
     /// `rampMonths` months in seat, divided by their seller-months. Reps without a hire date count
     /// as ramped. A role with no ramped seller-months is left out.
     ///
@@ -69,7 +71,9 @@ public struct SellerHistory: Sendable {
         }
     }
 
-    /// Monthly attrition by role: terminations dated inside the window divided by the role's
+    /// Monthly attrition by role.
+    ///
+    /// Terminations dated inside the window divided by the role's
     /// seller-months (the exposure). A role with no seller-months is left out.
     ///
     /// - Complexity: O(reps × months).
