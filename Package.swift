@@ -62,7 +62,7 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", "Planning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import TestSupport
 import Testing
 
 @testable import Planning
@@ -119,5 +120,30 @@ import Testing
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(CapacityPlanRequest.self, from: Data(both.utf8))
         }
+    }
+}
+
+@Suite struct CapacityPlanRequestYAMLTests {
+    @Test func shippedConfigIsTheHandExample() throws {
+        let text = try String(
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Data/plans/capacity.yaml"), encoding: .utf8)
+        #expect(try CapacityPlanRequest(yaml: text) == CapacityPlannerTests.handExample())
+    }
+
+    @Test func unknownAndMissingKeysAreNamed() {
+        #expect(
+            throws: PlanningError.badInput(
+                file: "c.yaml", key: "roles[0].current[0].months",
+                expected: "one of the known keys (see docs/capacity.md), not 'months'")
+        ) {
+            try CapacityPlanRequest(
+                yaml:
+                    "quarterlyQuota: [1]\nroles: [{name: AE, monthlyProductivity: 1, current: [{months: 1, count: 1}]}]\n",
+                file: "c.yaml")
+        }
+        #expect(throws: PlanningError.badInput(file: "c.yaml", key: "roles", expected: "a value (required)")) {
+            try CapacityPlanRequest(yaml: "quarterlyQuota: [1]\n", file: "c.yaml")
+        }
+        #expect(throws: PlanningError.self) { try CapacityPlanRequest(yaml: "quarterlyQuota: [-1]\nroles: []\n") }
     }
 }

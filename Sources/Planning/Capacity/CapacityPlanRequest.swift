@@ -91,6 +91,7 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
         /// Decodes a role; productivity is given either as `monthlyProductivity` or as
         /// `annualProductivity` (divided by 12), not both.
         public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let monthly = try c.decodeIfPresent(Double.self, forKey: .monthlyProductivity)
             let annual = try c.decodeIfPresent(Double.self, forKey: .annualProductivity)
@@ -133,6 +134,17 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
         /// Number of sellers; may be fractional (part-time FTE).
         public var count: Double
 
+        private enum CodingKeys: String, CodingKey { case monthsInSeat, count }
+
+        /// Decodes a cohort; unknown keys are errors.
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                monthsInSeat: try c.decode(Int.self, forKey: .monthsInSeat),
+                count: try c.decode(Double.self, forKey: .count))
+        }
+
         /// A cohort of `count` sellers with `monthsInSeat` months in seat.
         public init(monthsInSeat: Int, count: Double) {
             self.monthsInSeat = monthsInSeat
@@ -167,6 +179,7 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             quarterlyQuota: try c.decode([Double].self, forKey: .quarterlyQuota),
