@@ -179,7 +179,7 @@ struct HiringModel {
                 hireRows.append(
                     .init(
                         role: role.name, decisionMonth: s + 1 - request.leadTimeMonths, startMonth: s + 1,
-                        count: Int(counts[s])))
+                        count: Int(exactly: counts[s]) ?? Int.max))
                 hiringCost += counts[s] * Self.costPerHire(role, start: s, months: months)
             }
             for t in 0..<months {
