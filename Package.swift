@@ -53,8 +53,7 @@ let package = Package(
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
 
         .target(
-            name: "Planning",
-            dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
+            name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
         ),
 
         // MARK: - CLI

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import SalesData
 import TestSupport
 import Testing
 
@@ -130,20 +131,19 @@ import Testing
         #expect(try CapacityPlanRequest(yaml: text) == CapacityPlannerTests.handExample())
     }
 
-    @Test func unknownAndMissingKeysAreNamed() {
-        #expect(
-            throws: PlanningError.badInput(
-                file: "c.yaml", key: "roles[0].current[0].months",
-                expected: "one of the known keys (see docs/capacity.md), not 'months'")
-        ) {
+    @Test func unknownAndMissingKeysAreLocated() throws {
+        let yaml =
+            "quarterlyQuota: [1]\nroles:\n  - name: AE\n    monthlyProductivity: 1\n    current: [{months: 1, count: 1}]\n"
+        let unknown = try #require(throws: ConfigurationError.self) {
+            try CapacityPlanRequest(yaml: yaml, file: "c.yaml")
+        }
+        #expect(unknown.kind == .unknownKey && unknown.file == "c.yaml" && unknown.line == 5)
+        #expect(unknown.keyPath.hasSuffix("months"))
+        let bad = try #require(throws: ConfigurationError.self) {
             try CapacityPlanRequest(
-                yaml:
-                    "quarterlyQuota: [1]\nroles: [{name: AE, monthlyProductivity: 1, current: [{months: 1, count: 1}]}]\n",
-                file: "c.yaml")
+                yaml: "quarterlyQuota: [1]\nroles:\n  - {name: AE, monthlyProductivity: 1, ramp: [2]}\n")
         }
-        #expect(throws: PlanningError.badInput(file: "c.yaml", key: "roles", expected: "a value (required)")) {
-            try CapacityPlanRequest(yaml: "quarterlyQuota: [1]\n", file: "c.yaml")
-        }
-        #expect(throws: PlanningError.self) { try CapacityPlanRequest(yaml: "quarterlyQuota: [-1]\nroles: []\n") }
+        #expect(bad.keyPath == "roles[0].ramp[0]" && bad.line == 3)
+        #expect(throws: ConfigurationError.self) { try CapacityPlanRequest(yaml: "quarterlyQuota: [1]\n") }
     }
 }

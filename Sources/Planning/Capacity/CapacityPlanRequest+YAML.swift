@@ -1,55 +1,31 @@
 import Foundation
-import Yams
+import SalesData
 
-extension CapacityPlanRequest {
-    /// Decodes a request from YAML (keys as in `docs/capacity.md`; unknown keys are errors) and
-    /// validates it.
+extension CapacityPlanRequest: ValidatedRequest {
+    /// Decodes a request from YAML strictly (keys as in `docs/capacity.md`) and validates it.
     ///
     /// ```swift
     /// let request = try CapacityPlanRequest(yaml: "quarterlyQuota: [60]\nroles: [{name: AE, monthlyProductivity: 10}]\n")
     /// ```
-    /// - Throws: ``PlanningError/badInput(file:key:expected:)`` naming the key path for malformed
-    ///   YAML, a wrong type, a missing or unknown key; ``PlanningError/invalidValue(key:value:expected:)``
-    ///   for a value out of its domain.
-    public init(yaml: String, file: String = "capacity.yaml") throws(PlanningError) {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.isEmpty
-                ? "-"
-                : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        do {
-            self = try YAMLDecoder().decode(CapacityPlanRequest.self, from: yaml)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw .badInput(file: file, key: path(context.codingPath), expected: context.debugDescription)
-        } catch let DecodingError.typeMismatch(type, context) {
-            throw .badInput(file: file, key: path(context.codingPath), expected: "a value of type \(type)")
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .badInput(file: file, key: path(context.codingPath + [key]), expected: "a value (required)")
-        } catch let DecodingError.valueNotFound(type, context) {
-            throw .badInput(file: file, key: path(context.codingPath), expected: "a value of type \(type)")
-        } catch {
-            throw .badInput(file: file, key: "-", expected: "valid YAML (\(error))")
-        }
-        try validate()
+    /// - Throws: ``ConfigurationError`` located at `file:line:column` with the key path: malformed
+    ///   YAML, an unknown key, a wrong type, a missing key, or a value out of its domain.
+    public init(yaml: String, file: String = "capacity.yaml") throws(ConfigurationError) {
+        let document = try YAMLConfiguration(yaml: yaml, file: file)
+        self = try document.decodeRequest(Self.self)
+        do { try validate() } catch { throw document.located(error) }
+    }
+
+    /// The first problem ``validate()`` finds, naming its key; empty when the request is valid.
+    public func problems() -> [any RequestKeyError] {
+        do { try validate() } catch { return [error] }
+        return []
     }
 }
 
-/// Any key, to list the keys a mapping holds.
-struct AnyCodingKey: CodingKey {
-    let stringValue: String
-    let intValue: Int? = nil
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
-extension Decoder {
-    /// Throws `DecodingError.dataCorrupted` at the first key of this mapping that `Key` does not name.
-    func rejectUnknownKeys<Key: CodingKey>(_: Key.Type) throws {
-        let all = try container(keyedBy: AnyCodingKey.self)
-        for key in all.allKeys where Key(stringValue: key.stringValue) == nil {
-            let known = "one of the known keys (see docs/capacity.md), not '\(key.stringValue)'"
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: known))
-        }
+extension PlanningError: RequestKeyError {
+    /// The key of an ``invalidValue(key:value:expected:)``; nil for other cases.
+    public var requestKey: String? {
+        if case .invalidValue(let key, _, _) = self { return key }
+        return nil
     }
 }

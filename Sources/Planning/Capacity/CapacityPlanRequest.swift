@@ -83,7 +83,7 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
             monthInSeat < ramp.count ? ramp[monthInSeat] : 1
         }
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey, CaseIterable {
             case name, monthlyProductivity, annualProductivity, ramp, monthlyAttrition, costPerHire
             case costPerSellerMonth, maxHiresPerMonth, current
         }
@@ -91,7 +91,6 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
         /// Decodes a role; productivity is given either as `monthlyProductivity` or as
         /// `annualProductivity` (divided by 12), not both.
         public init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let monthly = try c.decodeIfPresent(Double.self, forKey: .monthlyProductivity)
             let annual = try c.decodeIfPresent(Double.self, forKey: .annualProductivity)
@@ -134,11 +133,10 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
         /// Number of sellers; may be fractional (part-time FTE).
         public var count: Double
 
-        private enum CodingKeys: String, CodingKey { case monthsInSeat, count }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case monthsInSeat, count }
 
-        /// Decodes a cohort; unknown keys are errors.
+        /// Decodes a cohort from its two keys.
         public init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
                 monthsInSeat: try c.decode(Int.self, forKey: .monthsInSeat),
@@ -173,13 +171,12 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
     /// The largest number of quarters a plan may span (10 years).
     public static let largestQuarterCount = 40
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case quarterlyQuota, quotaCoverage, leadTimeMonths, roles, maxHiresPerMonth, hiringBudget
         case timeLimitSeconds, nodeLimit, relativeGap
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             quarterlyQuota: try c.decode([Double].self, forKey: .quarterlyQuota),
