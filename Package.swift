@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
+        .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Incentives", targets: ["Incentives"]),
         .library(name: "Insights", targets: ["Insights"]),
     ],
@@ -51,12 +52,16 @@ let package = Package(
         .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
 
+        .target(
+            name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
+        ),
+
         // MARK: - CLI
         .executableTarget(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", "Planning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -91,6 +96,7 @@ let package = Package(
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "TestSupport"]),
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
