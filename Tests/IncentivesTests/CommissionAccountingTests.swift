@@ -48,10 +48,11 @@ import Testing
     }
 
     @Test func straightLineRoundsCumulativelySoTheMonthsTie() {
-        // 3,000 cents / 48 = 62.5 a month: month 1 round(62.5) = 62 (half to even), month 2 round(125) − 62 = 63.
+        // 3,000 cents / 48 = 62.5 a month, cumulative rounded half to even: round(62.5) = 62,
+        // round(125) − 62 = 63, round(187.5) = 188 → 63, round(250) − 188 = 62.
         let schedule = CommissionAccounting.straightLine(Money(cents: 3_000), months: 48)
         #expect(schedule.count == 48)
-        #expect(Array(schedule.prefix(4)) == [62, 63, 62, 63].map(Money.init(cents:)))
+        #expect(Array(schedule.prefix(4)) == [62, 63, 63, 62].map(Money.init(cents:)))
         #expect(schedule.reduce(.zero, +) == Money(cents: 3_000))
         // 1,000 cents / 24 = 41.67: 42, 41, 42 (round(41.67), round(83.33) − 42, round(125) − 83).
         #expect(Array(CommissionAccounting.straightLine(Money(cents: 1_000), months: 24).prefix(3)) == [42, 41, 42].map(Money.init(cents:)))

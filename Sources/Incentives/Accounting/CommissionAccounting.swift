@@ -164,15 +164,15 @@ public struct CommissionAccounting: Sendable, Hashable {
         return schedule.dropFirst(min(elapsed, schedule.count)).reduce(.zero, +)
     }
 
-    /// Amortization scheduled for `cost` in the `count` months after `month` (zero once churned).
+    /// Amortization scheduled for `cost` in the `count` months after `month` (zero before it is incurred and once churned).
     ///
     /// A churn in a later month is not anticipated: the split reflects the schedule as known at `month`.
     func scheduled(for cost: CommissionCost, after month: CompPeriod, within count: Int) -> Money {
         guard case .capitalized(_, let months) = Self.treatment(of: cost) else { return .zero }
         if let churned = cost.churned, !(month < churned) { return .zero }
         let schedule = Self.straightLine(cost.amount, months: months)
-        let start = max(0, cost.incurred.months(until: month) + 1)
-        guard start < schedule.count else { return .zero }
+        let start = cost.incurred.months(until: month) + 1
+        guard start >= 1, start < schedule.count else { return .zero }
         let end = min(schedule.count, start + count)
         return schedule[start..<end].reduce(.zero, +)
     }
