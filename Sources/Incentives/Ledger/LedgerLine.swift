@@ -1,0 +1,50 @@
+/// One posted line of a person's commission ledger: an earning, a draw, a recovery, a clawback or an
+/// adjustment, in cents.
+///
+/// Invariant: a posted line is never edited. Corrections are new lines whose `references` names the line
+/// (or the period version) they correct, carrying a `reason`.
+public struct LedgerLine: Sendable, Hashable, Codable {
+    /// What a line records.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Commission earned by a plan component.
+        case earning
+        /// The part of a draw paid above earnings (an advance when recoverable, a top-up when not).
+        case drawAdvance = "draw_advance"
+        /// A recoverable draw balance taken back from earnings (negative).
+        case drawRecovery = "draw_recovery"
+        /// A recoverable draw balance written off at termination (informational; not paid).
+        case drawForgiveness = "draw_forgiveness"
+        /// Commission recovered after a refund or cancellation (negative).
+        case clawback
+        /// The difference from recalculating a closed period, posted in the open period.
+        case priorPeriodAdjustment = "prior_period_adjustment"
+    }
+
+    /// Unique and stable, e.g. `R012/2026-01/bookings/v1`.
+    public var id: String
+    public var person: String
+    /// The period the line is posted in (paid with).
+    public var period: CompPeriod
+    public var kind: Kind
+    /// The plan component (or `draw`) the line belongs to.
+    public var component: String
+    public var amount: Money
+    /// The line or period version this one corrects; `nil` for original lines.
+    public var references: String?
+    /// Why the line exists when it corrects something (`cancelled`, `quota corrected effective 2026-01`).
+    public var reason: String?
+
+    public init(
+        id: String, person: String, period: CompPeriod, kind: Kind, component: String, amount: Money,
+        references: String? = nil, reason: String? = nil
+    ) {
+        self.id = id
+        self.person = person
+        self.period = period
+        self.kind = kind
+        self.component = component
+        self.amount = amount
+        self.references = references
+        self.reason = reason
+    }
+}
