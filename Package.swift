@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
         .library(name: "Incentives", targets: ["Incentives"]),
         .library(name: "Insights", targets: ["Insights"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,7 @@ let package = Package(
         ),
         .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
 
         // MARK: - CLI
         .executableTarget(
@@ -94,6 +96,7 @@ let package = Package(
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Incentives", "SalesData", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
