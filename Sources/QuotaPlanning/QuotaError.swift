@@ -1,3 +1,5 @@
+import SalesData
+
 /// Everything that can go wrong while planning quotas, with the context a sales-ops analyst needs
 /// to fix it: the file and line, the nodes involved and the size of a conflict.
 public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -15,9 +17,9 @@ public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidValue(let field, let value, let expected):
-            "invalid \(field) '\(value)': expected \(expected)"
+            "invalid \(field) '\(ConfigurationError.excerpt(value))': expected \(expected)"
         case .badInput(let file, let line, let column, let value, let expected):
-            "\(file):\(line): \(column): '\(value)' is invalid; expected \(expected)"
+            "\(file):\(line): \(column): '\(ConfigurationError.excerpt(value))' is invalid; expected \(expected)"
         case .invalidHierarchy(let message):
             "invalid hierarchy: \(message)"
         case .infeasible(let report):

@@ -98,4 +98,11 @@ import Testing
         let report = SolveReport(result: try quota.solve(), model: quota)
         #expect(report.render(.json).contains("\"termination\": \"optimal\""))
     }
+
+    @Test func solveRequestExample() throws {
+        var request = SolveRequest(model: "model.lp")
+        request.timeLimit = 30
+        let options = try request.options()
+        #expect(options.timeLimit == .seconds(30))
+    }
 }

@@ -7,10 +7,13 @@ import Testing
 @Suite struct DataCommandTests {
     @Test func parsesTheDataSubcommands() throws {
         let generate = try #require(try Meridian.parseAsRoot(["data", "generate", "--seed", "7", "--accounts", "10", "--out", "x"]) as? Meridian.DataCommand.Generate)
-        #expect(generate.seed == 7 && generate.accounts == 10 && generate.reps == 120 && generate.out == "x")
+        let request = try generate.request()
+        #expect(request.seed == 7 && request.accounts == 10 && request.reps == 120 && generate.out == "x")
         let validate = try #require(try Meridian.parseAsRoot(["data", "validate", "Data/demo"]) as? Meridian.DataCommand.Validate)
         #expect(validate.folder == "Data/demo")
-        #expect(throws: (any Error).self) { try Meridian.parseAsRoot(["data", "generate", "--reps", "5", "--out", "x"]) }
+        let tooFewReps = try #require(
+            try Meridian.parseAsRoot(["data", "generate", "--reps", "5", "--out", "x"]) as? Meridian.DataCommand.Generate)
+        #expect { try tooFewReps.request() } throws: { ($0 as? RequestBuildError)?.exitCode.rawValue == 64 }
     }
 
     @Test func validateExitsZeroOnTheDemoAnd65OnBadDataWithLocatedMessages() throws {

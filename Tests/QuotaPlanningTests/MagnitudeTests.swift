@@ -24,7 +24,7 @@ import Testing
 
     @Test(arguments: [
         ("--over-assign", "1e6", "overAssignment"), ("--target", "1e300", "target"),
-        ("--override", "s1=1e20", "override of s1"), ("--growth-cap", "1e300", "growthCap"),
+        ("--override", "s1=1e20", "overrides.s1"), ("--growth-cap", "1e300", "growthCap"),
         ("--rounding-unit", "1e-300", "roundingUnit"), ("--target", "inf", "target"),
     ])
     func absurdFlagValuesAreRefusedByName(flag: String, value: String, field: String) throws {

@@ -74,14 +74,52 @@ import TestSupport
         #expect(plan.assignments.allSatisfy { ($0.quota / 1_000).rounded() * 1_000 == $0.quota })
     }
 
-    @Test func yamlErrorsNameTheField() {
-        #expect(throws: QuotaError.invalidValue(field: "growthFloor", value: "0.2", expected: "at most growthCap (0.1)")) {
+    @Test func yamlErrorsNameTheFieldWithLineAndColumn() {
+        #expect {
             try QuotaPlanConfiguration(yaml: "target: 100\ngrowthFloor: 0.2\ngrowthCap: 0.1\n")
+        } throws: { error in
+            "\(error)" == "quota.yaml:2:1: growthFloor: invalid growthFloor '0.2': expected at most growthCap (0.1)"
         }
-        #expect(throws: QuotaError.self) { try QuotaPlanConfiguration(yaml: "basis: history\n") }
-        #expect(throws: QuotaError.invalidValue(field: "basis method", value: "gut", expected: "even, history, t12m, potential or pipeline")) {
+        #expect(throws: ConfigurationError.self) { try QuotaPlanConfiguration(yaml: "basis: history\n") }
+        #expect {
             try QuotaPlanConfiguration(yaml: "target: 100\nbasis: gut:1\n")
+        } throws: { error in
+            let e = error as? ConfigurationError
+            return e?.line == 2 && e?.column == 8 && e?.keyPath == "basis"
+                && e?.message == "invalid basis method 'gut': expected even, history, t12m, potential or pipeline"
         }
+    }
+
+    /// Misspelt keys were silently ignored, and every YAML error said line 0.
+    @Test func misspeltKeysAreRejectedWithTheirLine() {
+        #expect {
+            try QuotaPlanConfiguration(yaml: "targt: 100\n")
+        } throws: { error in
+            "\(error)".hasPrefix("quota.yaml:1:1: targt: unknown key `targt`; did you mean `target`?")
+        }
+        #expect {
+            try QuotaPlanConfiguration(yaml: "target: 100\noverAssignement: 0.1\n")
+        } throws: { error in
+            "\(error)".hasPrefix("quota.yaml:2:1: overAssignement: unknown key `overAssignement`; did you mean `overAssignment`?")
+        }
+        #expect {
+            try QuotaPlanConfiguration(yaml: "target: 100\nfairness:\n  method: basis\n  warnbelow: 0.5\n")
+        } throws: { error in
+            "\(error)".hasPrefix("quota.yaml:4:3: fairness.warnbelow: unknown key `warnbelow`; did you mean `warnBelow`?")
+        }
+        #expect {
+            try QuotaPlanConfiguration(yaml: "target: 100\nperiods: quaterly\n")
+        } throws: { error in
+            "\(error)" == "quota.yaml:2:10: periods: expected one of annual, quarterly, monthly; did you mean `quarterly`? (got \"quaterly\")"
+        }
+    }
+
+    /// `--basis :` indexed an empty split and trapped (found by the flag fuzz).
+    @Test func aBasisWithoutAMethodIsAnErrorNotATrap() {
+        for text in [":", "::", ":0.5", " : "] {
+            #expect(throws: QuotaError.self, "\(text)") { try BasisBlend(parsing: text) }
+        }
+        #expect(throws: ConfigurationError.self) { try QuotaPlanConfiguration(yaml: "target: 1\nbasis: ':'\n") }
     }
 
     /// A potential measure no account has was read as zero everywhere and split evenly with

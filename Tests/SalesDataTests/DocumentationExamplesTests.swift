@@ -74,4 +74,16 @@ import Testing
         #expect(random.normal().isFinite)
         #expect([0, 1].contains(random.index(weights: [1, 3])))
     }
+
+    @Test func configurationExamples() throws {
+        do {
+            _ = try YAMLConfiguration.decode(DatasetCheckRequest.self, from: "foldr: Data/demo\n", file: "check.yaml")
+            Issue.record("expected an unknown-key error")
+        } catch {
+            #expect("\(error)".hasPrefix("check.yaml:1:1: foldr: unknown key `foldr`; did you mean `folder`?"))
+        }
+        let config = try YAMLConfiguration(yaml: "folder: Data/demo\nmaxIssues: 10\n", file: "check.yaml")
+        let request = try config.decodeRequest(DatasetCheckRequest.self)
+        #expect(request.maxIssues == 10)
+    }
 }

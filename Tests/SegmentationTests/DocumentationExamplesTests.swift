@@ -19,4 +19,12 @@ import Testing
         let tiers = try TierAssignment.abc(ids: ["x", "y", "z"], values: [85, 12, 3])
         #expect(tiers == ["A", "B", "C"])
     }
+
+    @Test func segmentationRequestExample() throws {
+        var request = SegmentationRequest(input: "accounts.csv")
+        request.features = ["employees", "annual_revenue"]
+        request.clusterCount = 5
+        try request.validate()
+        #expect(request.kMin == 2 && request.restarts == 10)
+    }
 }

@@ -53,12 +53,27 @@ import Testing
     }
 
     @Test func badRuleFilesAreClearErrors() throws {
-        #expect(throws: SegmentationError.invalidRules(
-            file: "r.yaml", reason: "rules[0].when.employees: unknown operator 'gtee'; expected one of gt, gte, lt, lte, eq, ne, in")) {
+        // an unknown operator is an unknown key, located at the key, with a hint
+        #expect {
             try BucketRules(yaml: "rules:\n  - bucket: E\n    when: { employees: { gtee: 5 } }\n", file: "r.yaml")
+        } throws: { error in
+            "\(error)".hasPrefix("r.yaml:3:26: rules[0].when.employees.gtee: unknown key `gtee`; did you mean `gte`?")
         }
-        #expect(throws: SegmentationError.invalidRules(file: "r.yaml", reason: "rules[0]: missing 'bucket'")) {
+        #expect {
             try BucketRules(yaml: "rules:\n  - when: { employees: { gt: 5 } }\n", file: "r.yaml")
+        } throws: { error in
+            "\(error)" == "r.yaml:2:5: rules[0]: missing required key `bucket`"
+        }
+        #expect {
+            try BucketRules(yaml: "default: SMB\nrules:\n  - bucket: E\n    when: {}\n", file: "r.yaml")
+        } throws: { error in
+            "\(error)".hasPrefix("r.yaml:4:5: rules[0].when:")
+        }
+        // a misspelt top-level key was silently ignored before
+        #expect {
+            try BucketRules(yaml: "defualt: SMB\nrules:\n  - bucket: E\n    when: { employees: { gt: 5 } }\n", file: "r.yaml")
+        } throws: { error in
+            "\(error)".hasPrefix("r.yaml:1:1: defualt: unknown key `defualt`; did you mean `default`?")
         }
         let rules = try BucketRules(yaml: "rules:\n  - name: big\n    bucket: E\n    when: { staff: { gt: 5 } }\n", file: "r.yaml")
         #expect(throws: SegmentationError.unknownRuleColumn(file: "r.yaml", rule: "big", column: "staff")) {

@@ -56,8 +56,9 @@ public struct BasisBlend: Sendable, Hashable, Codable {
     public init(parsing text: String) throws(QuotaError) {
         var weights: [BasisMethod: Double] = [:]
         for item in text.split(separator: ",") {
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: " ") }
-            let method = try BasisMethod(name: parts[0])
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: " ") }
+            let method = try BasisMethod(name: parts.first ?? "")
             var weight = 1.0
             if parts.count == 2 {
                 guard let w = Double(parts[1]) else {

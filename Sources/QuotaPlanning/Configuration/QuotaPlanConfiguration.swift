@@ -98,23 +98,27 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
         try check(
             roundingUnit.isFinite && roundingUnit > 0 && target / roundingUnit <= Self.largestUnitCount, "roundingUnit",
             roundingUnit, "an amount > 0 and at least the target ÷ \(Self.largestUnitCount.formatted2)")
-        try check(planStart.day == 1, "planStart day", Double(planStart.day), "the first day of a month")
-        for (id, amount) in overrides {
+        if planStart.day != 1 {
+            throw .invalidValue(field: "planStart", value: "\(planStart)", expected: "the first day of a month")
+        }
+        for (id, amount) in overrides.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try check(
-                amount.isFinite && amount >= 0 && amount <= most, "override of \(id)", amount,
+                amount.isFinite && amount >= 0 && amount <= most, "overrides.\(id)", amount,
                 "an amount in [0, \(most.formatted2)]")
         }
         try fairness.validate()
     }
 
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case target, basis, overAssignment, growthFloor, growthCap, attritionRelief, ramp, planStart
         case vacancyPolicy, overrides, periods, roundingUnit, fairness
     }
 
+    /// Decodes a plan; every key but `target` has a default, and a missing `target` (0) is left for
+    /// ``validate()`` so that `--target` can supply it.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(target: try c.decode(Double.self, forKey: .target))
+        self.init(target: try c.decodeIfPresent(Double.self, forKey: .target) ?? 0)
         basis = try c.decodeIfPresent(BasisBlend.self, forKey: .basis) ?? basis
         if let single = try? c.decodeIfPresent(Double.self, forKey: .overAssignment) {
             overAssignment = [single]
@@ -154,7 +158,7 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
 }
 
 /// What a vacant or to-be-hired seat receives.
-public enum VacancyPolicy: String, Sendable, Hashable, Codable {
+public enum VacancyPolicy: String, Sendable, Hashable, Codable, CaseIterable {
     /// The seat's full share is computed but carried by its manager (flagged `held`).
     case holdAtManager = "hold"
     /// The seat gets a quota ramped from its expected start date; without one it is held.
@@ -162,7 +166,7 @@ public enum VacancyPolicy: String, Sendable, Hashable, Codable {
 }
 
 /// How annual quotas are split over the plan year.
-public enum Periodicity: String, Sendable, Hashable, Codable {
+public enum Periodicity: String, Sendable, Hashable, Codable, CaseIterable {
     case annual, quarterly, monthly
 
     /// Number of periods in the plan year.

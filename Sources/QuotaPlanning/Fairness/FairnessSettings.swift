@@ -15,7 +15,7 @@
 /// ```
 public struct FairnessSettings: Sendable, Hashable, Codable {
     /// How seat quotas are targeted inside a first-line manager's pool.
-    public enum Method: String, Sendable, Hashable, Codable {
+    public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
         /// Targets follow the basis blend; attainment probabilities are only reported.
         case basis
         /// Seat quotas give every seat of the plan the same probability of reaching quota (as far
@@ -29,7 +29,7 @@ public struct FairnessSettings: Sendable, Hashable, Codable {
     }
 
     /// The family of the sales distribution.
-    public enum Distribution: String, Sendable, Hashable, Codable {
+    public enum Distribution: String, Sendable, Hashable, Codable, CaseIterable {
         case normal, lognormal
     }
 
@@ -58,7 +58,7 @@ public struct FairnessSettings: Sendable, Hashable, Codable {
         }
     }
 
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case method, distribution, defaultVolatility, historyWeight, expectedGrowth, warnBelow
     }
 

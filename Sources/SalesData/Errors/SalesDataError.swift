@@ -25,6 +25,8 @@ public enum SalesDataError: Error, Hashable, CustomStringConvertible {
     case hierarchyCycle([TerritoryID])
     /// A generator or writer was given an impossible configuration.
     case invalidConfiguration(String)
+    /// A request value out of its domain, named by its key.
+    case invalidRequest(key: String, value: String, expected: String)
 
     public var description: String {
         switch self {
@@ -34,7 +36,7 @@ public enum SalesDataError: Error, Hashable, CustomStringConvertible {
         case .missingFile(let path):
             return "missing file \(path); a dataset folder needs accounts.csv and reps.csv"
         case .invalidDate(let text):
-            return "\"\(text)\" is not a date; expected YYYY-MM-DD (ISO 8601)"
+            return "\"\(ConfigurationError.excerpt(text))\" is not a date; expected YYYY-MM-DD (ISO 8601)"
         case .invalidFiscalStartMonth(let month):
             return "fiscal year start month \(month) is invalid; expected 1...12"
         case .duplicateNode(let id):
@@ -45,6 +47,16 @@ public enum SalesDataError: Error, Hashable, CustomStringConvertible {
             return "hierarchy has a cycle: \((cycle + cycle.prefix(1)).map(\.rawValue).joined(separator: " → ")); break one parent link"
         case .invalidConfiguration(let reason):
             return "invalid configuration: \(reason)"
+        case .invalidRequest(let key, let value, let expected):
+            return "\(key) = \(ConfigurationError.excerpt(value)): expected \(expected)"
         }
+    }
+}
+
+extension SalesDataError: RequestKeyError {
+    /// The key of an ``invalidRequest(key:value:expected:)``; nil for every other case.
+    public var requestKey: String? {
+        if case .invalidRequest(let key, _, _) = self { return key }
+        return nil
     }
 }

@@ -13,6 +13,7 @@ import Foundation
 ///
 /// The distributions are documented in `Data/demo/README.md` and on each step below.
 public struct DemoCompanyGenerator: Sendable {
+    /// The request of `data generate`; defaults are written once, in ``init(seed:accounts:reps:includeHistory:snapshotDate:)``.
     public struct Configuration: Sendable, Hashable {
         public var seed: UInt64
         public var accounts: Int
@@ -40,16 +41,11 @@ public struct DemoCompanyGenerator: Sendable {
     public let configuration: Configuration
     let geography: USGeography
 
-    /// - Throws: ``SalesDataError/invalidConfiguration(_:)`` unless accounts ≥ 1 and reps ≥ 12
-    ///   (one per district), or when the geography has no places in the lower 48 states.
+    /// - Throws: ``SalesDataError/invalidRequest(key:value:expected:)`` unless the configuration is
+    ///   valid (see ``Configuration/problems()``); ``SalesDataError/invalidConfiguration(_:)`` when the
+    ///   geography has no places in the lower 48 states.
     public init(_ configuration: Configuration, geography: USGeography) throws {
-        guard configuration.accounts >= 1 else { throw SalesDataError.invalidConfiguration("accounts must be at least 1") }
-        guard configuration.reps >= Self.regionCount * Self.districtsPerRegion else {
-            throw SalesDataError.invalidConfiguration("reps must be at least \(Self.regionCount * Self.districtsPerRegion), one per district")
-        }
-        guard configuration.accounts <= 9_999_999, configuration.reps <= 9_999 else {
-            throw SalesDataError.invalidConfiguration("at most 9,999,999 accounts and 9,999 reps")
-        }
+        try configuration.validate()
         self.configuration = configuration
         self.geography = geography
         guard !cities.isEmpty else { throw SalesDataError.invalidConfiguration("the geography holds no populated places in the lower 48 states") }

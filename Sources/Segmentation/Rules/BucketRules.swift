@@ -34,37 +34,38 @@ public struct BucketRules: Sendable, Hashable, Codable {
     /// The rule name recorded for accounts that no rule matched.
     public static let defaultRuleName = "default"
 
-    public init(yaml: String, file: String) throws {
-        let book: RuleBook
-        do { book = try YAMLDecoder().decode(RuleBook.self, from: yaml) } catch let error as DecodingError {
-            throw SegmentationError.invalidRules(file: file, reason: Self.describe(error))
-        } catch {
-            throw SegmentationError.invalidRules(file: file, reason: "\(error)")
+    /// Decodes rules strictly (unknown keys and operators are errors located at file:line:column).
+    ///
+    /// - Throws: ``ConfigurationError`` naming the file, line, column and key path.
+    public init(yaml: String, file: String) throws(ConfigurationError) {
+        try self.init(document: try YAMLConfiguration(yaml: yaml, file: file))
+    }
+
+    /// Reads and decodes a rules file (see ``init(yaml:file:)``).
+    public init(contentsOf url: URL) throws(ConfigurationError) {
+        try self.init(document: try YAMLConfiguration(contentsOf: url))
+    }
+
+    private init(document: YAMLConfiguration) throws(ConfigurationError) {
+        let book = try document.decode(RuleBook.self)
+        func fail(_ key: String, _ value: String, _ expected: String) -> ConfigurationError {
+            document.located(SegmentationError.invalidRequest(key: key, value: value, expected: expected))
         }
-        guard !book.rules.isEmpty else { throw SegmentationError.invalidRules(file: file, reason: "'rules' is empty") }
+        guard !book.rules.isEmpty else { throw fail("rules", "[]", "at least one rule") }
         var names = Set<String>()
         var rules: [BucketRule] = []
         for (i, rule) in book.rules.enumerated() {
             let name = rule.name ?? "rule-\(i + 1)"
             guard names.insert(name).inserted else {
-                throw SegmentationError.invalidRules(file: file, reason: "rules[\(i)]: the name '\(name)' is used twice")
+                throw fail("rules[\(i)].name", name, "a name not used by another rule")
             }
-            guard !rule.when.isEmpty else {
-                throw SegmentationError.invalidRules(file: file, reason: "rules[\(i)] ('\(name)'): 'when' has no condition")
-            }
-            rules.append(BucketRule(name: name, bucket: rule.bucket, conditions: rule.when.sorted { $0.key < $1.key }.map { ColumnCondition(column: $0.key, test: $0.value) }))
+            guard !rule.when.isEmpty else { throw fail("rules[\(i)].when", "{}", "at least one condition") }
+            let conditions = rule.when.sorted { $0.key < $1.key }.map { ColumnCondition(column: $0.key, test: $0.value) }
+            rules.append(BucketRule(name: name, bucket: rule.bucket, conditions: conditions))
         }
         self.defaultBucket = book.default ?? "Unassigned"
         self.rules = rules
-        self.file = file
-    }
-
-    public init(contentsOf url: URL) throws {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw SegmentationError.invalidRules(file: url.path, reason: "cannot read: \(error.localizedDescription)")
-        }
-        try self.init(yaml: text, file: url.lastPathComponent)
+        self.file = document.file
     }
 
     /// The bucket and matching rule of every row.
@@ -86,22 +87,6 @@ public struct BucketRules: Sendable, Hashable, Codable {
                 return BucketAssignment(bucket: rule.bucket, rule: rule.name)
             }
             return BucketAssignment(bucket: defaultBucket, rule: Self.defaultRuleName)
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let where_ = path(context)
-            return "\(where_.isEmpty ? "" : where_ + ": ")missing '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let where_ = path(context)
-            return "\(where_.isEmpty ? "" : where_ + ": ")\(context.debugDescription)"
-        @unknown default: return "\(error)"
         }
     }
 }
@@ -139,23 +124,14 @@ public struct ConditionTest: Sendable, Hashable, Codable {
         case gt, gte, lt, lte, eq, ne, `in`
     }
 
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
+    /// Decodes the operators; an unknown operator is rejected by the strict YAML decoder, which
+    /// reads only these keys.
     public init(from decoder: Decoder) throws {
-        let all = try decoder.container(keyedBy: AnyKey.self)
-        if all.allKeys.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no operator; expected one of gt, gte, lt, lte, eq, ne, in"))
-        }
-        for key in all.allKeys where Key(rawValue: key.stringValue) == nil {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "unknown operator '\(key.stringValue)'; expected one of gt, gte, lt, lte, eq, ne, in"))
-        }
         let c = try decoder.container(keyedBy: Key.self)
+        if c.allKeys.isEmpty {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "no operator; expected one of gt, gte, lt, lte, eq, ne, in"))
+        }
         gt = try c.decodeIfPresent(Double.self, forKey: .gt)
         gte = try c.decodeIfPresent(Double.self, forKey: .gte)
         lt = try c.decodeIfPresent(Double.self, forKey: .lt)
@@ -198,12 +174,15 @@ public struct ConditionTest: Sendable, Hashable, Codable {
     }
 }
 
+/// The rules file as written: `default` and the list of `rules`.
 struct RuleBook: Decodable {
     struct Rule: Decodable {
         let name: String?
         let bucket: String
         let when: [String: ConditionTest]
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, bucket, when }
     }
     let `default`: String?
     let rules: [Rule]
+    enum CodingKeys: String, CodingKey, CaseIterable { case `default`, rules }
 }

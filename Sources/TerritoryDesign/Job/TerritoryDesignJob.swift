@@ -24,12 +24,14 @@ public struct TerritoryDesignJob: Sendable {
 
     public init(request: TerritoryDesignRequest) { self.request = request }
 
-    /// Builds the problem from the request's files, before peel and grow.
+    /// Validates the request and builds the problem from its files, before peel and grow.
+    ///
+    /// - Throws: ``TerritoryError/invalidRequest(key:value:expected:)`` naming the key of a bad
+    ///   setting; file errors located by file and line.
     public func problem() throws -> AlignmentProblem {
         let r = request
-        guard !r.measures.isEmpty else { throw TerritoryError.invalidProblem("no balance measure; give at least one --measure") }
+        try r.validate()
         let names = r.measures.map(\.name)
-        if Set(names).count != names.count { throw TerritoryError.invalidProblem("a measure is named twice in \(names)") }
         func index(_ name: String?, _ role: String) throws -> Int? {
             guard let name else { return nil }
             guard let k = names.firstIndex(of: name) else {
@@ -52,7 +54,7 @@ public struct TerritoryDesignJob: Sendable {
         else if let rounds = r.relocateRounds { policy = .relocate(rounds: rounds) }
         return AlignmentProblem(
             units: units, territories: territories,
-            measures: r.measures.map { BalanceMeasure(name: $0.name, tolerance: $0.tolerance, target: $0.target) },
+            measures: r.balanceMeasures,
             metric: metric, compactnessMeasure: try index(r.weightMeasure, "weight measure"), disruption: disruption,
             adjacency: adjacency, centrePolicy: policy)
     }

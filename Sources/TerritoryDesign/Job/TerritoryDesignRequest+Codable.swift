@@ -1,9 +1,10 @@
 import Foundation
+import SalesData
 
 extension MeasureSpec {
-    enum CodingKeys: String, CodingKey { case name, tolerance, target }
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, tolerance, target }
 
-    /// Decodes `{name, tolerance?, target?}` (defaults ±5 %, equal) or the string form `name:tol:target`.
+    /// Decodes `{name, tolerance?, target?}` or the string form `name:tol:target`.
     public init(from decoder: any Decoder) throws {
         if let text = try? decoder.singleValueContainer().decode(String.self) {
             try self.init(parsing: text)
@@ -11,45 +12,104 @@ extension MeasureSpec {
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            name: try c.decode(String.self, forKey: .name), tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0.05,
+            name: try c.decode(String.self, forKey: .name),
+            tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance),
             target: try c.decodeIfPresent(BalanceTarget.self, forKey: .target) ?? .equal)
     }
 }
 
-extension TerritoryDesignRequest {
-    enum CodingKeys: String, CodingKey {
-        case accounts, territories, measures, metric, weightMeasure, territoryColumn, lockedColumn, maxMovedShare
-        case maxMovedValueShare, movePenalty, valueMeasure, adjacency, territoryCount, chooseCentres, relocateRounds
-        case add, remove, workloadMeasure, timeLimit, seed, workers, gap
+extension TerritoryDesignRequest: ValidatedRequest {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case accounts, territories, measures, tolerance, metric, weightMeasure, territoryColumn, lockedColumn
+        case maxMovedShare, maxMovedValueShare, movePenalty, valueMeasure, adjacency, territoryCount, chooseCentres
+        case relocateRounds, add, remove, workloadMeasure, timeLimit, seed, workers, gap
     }
 
-    /// Decodes a config (YAML or JSON) in which only `accounts`, `territories` and `measures` are
-    /// required; every other key has the CLI's default.
+    /// Decodes a config (YAML or JSON); every absent key keeps the default of `TerritoryDesignRequest()`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            accounts: try c.decodeIfPresent(String.self, forKey: .accounts) ?? "",
-            territories: try c.decodeIfPresent(String.self, forKey: .territories) ?? "",
-            measures: try c.decodeIfPresent([MeasureSpec].self, forKey: .measures) ?? [],
-            metric: try c.decodeIfPresent(DistanceMetric.self, forKey: .metric),
-            weightMeasure: try c.decodeIfPresent(String.self, forKey: .weightMeasure),
-            territoryColumn: try c.decodeIfPresent(String.self, forKey: .territoryColumn) ?? "territory",
-            lockedColumn: try c.decodeIfPresent(String.self, forKey: .lockedColumn) ?? "locked",
-            maxMovedShare: try c.decodeIfPresent(Double.self, forKey: .maxMovedShare),
-            maxMovedValueShare: try c.decodeIfPresent(Double.self, forKey: .maxMovedValueShare),
-            movePenalty: try c.decodeIfPresent(Double.self, forKey: .movePenalty) ?? 0,
-            valueMeasure: try c.decodeIfPresent(String.self, forKey: .valueMeasure),
-            adjacency: try c.decodeIfPresent(String.self, forKey: .adjacency),
-            territoryCount: try c.decodeIfPresent(Int.self, forKey: .territoryCount),
-            chooseCentres: try c.decodeIfPresent(Bool.self, forKey: .chooseCentres) ?? false,
-            relocateRounds: try c.decodeIfPresent(Int.self, forKey: .relocateRounds),
-            add: try c.decodeIfPresent(Int.self, forKey: .add) ?? 0,
-            remove: try c.decodeIfPresent(Int.self, forKey: .remove) ?? 0,
-            workloadMeasure: try c.decodeIfPresent(String.self, forKey: .workloadMeasure),
-            timeLimit: try c.decodeIfPresent(Double.self, forKey: .timeLimit) ?? 60,
-            seed: try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1,
-            workers: try c.decodeIfPresent(Int.self, forKey: .workers) ?? 2,
-            gap: try c.decodeIfPresent(Double.self, forKey: .gap) ?? 1e-4)
+        self.init()
+        func read<T: Decodable>(_ key: CodingKeys, into value: inout T) throws {
+            if let decoded = try c.decodeIfPresent(T.self, forKey: key) { value = decoded }
+        }
+        func read<T: Decodable>(_ key: CodingKeys, into value: inout T?) throws {
+            if let decoded = try c.decodeIfPresent(T.self, forKey: key) { value = decoded }
+        }
+        try read(.accounts, into: &accounts)
+        try read(.territories, into: &territories)
+        try read(.measures, into: &measures)
+        try read(.tolerance, into: &tolerance)
+        try read(.metric, into: &metric)
+        try read(.weightMeasure, into: &weightMeasure)
+        try read(.territoryColumn, into: &territoryColumn)
+        try read(.lockedColumn, into: &lockedColumn)
+        try read(.maxMovedShare, into: &maxMovedShare)
+        try read(.maxMovedValueShare, into: &maxMovedValueShare)
+        try read(.movePenalty, into: &movePenalty)
+        try read(.valueMeasure, into: &valueMeasure)
+        try read(.adjacency, into: &adjacency)
+        try read(.territoryCount, into: &territoryCount)
+        try read(.chooseCentres, into: &chooseCentres)
+        try read(.relocateRounds, into: &relocateRounds)
+        try read(.add, into: &add)
+        try read(.remove, into: &remove)
+        try read(.workloadMeasure, into: &workloadMeasure)
+        try read(.timeLimit, into: &timeLimit)
+        try read(.seed, into: &seed)
+        try read(.workers, into: &workers)
+        try read(.gap, into: &gap)
+    }
+
+    /// Every problem with the request's values, each naming its config key.
+    public func problems() -> [any RequestKeyError] {
+        var list: [TerritoryError] = []
+        func check(_ ok: Bool, _ key: String, _ value: @autoclosure () -> String, _ expected: String) {
+            if !ok { list.append(.invalidRequest(key: key, value: MeasureSpec.excerpt(value()), expected: expected)) }
+        }
+        func share(_ value: Double?, _ key: String) {
+            if let value { check(value.isFinite && (0...1).contains(value), key, "\(value)", "a share in 0...1") }
+        }
+        check(!accounts.isEmpty, "accounts", accounts, "the accounts CSV file")
+        check(!territories.isEmpty, "territories", territories, "the territories CSV file")
+        check(!measures.isEmpty, "measures", "[]", "at least one balance measure")
+        check(tolerance.isFinite && tolerance >= 0, "tolerance", "\(tolerance)", "a finite number ≥ 0")
+        var seen = Set<String>()
+        for (i, measure) in measures.enumerated() {
+            check(!measure.name.isEmpty, "measures[\(i)].name", measure.name, "a measure name")
+            check(
+                seen.insert(measure.name).inserted, "measures[\(i)].name", measure.name,
+                "a name not used by another measure")
+            if let t = measure.tolerance {
+                check(t.isFinite && t >= 0, "measures[\(i)].tolerance", "\(t)", "a finite number ≥ 0")
+            }
+        }
+        let names = measures.map(\.name)
+        // with no measures yet (flags may give them), only `measures` itself is a problem
+        for (key, name) in [
+            ("weightMeasure", weightMeasure), ("valueMeasure", valueMeasure), ("workloadMeasure", workloadMeasure),
+        ] where !measures.isEmpty {
+            if let name {
+                check(
+                    names.contains(name), key, name,
+                    "one of the measures (\(MeasureSpec.excerpt(names.joined(separator: ", "))))")
+            }
+        }
+        check(!territoryColumn.isEmpty, "territoryColumn", territoryColumn, "a column name")
+        check(!lockedColumn.isEmpty, "lockedColumn", lockedColumn, "a column name")
+        share(maxMovedShare, "maxMovedShare")
+        share(maxMovedValueShare, "maxMovedValueShare")
+        check(movePenalty.isFinite && movePenalty >= 0, "movePenalty", "\(movePenalty)", "a finite number ≥ 0")
+        if let territoryCount { check(territoryCount >= 1, "territoryCount", "\(territoryCount)", "at least 1") }
+        if let relocateRounds { check(relocateRounds >= 0, "relocateRounds", "\(relocateRounds)", "0 or more rounds") }
+        check(add >= 0, "add", "\(add)", "0 or more territories")
+        check(remove >= 0, "remove", "\(remove)", "0 or more territories")
+        check(
+            timeLimit.isFinite && timeLimit > 0 && timeLimit <= Self.maximumTimeLimit, "timeLimit", "\(timeLimit)",
+            "seconds in (0, \(Int(Self.maximumTimeLimit))]")
+        check(
+            (1...Self.maximumWorkers).contains(workers), "workers", "\(workers)", "1...\(Self.maximumWorkers) workers")
+        check(gap.isFinite && gap >= 0, "gap", "\(gap)", "a finite relative gap ≥ 0")
+        return list
     }
 }
 
@@ -68,8 +128,9 @@ extension TerritoryDesignJob {
     }
 }
 
-/// Hands a result from the solving task to the blocked caller. `@unchecked Sendable` is safe: every
-/// access holds the lock, and the semaphore orders the single write before the single read.
+/// Hands a result from the solving task to the blocked caller.
+///
+/// `@unchecked Sendable` is safe: every access holds the lock, and the semaphore orders the single write before the single read.
 private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<TerritoryPlan, any Error>?

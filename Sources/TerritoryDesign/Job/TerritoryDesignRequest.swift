@@ -1,10 +1,16 @@
+import SalesData
+
 /// One balance measure as the CLI and YAML configs name it: `name[:tolerance[:target]]`.
+///
+/// Invariant: a nil `tolerance` means "the request's ``TerritoryDesignRequest/tolerance``", so the
+/// default is written once, on the request, and `--tolerance` reaches measures from a config too.
 public struct MeasureSpec: Sendable, Hashable, Codable {
     public var name: String
-    public var tolerance: Double
+    /// Largest relative deviation from the target; nil takes the request's default tolerance.
+    public var tolerance: Double?
     public var target: BalanceTarget
 
-    public init(name: String, tolerance: Double = 0.05, target: BalanceTarget = .equal) {
+    public init(name: String, tolerance: Double? = nil, target: BalanceTarget = .equal) {
         self.name = name
         self.tolerance = tolerance
         self.target = target
@@ -15,97 +21,113 @@ public struct MeasureSpec: Sendable, Hashable, Codable {
     /// ```swift
     /// try MeasureSpec(parsing: "workload:0.1:capacity").tolerance   // 0.1
     /// ```
-    public init(parsing text: String, defaultTolerance: Double = 0.05) throws {
+    public init(parsing text: String) throws(TerritoryError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard let name = parts.first, !name.isEmpty, parts.count <= 3 else {
-            throw TerritoryError.invalidMeasure(text, reason: "expected name[:tolerance[:equal|capacity|given]]")
+            throw .invalidMeasure(Self.excerpt(text), reason: "expected name[:tolerance[:equal|capacity|given]]")
         }
-        var tolerance = defaultTolerance
+        var tolerance: Double?
         if parts.count > 1 {
             guard let t = Double(parts[1]), t.isFinite, t >= 0 else {
-                throw TerritoryError.invalidMeasure(name, reason: "tolerance \"\(parts[1])\" is not a number ≥ 0")
+                throw .invalidMeasure(
+                    Self.excerpt(name), reason: "tolerance \"\(Self.excerpt(parts[1]))\" is not a number ≥ 0")
             }
             tolerance = t
         }
         var target = BalanceTarget.equal
         if parts.count > 2 {
             guard let t = BalanceTarget(rawValue: parts[2]) else {
-                throw TerritoryError.invalidMeasure(name, reason: "target \"\(parts[2])\"; expected equal, capacity or given")
+                throw .invalidMeasure(
+                    Self.excerpt(name),
+                    reason: "target \"\(Self.excerpt(parts[2]))\"; expected equal, capacity or given")
             }
             target = t
         }
         self.init(name: name, tolerance: tolerance, target: target)
     }
+
+    static func excerpt(_ text: String) -> String { ConfigurationError.excerpt(text) }
 }
 
 /// Everything a territory-design run needs, as the CLI flags or a `--config` YAML give it.
+///
+/// Every default is written once, here, as the property's initial value; the YAML decoder, the CLI
+/// and library callers start from `TerritoryDesignRequest()` and change what they were given.
 ///
 /// ```swift
 /// var request = TerritoryDesignRequest(accounts: "accounts.csv", territories: "territories.csv",
 ///                                      measures: [MeasureSpec(name: "potential")])
 /// request.maxMovedShare = 0.15
+/// try request.validate()
 /// ```
 public struct TerritoryDesignRequest: Sendable, Hashable, Codable {
-    public var accounts: String
-    public var territories: String
-    public var measures: [MeasureSpec]
+    /// Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.
+    public var accounts = ""
+    /// Territories (or candidate centres) CSV: id, location, capacity, target_<measure>.
+    public var territories = ""
+    /// Balance measures, at least one, names unique.
+    public var measures: [MeasureSpec] = []
+    /// Tolerance of every measure that does not give its own.
+    public var tolerance = 0.05
     /// `haversine` or `euclidean`; inferred from the location columns when `nil`.
     public var metric: DistanceMetric?
     /// The measure that weights travel distance; every account weighs 1 when `nil`.
     public var weightMeasure: String?
-    public var territoryColumn: String
-    public var lockedColumn: String
+    /// Current-territory column of the accounts CSV.
+    public var territoryColumn = "territory"
+    /// Lock column of the accounts CSV (true/1/yes = never moves).
+    public var lockedColumn = "locked"
+    /// Largest share of accounts that may change territory (0...1); no limit when `nil`.
     public var maxMovedShare: Double?
+    /// Largest share of value that may change territory (0...1); no limit when `nil`.
     public var maxMovedValueShare: Double?
-    public var movePenalty: Double
+    /// Objective penalty per unit of moved value (≥ 0).
+    public var movePenalty = 0.0
     /// The measure that defines an account's value for disruption; the first measure when `nil`.
     public var valueMeasure: String?
     /// Adjacency pairs file for contiguous territories.
     public var adjacency: String?
-    /// With `chooseCentres`, how many of the candidate centres to open.
+    /// With `chooseCentres`, how many of the candidate centres to open (≥ 1).
     public var territoryCount: Int?
-    public var chooseCentres: Bool
+    /// Treat the territories file as candidate centres and open `territoryCount` of them.
+    public var chooseCentres = false
     /// Location-allocation rounds (relocate centres); `nil` keeps home bases.
     public var relocateRounds: Int?
-    /// Peel and grow: territories to open where workload is highest / close where it is lowest.
-    public var add: Int
-    public var remove: Int
+    /// Peel and grow: territories to open where workload is highest.
+    public var add = 0
+    /// Peel and grow: territories to close where workload is lowest.
+    public var remove = 0
     /// The measure that drives peel and grow; the last measure when `nil`.
     public var workloadMeasure: String?
-    public var timeLimit: Double
-    public var seed: UInt64
-    public var workers: Int
-    public var gap: Double
+    /// Time limit in seconds (0 < limit ≤ ``maximumTimeLimit``).
+    public var timeLimit = 60.0
+    /// Seed for every randomized step.
+    public var seed: UInt64 = 1
+    /// Parallel workers (1...``maximumWorkers``).
+    public var workers = 2
+    /// Stop at this relative gap to the bound (≥ 0).
+    public var gap = 1e-4
 
-    public init(
-        accounts: String, territories: String, measures: [MeasureSpec], metric: DistanceMetric? = nil,
-        weightMeasure: String? = nil, territoryColumn: String = "territory", lockedColumn: String = "locked",
-        maxMovedShare: Double? = nil, maxMovedValueShare: Double? = nil, movePenalty: Double = 0,
-        valueMeasure: String? = nil, adjacency: String? = nil, territoryCount: Int? = nil, chooseCentres: Bool = false,
-        relocateRounds: Int? = nil, add: Int = 0, remove: Int = 0, workloadMeasure: String? = nil,
-        timeLimit: Double = 60, seed: UInt64 = 1, workers: Int = 2, gap: Double = 1e-4
-    ) {
+    /// The largest time limit accepted: about 31.7 years, far below where a `Duration` overflows.
+    public static let maximumTimeLimit = 1e9
+    /// The largest number of parallel workers accepted.
+    public static let maximumWorkers = 1024
+
+    /// A request with every default.
+    public init() {}
+
+    /// A request for these files and measures, every other setting at its default.
+    public init(accounts: String, territories: String, measures: [MeasureSpec]) {
         self.accounts = accounts
         self.territories = territories
         self.measures = measures
-        self.metric = metric
-        self.weightMeasure = weightMeasure
-        self.territoryColumn = territoryColumn
-        self.lockedColumn = lockedColumn
-        self.maxMovedShare = maxMovedShare
-        self.maxMovedValueShare = maxMovedValueShare
-        self.movePenalty = movePenalty
-        self.valueMeasure = valueMeasure
-        self.adjacency = adjacency
-        self.territoryCount = territoryCount
-        self.chooseCentres = chooseCentres
-        self.relocateRounds = relocateRounds
-        self.add = add
-        self.remove = remove
-        self.workloadMeasure = workloadMeasure
-        self.timeLimit = timeLimit
-        self.seed = seed
-        self.workers = workers
-        self.gap = gap
     }
+
+    /// The measures with the request's default tolerance filled in.
+    public var balanceMeasures: [BalanceMeasure] {
+        measures.map { BalanceMeasure(name: $0.name, tolerance: $0.tolerance ?? tolerance, target: $0.target) }
+    }
+
+    /// The config keys, in the order the help text lists them (from `CodingKeys`, so never stale).
+    public static var configurationKeys: [String] { CodingKeys.allCases.map(\.stringValue) }
 }

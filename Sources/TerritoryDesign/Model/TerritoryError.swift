@@ -1,3 +1,5 @@
+import SalesData
+
 /// One reason an alignment problem admits no solution, with the amounts involved.
 public enum InfeasibilityReason: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A unit's value exceeds the upper bound of every territory it could join.
@@ -63,9 +65,12 @@ public enum TerritoryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The time limit passed before any alignment met every constraint; the best attempt
     /// still violated balance by `violation` (largest relative excess over a bound).
     case noFeasibleAlignmentFound(violation: Double, reasons: [InfeasibilityReason])
+    /// A ``TerritoryDesignRequest`` value out of its domain, named by its config key.
+    case invalidRequest(key: String, value: String, expected: String)
 
     public var description: String {
         switch self {
+        case let .invalidRequest(key, value, expected): return "\(key) = \(value): expected \(expected)"
         case .invalidProblem(let message): return "invalid territory problem: \(message)"
         case let .duplicateID(id, kind): return "duplicate \(kind) id \(id)"
         case let .invalidUnit(id, reason): return "unit \(id) \(reason)"
@@ -81,5 +86,13 @@ public enum TerritoryError: Error, Sendable, Hashable, CustomStringConvertible {
                               violation * 100)
             return reasons.isEmpty ? head : head + ":\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
         }
+    }
+}
+
+extension TerritoryError: RequestKeyError {
+    /// The config key of an ``invalidRequest(key:value:expected:)``; nil for every other case.
+    public var requestKey: String? {
+        if case .invalidRequest(let key, _, _) = self { return key }
+        return nil
     }
 }

@@ -24,16 +24,23 @@ extension Meridian.DataCommand {
         @Argument(help: "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits and activities.")
         var folder: String
 
-        @Option(help: "Stop after this many problems.")
-        var maxIssues = 1000
+        @Option(help: "Stop after this many problems (default \(DatasetCheckRequest(folder: "").maxIssues)).")
+        var maxIssues: Int?
 
-        func validate() throws {
-            guard maxIssues >= 1 else { throw ValidationError("--max-issues must be at least 1") }
+        /// The request these arguments describe, validated.
+        func request() throws(RequestBuildError) -> DatasetCheckRequest {
+            try Meridian.assembleRequest(DatasetCheckRequest(folder: folder), config: nil, overlay: overlay)
+        }
+
+        /// Lays the given flags over the request.
+        private func overlay(_ r: inout DatasetCheckRequest) {
+            if let maxIssues { r.maxIssues = maxIssues }
         }
 
         func run() throws {
+            let request = try Meridian.buildRequest(DatasetCheckRequest(folder: folder), config: nil, overlay: overlay)
             do {
-                let data = try SalesDataset.load(from: URL(fileURLWithPath: folder), issueLimit: maxIssues)
+                let data = try request.run()
                 print("\(folder): ok (\(data.accounts.count) accounts, \(data.reps.count) reps, \(data.territories.count) hierarchy nodes, \(data.opportunities.count) opportunities, \(data.transactions.count) transactions, \(data.activities.count) activities)")
             } catch let SalesDataError.invalidData(issues, truncated) {
                 for issue in issues { print(issue.located(in: folder)) }
@@ -53,22 +60,33 @@ extension Meridian.DataCommand {
             discussion: "The same seed and sizes give byte-identical files. Writes the dataset files and accounts_truth.csv."
         )
 
-        @Option(help: "Random seed.") var seed: UInt64 = 42
-        @Option(help: "Number of accounts.") var accounts = 20_000
-        @Option(help: "Number of territory reps (at least 12).") var reps = 120
+        @Option(help: .config(keys: Request.configurationKeys)) var config: String?
+        @Option(help: "Random seed (default \(Request().seed)).") var seed: UInt64?
+        @Option(help: "Number of accounts (default \(Request().accounts)).") var accounts: Int?
+        @Option(help: "Number of territory reps, at least \(Request.minimumReps) (default \(Request().reps)).") var reps: Int?
         @Option(help: "Output folder.") var out: String
         @Option(help: "Folder with cities.csv, counties.csv and county_adjacency.csv.") var geography = "Data/geo"
         @Flag(help: "Generate accounts, reps and territories only (no opportunities, transactions or activities).")
         var noHistory = false
 
-        func validate() throws {
-            guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1") }
-            guard reps >= 12 else { throw ValidationError("--reps must be at least 12 (one per district)") }
+        typealias Request = DemoCompanyGenerator.Configuration
+
+        /// The request these arguments describe (config, then flags), validated.
+        func request() throws(RequestBuildError) -> Request {
+            try Meridian.assembleRequest(Request(), config: config, overlay: overlay)
+        }
+
+        /// Lays the given flags over the request.
+        private func overlay(_ r: inout Request) {
+            if let seed { r.seed = seed }
+            if let accounts { r.accounts = accounts }
+            if let reps { r.reps = reps }
+            if noHistory { r.includeHistory = false }
         }
 
         func run() throws {
+            let configuration = try Meridian.buildRequest(Request(), config: config, overlay: overlay)
             let geo = try USGeography.load(from: URL(fileURLWithPath: geography))
-            let configuration = DemoCompanyGenerator.Configuration(seed: seed, accounts: accounts, reps: reps, includeHistory: !noHistory)
             let company = try DemoCompanyGenerator(configuration, geography: geo).generate()
             try company.write(to: URL(fileURLWithPath: out))
             print("wrote \(out): \(company.dataset.accounts.count) accounts, \(company.dataset.reps.count) reps, \(company.dataset.opportunities.count) opportunities, \(company.dataset.transactions.count) transactions, \(company.dataset.activities.count) activities")

@@ -30,7 +30,7 @@ extension Meridian.Quotas {
         @Option(help: "Node file: the hierarchy with seats and measures (see QuotaInput).") var nodes: String?
         @Option(help: "Optional account file rolled up to its owners.") var accounts: String?
         @Option(help: "Account column used as potential.") var potentialAttribute = "potential"
-        @Option(help: "Plan configuration (YAML).") var config: String?
+        @Option(help: .config(keys: QuotaPlanConfiguration.configurationKeys, see: "Data/plans/quota.yaml")) var config: String?
         @Option(help: "Company target.") var target: Double?
         @Option(help: "Basis blend, e.g. history:0.5,potential:0.5.") var basis: String?
         @Option(help: "Over-assignment per level, comma-separated (last repeats), e.g. 0.10.") var overAssign: String?
@@ -57,13 +57,8 @@ extension Meridian.Quotas {
         }
 
         func run() throws {
+            let configuration = try Meridian.buildRequest(QuotaPlanConfiguration(target: 0), config: config, overlay: overlay)
             do {
-                let configuration: QuotaPlanConfiguration
-                do { configuration = try makeConfiguration() } catch let error as FlagError {
-                    // A bad flag value is a usage error (64); a bad config value stays bad data (65).
-                    FileHandle.standardError.write(Data("error: \(error.error)\n".utf8))
-                    throw ExitCode(64)
-                }
                 let tree = try loadHierarchy()
                 let plan = try QuotaCascade(hierarchy: tree, configuration: configuration).allocate()
                 try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
@@ -93,20 +88,13 @@ extension Meridian.Quotas {
                 potentialAttribute: potentialAttribute)
         }
 
-        /// A flag value the configuration refused (exit 64, unlike a bad config file's 65).
-        struct FlagError: Error { let error: QuotaError }
-
-        /// The YAML plan (if any) with the flags laid over it.
-        ///
-        /// - Throws: ``QuotaError`` for a bad config file, ``FlagError`` for a bad flag value.
-        func makeConfiguration() throws -> QuotaPlanConfiguration {
-            var c = QuotaPlanConfiguration(target: target ?? 0)
-            if let config { c = try QuotaPlanConfiguration(contentsOf: URL(fileURLWithPath: config)) }
-            do { try applyFlags(to: &c) } catch { throw FlagError(error: error) }
-            return c
+        /// The plan these arguments describe: the YAML plan (if any), then the flags, validated.
+        func makeConfiguration() throws(RequestBuildError) -> QuotaPlanConfiguration {
+            try Meridian.assembleRequest(QuotaPlanConfiguration(target: 0), config: config, overlay: overlay)
         }
 
-        private func applyFlags(to c: inout QuotaPlanConfiguration) throws(QuotaError) {
+        /// Lays the given flags over the plan.
+        private func overlay(_ c: inout QuotaPlanConfiguration) throws {
             try c.apply(
                 QuotaPlanConfiguration.Flags(
                     target: target, basis: basis, overAssignment: overAssign, growthFloor: growthFloor,

@@ -31,8 +31,8 @@ extension Meridian {
         @OptionGroup var output: OutputFormatOptions
 
         func run() throws {
-            let model = try Meridian.loadModel(file: file, data: data)
-            let result = try Meridian.checked { try model.solve(options: solver.solverOptions) }
+            let request = solver.request(model: file, data: data)
+            let (model, result) = try Meridian.checked { try request.run() }
             try output.write(SolveReport(result: result, model: model).render(output.format))
             if let code = Meridian.exitCode(for: result.termination) { throw code }
         }

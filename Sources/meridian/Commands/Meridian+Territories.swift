@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TerritoryDesign
-import Yams
+import SalesData
 
 extension Meridian {
     /// `meridian territories …`: territory design commands.
@@ -21,13 +21,14 @@ extension Meridian.Territories {
         static let configuration = CommandConfiguration(
             abstract: "Assign accounts to territories balanced on measures, compact, within a disruption budget.")
 
-        @Option(help: "YAML config with the same keys as the flags in camelCase (flags override it).") var config: String?
+        @Option(help: .config(keys: TerritoryDesignRequest.configurationKeys)) var config: String?
         @Option(help: "Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.") var accounts: String?
         @Option(help: "Territories or candidate centres CSV: id, location, capacity, target_<measure>.") var territories: String?
         @Option(help: "Output folder for assignment.csv, territories.csv, metrics.json.") var output: String?
         @Option(name: .customLong("measure"), help: "Balance measure name[:tolerance[:equal|capacity|given]] (repeatable).")
         var measures: [String] = []
-        @Option(help: "Default tolerance for measures given without one.") var tolerance: Double?
+        @Option(help: "Tolerance of every measure given without one, from flags or --config (default \(TerritoryDesignRequest().tolerance)).")
+        var tolerance: Double?
         @Option(help: "Distance metric: haversine or euclidean (default from the location columns).") var metric: DistanceMetric?
         @Option(help: "Measure that weights travel distance (default: every account weighs 1).") var weight: String?
         @Option(help: "Current-territory column of the accounts CSV.") var territoryColumn: String?
@@ -43,7 +44,7 @@ extension Meridian.Territories {
         @Option(help: "Peel and grow: territories to open where workload is highest.") var add: Int?
         @Option(help: "Peel and grow: territories to close where workload is lowest.") var remove: Int?
         @Option(help: "Measure that drives peel and grow (default: the last measure).") var workloadMeasure: String?
-        @Option(help: "Time limit in seconds.") var timeLimit: Double?
+        @Option(help: "Time limit in seconds (default \(TerritoryDesignRequest().timeLimit)).") var timeLimit: Double?
         @Option(help: "Seed for every randomized step.") var seed: UInt64?
         @Option(help: "Parallel workers.") var workers: Int?
         @Option(help: "Stop at this relative gap to the bound.") var gap: Double?
@@ -58,11 +59,7 @@ extension Meridian.Territories {
         }
 
         func run() throws {
-            let request: TerritoryDesignRequest
-            do { request = try makeRequest() } catch let error as TerritoryError {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(65)
-            }
+            let request = try Meridian.buildRequest(TerritoryDesignRequest(), config: config, overlay: overlay)
             let plan: TerritoryPlan
             do {
                 plan = try TerritoryDesignJob(request: request).runBlocking(progress: quiet ? nil : Self.progressLine)
@@ -87,17 +84,12 @@ extension Meridian.Territories {
             FileHandle.standardError.write(Data(line.utf8))
         }
 
-        private func makeRequest() throws -> TerritoryDesignRequest {
-            var r = TerritoryDesignRequest(accounts: "", territories: "", measures: [])
-            if let config {
-                let text = try String(contentsOfFile: config, encoding: .utf8)
-                do { r = try YAMLDecoder().decode(TerritoryDesignRequest.self, from: text) } catch {
-                    throw TerritoryError.badInput(file: config, line: 0, field: "", message: "invalid config: \(error)")
-                }
-            }
+        /// Lays the given flags over the request (from `--config` or the defaults).
+        private func overlay(_ r: inout TerritoryDesignRequest) throws {
             if let accounts { r.accounts = accounts }
             if let territories { r.territories = territories }
-            if !measures.isEmpty { r.measures = try measures.map { try MeasureSpec(parsing: $0, defaultTolerance: tolerance ?? 0.05) } }
+            if !measures.isEmpty { r.measures = try measures.map { try MeasureSpec(parsing: $0) } }
+            if let tolerance { r.tolerance = tolerance }
             if let metric { r.metric = metric }
             if let weight { r.weightMeasure = weight }
             if let territoryColumn { r.territoryColumn = territoryColumn }
@@ -117,7 +109,11 @@ extension Meridian.Territories {
             if let seed { r.seed = seed }
             if let workers { r.workers = workers }
             if let gap { r.gap = gap }
-            return r
+        }
+
+        /// The request these arguments describe (config, then flags), validated.
+        func request() throws(RequestBuildError) -> TerritoryDesignRequest {
+            try Meridian.assembleRequest(TerritoryDesignRequest(), config: config, overlay: overlay)
         }
     }
 }

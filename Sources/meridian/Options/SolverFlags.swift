@@ -12,19 +12,20 @@ struct SolverFlags: ParsableArguments {
     @Flag(help: "Write GLPK's log to standard error.")
     var verboseSolver = false
 
+    /// Rejects values the request would reject (usage error, exit 64).
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
-        }
-        if let gap, !(gap >= 0 && gap.isFinite) {
-            throw ValidationError("--gap must be a number ≥ 0, got \(gap)")
+        do { try request(model: "").validate() } catch {
+            throw ValidationError("\(error)")
         }
     }
 
-    /// The library options these flags describe.
-    var solverOptions: SolverOptions {
-        SolverOptions(
-            timeLimit: timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }, relativeGap: gap,
-            verbose: verboseSolver)
+    /// The solve request these flags describe for `model`.
+    func request(model: String, data: String? = nil) -> SolveRequest {
+        var request = SolveRequest(model: model)
+        request.data = data
+        request.timeLimit = timeLimit
+        request.relativeGap = gap
+        request.verbose = verboseSolver
+        return request
     }
 }
