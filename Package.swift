@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Incentives", targets: ["Incentives"]),
         .library(name: "Insights", targets: ["Insights"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,7 @@ let package = Package(
         ),
         .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
 
         .target(
             name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
@@ -100,6 +102,7 @@ let package = Package(
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Incentives", "SalesData", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -157,7 +157,7 @@ extension PersonCalculation {
                     "gate: \(gate.component) attainment \(other.rate.percentText) ≥ \(gate.atLeast.percentText) → met")
             }
         }
-        var (payout, tier, rate, rule) = pay(
+        var (payout, tier, rate, rule) = Self.pay(
             component.rule, attainment: attainment, credit: paidCredit, quota: quota, target: target)
         trace.append(rule)
         for modifier in component.modifiers {
@@ -170,12 +170,7 @@ extension PersonCalculation {
                 )
             }
         }
-        if let cap = component.capPerPeriod {
-            let limit: ExactAmount
-            switch cap {
-            case .amount(let money): limit = ExactAmount(money)
-            case .targetMultiple(let multiple): limit = multiple.exact * target
-            }
+        if let limit = Self.periodCap(component, target: target) {
             if limit < payout {
                 trace.append(
                     "cap per \(component.period.rawValue) \(limit.rounded().formatted) binds (uncapped \(payout.rounded().formatted))"
@@ -207,8 +202,17 @@ extension PersonCalculation {
         return try figures(plain, asOf: month).attainment ?? .zero
     }
 
+    /// The component's per-period cap for a window with `target`, if it has one.
+    static func periodCap(_ component: PlanComponent, target: ExactAmount) -> ExactAmount? {
+        switch component.capPerPeriod {
+        case nil: return nil
+        case .amount(let money): return ExactAmount(money)
+        case .targetMultiple(let multiple): return multiple.exact * target
+        }
+    }
+
     /// A payout rule applied to an attainment: amount, tier name, rate text and an explanation.
-    func pay(_ rule: PayoutRule, attainment: ExactAmount, credit: ExactAmount, quota: ExactAmount, target: ExactAmount)
+    static func pay(_ rule: PayoutRule, attainment: ExactAmount, credit: ExactAmount, quota: ExactAmount, target: ExactAmount)
         -> (ExactAmount, String, String, String)
     {
         switch rule {

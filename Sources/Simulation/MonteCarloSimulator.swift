@@ -1,0 +1,172 @@
+import Foundation
+import Incentives
+import SalesData
+
+/// Monte Carlo of a plan year: draws every person's sales, pays them through the comp engine and
+/// summarises attainment and cost.
+///
+/// ```swift
+/// let summary = try await MonteCarloSimulator().run(SimulationRequest(reps: reps, component: bookings))
+/// summary.shareAtQuota          // e.g. 0.431 ± 0.0002
+/// summary.payout.p90            // total payout at P90 with its standard error
+/// ```
+///
+/// Sales of person i in trial t: S = exp(μᵢ + σᵢ Z), μᵢ = ln(meanᵢ) − σᵢ²/2 (so E[S] = meanᵢ),
+/// Z = √ρ M + √(1 − ρ) εᵢ with one market factor M per trial. Drawn sales are rounded to the cent and
+/// paid by ``Incentives/PlanComponent/payout(credit:quota:annualTargetIncentive:)``.
+///
+/// Determinism: trial t draws from its own generator, `SplitMixGenerator(seed:).fork(t)`, and results are
+/// stored by trial index, so the same seed gives the same numbers whatever the chunking and the
+/// number of concurrent tasks.
+public struct MonteCarloSimulator: Sendable {
+    public init() {}
+
+    /// Runs `request.trials` trials in chunks on a task group.
+    ///
+    /// - Throws: ``SimulationError`` for out-of-range settings or figures, or a component the engine
+    ///   cannot pay from one outcome.
+    public func run(_ request: SimulationRequest) async throws(SimulationError) -> SimulationSummary {
+        let model = try Model(request)
+        let chunk = request.trialsPerChunk
+        let chunks = (request.trials + chunk - 1) / chunk
+        let limit = request.parallelism
+        var results = [ChunkResult?](repeating: nil, count: chunks)
+        do {
+            try await withThrowingTaskGroup(of: (Int, ChunkResult).self) { group in
+                var next = 0
+                func submit() {
+                    let index = next
+                    let range = index * chunk..<min(request.trials, (index + 1) * chunk)
+                    group.addTask { (index, try model.run(range)) }
+                    next += 1
+                }
+                while next < min(limit, chunks) { submit() }
+                while let (index, result) = try await group.next() {
+                    results[index] = result
+                    if next < chunks { submit() }
+                }
+            }
+        } catch let error as SimulationError {
+            throw error
+        } catch {
+            throw .invalid(field: "simulation", value: "\(error)", expected: "no other error")
+        }
+        var summary = SimulationSummary(
+            trials: request.trials, seed: request.seed, trialShareAtQuota: [], trialPayout: [], trialRevenue: [],
+            attainmentProbability: [])
+        var hits = [Int](repeating: 0, count: request.reps.count)
+        for result in results {
+            guard let result else { continue }
+            summary.trialShareAtQuota += result.share
+            summary.trialPayout += result.payout
+            summary.trialRevenue += result.revenue
+            for index in hits.indices { hits[index] += result.hits[index] }
+        }
+        summary.attainmentProbability = hits.map { Double($0) / Double(request.trials) }
+        return summary
+    }
+}
+
+/// The outcomes of a contiguous range of trials.
+private struct ChunkResult: Sendable {
+    var share: [Double] = []
+    var payout: [Double] = []
+    var revenue: [Double] = []
+    /// Per person: trials at or above quota.
+    var hits: [Int]
+}
+
+/// A validated request, ready to draw.
+private struct Model: Sendable {
+    let reps: [SimulatedRep]
+    let mu: [Double]
+    let component: PlanComponent
+    let seed: UInt64
+    let market: Double
+    let idiosyncratic: Double
+
+    init(_ request: SimulationRequest) throws(SimulationError) {
+        guard request.trials >= 2 else {
+            throw .invalid(field: "trials", value: "\(request.trials)", expected: "at least 2")
+        }
+        guard request.trialsPerChunk >= 1 else {
+            throw .invalid(field: "trials per chunk", value: "\(request.trialsPerChunk)", expected: "at least 1")
+        }
+        guard request.parallelism >= 1 else {
+            throw .invalid(field: "parallelism", value: "\(request.parallelism)", expected: "at least 1")
+        }
+        let rho = request.marketCorrelation
+        guard rho.isFinite, rho >= 0, rho < 1 else {
+            throw .invalid(field: "market correlation", value: "\(rho)", expected: "a number in [0, 1)")
+        }
+        guard !request.reps.isEmpty else { throw .invalid(field: "reps", value: "0", expected: "at least one person") }
+        for rep in request.reps {
+            guard rep.quota > .zero else {
+                throw .invalid(field: "\(rep.id) quota", value: rep.quota.description, expected: "an amount above 0")
+            }
+            guard rep.meanSales.isFinite, rep.meanSales > 0, rep.meanSales < 1e13 else {
+                throw .invalid(
+                    field: "\(rep.id) mean sales", value: "\(rep.meanSales)", expected: "a number in (0, 1e13)")
+            }
+            guard rep.sigma.isFinite, rep.sigma >= 0, rep.sigma <= 3 else {
+                throw .invalid(field: "\(rep.id) sigma", value: "\(rep.sigma)", expected: "a number in [0, 3]")
+            }
+        }
+        let component = request.component
+        guard component.kind == .quota else {
+            throw .unsupportedComponent(component.name, reason: "only quota components are paid on drawn sales")
+        }
+        guard component.gate == nil, component.modifiers.isEmpty else {
+            throw .unsupportedComponent(component.name, reason: "gates and modifiers need other components")
+        }
+        guard component.period == .year else {
+            throw .unsupportedComponent(
+                component.name, reason: "sales are drawn per year; the component's window is a \(component.period.rawValue)")
+        }
+        self.reps = request.reps
+        self.mu = request.reps.map { log($0.meanSales) - $0.sigma * $0.sigma / 2 }
+        self.component = component
+        self.seed = request.seed
+        self.market = rho.squareRoot()
+        self.idiosyncratic = (1 - rho).squareRoot()
+    }
+
+    /// Draws and pays trials `range`.
+    func run(_ range: Range<Int>) throws(SimulationError) -> ChunkResult {
+        var result = ChunkResult(hits: [Int](repeating: 0, count: reps.count))
+        let root = SplitMixGenerator(seed: seed)
+        for trial in range {
+            var random = root.fork(UInt64(trial))
+            let factor = market > 0 ? random.normal() : 0
+            var atQuota = 0
+            // Sums of whole cents below 2⁵³ are exact in a Double.
+            var payout = 0.0
+            var revenue = 0.0
+            for (index, rep) in reps.enumerated() {
+                let z = market * factor + idiosyncratic * random.normal()
+                let cents = (exp(mu[index] + rep.sigma * z) * 100).rounded()
+                guard cents < 1e15 else {
+                    throw .invalid(
+                        field: "\(rep.id) drawn sales", value: "\(cents / 100)", expected: "below 1e13 (lower the mean or sigma)")
+                }
+                let sales = Money(cents: Int64(cents))
+                if sales >= rep.quota {
+                    atQuota += 1
+                    result.hits[index] += 1
+                }
+                guard
+                    let paid = component.payout(
+                        credit: sales, quota: rep.quota, annualTargetIncentive: rep.targetIncentive)
+                else {
+                    throw .unsupportedComponent(component.name, reason: "the engine could not pay \(rep.id)")
+                }
+                payout += Double(paid.cents)
+                revenue += Double(sales.cents)
+            }
+            result.share.append(Double(atQuota) / Double(reps.count))
+            result.payout.append(payout / 100)
+            result.revenue.append(revenue / 100)
+        }
+        return result
+    }
+}

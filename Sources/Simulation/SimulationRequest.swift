@@ -1,0 +1,73 @@
+import Incentives
+import SalesData
+
+/// One person whose year of sales is drawn: a lognormal with the given mean and log-scale spread.
+///
+/// Invariant (checked by ``MonteCarloSimulator/run(_:)``): `quota` above zero, `meanSales` above zero
+/// and finite, `sigma` finite and ≥ 0.
+public struct SimulatedRep: Sendable, Hashable {
+    public var id: RepID
+    /// The year's quota for the simulated component.
+    public var quota: Money
+    /// The person's annual target incentive (the component's target is this × weight × months ÷ 12).
+    public var targetIncentive: Money
+    /// Expected sales E[S] in currency units.
+    public var meanSales: Double
+    /// Standard deviation of ln S.
+    public var sigma: Double
+
+    public init(id: RepID, quota: Money, targetIncentive: Money, meanSales: Double, sigma: Double) {
+        self.id = id
+        self.quota = quota
+        self.targetIncentive = targetIncentive
+        self.meanSales = meanSales
+        self.sigma = sigma
+    }
+}
+
+/// What to simulate: the people, the plan component that pays them, and the Monte Carlo settings.
+public struct SimulationRequest: Sendable {
+    public var reps: [SimulatedRep]
+    /// A `quota` component of a plan, evaluated by the comp engine
+    /// (``Incentives/PlanComponent/payout(credit:quota:annualTargetIncentive:)``) on each drawn outcome.
+    public var component: PlanComponent
+    public var trials: Int
+    public var seed: UInt64
+    /// Correlation of log sales between any two people through one shared market factor, in [0, 1);
+    /// 0 draws everyone independently.
+    public var marketCorrelation: Double
+    /// Trials per concurrent task; results do not depend on it.
+    public var trialsPerChunk: Int
+    /// Concurrent tasks at most (1 runs sequentially); results do not depend on it.
+    public var parallelism: Int
+
+    public init(
+        reps: [SimulatedRep], component: PlanComponent, trials: Int = 10_000, seed: UInt64 = 1,
+        marketCorrelation: Double = 0, trialsPerChunk: Int = 100, parallelism: Int = 8
+    ) {
+        self.reps = reps
+        self.component = component
+        self.trials = trials
+        self.seed = seed
+        self.marketCorrelation = marketCorrelation
+        self.trialsPerChunk = trialsPerChunk
+        self.parallelism = parallelism
+    }
+}
+
+/// Why a simulation cannot run.
+public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A setting or a person's figure out of range: what, the value, what was expected.
+    case invalid(field: String, value: String, expected: String)
+    /// The component cannot be evaluated on one outcome alone (not a quota component, gated, modified).
+    case unsupportedComponent(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let field, let value, let expected):
+            return "\(field): \"\(value.prefix(200))\": expected \(expected)"
+        case .unsupportedComponent(let name, let reason):
+            return "component \(name): cannot be simulated: \(reason)"
+        }
+    }
+}

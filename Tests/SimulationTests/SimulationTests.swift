@@ -1,0 +1,116 @@
+import Incentives
+import SalesData
+import Simulation
+import Testing
+
+@Suite struct ClosedFormTests {
+    /// Trials in the closed-form test: 400 × 1,000 people paid by the engine in a debug build; the
+    /// standard errors are those of 400 trials (the bench runs 10,000).
+    static let trials = 400
+
+    @Test func normalCDFMatchesTabulatedValues() {
+        #expect(LognormalCommission.normalCDF(0) == 0.5)
+        #expect(abs(LognormalCommission.normalCDF(1.959_963_984_540_054) - 0.975) < 1e-12)
+        #expect(abs(LognormalCommission.normalCDF(-0.175) - 0.430_539_816_8) < 1e-9)
+        #expect(LognormalCommission.normalCDF(-10) > 0)  // the tail is not lost to cancellation
+    }
+
+    /// With σ → 0 sales equal the mean: at quota every time, payout 8 % of quota.
+    @Test func analyticPayoutAtTinySpreadIsTheRateTimesQuota() {
+        let payout = LognormalCommission.expectedPayout(
+            quota: 500_000, mean: 500_000, sigma: 1e-6, belowQuota: 0.08, aboveQuota: 0.16, cap: 120_000)
+        #expect(abs(payout - 40_000) < 0.5)
+        // Far above the kink the cap always binds.
+        let capped = LognormalCommission.expectedPayout(
+            quota: 500_000, mean: 5_000_000, sigma: 0.01, belowQuota: 0.08, aboveQuota: 0.16, cap: 120_000)
+        #expect(abs(capped - 120_000) < 1e-6)
+    }
+
+    /// The engine's payout of the closed-form plan, hand-worked on quota $500,000 (TI $40,000, cap $120,000).
+    @Test(arguments: [
+        (400_000, 3_200_000), (500_000, 4_000_000), (600_000, 5_600_000), (1_000_000, 12_000_000),
+        (1_200_000, 12_000_000),
+    ])
+    func enginePaysTheClosedFormPlan(sales: Int64, expectedCents: Int64) throws {
+        let component = try ClosedFormCase.component()
+        let paid = component.payout(
+            credit: Money(cents: sales * 100), quota: Money(cents: 50_000_000),
+            annualTargetIncentive: Money(cents: 4_000_000))
+        #expect(paid == Money(cents: expectedCents))
+    }
+
+    @Test func simulationMatchesTheClosedFormWithinThreeStandardErrors() async throws {
+        let request = SimulationRequest(
+            reps: ClosedFormCase.reps, component: try ClosedFormCase.component(), trials: Self.trials, seed: 2026)
+        let summary = try await MonteCarloSimulator().run(request)
+        let share = summary.shareAtQuota
+        let payout = summary.meanPayout
+        let expectedShare = ClosedFormCase.expectedShareAtQuota
+        let expectedPayout = ClosedFormCase.expectedTotalPayout
+        print("share at quota: analytic \(expectedShare), simulated \(share)")
+        print("total payout: analytic \(expectedPayout), simulated \(payout)")
+        #expect(abs(expectedShare - 0.430_54) < 1e-5)
+        #expect(share.standardError > 0 && share.standardError < 0.002)
+        #expect(share.agrees(with: expectedShare))
+        #expect(payout.standardError > 0 && payout.standardError < 0.002 * expectedPayout)
+        #expect(payout.agrees(with: expectedPayout))
+        // Each person's odds of reaching quota are Φ(−σ/2) too; on average over people, tightly.
+        let meanOdds = summary.attainmentProbability.reduce(0, +) / Double(summary.attainmentProbability.count)
+        #expect(abs(meanOdds - share.value) < 1e-12)
+    }
+}
+
+@Suite struct SimulatorTests {
+    static func request(parallelism: Int, chunk: Int, correlation: Double = 0) throws -> SimulationRequest {
+        SimulationRequest(
+            reps: Array(ClosedFormCase.reps.prefix(50)), component: try ClosedFormCase.component(), trials: 300,
+            seed: 7, marketCorrelation: correlation, trialsPerChunk: chunk, parallelism: parallelism)
+    }
+
+    @Test func sameSeedGivesTheSameNumbersWhateverTheParallelism() async throws {
+        let one = try await MonteCarloSimulator().run(try Self.request(parallelism: 1, chunk: 300))
+        let many = try await MonteCarloSimulator().run(try Self.request(parallelism: 6, chunk: 7))
+        #expect(one.trialPayout == many.trialPayout)
+        #expect(one.trialRevenue == many.trialRevenue)
+        #expect(one.trialShareAtQuota == many.trialShareAtQuota)
+        #expect(one.attainmentProbability == many.attainmentProbability)
+        var other = try Self.request(parallelism: 2, chunk: 50)
+        other.seed = 8
+        #expect(try await MonteCarloSimulator().run(other).trialPayout != one.trialPayout)
+    }
+
+    /// A shared market factor leaves the mean share where it is but widens its spread across trials.
+    @Test func marketFactorWidensTheShareDistribution() async throws {
+        let independent = try await MonteCarloSimulator().run(try Self.request(parallelism: 2, chunk: 50))
+        let correlated = try await MonteCarloSimulator().run(
+            try Self.request(parallelism: 2, chunk: 50, correlation: 0.5))
+        let narrow = independent.shareAtQuotaPercentiles
+        let wide = correlated.shareAtQuotaPercentiles
+        #expect(wide.p90.value - wide.p10.value > 2 * (narrow.p90.value - narrow.p10.value))
+        #expect(correlated.shareAtQuota.agrees(with: ClosedFormCase.expectedShareAtQuota, within: 4))
+    }
+
+    @Test func percentilesOfAKnownSample() {
+        let values = (0...100).map(Double.init)
+        let percentiles = Percentiles(of: values)
+        #expect(percentiles.p10.value == 10)
+        #expect(percentiles.p50.value == 50)
+        #expect(percentiles.p90.value == 90)
+        // √(101 × 0.25) ≈ 5.02 ranks either side of the median on a unit-spaced sample.
+        #expect(abs(percentiles.p50.standardError - 5.025) < 0.01)
+    }
+
+    @Test func badSettingsAreErrorsNamingTheValue() async throws {
+        var request = try Self.request(parallelism: 1, chunk: 10)
+        request.marketCorrelation = 1.5
+        await #expect(throws: SimulationError.invalid(field: "market correlation", value: "1.5", expected: "a number in [0, 1)")) {
+            try await MonteCarloSimulator().run(request)
+        }
+        request = try Self.request(parallelism: 1, chunk: 10)
+        request.reps[0].sigma = .nan
+        await #expect(throws: SimulationError.self) { try await MonteCarloSimulator().run(request) }
+        request = try Self.request(parallelism: 1, chunk: 10)
+        request.trials = 0
+        await #expect(throws: SimulationError.self) { try await MonteCarloSimulator().run(request) }
+    }
+}
