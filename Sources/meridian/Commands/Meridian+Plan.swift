@@ -22,24 +22,15 @@ extension Meridian.PlanCommand {
             discussion: """
                 Reads a CapacityPlanRequest (YAML, see docs/capacity.md) and writes hires.csv, headcount.csv, \
                 quarters.csv and summary.txt to --out, replacing the folder whole.
-                """)
+                """ + "\n\n" + ExitStatus.helpText)
 
         @Option(help: "Capacity plan request (YAML).") var config: String
         @Option(help: "Output folder.") var out: String
 
         func run() throws {
-            var plan: CapacityPlan?
-            try reportingDataErrors {
-                let text = try String(contentsOf: URL(fileURLWithPath: config), encoding: .utf8)
-                plan = try CapacityPlanner.plan(try CapacityPlanRequest(yaml: text, file: config))
-            }
-            guard let plan else { return }
-            do {
-                try OutputFolder.write(plan.files(), to: URL(fileURLWithPath: out))
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(1)
-            }
+            let text = try String(contentsOf: URL(fileURLWithPath: config), encoding: .utf8)
+            let plan = try CapacityPlanner.plan(try CapacityPlanRequest(yaml: text, file: config))
+            try OutputFolder.write(plan.files(), to: URL(fileURLWithPath: out))
             print(plan.summary)
             if let code = Meridian.exitCode(for: plan.termination) { throw code }
         }

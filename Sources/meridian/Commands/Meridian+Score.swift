@@ -246,10 +246,6 @@ extension Meridian.Score {
             } else {
                 print(report, terminator: "")
             }
-            let cv = try folds.map { try scorer.crossValidate(table, kind: training.modelKind, folds: $0, seed: seed) }
-            let report = try ScoringReport.evaluation(
-                evaluation, model: evaluated, seed: model == nil ? seed : evaluated.training.seed, folds: cv, format: format)
-            if let output { try AtomicFile.write(report, to: URL(fileURLWithPath: output)) } else { print(report, terminator: "") }
         }
     }
 }
