@@ -80,7 +80,7 @@ import Testing
             arguments.dropLast(2) + ["--out", root.appendingPathComponent("reference").path])
         try #require(reference.status == 0, "\(reference.stderr)")
         let expected = try Self.snapshot(root.appendingPathComponent("reference"))
-        #expect(expected.count == 8)
+        #expect(expected.count == 10)  // seven dataset files, two alignment histories and the truth
         // deterministic generator: a complete folder is byte-identical to the reference
         try Self.killRepeatedly(arguments, output: output, count: 12, seed: 20_261_203) { $0 == expected }
         let validate = try MeridianProcess.run(["data", "validate", output.path])
