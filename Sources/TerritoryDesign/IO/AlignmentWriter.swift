@@ -61,7 +61,8 @@ public struct AlignmentWriter: Sendable {
     public func metricsJSON(pretty: Bool = false) -> String {
         let a = plan.alignment
         let metrics = PlanMetrics(
-            termination: a.termination.rawValue, objective: a.objective, bound: a.bound, gap: a.gap, seconds: a.seconds,
+            termination: a.termination.rawValue, objective: a.objective, bound: a.bound, boundScope: a.boundScope.rawValue,
+            gap: a.boundScope == .allAlignments ? a.gap : nil, seconds: a.seconds,
             maxDeviation: a.maxDeviation, movedAccounts: a.movedUnits, movedShare: a.movedShare,
             movedValueShare: a.movedValueShare, connected: a.connected, territories: a.territoryIDs.count,
             accounts: a.assignment.count, openedTerritories: plan.opened, closedTerritories: plan.closed)
@@ -75,7 +76,10 @@ public struct AlignmentWriter: Sendable {
         var termination: String
         var objective: Double
         var bound: Double
-        var gap: Double
+        /// `allAlignments`, or `givenCentres` when the bound holds for the returned centres only.
+        var boundScope: String
+        /// `null` when the bound holds for the given centres only.
+        var gap: Double?
         var seconds: Double
         var maxDeviation: [String: Double]
         var movedAccounts: Int
@@ -86,6 +90,31 @@ public struct AlignmentWriter: Sendable {
         var accounts: Int
         var openedTerritories: [String]
         var closedTerritories: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case termination, objective, bound, boundScope, gap, seconds, maxDeviation, movedAccounts, movedShare
+            case movedValueShare, connected, territories, accounts, openedTerritories, closedTerritories
+        }
+
+        /// As synthesised, except that a missing gap is written as `null` (the key is always there).
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(termination, forKey: .termination)
+            try container.encode(objective, forKey: .objective)
+            try container.encode(bound, forKey: .bound)
+            try container.encode(boundScope, forKey: .boundScope)
+            try container.encode(gap, forKey: .gap)
+            try container.encode(seconds, forKey: .seconds)
+            try container.encode(maxDeviation, forKey: .maxDeviation)
+            try container.encode(movedAccounts, forKey: .movedAccounts)
+            try container.encode(movedShare, forKey: .movedShare)
+            try container.encode(movedValueShare, forKey: .movedValueShare)
+            try container.encode(connected, forKey: .connected)
+            try container.encode(territories, forKey: .territories)
+            try container.encode(accounts, forKey: .accounts)
+            try container.encode(openedTerritories, forKey: .openedTerritories)
+            try container.encode(closedTerritories, forKey: .closedTerritories)
+        }
     }
 }
 
@@ -93,8 +122,15 @@ extension AlignmentWriter {
     /// A short human-readable summary for the terminal.
     public func textSummary() -> String {
         let a = plan.alignment
-        var out = String(format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
+        var out: String
+        switch a.boundScope {
+        case .allAlignments:
+            out = String(format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
                          a.termination.rawValue, a.objective, a.bound, a.gap * 100, a.seconds)
+        case .givenCentres:
+            out = String(format: "termination %@  objective %.6g  fixed-centre bound %.6g (these centres only; no gap)  %.1fs\n",
+                         a.termination.rawValue, a.objective, a.bound, a.seconds)
+        }
         for (name, deviation) in a.maxDeviation.sorted(by: { $0.key < $1.key }) {
             out += String(format: "max deviation %@ %.2f%%\n", name, deviation * 100)
         }

@@ -13,6 +13,16 @@ public enum AlignmentTermination: String, Sendable, Hashable, Codable {
     case searchExhausted
 }
 
+/// What an alignment's ``Alignment/bound`` bounds.
+public enum BoundScope: String, Sendable, Hashable, Codable {
+    /// Every alignment meeting the constraints, over every choice of centres the policy allows:
+    /// a proven bound, and ``Alignment/gap`` is a proven gap.
+    case allAlignments
+    /// Only alignments to the returned centres (relocated, or placed by peel and grow): other
+    /// centres may do better than the bound, so no gap is claimed.
+    case givenCentres
+}
+
 /// One territory's figures in an alignment.
 public struct TerritorySummary: Sendable, Hashable, Codable {
     /// The territory id.
@@ -55,9 +65,11 @@ public struct Alignment: Sendable, Hashable, Codable {
     public var territories: [TerritorySummary]
     /// Weighted travel plus disruption penalty.
     public var objective: Double
-    /// A proven lower bound on the objective of any alignment meeting the constraints
-    /// (for fixed centres; with relocation, the bound of the final centres).
+    /// A proven lower bound on the objective of any alignment meeting the constraints, over
+    /// what ``boundScope`` says (with chosen centres: over every choice of centres).
     public var bound: Double
+    /// What ``bound`` bounds: with ``BoundScope/givenCentres`` it holds for the returned centres only.
+    public var boundScope: BoundScope = .allAlignments
     /// `(objective − bound) / objective`, 0 when both are 0.
     public var gap: Double
     /// Why the search stopped.
@@ -77,4 +89,29 @@ public struct Alignment: Sendable, Hashable, Codable {
 
     /// The territory id of unit `i`.
     public func territoryID(ofUnit i: Int) -> String { territoryIDs[assignment[i]] }
+}
+
+extension Alignment {
+    /// Marks the bound as valid for the returned centres only: ``gap`` stays relative to it, but
+    /// writers print no gap, and a proof of optimality for those centres is not one for the plan.
+    mutating func restrictBoundToGivenCentres() {
+        boundScope = .givenCentres
+        if termination == .optimal || termination == .gapReached { termination = .searchExhausted }
+    }
+
+    /// Replaces the bound by `value` (valid over all alignments), recomputing the gap and the
+    /// termination it justifies.
+    mutating func replaceBound(with value: Double, targetGap: Double) {
+        bound = min(value, objective)
+        gap = objective > 0 ? max(0, (objective - bound) / objective) : 0
+        boundScope = .allAlignments
+        let claimsGap = termination == .optimal || termination == .gapReached
+        if gap <= 1e-9 {
+            termination = .optimal
+        } else if gap <= targetGap {
+            termination = .gapReached
+        } else if claimsGap {
+            termination = .searchExhausted
+        }
+    }
 }

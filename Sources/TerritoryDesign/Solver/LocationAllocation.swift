@@ -2,11 +2,15 @@
 ///
 /// *Relocate* (location-allocation) alternates an alignment with moving every centre to the member
 /// location of least weighted travel (a medoid), until no centre moves or the rounds run out, and
-/// keeps the best alignment. Its bound is the Lagrangian bound *for the returned centres*.
+/// keeps the best alignment. Its bound is the Lagrangian bound *for the returned centres*
+/// (``BoundScope/givenCentres``: no gap is claimed, and "optimal" means optimal for those centres
+/// only, so it is reported as ``AlignmentTermination/searchExhausted``).
 ///
 /// *Choose* (capacitated p-median) opens `count` candidates: every candidate holding a locked unit,
 /// then greedily the candidate that most lowers weighted nearest-centre travel, then aligns with
-/// balance to the opened ones. For a proven optimum on small instances use the exact p-median solver.
+/// balance to the opened ones. Its bound is ``ChosenCentresBound`` (valid over every choice of
+/// centres), not the bound for the opened ones. For a proven optimum on small instances use the
+/// exact p-median solver.
 struct LocationAllocation {
     let aligner: TerritoryAligner
 
@@ -31,6 +35,7 @@ struct LocationAllocation {
         guard var result = best else { throw TerritoryError.invalidProblem("relocation needs at least one round") }
         // a round cut by its share of the limit makes the result depend on the machine's speed
         if timedOut && result.termination == .searchExhausted { result.termination = .timeLimit }
+        result.restrictBoundToGivenCentres()
         result.seconds = Clock.now - start
         return result
     }
@@ -65,7 +70,14 @@ struct LocationAllocation {
         reduced.centrePolicy = .fixed
         let explanation = InfeasibilityExplainer(problem: reduced).quickReasons()
         if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
-        return try await aligner.alignFixed(reduced, centres: reduced.territories.map(\.centre), start: start)
+        var alignment = try await aligner.alignFixed(reduced, centres: reduced.territories.map(\.centre), start: start)
+        // The aligner's bound holds for the opened centres only; replace it by one over every choice.
+        let limit = start + aligner.options.timeLimit
+        let valid = ChosenCentresBound(problem: problem, count: count)
+            .value(upperBound: alignment.objective, deadline: limit)
+        alignment.replaceBound(with: valid, targetGap: aligner.options.targetGap)
+        alignment.seconds = Clock.now - start
+        return alignment
     }
 
     /// Candidate indices to open, sorted: locked units' territories first, then greedy p-median
