@@ -49,6 +49,9 @@ import TerritoryDesign
             alignmentProblem(points: points, demand: demand, capacity: capacity, policy: .choose(count: medians)))
         #expect(chosen.boundScope == .allAlignments)
         #expect(chosen.bound <= reference + slack, "\(label) choose: bound \(chosen.bound) > \(reference)")
+        // Not vacuous: at least half the reference (the nearest-candidate bound alone is far above 0).
+        #expect(chosen.bound >= 0.5 * reference, "\(label) choose: bound \(chosen.bound) is no bound at all")
+        #expect(chosen.gap < 0.5)
         // Fixed at the reference's centres: the reference is feasible for this problem too.
         let fixedProblem = alignmentProblem(
             points: points, demand: demand, capacity: capacity, policy: .fixed, candidates: centres)

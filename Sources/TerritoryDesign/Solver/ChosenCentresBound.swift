@@ -6,8 +6,10 @@
 /// assignment rows of the remaining p-median: for multipliers `λ`,
 /// `L(λ) = Σ_locked c_i,home + Σ_free λ_i + Σ_{j ∈ R} ρ_j + (the count − |R| smallest ρ_j, j ∉ R)`
 /// with `ρ_j = Σ_free min(0, c_ij − λ_i)`, where `R` are the candidates holding locked units (they
-/// must open). Every `λ` gives a valid bound; projected subgradient steps (Polyak, towards the
-/// alignment's objective) raise it. With `λ_i = min_j c_ij` it is the nearest-candidate bound.
+/// must open), or, per measure whose targets do not depend on the choice, the LP value of the
+/// knapsack with that measure's upper band. Every `λ` gives a valid bound; projected subgradient steps (Polyak, towards the
+/// alignment's objective) raise it, from `λ_i` = the unit's second-cheapest candidate (a unit
+/// that is itself a candidate would otherwise start every `ρ` at 0).
 ///
 /// - Complexity: O(n · m) per iteration, with the `n × m` costs held when they fit in
 ///   ``maxStoredCosts`` entries; otherwise only the nearest-candidate bound (one pass) is computed.
@@ -19,8 +21,9 @@ struct ChosenCentresBound {
     let count: Int
 
     /// The bound after at most `iterations` subgradient steps, stopping early at `deadline`
-    /// (seconds on ``Clock``); `upperBound` is the objective of a feasible alignment.
-    func value(upperBound: Double, iterations: Int = 300, deadline: Double) -> Double {
+    /// (seconds on ``Clock``) once `minimumIterations` are done; `upperBound` is the objective of
+    /// a feasible alignment.
+    func value(upperBound: Double, iterations: Int = 300, minimumIterations: Int = 3, deadline: Double) -> Double {
         let n = problem.units.count
         let m = problem.territories.count
         let metric = problem.metric
@@ -51,33 +54,61 @@ struct ChosenCentresBound {
         var costs = [Double](repeating: 0, count: freeUnits.count * m)
         var lambda = [Double](repeating: 0, count: freeUnits.count)
         for (r, i) in freeUnits.enumerated() {
-            var best = Double.infinity
+            var first = Double.infinity
+            var second = Double.infinity
             for j in 0..<m {
                 let c = cost(i, j)
                 costs[r * m + j] = c
-                best = min(best, c)
+                if c < first {
+                    second = first
+                    first = c
+                } else if c < second {
+                    second = c
+                }
             }
-            lambda[r] = best
+            lambda[r] = second.isFinite ? second : first
         }
+        // Upper bands that do not depend on which centres open (given targets, or equal shares of
+        // `count` territories) become one knapsack row per candidate; each row alone gives a valid
+        // (fractional) knapsack value, and the largest of them is used.
+        let rows = upperBands()
+        let values = rows.map { row in freeUnits.map { problem.units[$0].measures[row.measure] } }
         var best = -Double.infinity
         var theta = 2.0
         var stall = 0
         var rho = [Double](repeating: 0, count: m)
+        // Per candidate: the free units (rows) taken and their fractions.
+        var taken = [[(Int, Double)]](repeating: [], count: m)
+        var items: [[(Int, Double)]] = [[(Int, Double)]](repeating: [], count: m)
         for iteration in 0..<max(iterations, 1) {
-            if iteration > 0 && Clock.now > deadline { break }
-            for j in 0..<m { rho[j] = 0 }
+            if iteration >= minimumIterations && Clock.now > deadline { break }
+            for j in 0..<m { items[j].removeAll(keepingCapacity: true) }
             for r in 0..<freeUnits.count {
                 let base = r * m
                 let l = lambda[r]
                 for j in 0..<m {
                     let reduced = costs[base + j] - l
-                    if reduced < 0 { rho[j] += reduced }
+                    if reduced < 0 { items[j].append((r, reduced)) }
                 }
+            }
+            for j in 0..<m {
+                var value = items[j].reduce(0) { $0 + $1.1 }
+                var chosenItems = items[j].map { ($0.0, 1.0) }
+                for (k, row) in rows.enumerated() {
+                    let (rowValue, rowItems) = Self.fractionalKnapsack(
+                        items[j], weights: values[k], capacity: row.upper[j])
+                    if rowValue > value {
+                        value = rowValue
+                        chosenItems = rowItems
+                    }
+                }
+                rho[j] = value
+                taken[j] = chosenItems
             }
             let optional = (0..<m).filter { !required[$0] }.sorted { (rho[$0], $0) < (rho[$1], $1) }
             let chosen = (0..<m).filter { required[$0] } + optional.prefix(free)
             let value = lockedCost + lambda.reduce(0, +) + chosen.reduce(0) { $0 + rho[$1] }
-            if value > best + 1e-12 * max(1, abs(best)) {
+            if !best.isFinite || value > best + 1e-12 * max(1, abs(best)) {
                 best = value
                 stall = 0
             } else {
@@ -88,21 +119,65 @@ struct ChosenCentresBound {
                 }
             }
             if theta < 1e-4 || best >= upperBound { break }
-            // Subgradient of the assignment row of each free unit: 1 − (times a chosen centre takes it).
-            var isChosen = [Bool](repeating: false, count: m)
-            for j in chosen { isChosen[j] = true }
+            // Subgradient of the assignment row of each free unit: 1 − (how much chosen centres take).
             var g = [Double](repeating: 1, count: freeUnits.count)
-            var norm = 0.0
-            for r in 0..<freeUnits.count {
-                let base = r * m
-                for j in 0..<m where isChosen[j] && costs[base + j] < lambda[r] { g[r] -= 1 }
-                norm += g[r] * g[r]
+            for j in chosen {
+                for (r, fraction) in taken[j] { g[r] -= fraction }
             }
-            if norm == 0 { break }
+            let norm = g.reduce(0) { $0 + $1 * $1 }
+            if norm < 1e-18 { break }
             let step = theta * max(upperBound - value, 1e-9 * max(1, abs(upperBound))) / norm
             for r in 0..<freeUnits.count { lambda[r] += step * g[r] }
         }
         return Self.safe(best)
+    }
+
+    /// Per measure whose targets do not depend on the chosen centres: each candidate's upper band.
+    private func upperBands() -> [(measure: Int, upper: [Double])] {
+        var result: [(measure: Int, upper: [Double])] = []
+        for (k, measure) in problem.measures.enumerated() {
+            let total = problem.units.reduce(0) { $0 + $1.measures[k] }
+            let factor = 1 + measure.tolerance
+            switch measure.target {
+            case .equal:
+                result.append((k, [Double](repeating: factor * total / Double(max(count, 1)), count: problem.territories.count)))
+            case .given:
+                result.append((k, problem.territories.map { factor * ($0.targets?[k] ?? .infinity) }))
+            case .proportionalToCapacity:
+                continue  // the share depends on which centres open
+            }
+        }
+        return result
+    }
+
+    /// Minimum of `Σ value·x` over `0 ≤ x ≤ 1` with `Σ weight·x ≤ capacity` (items have negative
+    /// values): weightless items whole, then by value per weight until the capacity is used.
+    /// The LP value is below the 0/1 knapsack's, so it keeps the bound valid.
+    static func fractionalKnapsack(_ items: [(Int, Double)], weights: [Double], capacity: Double)
+        -> (Double, [(Int, Double)])
+    {
+        guard capacity.isFinite else { return (items.reduce(0) { $0 + $1.1 }, items.map { ($0.0, 1.0) }) }
+        var value = 0.0
+        var result: [(Int, Double)] = []
+        var weighted: [(Int, Double)] = []
+        for item in items {
+            if weights[item.0] <= 0 {
+                value += item.1
+                result.append((item.0, 1))
+            } else {
+                weighted.append(item)
+            }
+        }
+        weighted.sort { ($0.1 / weights[$0.0], $0.0) < ($1.1 / weights[$1.0], $1.0) }
+        var room = max(capacity, 0)
+        for (r, itemValue) in weighted {
+            guard room > 0 else { break }
+            let fraction = min(1, room / weights[r])
+            value += fraction * itemValue
+            result.append((r, fraction))
+            room -= fraction * weights[r]
+        }
+        return (value, result)
     }
 
     /// Shaves rounding noise off in the valid direction.

@@ -70,11 +70,16 @@ struct LocationAllocation {
         reduced.centrePolicy = .fixed
         let explanation = InfeasibilityExplainer(problem: reduced).quickReasons()
         if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
-        var alignment = try await aligner.alignFixed(reduced, centres: reduced.territories.map(\.centre), start: start)
-        // The aligner's bound holds for the opened centres only; replace it by one over every choice.
-        let limit = start + aligner.options.timeLimit
-        let valid = ChosenCentresBound(problem: problem, count: count)
-            .value(upperBound: alignment.objective, deadline: limit)
+        // The aligner's bound holds for the opened centres only; the last tenth of the limit goes to
+        // a bound over every choice of centres, which replaces it.
+        let limit = aligner.options.timeLimit
+        var alignment = try await aligner.alignFixed(
+            reduced, centres: reduced.territories.map(\.centre), start: start, deadline: start + 0.9 * limit)
+        // At least a few hundred million cost visits (about a second), even past the deadline.
+        let visits = max(problem.units.count * problem.territories.count, 1)
+        let valid = ChosenCentresBound(problem: problem, count: count).value(
+            upperBound: alignment.objective, iterations: 500, minimumIterations: min(300, max(3, 300_000_000 / visits)),
+            deadline: start + limit - min(0.01 * limit, 1))
         alignment.replaceBound(with: valid, targetGap: aligner.options.targetGap)
         alignment.seconds = Clock.now - start
         return alignment
