@@ -41,7 +41,7 @@ public struct AlignmentWriter: Sendable {
         let problem = plan.problem
         var header = ["territory", "centre_1", "centre_2", "accounts"]
         for measure in problem.measures { header += ["\(measure.name)_total", "\(measure.name)_target", "\(measure.name)_deviation"] }
-        header += ["weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "connected"]
+        header += ["weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "diameter", "connected"]
         var out = header.joined(separator: ",") + "\n"
         for t in plan.alignment.territories {
             var fields = [CSVField.quote(t.id), CSVField.number(t.centre.first), CSVField.number(t.centre.second), "\(t.unitCount)"]
@@ -49,7 +49,7 @@ public struct AlignmentWriter: Sendable {
                 fields += [CSVField.number(t.totals[k]), CSVField.number(t.targets[k]), CSVField.number(t.deviations[k])]
             }
             fields += [CSVField.number(t.weightedTravel), CSVField.number(t.meanDistance), CSVField.quote(t.farthestUnit ?? ""),
-                       CSVField.number(t.farthestDistance), "\(t.connected)"]
+                       CSVField.number(t.farthestDistance), CSVField.number(t.diameter), "\(t.connected)"]
             out += fields.joined(separator: ",") + "\n"
         }
         return out
@@ -64,7 +64,7 @@ public struct AlignmentWriter: Sendable {
             termination: a.termination.rawValue, objective: a.objective, bound: a.bound, boundScope: a.boundScope.rawValue,
             gap: a.boundScope == .allAlignments ? a.gap : nil, seconds: a.seconds,
             maxDeviation: a.maxDeviation, movedAccounts: a.movedUnits, movedShare: a.movedShare,
-            movedValueShare: a.movedValueShare, connected: a.connected, territories: a.territoryIDs.count,
+            movedValueShare: a.movedValueShare, connected: a.connected, maxDiameter: a.maxDiameter, territories: a.territoryIDs.count,
             accounts: a.assignment.count, openedTerritories: plan.opened, closedTerritories: plan.closed)
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
@@ -86,6 +86,8 @@ public struct AlignmentWriter: Sendable {
         var movedShare: Double
         var movedValueShare: Double
         var connected: Bool
+        /// The largest territory diameter (farthest pair of accounts).
+        var maxDiameter: Double
         var territories: Int
         var accounts: Int
         var openedTerritories: [String]
@@ -93,7 +95,7 @@ public struct AlignmentWriter: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case termination, objective, bound, boundScope, gap, seconds, maxDeviation, movedAccounts, movedShare
-            case movedValueShare, connected, territories, accounts, openedTerritories, closedTerritories
+            case movedValueShare, connected, maxDiameter, territories, accounts, openedTerritories, closedTerritories
         }
 
         /// As synthesised, except that a missing gap is written as `null` (the key is always there).
@@ -110,6 +112,7 @@ public struct AlignmentWriter: Sendable {
             try container.encode(movedShare, forKey: .movedShare)
             try container.encode(movedValueShare, forKey: .movedValueShare)
             try container.encode(connected, forKey: .connected)
+            try container.encode(maxDiameter, forKey: .maxDiameter)
             try container.encode(territories, forKey: .territories)
             try container.encode(accounts, forKey: .accounts)
             try container.encode(openedTerritories, forKey: .openedTerritories)
@@ -134,6 +137,7 @@ extension AlignmentWriter {
         for (name, deviation) in a.maxDeviation.sorted(by: { $0.key < $1.key }) {
             out += String(format: "max deviation %@ %.2f%%\n", name, deviation * 100)
         }
+        out += String(format: "largest territory diameter %.6g\n", a.maxDiameter)
         out += String(format: "moved %d accounts (%.2f%%, value %.2f%%)  territories %d  connected %@\n",
                       a.movedUnits, a.movedShare * 100, a.movedValueShare * 100, a.territoryIDs.count, a.connected ? "yes" : "no")
         if !plan.opened.isEmpty { out += "opened \(plan.opened.joined(separator: ", "))\n" }

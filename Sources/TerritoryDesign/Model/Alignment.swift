@@ -45,6 +45,8 @@ public struct TerritorySummary: Sendable, Hashable, Codable {
     public var farthestUnit: String?
     /// Distance of ``farthestUnit``.
     public var farthestDistance: Double
+    /// The farthest distance between two of the territory's units (0 with fewer than two).
+    public var diameter: Double = 0
     /// Whether the territory is connected in the adjacency graph (`true` without a graph).
     public var connected: Bool
 }
@@ -86,6 +88,10 @@ public struct Alignment: Sendable, Hashable, Codable {
     public var movedValueShare: Double
     /// Whether every territory is connected (always `true` without an adjacency graph).
     public var connected: Bool
+    /// The largest territory ``TerritorySummary/diameter``.
+    public var maxDiameter: Double {
+        territories.reduce(0) { max($0, $1.diameter) }
+    }
 
     /// The territory id of unit `i`.
     public func territoryID(ofUnit i: Int) -> String { territoryIDs[assignment[i]] }
