@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
+        .library(name: "Insights", targets: ["Insights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,13 +47,14 @@ let package = Package(
             name: "QuotaPlanning",
             dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
 
         // MARK: - CLI
         .executableTarget(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Insights", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -65,6 +67,9 @@ let package = Package(
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+        benchmark(
+            "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
+            exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SalesData"], path: "Tests/TestSupport"),
@@ -87,6 +92,7 @@ let package = Package(
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -114,7 +114,29 @@ do {
     print("allocation (task group):   \(String(format: "%.3f", concurrent)) s  (speed-up \(String(format: "%.2f", sequential / concurrent))×)")
     print("quotas.csv rendering:      \(String(format: "%.3f", csvTime)) s (\(csv.utf8.count) bytes)")
     print("binding: \(floors) floors, \(caps) caps, \(rampsBinding) ramps; roll-up checks pass: \(plan.checksPass)")
+    let aboveCap = plan.assignments.count(where: { a in a.cap.map { a.quota > $0 + 1e-6 } ?? false })
+    let belowFloor = plan.assignments.count(where: { a in a.floor.map { a.quota < $0 - 1e-6 } ?? false })
+    let roundingRows = plan.planChecks.count(where: { $0.kind == .roundingBounds })
+    print("after rounding: \(aboveCap) seats above their cap, \(belowFloor) below their floor", terminator: "")
+    print(" (\(roundingRows) rounding-bounds rows)")
     print("expected share of reps at or above quota: \(String(format: "%.1f", plan.fairness.expectedShareAtOrAboveQuota * 100)) %")
+    let atBound = Set(plan.planChecks.filter { $0.kind == .fairnessBound }.map(\.node))
+    let free = plan.assignments.filter { !atBound.contains($0.id) && !$0.heldByManager }
+        .compactMap(\.attainmentProbability)
+    let fullYear = plan.assignments.filter { !atBound.contains($0.id) && !$0.heldByManager && $0.capacity > 0.999 }
+        .compactMap(\.attainmentProbability)
+    if let low = free.min(), let high = free.max(), let fullLow = fullYear.min(), let fullHigh = fullYear.max() {
+        // A ramping seat's small mean makes one rounding unit (kept under its ramp limit) a larger step in P.
+        func pct(_ x: Double) -> String { String(format: "%.2f", x * 100) }
+        print("seats off any growth bound: \(free.count), P(attain) \(pct(low))–\(pct(high)) %", terminator: "")
+        print("; of them full-year seats: \(fullYear.count), \(pct(fullLow))–\(pct(fullHigh)) %")
+    }
+    if let level = plan.fairness.planWideLevel {
+        func pct(_ x: Double) -> String { String(format: "%.1f", x * 100) }
+        let f = plan.fairness
+        print("plan-wide equal-probability level: \(pct(level)) %, \(f.seatsAtBound) seats at a growth bound", terminator: "")
+        print("; P(attain) range \(pct(f.minimumProbability))–\(pct(f.maximumProbability)) %")
+    }
     let best = min(sequential, concurrent)
     print("RESULT: \(seats) reps allocated in \(String(format: "%.3f", best)) s (goal ≤ 1 s): \(best <= 1 ? "met" : "NOT met")")
 } catch {

@@ -71,13 +71,7 @@ public struct InfeasibilityReport: Sendable, Equatable, CustomStringConvertible 
 }
 
 extension Double {
-    /// Fixed two-decimal text without Foundation's locale.
-    var formatted2: String {
-        let cents = (self * 100).rounded()
-        let sign = cents < 0 ? "-" : ""
-        let a = abs(cents)
-        let whole = Int64(a / 100)
-        let frac = Int64(a.truncatingRemainder(dividingBy: 100))
-        return "\(sign)\(whole).\(frac < 10 ? "0" : "")\(frac)"
-    }
+    /// Fixed two-decimal text without Foundation's locale; never traps (non-finite and huge values
+    /// go through ``fixed(_:decimals:)``'s fallback).
+    var formatted2: String { fixed(self, decimals: 2) }
 }

@@ -7,6 +7,6 @@ struct Meridian: ParsableCommand {
         commandName: "meridian",
         abstract: "Sales performance management: territories, quotas, scoring and incentives.",
         version: "0.1.0",
-        subcommands: [Solve.self, DataCommand.self, Segment.self, Score.self, Territories.self, Quotas.self]
+        subcommands: [Solve.self, DataCommand.self, Segment.self, Score.self, Territories.self, Quotas.self, InsightsCommand.self]
     )
 }

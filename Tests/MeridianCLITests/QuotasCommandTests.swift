@@ -77,4 +77,47 @@ import Testing
         let bad = try MeridianProcess.run(["quotas", "allocate", "--nodes", folder.appendingPathComponent("missing.csv").path, "--target", "1"])
         #expect(bad.status == 65)
     }
+
+    /// Absurd or mistyped flag values are usage errors (64).
+    ///
+    /// They were Double→Int64 traps (SIGILL) or exit 0; now they name the value, and the same values in a config file are bad data (65). Issue 10, defects 1 and 7.
+    @Test(arguments: [
+        ["--over-assign", "1e6"], ["--target", "1e300"], ["--override", "e1=1e20"], ["--growth-cap", "1e300"],
+        ["--rounding-unit", "1e-300"], ["--basis", "histroy:0.5,potential:0.5"], ["--fairness", "equal"],
+    ])
+    func absurdOrMistypedFlagValuesAreUsageErrors(flag: [String]) throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nodes = folder.appendingPathComponent("nodes.csv")
+        try Self.workedNodes.write(to: nodes, atomically: true, encoding: .utf8)
+        var arguments = ["quotas", "allocate", "--nodes", nodes.path, "--basis", "history:0.5,potential:0.5"]
+        if flag[0] != "--target" { arguments += ["--target", "50000000"] }
+        let run = try MeridianProcess.run(arguments + flag)
+        #expect(run.status == 64, "\(flag): exit \(run.status)\n\(run.stderr)")
+        #expect(run.stderr.hasPrefix("error: invalid "), "\(run.stderr)")
+    }
+
+    @Test func absurdConfigValuesAreBadData() throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nodes = folder.appendingPathComponent("nodes.csv")
+        try Self.workedNodes.write(to: nodes, atomically: true, encoding: .utf8)
+        for yaml in ["target: 1e300\n", "target: 5e7\noverAssignment: 1e6\n", "target: 5e7\noverrides: {e1: 1e20}\n"] {
+            let config = folder.appendingPathComponent("quota.yaml")
+            try yaml.write(to: config, atomically: true, encoding: .utf8)
+            let run = try MeridianProcess.run(["quotas", "allocate", "--nodes", nodes.path, "--config", config.path])
+            #expect(run.status == 65, "\(yaml): exit \(run.status)\n\(run.stderr)")
+        }
+    }
+
+    @Test func anUnknownPotentialColumnIsBadDataNamingTheFileAndTheKnownColumns() throws {
+        let run = try MeridianProcess.run([
+            "quotas", "allocate", "--dataset", "Data/demo", "--target", "50000000", "--basis", "potential",
+            "--potential-attribute", "no_such_column",
+        ])
+        #expect(run.status == 65, "exit \(run.status)\n\(run.stderr)")
+        #expect(run.stderr.contains("Data/demo/accounts.csv:1: no_such_column:"), "\(run.stderr)")
+        #expect(run.stderr.contains("known: employees, annualRevenue"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
 }

@@ -30,17 +30,9 @@ import TestSupport
 
     /// Runs glpsol on the model with the given data files and returns the QUOTA lines and MAXDEV.
     func glpsol(_ dataFiles: [URL]) throws -> (quotas: [String: Double], largest: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let model = Fixtures.repositoryRoot.appendingPathComponent("Models/quota_allocation.mod").path
-        process.arguments = ["glpsol", "-m", model] + dataFiles.flatMap { ["-d", $0.path] }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "glpsol failed:\n\(output)")
+        let (status, output) = try GLPSol.run(["-m", model] + dataFiles.flatMap { ["-d", $0.path] })
+        #expect(status == 0, "glpsol failed:\n\(output)")
         var quotas: [String: Double] = [:]
         var largest = Double.nan
         for line in output.split(separator: "\n") {

@@ -83,4 +83,30 @@ import TestSupport
             try QuotaPlanConfiguration(yaml: "target: 100\nbasis: gut:1\n")
         }
     }
+
+    /// A potential measure no account has was read as zero everywhere and split evenly with
+    /// warnings (issue 10, defect 7); now it is bad data naming the file and the known measures.
+    @Test func anUnknownPotentialMeasureIsRefusedWithTheKnownOnes() throws {
+        let hierarchy = try Hierarchy([
+            Territory(id: "CO", name: "Company", level: .company),
+            Territory(id: "T1", name: "One", parentID: "CO"), Territory(id: "T2", name: "Two", parentID: "CO"),
+        ])
+        let reps = [Rep(id: "R1", name: "Ann", territoryID: "T1"), Rep(id: "R2", name: "Bo", territoryID: "T2")]
+        let here = GeoPoint(latitude: 40, longitude: -90)
+        let accounts = [
+            Account(id: "A1", name: "a", location: here, territoryID: "T1", priorYearSales: 10, attributes: ["potential": 5]),
+            Account(id: "A2", name: "b", location: here, territoryID: "T2", priorYearSales: 20, attributes: ["workload": 3]),
+        ]
+        #expect(throws: QuotaError.badInput(
+            file: "data/accounts.csv", line: 1, column: "potentail", value: "potentail",
+            expected: "a numeric account column as potential; known: employees, annualRevenue, priorYearSales, "
+                + "trailingTwelveMonthSales, potential, workload")
+        ) {
+            try QuotaHierarchy(
+                hierarchy: hierarchy, reps: reps, accounts: accounts, potentialMeasure: "potentail",
+                accountsFile: "data/accounts.csv")
+        }
+        let tree = try QuotaHierarchy(hierarchy: hierarchy, reps: reps, accounts: accounts, potentialMeasure: "potential")
+        #expect(tree.node("T2")?.measures.potential == 0 && tree.node("T1")?.measures.potential == 5)
+    }
 }

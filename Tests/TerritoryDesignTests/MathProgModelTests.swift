@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 import TerritoryDesign
 
-/// `Models/territory_alignment.mod` run by `glpsol` must agree with the Swift-built model.
+/// `Models/territory_pmedian.mod` run by `glpsol` must agree with the Swift-built model.
 @Suite struct MathProgModelTests {
     /// A 3×4 grid of units with two measures and a capacity, seeded.
     private func gridProblem(seed: UInt64, contiguity: Bool) throws -> PMedianProblem {
@@ -67,7 +67,7 @@ import TerritoryDesign
         defer { try? FileManager.default.removeItem(at: directory) }
         let data = directory.appendingPathComponent("instance.dat")
         try dataSection(problem, contiguity: contiguity).write(to: data, atomically: true, encoding: .utf8)
-        let model = Fixtures.repositoryRoot.appendingPathComponent("Models/territory_alignment.mod")
+        let model = Fixtures.repositoryRoot.appendingPathComponent("Models/territory_pmedian.mod")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["glpsol", "--math", model.path, "--data", data.path, "--tmlim", "60"]

@@ -6,6 +6,8 @@ struct GroupOutcome: Sendable {
     var children: [ChildOutcome]
     var reserve: ChildOutcome?
     var warnings: [String]
+    /// Seats the bounded rounding had to move outside a bound (see ``LargestRemainderRounding``).
+    var checks: [PlanCheck] = []
 }
 
 /// One child's figures from its parent's allocation.
@@ -24,6 +26,7 @@ struct ChildOutcome: Sendable {
     var overridden = false
     var expectedSales: Double?
     var salesStandardDeviation: Double?
+    var growthBase: GrowthBase?
 }
 
 extension QuotaCascade {
@@ -74,8 +77,13 @@ extension QuotaCascade {
         let available = pool - fixedTotal
         let flexible = children.indices.filter { !children[$0].overridden }
 
-        // Targets: blended share times capacity, renormalised over the flexible children.
-        let weights = flexible.map { children[$0].blendedShare * profiles[childIndices[$0]].capacity }
+        // Targets: blended share times capacity, renormalised over the flexible children; with
+        // plan-wide equal probability, the children's quotas under that split.
+        var weights = flexible.map { children[$0].blendedShare * profiles[childIndices[$0]].capacity }
+        if configuration.fairness.method == .equalProbability, let planWide {
+            let figures = flexible.map { planWide.figures[childIndices[$0]] }
+            if figures.reduce(0, +) > 0 { weights = figures }
+        }
         let weightTotal = weights.reduce(0, +)
         for (j, k) in flexible.enumerated() {
             children[k].target = weightTotal > 0
@@ -93,16 +101,17 @@ extension QuotaCascade {
             if children[k].overridden {
                 member.fixed = children[k].quota
             } else {
-                if profile.fullPriorYear, let prior = node.measures.priorYear, hierarchy.childIndices(of: index).isEmpty {
-                    if let floor = configuration.growthFloor {
-                        member.lower = prior * (1 + floor)
+                children[k].growthBase = profile.growthBase
+                if let bounds = profile.growthBase?.bounds(configuration) {
+                    if let lower = bounds.lower {
+                        member.lower = lower
                         member.lowerSource = .growthFloor
-                        children[k].floor = member.lower
+                        children[k].floor = lower
                     }
-                    if let cap = configuration.growthCap {
-                        member.upper = prior * (1 + cap)
+                    if let upper = bounds.upper {
+                        member.upper = upper
                         member.upperSource = .growthCap
-                        children[k].cap = member.upper
+                        children[k].cap = upper
                     }
                 }
                 if profile.capacity < 1 - 1e-12 && !profile.held && children[k].target < member.upper {
@@ -127,34 +136,51 @@ extension QuotaCascade {
             children[k].capBinding = m.upperSource == .growthCap && solved[k] >= m.upper - bindTolerance
             children[k].rampBinding = m.upperSource == .ramp && solved[k] >= m.upper - bindTolerance
         }
+        // Floors round up and caps down to the unit, so a rounded quota never leaves its bounds
+        // unless no multiple of the unit fits them (then it is reported).
         let rounded = rounding.round(
-            flexible.map { solved[$0] }, total: max(0, available), tieKeys: flexible.map { children[$0].id })
-        for (j, k) in flexible.enumerated() { children[k].quota = rounded[j] }
-        return GroupOutcome(
+            flexible.map { solved[$0] }, total: max(0, available), tieKeys: flexible.map { children[$0].id },
+            lower: flexible.map { members[$0].lower }, upper: flexible.map { members[$0].upper })
+        for (j, k) in flexible.enumerated() { children[k].quota = rounded.amounts[j] }
+        var checks: [PlanCheck] = []
+        for violation in rounded.violations {
+            let child = children[flexible[violation.index]]
+            let source = members[flexible[violation.index]]
+            let kind = violation.isUpper ? (source.upperSource == .ramp ? "ramp limit" : "cap") : "floor"
+            let side = violation.isUpper ? "above" : "below"
+            let gap = abs(violation.amount - violation.bound).formatted2
+            let note =
+                "quota \(violation.amount.formatted2) is \(side) its \(kind) "
+                + "\(violation.bound.formatted2) by \(gap): no multiple of the "
+                + "rounding unit \(configuration.roundingUnit.formatted2) inside the bounds adds up to the pool"
+            checks.append(
+                PlanCheck(
+                    kind: .roundingBounds, node: child.id, quota: violation.amount, reference: violation.bound,
+                    passes: false, note: note))
+            warnings.append("\(child.id): \(note)")
+        }
+        var outcome = GroupOutcome(
             parent: parent, childrenPool: pool, overAssignment: factor, children: children, reserve: reserve,
             warnings: warnings)
+        outcome.checks = checks
+        return outcome
     }
 
-    /// Fills expected sales for the seats of a first-line group and, with equal-probability
-    /// fairness, replaces their targets by the quotas that make attainment equally likely.
+    /// Fills expected sales for the seats of a first-line group and, with sibling-level
+    /// equal-probability fairness, replaces their targets by the quotas that make attainment
+    /// equally likely within the group.
     private func applyFairness(
         to children: inout [ChildOutcome], flexible: [Int], parent: QuotaNodeID, warnings: inout [String]
     ) {
         let settings = configuration.fairness
-        let nodes = hierarchy.nodes
-        let history = children.map { c in c.index.map { nodes[$0].measures.trailing12Months ?? nodes[$0].measures.priorYear ?? 0 } ?? 0 }
-        let potential = children.map { c in c.index.map { nodes[$0].measures.potential ?? 0 } ?? 0 }
-        let totalPotential = potential.reduce(0, +)
-        let penetration = totalPotential > 0 ? history.reduce(0, +) / totalPotential : 0
-        let h = totalPotential > 0 ? settings.historyWeight : 1
         for k in children.indices {
-            guard let index = children[k].index, !profiles[index].held else { continue }
-            let base = h * history[k] + (1 - h) * potential[k] * penetration
-            let mean = profiles[index].capacity * (1 + settings.expectedGrowth) * base
-            children[k].expectedSales = mean
-            children[k].salesStandardDeviation = (nodes[index].volatility ?? settings.defaultVolatility) * mean
+            guard let index = children[k].index, !profiles[index].held, let d = salesDistributions[index] else {
+                continue
+            }
+            children[k].expectedSales = d.mean
+            children[k].salesStandardDeviation = d.standardDeviation
         }
-        guard settings.method == .equalProbability else { return }
+        guard settings.method == .equalProbabilitySiblings else { return }
         let eligible = flexible.filter { k in (children[k].expectedSales ?? 0) > 0 }
         guard !eligible.isEmpty else {
             warnings.append("no expected sales under \(parent); equal-probability targets skipped")
@@ -168,5 +194,34 @@ extension QuotaCascade {
         let pool = eligible.reduce(0) { $0 + children[$1].target }
         let fair = EqualProbabilityAllocation(distributions: distributions, pool: pool)
         for (j, k) in eligible.enumerated() { children[k].target = fair.quotas[j] }
+    }
+}
+
+extension SalesDistribution {
+    /// Every seat's plan-year sales distribution (``FairnessSettings``), by node index.
+    ///
+    /// `nil` for units. Penetration (history ÷ potential) is taken over the seat's sibling seats; held
+    /// vacancies get one too (at full capacity), for the plan-wide split.
+    static func seatDistributions(
+        hierarchy: QuotaHierarchy, profiles: [SeatProfile], settings: FairnessSettings
+    ) -> [SalesDistribution?] {
+        let nodes = hierarchy.nodes
+        var result = [SalesDistribution?](repeating: nil, count: nodes.count)
+        for parent in nodes.indices {
+            let seats = hierarchy.childIndices(of: parent).filter { hierarchy.childIndices(of: $0).isEmpty }
+            guard !seats.isEmpty else { continue }
+            let history = seats.map { nodes[$0].measures.trailing12Months ?? nodes[$0].measures.priorYear ?? 0 }
+            let potential = seats.map { nodes[$0].measures.potential ?? 0 }
+            let totalPotential = potential.reduce(0, +)
+            let penetration = totalPotential > 0 ? history.reduce(0, +) / totalPotential : 0
+            let h = totalPotential > 0 ? settings.historyWeight : 1
+            for (k, index) in seats.enumerated() {
+                let base = h * history[k] + (1 - h) * potential[k] * penetration
+                let mean = profiles[index].capacity * (1 + settings.expectedGrowth) * base
+                let sd = (nodes[index].volatility ?? settings.defaultVolatility) * mean
+                result[index] = SalesDistribution(mean: mean, standardDeviation: sd, family: settings.distribution)
+            }
+        }
+        return result
     }
 }

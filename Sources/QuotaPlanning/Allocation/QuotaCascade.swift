@@ -20,6 +20,13 @@ public struct QuotaCascade: Sendable {
     /// Options for every group's LP (GLPK stays silent unless `verbose`).
     public var solverOptions: SolverOptions
     let profiles: [SeatProfile]
+    /// Every seat's sales distribution under the fairness model, by node index (`nil` for units).
+    let salesDistributions: [SalesDistribution?]
+    /// The plan-wide equal-probability split.
+    ///
+    /// The targets under `fairness.method: equal-probability`, and in every mode the reference the report compares the cascade's pools with. `nil` when no
+    /// seat has expected sales.
+    let planWide: PlanWideEqualProbability?
 
     /// Validates the configuration against the hierarchy.
     ///
@@ -31,10 +38,52 @@ public struct QuotaCascade: Sendable {
         for id in configuration.overrides.keys.sorted() where hierarchy.node(id) == nil {
             throw .invalidValue(field: "override", value: id.rawValue, expected: "the id of a node in the hierarchy")
         }
+        try Self.checkMagnitudes(hierarchy: hierarchy, configuration: configuration)
         self.hierarchy = hierarchy
         self.configuration = configuration
         self.solverOptions = solverOptions
-        self.profiles = SeatProfile.profiles(for: hierarchy, configuration: configuration)
+        let profiles = SeatProfile.profiles(for: hierarchy, configuration: configuration)
+        let distributions = SalesDistribution.seatDistributions(
+            hierarchy: hierarchy, profiles: profiles, settings: configuration.fairness)
+        self.profiles = profiles
+        self.salesDistributions = distributions
+        var planWide: PlanWideEqualProbability? = nil
+        if distributions.contains(where: { ($0?.mean ?? 0) > 0 }) {
+            var lower = [Double](repeating: 0, count: distributions.count)
+            var upper = [Double](repeating: .infinity, count: distributions.count)
+            for i in distributions.indices {
+                guard let bounds = profiles[i].growthBase?.bounds(configuration) else { continue }
+                lower[i] = bounds.lower ?? 0
+                upper[i] = bounds.upper ?? .infinity
+            }
+            planWide = PlanWideEqualProbability(
+                .init(
+                    hierarchy: hierarchy, configuration: configuration, distributions: distributions, lower: lower,
+                    upper: upper))
+        }
+        self.planWide = planWide
+    }
+
+    /// The largest pool the cascade can build (the target or the largest override, grown by every
+    /// level's over-assignment down the tree) must stay within
+    /// ``QuotaPlanConfiguration/largestAmount`` and within ``QuotaPlanConfiguration/largestUnitCount``
+    /// rounding units, so that no amount overflows on its way to the seats.
+    static func checkMagnitudes(hierarchy: QuotaHierarchy, configuration c: QuotaPlanConfiguration) throws(QuotaError) {
+        var largest = max(c.target, c.overrides.values.max() ?? 0)
+        for level in 0..<max(hierarchy.depth, 1) { largest *= 1 + max(0, c.overAssignment(atLevel: level)) }
+        let field = "target × over-assignment over \(hierarchy.depth) levels"
+        if !(largest <= QuotaPlanConfiguration.largestAmount) {
+            throw .invalidValue(
+                field: field, value: largest.formatted2,
+                expected: "at most \(QuotaPlanConfiguration.largestAmount.formatted2): "
+                    + "lower the target or the over-assignment")
+        }
+        if !(largest / c.roundingUnit <= QuotaPlanConfiguration.largestUnitCount) {
+            throw .invalidValue(
+                field: "roundingUnit", value: "\(c.roundingUnit)",
+                expected: "at least \((largest / QuotaPlanConfiguration.largestUnitCount).formatted2) "
+                    + "for pools up to \(largest.formatted2)")
+        }
     }
 
     /// Allocates every level in turn, one sibling group after another.

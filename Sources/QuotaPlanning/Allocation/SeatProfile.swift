@@ -11,8 +11,9 @@ struct SeatProfile: Sendable {
     var capacity: Double
     /// A vacancy whose quota the manager carries.
     var held: Bool
-    /// In seat for the whole prior year, so growth floor and cap apply.
-    var fullPriorYear: Bool
+    /// What growth floors and caps multiply; `nil` for units, vacancies and seats without a
+    /// meaningful base (see ``GrowthBase``).
+    var growthBase: GrowthBase?
 
     /// Monthly weights for splitting the annual quota: seasonality times ramp.
     var monthlyWeights: [Double] { zip(seasonal, rampByMonth).map { $0 * $1 } }
@@ -51,11 +52,13 @@ struct SeatProfile: Sendable {
             let ramp = start.map { configuration.ramp.monthlyFactors(start: $0, planStart: planStart) }
                 ?? Array(repeating: 1, count: 12)
             let capacity = zip(seasonal[i], ramp).reduce(0) { $0 + $1.0 * $1.1 }
-            let full = node.status == .active && node.measures.priorYear != nil
-                && (node.hireDate.map { $0 <= yearBefore } ?? true)
+            let base =
+                isLeaf && node.status == .active
+                ? GrowthBase.of(node, planStart: planStart, yearBefore: yearBefore) : nil
             profiles.append(
-                SeatProfile(seasonal: seasonal[i], rampByMonth: ramp, capacity: capacity, held: held, fullPriorYear: full))
+                SeatProfile(seasonal: seasonal[i], rampByMonth: ramp, capacity: capacity, held: held, growthBase: base))
         }
         return profiles
     }
 }
+

@@ -80,7 +80,8 @@ extension QuotaPlanConfiguration {
         }
         if let v: Periodicity = try choice(flags.periods, "--periods", "annual, quarterly or monthly") { periods = v }
         if let v = flags.roundingUnit { roundingUnit = v }
-        if let v: FairnessSettings.Method = try choice(flags.fairness, "--fairness", "basis or equal-probability") {
+        let methods = "basis, equal-probability (plan-wide) or equal-probability-siblings"
+        if let v: FairnessSettings.Method = try choice(flags.fairness, "--fairness", methods) {
             fairness.method = v
         }
         if let v: FairnessSettings.Distribution = try choice(flags.distribution, "--distribution", "normal or lognormal") {

@@ -58,25 +58,51 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
         overAssignment.isEmpty ? 0 : overAssignment[min(level, overAssignment.count - 1)]
     }
 
-    /// Checks every value's domain.
+    /// The largest amount a target, override or pool may reach (10¹⁵ in the plan currency): far
+    /// above any sales plan, and low enough that amounts in cents and counts of rounding units stay
+    /// exact in a `Double` and convertible to `Int64`.
+    public static let largestAmount = 1e15
+    /// The largest over-assignment per level (10 = children carry 1,100 % of the parent).
+    public static let largestOverAssignment = 10.0
+    /// The largest growth floor or cap over the growth base (100 = +10,000 %).
+    public static let largestGrowth = 100.0
+    /// The largest number of rounding units in one amount (2⁵³: whole units stay exact).
+    public static let largestUnitCount = 9_007_199_254_740_992.0
+
+    /// Checks every value's domain, including the magnitudes that keep every amount, cent and unit
+    /// count representable (``largestAmount``, ``largestOverAssignment``, ``largestGrowth``).
     public func validate() throws(QuotaError) {
         func check(_ ok: Bool, _ field: String, _ value: Double, _ expected: String) throws(QuotaError) {
             if !ok { throw .invalidValue(field: field, value: "\(value)", expected: expected) }
         }
-        try check(target.isFinite && target > 0, "target", target, "a finite amount > 0")
+        let most = Self.largestAmount
+        try check(
+            target.isFinite && target > 0 && target <= most, "target", target, "an amount in (0, \(most.formatted2)]")
         for f in overAssignment {
-            try check(f.isFinite && f > -1, "overAssignment", f, "a fraction > -1 (0.10 = 110 %)")
+            try check(
+                f.isFinite && f > -1 && f <= Self.largestOverAssignment, "overAssignment", f,
+                "a fraction in (-1, \(Self.largestOverAssignment)] (0.10 = 110 %)")
         }
-        if let floor = growthFloor { try check(floor.isFinite && floor >= -1, "growthFloor", floor, "a fraction ≥ -1") }
-        if let cap = growthCap { try check(cap.isFinite && cap >= -1, "growthCap", cap, "a fraction ≥ -1") }
+        let growth = Self.largestGrowth
+        if let floor = growthFloor {
+            try check(
+                floor.isFinite && floor >= -1 && floor <= growth, "growthFloor", floor, "a fraction in [-1, \(growth)]")
+        }
+        if let cap = growthCap {
+            try check(cap.isFinite && cap >= -1 && cap <= growth, "growthCap", cap, "a fraction in [-1, \(growth)]")
+        }
         if let floor = growthFloor, let cap = growthCap {
             try check(floor <= cap, "growthFloor", floor, "at most growthCap (\(cap))")
         }
         try check(attritionRelief.isFinite && (0..<1).contains(attritionRelief), "attritionRelief", attritionRelief, "a fraction in [0, 1)")
-        try check(roundingUnit.isFinite && roundingUnit > 0, "roundingUnit", roundingUnit, "an amount > 0")
+        try check(
+            roundingUnit.isFinite && roundingUnit > 0 && target / roundingUnit <= Self.largestUnitCount, "roundingUnit",
+            roundingUnit, "an amount > 0 and at least the target ÷ \(Self.largestUnitCount.formatted2)")
         try check(planStart.day == 1, "planStart day", Double(planStart.day), "the first day of a month")
         for (id, amount) in overrides {
-            try check(amount.isFinite && amount >= 0, "override of \(id)", amount, "a finite amount ≥ 0")
+            try check(
+                amount.isFinite && amount >= 0 && amount <= most, "override of \(id)", amount,
+                "an amount in [0, \(most.formatted2)]")
         }
         try fairness.validate()
     }

@@ -18,8 +18,14 @@ public struct FairnessSettings: Sendable, Hashable, Codable {
     public enum Method: String, Sendable, Hashable, Codable {
         /// Targets follow the basis blend; attainment probabilities are only reported.
         case basis
-        /// Targets give every seat the same probability of reaching quota.
+        /// Seat quotas give every seat of the plan the same probability of reaching quota (as far
+        /// as growth bounds and overrides allow); unit pools follow from their seats
+        /// (``PlanWideEqualProbability``).
         case equalProbability = "equal-probability"
+        /// Seat quotas give the seats of one first-line group the same probability of reaching
+        /// quota, inside the pool the basis cascade gave that group; the level differs between
+        /// groups.
+        case equalProbabilitySiblings = "equal-probability-siblings"
     }
 
     /// The family of the sales distribution.

@@ -14,10 +14,19 @@ extension QuotaHierarchy {
     /// let tree = try QuotaHierarchy(hierarchy: territories, reps: reps, accounts: accounts,
     ///                               potentialMeasure: "annualRevenue")
     /// ```
+    /// - Throws: ``QuotaError/badInput(file:line:column:value:expected:)`` (at `accountsFile`, line 1)
+    ///   when no account knows `potentialMeasure`, listing the measures the accounts do have;
+    ///   ``QuotaError/invalidHierarchy(_:)`` for a forest.
     public init(
         hierarchy: Hierarchy, reps: [Rep], accounts: [Account], potentialMeasure: String = "annualRevenue",
-        pipeline: [TerritoryID: Double] = [:]
+        pipeline: [TerritoryID: Double] = [:], accountsFile: String = "accounts.csv"
     ) throws(QuotaError) {
+        if !accounts.isEmpty && !accounts.contains(where: { $0.measure(potentialMeasure) != nil }) {
+            let known = Account.builtInMeasures + Set(accounts.flatMap(\.attributes.keys)).sorted()
+            throw .badInput(
+                file: accountsFile, line: 1, column: potentialMeasure, value: potentialMeasure,
+                expected: "a numeric account column as potential; known: \(known.joined(separator: ", "))")
+        }
         guard hierarchy.roots.count == 1 else {
             throw .invalidHierarchy("the territory hierarchy has \(hierarchy.roots.count) roots; quotas cascade from one company node")
         }
@@ -64,14 +73,16 @@ extension QuotaHierarchy {
 
 extension QuotaHierarchy {
     /// Builds the quota tree from a loaded dataset folder: territories, reps and accounts as in
-    /// ``init(hierarchy:reps:accounts:potentialMeasure:pipeline:)``, with pipeline = the expected
+    /// ``init(hierarchy:reps:accounts:potentialMeasure:pipeline:accountsFile:)``, with pipeline = the expected
     /// amount (amount × probability) of open opportunities, by their account's territory.
     ///
     /// ```swift
     /// let tree = try QuotaHierarchy(dataset: try SalesDataset.load(from: URL(fileURLWithPath: "Data/demo")),
     ///                               potentialMeasure: "potential")
     /// ```
-    public init(dataset: SalesDataset, potentialMeasure: String = "potential") throws(QuotaError) {
+    public init(dataset: SalesDataset, potentialMeasure: String = "potential", accountsFile: String = "accounts.csv")
+        throws(QuotaError)
+    {
         let territoryOfAccount = Dictionary(
             dataset.accounts.compactMap { a in a.territoryID.map { (a.id, $0) } }, uniquingKeysWith: { first, _ in first })
         var pipeline: [TerritoryID: Double] = [:]
@@ -82,6 +93,6 @@ extension QuotaHierarchy {
         }
         try self.init(
             hierarchy: dataset.hierarchy, reps: dataset.reps, accounts: dataset.accounts,
-            potentialMeasure: potentialMeasure, pipeline: pipeline)
+            potentialMeasure: potentialMeasure, pipeline: pipeline, accountsFile: accountsFile)
     }
 }

@@ -92,14 +92,18 @@ public struct QuotaHierarchy: Sendable {
             ("priorYear", m.priorYear), ("trailing12Months", m.trailing12Months),
             ("potential", m.potential), ("pipeline", m.pipeline), ("volatility", node.volatility),
         ]
+        let most = QuotaPlanConfiguration.largestAmount
         for (field, value) in named {
-            if let v = value, !v.isFinite || v < 0 {
-                throw .invalidValue(field: "\(field) of \(node.id)", value: "\(v)", expected: "a finite amount ≥ 0")
+            if let v = value, !(v >= 0 && v <= most) {
+                throw .invalidValue(
+                    field: "\(field) of \(node.id)", value: "\(v)", expected: "an amount in [0, \(most.formatted2)]")
             }
         }
         if let h = node.monthlyHistory {
-            guard h.count == 12, h.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-                throw .invalidValue(field: "monthly history of \(node.id)", value: "\(h)", expected: "12 finite amounts ≥ 0")
+            guard h.count == 12, h.allSatisfy({ $0 >= 0 && $0 <= most }) else {
+                throw .invalidValue(
+                    field: "monthly history of \(node.id)", value: String("\(h)".prefix(200)),
+                    expected: "12 amounts in [0, \(most.formatted2)]")
             }
         }
     }

@@ -24,6 +24,8 @@ public struct QuotaAssignment: Sendable, Hashable, Codable {
     public let periodQuotas: [Double]
     /// The quota split by basis method, in proportion to each method's part in the blended share.
     public let contributions: [BasisMethod: Double]
+    /// What the growth floor and cap multiply (`nil`: no growth bound for this node).
+    public let growthBase: GrowthBase?
     public let floor: Double?
     public let cap: Double?
     public let floorBinding: Bool

@@ -17,6 +17,7 @@ extension QuotaPlan {
         header += ["share_blended", "capacity", "target", "quota"]
         header += (0..<periods.count).map { "quota_\(periods.label($0))" }
         header += methods.map { "contribution_\($0.csvName)" }
+        header += ["growth_base", "growth_base_source"]
         header += ["floor", "cap", "floor_binding", "cap_binding", "ramp_binding", "override", "held_by_manager"]
         header += ["children_pool", "over_assignment", "expected_sales", "attainment_probability"]
         var lines = [header.joined(separator: ",")]
@@ -28,6 +29,7 @@ extension QuotaPlan {
             row += [share(a.blendedShare), share(a.capacity), amount(a.target), amount(a.quota)]
             row += a.periodQuotas.map(amount)
             row += methods.map { amount(a.contributions[$0]) }
+            row += [amount(a.growthBase?.amount), a.growthBase?.source.rawValue ?? ""]
             row += [amount(a.floor), amount(a.cap), flag(a.floorBinding), flag(a.capBinding), flag(a.rampBinding)]
             row += [flag(a.overridden), flag(a.heldByManager)]
             row += [amount(a.childrenPool), share(a.overAssignment), amount(a.expectedSales), share(a.attainmentProbability)]
@@ -50,14 +52,26 @@ extension QuotaPlan {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `quota_checks.csv`: every parent against its children's sum ÷ (1 + over-assignment).
+    /// `quota_checks.csv`: every parent against its children's sum ÷ (1 + over-assignment)
+    /// (`check` = `roll-up`), then the ``PlanCheck`` rows: seats without a growth base, bounds left
+    /// by rounding, and units and seats against the plan-wide equal-probability split. `reference`
+    /// is the implied quota of a roll-up row, or what a plan check compares the quota with.
     public func checksCSV() -> String {
-        var lines = ["parent,quota,over_assignment,children_sum,implied_quota,difference,tolerance,passes"]
+        var lines = ["check,node,quota,over_assignment,children_sum,reference,difference,tolerance,passes,note"]
         for c in checks {
             lines.append(
                 [
-                    csvField(c.parent.rawValue), amount(c.quota), share(c.overAssignment), amount(c.childrenSum),
-                    amount(c.impliedQuota), amount(c.difference), amount(c.tolerance), flag(c.passes),
+                    "roll-up", csvField(c.parent.rawValue), amount(c.quota), share(c.overAssignment),
+                    amount(c.childrenSum),
+                    amount(c.impliedQuota), amount(c.difference), amount(c.tolerance), flag(c.passes), "",
+                ].joined(separator: ","))
+        }
+        for c in planChecks {
+            let difference = c.quota.flatMap { q in c.reference.map { q - $0 } }
+            lines.append(
+                [
+                    c.kind.rawValue, csvField(c.node.rawValue), amount(c.quota), "", "", amount(c.reference),
+                    amount(difference), "", c.passes.map(flag) ?? "", csvField(c.note),
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -79,6 +93,15 @@ extension QuotaPlan {
             out += "fairness: \(fairness.seats) seats, expected share at or above quota \(percent(fairness.expectedShareAtOrAboveQuota))"
             out += " (range \(percent(fairness.minimumProbability))–\(percent(fairness.maximumProbability)));"
             out += " equal-probability level \(percent(fairness.equalProbabilityLevel))\n"
+        }
+        if let level = fairness.planWideLevel {
+            out += "plan-wide equal probability: level \(percent(level))"
+            out += fairness.seatsAtBound > 0 ? ", \(fairness.seatsAtBound) seats held off it by a growth bound" : ""
+            out += "; units' quotas within \(percent(fairness.largestPoolGap)) of the pools it implies\n"
+        }
+        let failingPlanChecks = planChecks.filter { $0.passes == false }
+        if !failingPlanChecks.isEmpty {
+            out += "plan checks failing: \(failingPlanChecks.count) (see quota_checks.csv)\n"
         }
         for w in warnings { out += "warning: \(w)\n" }
         return out

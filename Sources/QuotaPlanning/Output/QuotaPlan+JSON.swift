@@ -17,6 +17,7 @@ private struct JSONPlan: Encodable {
         let quota: Double, target: Double, blendedShare: Double, capacity: Double
         let periods: [String: Double]
         let contributions: [String: Double]
+        let growthBase: Double?, growthBaseSource: String?
         let floor: Double?, cap: Double?
         let floorBinding: Bool, capBinding: Bool, rampBinding: Bool, overridden: Bool, heldByManager: Bool
         let childrenPool: Double?, overAssignment: Double?, attainmentProbability: Double?
@@ -29,6 +30,7 @@ private struct JSONPlan: Encodable {
     let nodes: [Node]
     let levels: [LevelSummary]
     let checks: [Check]
+    let planChecks: [PlanCheck]
     let fairness: FairnessReport
     let warnings: [String]
 
@@ -42,6 +44,7 @@ private struct JSONPlan: Encodable {
                 capacity: a.capacity,
                 periods: Dictionary(uniqueKeysWithValues: a.periodQuotas.enumerated().map { (periods.label($0), $1) }),
                 contributions: Dictionary(uniqueKeysWithValues: a.contributions.map { ($0.key.rawValue, $0.value) }),
+                growthBase: a.growthBase?.amount, growthBaseSource: a.growthBase?.source.rawValue,
                 floor: a.floor, cap: a.cap, floorBinding: a.floorBinding, capBinding: a.capBinding,
                 rampBinding: a.rampBinding, overridden: a.overridden, heldByManager: a.heldByManager,
                 childrenPool: a.childrenPool, overAssignment: a.overAssignment,
@@ -53,6 +56,7 @@ private struct JSONPlan: Encodable {
                 parent: $0.parent.rawValue, quota: $0.quota, overAssignment: $0.overAssignment,
                 childrenSum: $0.childrenSum, impliedQuota: $0.impliedQuota, passes: $0.passes)
         }
+        planChecks = plan.planChecks
         fairness = plan.fairness
         warnings = plan.warnings
     }

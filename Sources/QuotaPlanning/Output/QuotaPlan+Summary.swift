@@ -32,6 +32,7 @@ extension FairnessReport {
             seats: seats.count,
             expectedShareAtOrAboveQuota: probabilities.isEmpty ? 0 : probabilities.reduce(0, +) / Double(probabilities.count),
             minimumProbability: probabilities.min() ?? 0, maximumProbability: probabilities.max() ?? 0,
-            equalProbabilityLevel: seats.isEmpty ? 0 : equal.probability, warnBelow: settings.warnBelow)
+            equalProbabilityLevel: seats.isEmpty ? 0 : equal.probability, planWideLevel: nil, seatsAtBound: 0,
+            largestPoolGap: 0, warnBelow: settings.warnBelow)
     }
 }

@@ -5,6 +5,8 @@ public struct QuotaPlan: Sendable, Codable {
     public let assignments: [QuotaAssignment]
     public let levels: [LevelSummary]
     public let checks: [RollUpCheck]
+    /// Growth bases missing, bounds left by rounding, and the plan-wide fairness comparison.
+    public let planChecks: [PlanCheck]
     public let fairness: FairnessReport
     public let warnings: [String]
 
@@ -57,6 +59,13 @@ public struct FairnessReport: Sendable, Hashable, Codable {
     /// The probability every seat would share if the seats' total quota were split by equal
     /// probability of attainment.
     public let equalProbabilityLevel: Double
+    /// The common probability of the plan-wide equal-probability split (``PlanWideEqualProbability``)
+    /// of the company target, with growth bounds and overrides; `nil` without expected sales.
+    public internal(set) var planWideLevel: Double?
+    /// Seats a growth bound keeps off that plan-wide level.
+    public internal(set) var seatsAtBound: Int
+    /// Largest |unit quota − its plan-wide equal-probability quota| ÷ the latter, over units.
+    public internal(set) var largestPoolGap: Double
     /// The warning level from the configuration.
     public let warnBelow: Double
     public var belowWarningLevel: Bool { expectedShareAtOrAboveQuota < warnBelow }

@@ -43,7 +43,8 @@ extension Meridian.Quotas {
         @Option(help: "Manual quota, NODE=AMOUNT (repeatable).") var override: [String] = []
         @Option(help: "annual, quarterly or monthly.") var periods: String?
         @Option(help: "Rounding unit, e.g. 1000.") var roundingUnit: Double?
-        @Option(help: "Fairness: basis or equal-probability.") var fairness: String?
+        @Option(help: "Fairness: basis, equal-probability (one level, whole plan) or equal-probability-siblings.")
+        var fairness: String?
         @Option(help: "Sales distribution: normal or lognormal.") var distribution: String?
         @Option(help: "Warn when the expected share of reps at or above quota is under this.") var warnBelow: Double?
         @Option(help: "Output format: csv or json.") var format: Format = .csv
@@ -57,8 +58,14 @@ extension Meridian.Quotas {
 
         func run() throws {
             do {
+                let configuration: QuotaPlanConfiguration
+                do { configuration = try makeConfiguration() } catch let error as FlagError {
+                    // A bad flag value is a usage error (64); a bad config value stays bad data (65).
+                    FileHandle.standardError.write(Data("error: \(error.error)\n".utf8))
+                    throw ExitCode(64)
+                }
                 let tree = try loadHierarchy()
-                let plan = try QuotaCascade(hierarchy: tree, configuration: try makeConfiguration()).allocate()
+                let plan = try QuotaCascade(hierarchy: tree, configuration: configuration).allocate()
                 try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
             } catch let error as SalesDataError {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -76,25 +83,36 @@ extension Meridian.Quotas {
         /// The quota tree from a dataset folder or a node file.
         func loadHierarchy() throws -> QuotaHierarchy {
             if let dataset {
+                let folder = URL(fileURLWithPath: dataset)
                 return try QuotaHierarchy(
-                    dataset: try SalesDataset.load(from: URL(fileURLWithPath: dataset)), potentialMeasure: potentialAttribute)
+                    dataset: try SalesDataset.load(from: folder), potentialMeasure: potentialAttribute,
+                    accountsFile: dataset.hasSuffix("/") ? dataset + "accounts.csv" : dataset + "/accounts.csv")
             }
             return try QuotaInput.load(
                 nodes: URL(fileURLWithPath: nodes ?? ""), accounts: accounts.map { URL(fileURLWithPath: $0) },
                 potentialAttribute: potentialAttribute)
         }
 
+        /// A flag value the configuration refused (exit 64, unlike a bad config file's 65).
+        struct FlagError: Error { let error: QuotaError }
+
         /// The YAML plan (if any) with the flags laid over it.
-        func makeConfiguration() throws(QuotaError) -> QuotaPlanConfiguration {
+        ///
+        /// - Throws: ``QuotaError`` for a bad config file, ``FlagError`` for a bad flag value.
+        func makeConfiguration() throws -> QuotaPlanConfiguration {
             var c = QuotaPlanConfiguration(target: target ?? 0)
             if let config { c = try QuotaPlanConfiguration(contentsOf: URL(fileURLWithPath: config)) }
+            do { try applyFlags(to: &c) } catch { throw FlagError(error: error) }
+            return c
+        }
+
+        private func applyFlags(to c: inout QuotaPlanConfiguration) throws(QuotaError) {
             try c.apply(
                 QuotaPlanConfiguration.Flags(
                     target: target, basis: basis, overAssignment: overAssign, growthFloor: growthFloor,
                     growthCap: growthCap, attritionRelief: attritionRelief, ramp: ramp, planStart: planStart,
                     vacancies: vacancies, overrides: override, periods: periods, roundingUnit: roundingUnit,
                     fairness: fairness, distribution: distribution, warnBelow: warnBelow))
-            return c
         }
     }
 }

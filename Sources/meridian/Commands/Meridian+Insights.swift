@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import Insights
+import SalesData
+
+extension Meridian {
+    /// `meridian insights …`: scorecards, pipeline health and the sentiment of sales texts.
+    struct InsightsCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "insights", abstract: "Scorecards, pipeline health and sentiment of sales communications.",
+            subcommands: [Report.self, Sentiment.self, Backtest.self], defaultSubcommand: Report.self)
+    }
+}
+
+/// Where the sentiment lexicons are; defaults to the repository's `Models/sentiment`.
+struct LexiconOptions: ParsableArguments {
+    @Option(help: "VADER's lexicon file.") var lexiconBase = "Models/sentiment/vader_lexicon.txt"
+    @Option(help: "Sales additions to the lexicon; 'none' for plain VADER.") var lexicon =
+        "Models/sentiment/sales_lexicon.tsv"
+
+    func analyzer() throws -> SentimentAnalyzer {
+        let additions = lexicon == "none" ? nil : URL(fileURLWithPath: lexicon)
+        let loaded = try SentimentLexicon.load(base: URL(fileURLWithPath: lexiconBase), additions: additions)
+        return SentimentAnalyzer(lexicon: loaded, rules: additions == nil ? .reference : .init())
+    }
+}
+
+extension Meridian.InsightsCommand {
+    /// `meridian insights --dataset DIR --period 2026-Q3 --out DIR`.
+    ///
+    /// Exit codes: 0 ok, 1 I/O error, 64 usage, 65 bad data or configuration.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Write scorecards, pipeline-health flags and account sentiment trends for a period.",
+            discussion: """
+                Writes scorecards.csv (rep, team, segment, company), pipeline_flags.csv and account_sentiment.csv \
+                to --out, replacing the folder whole. Flags overlay --config (YAML, keys as InsightsRequest).
+                """)
+
+        @Option(help: "Dataset folder.") var dataset: String
+        @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY (fiscal).") var period: String?
+        @Option(help: "As-of day (YYYY-MM-DD); default the data's last dated record within the period.") var asOf:
+            String?
+        @Option(help: "Quota CSV (rep_id,quota) for the period.") var quotas: String?
+        @Option(help: "Insights configuration (YAML).") var config: String?
+        @Option(help: "Gamification rules (YAML: rules, badges, contests); writes the leaderboards.") var points:
+            String?
+        @Option(help: "Output folder.") var out: String
+        @OptionGroup var lexicon: LexiconOptions
+
+        func validate() throws {
+            if period == nil && config == nil { throw ValidationError("give --period or --config") }
+            if let period, (try? ReportingPeriod(parsing: period, calendar: .calendarYear)) == nil {
+                throw ValidationError("--period expects YYYY-Qn, YYYY-MM or YYYY, got '\(period)'")
+            }
+            if let asOf, (try? CalendarDate(iso8601: asOf)) == nil {
+                throw ValidationError("--as-of expects YYYY-MM-DD, got '\(asOf)'")
+            }
+        }
+
+        func run() throws {
+            try reportingDataErrors {
+                var request = InsightsRequest(period: period ?? "")
+                if let config {
+                    let text = try String(contentsOf: URL(fileURLWithPath: config), encoding: .utf8)
+                    request = try InsightsRequest.decodeYAML(text, file: config)
+                }
+                if let period { request.period = period }
+                if let asOf { request.asOf = try CalendarDate(iso8601: asOf) }
+                if let points {
+                    let text = try String(contentsOf: URL(fileURLWithPath: points), encoding: .utf8)
+                    request.gamification = try GamificationRules.decodeYAML(text, file: points)
+                }
+                if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
+                let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
+                let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)
+                try OutputFolder.write(result.files(stages: request.stages), to: URL(fileURLWithPath: out))
+                print(
+                    "wrote \(out): \(result.scorecards.count) scorecards, \(result.flags.count) flags, \(result.sentimentTrends.count) account trends (\(result.period), as of \(result.asOf))"
+                )
+            }
+        }
+    }
+
+    /// `meridian insights sentiment --labelled CSV`: evaluate the sentiment model on a labelled set.
+    struct Sentiment: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate the sentiment model on a labelled set (accuracy, macro-F1 vs a majority baseline).")
+
+        @Option(help: "Labelled CSV: id,text,label[,split].") var labelled = "Data/sentiment/sales_sentences.csv"
+        @Option(help: "Write per-sentence predictions (id,label,compound,truth) here.") var predictions: String?
+        @OptionGroup var lexicon: LexiconOptions
+
+        func run() throws {
+            try reportingDataErrors {
+                let sentences = try LabelledSentence.load(from: URL(fileURLWithPath: labelled))
+                let evaluation = SentimentEvaluation(analyzer: try lexicon.analyzer(), sentences: sentences)
+                if let predictions {
+                    try AtomicFile.write(Data(evaluation.predictionsCSV()), to: URL(fileURLWithPath: predictions))
+                }
+                print(
+                    evaluation.markdownTable(
+                        modelName: lexicon.lexicon == "none" ? "VADER (Swift)" : "Meridian sales model"), terminator: ""
+                )
+            }
+        }
+    }
+
+    /// `meridian insights backtest --dataset DIR`: replay the bookings forecast on past quarters.
+    struct Backtest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Forecast each past quarter from its start and midpoint; MAPE and P10-P90 coverage vs two naive forecasts."
+        )
+
+        @Option(help: "Dataset folder.") var dataset: String
+        @Option(help: "Simulation seed.") var seed: UInt64 = 42
+        @Option(help: "Simulations per forecast.") var simulations = 5_000
+
+        func validate() throws {
+            guard (1...1_000_000).contains(simulations) else {
+                throw ValidationError("--simulations must be in 1...1000000")
+            }
+        }
+
+        func run() throws {
+            try reportingDataErrors {
+                var settings = ForecastSettings()
+                settings.seed = seed
+                settings.simulations = simulations
+                let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
+                let rows = ForecastBacktest(dataset: data, settings: settings).run()
+                print(ForecastBacktest.markdown(rows), terminator: "")
+            }
+        }
+    }
+}
