@@ -193,31 +193,3 @@ extension InsightsResult {
         return csv.bytes
     }
 }
-
-/// Writes a folder whole: the files go to a temporary sibling folder that then replaces the destination.
-public enum OutputFolder {
-    /// Writes `files` into `folder`, replacing any folder already there only once every file is written.
-    ///
-    /// - Throws: ``InsightsError/fileFailed(path:reason:)``; the destination is then unchanged.
-    public static func write(_ files: [(name: String, bytes: [UInt8])], to folder: URL) throws(InsightsError) {
-        let manager = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        let temporary = parent.appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString).tmp")
-        let previous = parent.appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString).old")
-        do {
-            try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
-            for file in files { try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name)) }
-            let exists = manager.fileExists(atPath: folder.path)
-            if exists { try manager.moveItem(at: folder, to: previous) }
-            try manager.moveItem(at: temporary, to: folder)
-            if exists { try? manager.removeItem(at: previous) }
-        } catch {
-            try? manager.removeItem(at: temporary)
-            if manager.fileExists(atPath: previous.path) && !manager.fileExists(atPath: folder.path) {
-                try? manager.moveItem(at: previous, to: folder)
-            }
-            throw .fileFailed(
-                path: folder.path, reason: "cannot write the output folder (\(error.localizedDescription))")
-        }
-    }
-}

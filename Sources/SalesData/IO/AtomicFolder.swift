@@ -28,10 +28,11 @@ public enum AtomicFolder {
     /// Writes `files` (name → bytes) as the complete contents of `folder`.
     ///
     /// - Parameters:
-    ///   - files: File names (no slashes) and their bytes.
+    ///   - files: File names and their bytes; a name may hold a relative subfolder
+    ///     (`statements/R012.html`), which is created inside the new folder.
     ///   - folder: The destination; its parent is created when needed.
     ///   - owned: Further names the writer may replace (files of an earlier run with other options);
-    ///     the names in `files` are always owned.
+    ///     the names in `files`, and the top-level subfolders they name, are always owned.
     /// - Throws: ``AtomicFolderError`` with the path and a plain sentence; `folder` is then untouched.
     public static func write(_ files: [(name: String, data: Data)], to folder: URL, owned: Set<String> = []) throws {
         let manager = FileManager.default
@@ -39,7 +40,7 @@ public enum AtomicFolder {
         let name = folder.lastPathComponent
         try attempt("create", parent) { try manager.createDirectory(at: parent, withIntermediateDirectories: true) }
         try recover(folder)
-        let owns = owned.union(files.map(\.name))
+        let owns = owned.union(files.map { String($0.name.prefix { $0 != "/" }) })
         var isFolder: ObjCBool = false
         let exists = manager.fileExists(atPath: folder.path, isDirectory: &isFolder)
         if exists {
@@ -56,6 +57,10 @@ public enum AtomicFolder {
             try attempt("create", temporary) { try manager.createDirectory(at: temporary, withIntermediateDirectories: false) }
             for file in files {
                 let url = temporary.appendingPathComponent(file.name)
+                if file.name.contains("/") {
+                    let subfolder = url.deletingLastPathComponent()
+                    try attempt("create", subfolder) { try manager.createDirectory(at: subfolder, withIntermediateDirectories: true) }
+                }
                 try attempt("write", url) { try file.data.write(to: url) }
             }
             try move(temporary, to: complete)
@@ -70,6 +75,11 @@ public enum AtomicFolder {
             throw error
         }
         if exists { try? manager.removeItem(at: old) }
+    }
+
+    /// ``write(_:to:owned:)`` for files held as byte arrays, as the CSV and HTML writers produce them.
+    public static func write(_ files: [(name: String, bytes: [UInt8])], to folder: URL, owned: Set<String> = []) throws {
+        try write(files.map { (name: $0.name, data: Data($0.bytes)) }, to: folder, owned: owned)
     }
 
     /// Cleans the dot-named siblings of `folder` left by dead processes (see the type's doc):

@@ -73,7 +73,7 @@ extension Meridian.InsightsCommand {
             if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
             let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
             let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)
-            try OutputFolder.write(result.files(stages: request.stages), to: URL(fileURLWithPath: out))
+            try AtomicFolder.write(result.files(stages: request.stages), to: URL(fileURLWithPath: out))
             print(
                 "wrote \(out): \(result.scorecards.count) scorecards, \(result.flags.count) flags, \(result.sentimentTrends.count) account trends (\(result.period), as of \(result.asOf))"
             )

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Insights
 import Planning
+import SalesData
 
 extension Meridian {
     /// `meridian plan …`: planning steps.
@@ -30,7 +30,7 @@ extension Meridian.PlanCommand {
         func run() throws {
             let text = try String(contentsOf: URL(fileURLWithPath: config), encoding: .utf8)
             let plan = try CapacityPlanner.plan(try CapacityPlanRequest(yaml: text, file: config))
-            try OutputFolder.write(plan.files(), to: URL(fileURLWithPath: out))
+            try AtomicFolder.write(plan.files(), to: URL(fileURLWithPath: out))
             print(plan.summary)
             if let code = Meridian.exitCode(for: plan.termination) { throw code }
         }
