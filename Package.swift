@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Incentives", targets: ["Incentives"]),
         .library(name: "Insights", targets: ["Insights"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "RunStore", targets: ["RunStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,7 @@ let package = Package(
         .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
+        .target(name: "RunStore"),
 
         .target(
             name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
