@@ -29,7 +29,7 @@ public struct RunRecord: Sendable, Hashable, Codable {
     public var exitCode: Int32
     /// A one-line error when ``status`` is `failed`.
     public var error: String?
-    /// Every seed the run used, by plan key path (e.g. `segmentation.seed`).
+    /// Every seed the run used, by plan key path (for example `segmentation.seed`).
     public var seeds: [String: UInt64]
     /// The input files the plan read, with their content digests.
     public var inputs: [FileDigest]
@@ -98,7 +98,7 @@ public struct StepRecord: Sendable, Hashable, Codable {
     public var termination: String
     /// Whether a clock ended the step (its result may then differ on another machine or under load).
     public var clockLimited: Bool
-    /// Named figures (e.g. `objective`, `bound`, `gap`, `max_deviation.potential`, `moved_accounts`).
+    /// Named figures (for example `objective`, `bound`, `gap`, `max_deviation.potential`, `moved_accounts`).
     public var metrics: [String: Double]
     /// Files the step wrote, relative to the run's output folder.
     public var outputs: [FileDigest]
