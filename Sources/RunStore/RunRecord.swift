@@ -94,7 +94,7 @@ public struct StepRecord: Sendable, Hashable, Codable {
     /// Whether the outputs were taken from the step cache instead of computed.
     public var cacheHit: Bool
     /// The shared termination vocabulary in words (LinearProgramming's `Termination.description`,
-    /// e.g. `optimal`, `feasible (time limit)`), or `completed` for steps that do not optimize.
+    /// for example `optimal`, `feasible (time limit)`), or `completed` for steps that do not optimize.
     public var termination: String
     /// Whether a clock ended the step (its result may then differ on another machine or under load).
     public var clockLimited: Bool
