@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "RunStore", targets: ["RunStore"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -54,7 +55,7 @@ let package = Package(
         .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
-        .target(name: "RunStore"),
+        .target(name: "RunStore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         .target(
             name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
