@@ -75,7 +75,7 @@ let package = Package(
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming", "SalesData"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(
-            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
+            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "TerritoryDesignSupport", "SalesData"],
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
@@ -86,6 +86,10 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SalesData"], path: "Tests/TestSupport"),
+        // Seeded alignment generators for the territory tests and benchmarks (not part of the library).
+        .target(
+            name: "TerritoryDesignSupport", dependencies: ["TerritoryDesign", "SalesData"],
+            path: "Tests/TerritoryDesignSupport"),
         .testTarget(
             name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"], exclude: ["Snapshots"]
         ),
@@ -96,7 +100,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TerritoryDesignTests",
-            dependencies: ["TerritoryDesign", "SalesData", "LinearProgramming", "TestSupport"]
+            dependencies: ["TerritoryDesign", "TerritoryDesignSupport", "SalesData", "LinearProgramming", "TestSupport"]
         ),
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]

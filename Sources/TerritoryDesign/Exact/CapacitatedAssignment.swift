@@ -7,8 +7,12 @@ enum CapacitatedAssignment {
     /// - Parameters:
     ///   - centres: Open centres (unit indices).
     ///   - forbidden: Optional `n×n` mask of pairs that must not be used.
+    ///   - deadline: The improvement sweeps stop when it passes (the greedy pass always ends).
     /// - Complexity: O(n·p·log n) for the greedy pass; each improvement sweep O(n·p + n²).
-    static func assign(_ problem: PMedianProblem, centres: [Int], forbidden: [Bool]? = nil) -> [Int]? {
+    static func assign(
+        _ problem: PMedianProblem, centres: [Int], forbidden: [Bool]? = nil,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> [Int]? {
         let n = problem.unitCount
         let demand = problem.demand ?? [Double](repeating: 0, count: n)
         let capacity = problem.capacity ?? [Double](repeating: .infinity, count: n)
@@ -42,14 +46,16 @@ enum CapacitatedAssignment {
             assignment[i] = best
             remaining[best] -= demand[i]
         }
-        improve(problem, assignment: &assignment, remaining: &remaining, centres: centres, allowed: allowed)
+        improve(
+            problem, assignment: &assignment, remaining: &remaining, centres: centres, allowed: allowed,
+            deadline: deadline)
         return assignment
     }
 
     /// Shift (move one unit) and swap (exchange two units) descent.
     private static func improve(
         _ problem: PMedianProblem, assignment: inout [Int], remaining: inout [Double], centres: [Int],
-        allowed: (Int, Int) -> Bool
+        allowed: (Int, Int) -> Bool, deadline: ContinuousClock.Instant?
     ) {
         let n = problem.unitCount
         let demand = problem.demand ?? [Double](repeating: 0, count: n)
@@ -71,6 +77,7 @@ enum CapacitatedAssignment {
                 }
             }
             for i in 0..<n {
+                if i % 64 == 0 && ExactDeadline.expired(deadline) { return }
                 for k in (i + 1)..<n {
                     let a = assignment[i]
                     let b = assignment[k]

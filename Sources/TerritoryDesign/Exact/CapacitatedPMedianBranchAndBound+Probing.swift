@@ -29,7 +29,7 @@ extension CapacitatedPMedianBranchAndBound {
             lagrangian.multipliers = base
             let probe = lagrangian.optimize(
                 node: test, upperBound: { [incumbent] in incumbent?.objective ?? .infinity }, cutoff: { limit },
-                iterations: iterations, theta: 1, patience: 20, heuristicEvery: Int.max
+                iterations: iterations, theta: 1, patience: 20, heuristicEvery: Int.max, deadline: deadline
             ) { _ in }
             if !probe.feasible || probe.bound >= limit {
                 if chosen.contains(j) { result.open[j] = true } else { result.closed[j] = true }

@@ -76,7 +76,9 @@ public struct TerritoryDesignJob: Sendable {
         let options = AlignmentOptions(
             timeLimit: request.timeLimit, seed: request.seed, targetGap: request.gap, workers: request.workers,
             progress: progress)
-        let alignment = try await TerritoryAligner(options: options).align(problem)
+        var alignment = try await TerritoryAligner(options: options).align(problem)
+        // Peel and grow placed or dropped centres by a rule, so the bound holds for its centres only.
+        if !opened.isEmpty || !closed.isEmpty { alignment.restrictBoundToGivenCentres() }
         return TerritoryPlan(problem: problem, alignment: alignment, originalTerritories: original, opened: opened, closed: closed)
     }
 }

@@ -78,6 +78,14 @@ extension AlignmentProblem {
                 throw TerritoryError.invalidProblem(
                     "choose \(count) centres among \(territories.count) candidates, expected 1...\(territories.count)")
             }
+            // Every candidate holding a locked unit must open; more of them than `count` cannot be.
+            let lockedCentres = Set(units.filter(\.locked).compactMap(\.currentTerritory))
+            if lockedCentres.count > count {
+                throw TerritoryError.invalidProblem(
+                    "choose \(count) centres, but \(lockedCentres.count) candidates hold locked units and must "
+                        + "all open (\(lockedCentres.sorted().prefix(5).joined(separator: ", "))…); "
+                        + "expected a territory count ≥ \(lockedCentres.count)")
+            }
         }
     }
 

@@ -61,7 +61,9 @@ struct AlignmentReport {
                 id: problem.territories[j].id, centre: centres[j], totals: totals[j], targets: targets,
                 deviations: deviations, unitCount: counts[j], weightedTravel: travel[j],
                 meanDistance: counts[j] > 0 ? distanceSum[j] / Double(counts[j]) : 0,
-                farthestUnit: farthest[j].id, farthestDistance: farthest[j].distance, connected: connected))
+                farthestUnit: farthest[j].id, farthestDistance: farthest[j].distance,
+                diameter: TerritoryDiameter.of(members[j].map { problem.units[$0].location }, metric: metric),
+                connected: connected))
         }
         let objective = travel.reduce(0, +) + penaltyTotal
         let safeBound = min(bound, objective)
