@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Segmentation", targets: ["Segmentation"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
+        .library(name: "TerritoryDesignExact", targets: ["TerritoryDesignExact"]),
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Incentives", targets: ["Incentives"]),
@@ -48,6 +49,14 @@ let package = Package(
                 "SalesData", "LinearProgramming", .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        // The exact (capacitated, balanced, contiguous) p-median engine: `meridian territories pmedian`.
+        .target(
+            name: "TerritoryDesignExact",
+            dependencies: [
+                "TerritoryDesign", "SalesData", "LinearProgramming",
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
         .target(
             name: "QuotaPlanning",
             dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
@@ -65,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "meridian",
             dependencies: [
-                "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
+                "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "TerritoryDesignExact", "QuotaPlanning",
                 "Incentives", "Insights", "Planning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -75,7 +84,7 @@ let package = Package(
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming", "SalesData"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(
-            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "TerritoryDesignSupport", "SalesData"],
+            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "TerritoryDesignExact", "TerritoryDesignSupport", "SalesData"],
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
@@ -100,7 +109,10 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TerritoryDesignTests",
-            dependencies: ["TerritoryDesign", "TerritoryDesignSupport", "SalesData", "LinearProgramming", "TestSupport"]
+            dependencies: [
+                "TerritoryDesign", "TerritoryDesignExact", "TerritoryDesignSupport", "SalesData", "LinearProgramming",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]

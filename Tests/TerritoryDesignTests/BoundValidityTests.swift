@@ -2,6 +2,7 @@ import Foundation
 import SalesData
 import Testing
 import TerritoryDesign
+import TerritoryDesignExact
 
 /// Every product path's printed bound is a bound: never above the objective of a feasible solution
 /// of the same problem (a known optimum, or a reference solution priced in the same distances).

@@ -2,6 +2,7 @@ import Foundation
 import SalesData
 import Testing
 import TerritoryDesign
+import TerritoryDesignExact
 
 /// The exact engine keeps its wall-clock limit on instances that would run far longer.
 @Suite struct ExactDeadlineTests {

@@ -48,6 +48,14 @@ extension AlignmentProblem {
                 throw TerritoryError.invalidMeasure(
                     measure.name, reason: "tolerance \(measure.tolerance), expected a finite value ≥ 0")
             }
+            if measure.target == .upperLimit {
+                guard let limit = measure.limit, limit.isFinite, limit > 0, measure.tolerance == 1 else {
+                    throw TerritoryError.invalidMeasure(
+                        measure.name,
+                        reason: "upper limit \(measure.limit.map { "\($0)" } ?? "missing"); expected a finite limit > 0 "
+                            + "(BalanceMeasure.upperLimit(name:limit:))")
+                }
+            }
             if measure.target == .given {
                 for territory in territories {
                     guard let targets = territory.targets, targets.count == measures.count, let value = targets[k] else {

@@ -48,9 +48,14 @@ struct AlignmentReport {
         for j in 0..<m {
             var targets = [Double](), deviations = [Double]()
             for k in 0..<kCount {
-                let target = targetsByMeasure[k][j]
+                var target = targetsByMeasure[k][j]
+                var deviation = target > 0 ? (totals[j][k] - target) / target : (totals[j][k] > 0 ? .infinity : 0)
+                if let limit = problem.measures[k].limit, problem.measures[k].target == .upperLimit {
+                    // one-sided: the target reported is the limit, the deviation only what exceeds it
+                    target = limit
+                    deviation = max(0, (totals[j][k] - limit) / limit)
+                }
                 targets.append(target)
-                let deviation = target > 0 ? (totals[j][k] - target) / target : (totals[j][k] > 0 ? .infinity : 0)
                 deviations.append(deviation)
                 let name = problem.measures[k].name
                 maxDeviation[name] = max(maxDeviation[name] ?? 0, abs(deviation))

@@ -12,8 +12,9 @@ import Foundation
 /// ```
 ///
 /// - Complexity: Planar O(k log k + h²) for `k` points and `h` hull vertices; geographic O(k²).
-enum TerritoryDiameter {
-    static func of(_ locations: [Location], metric: DistanceMetric) -> Double {
+public enum TerritoryDiameter {
+    /// The farthest distance between two of `locations` under `metric` (0 with fewer than two).
+    public static func of(_ locations: [Location], metric: DistanceMetric) -> Double {
         guard locations.count > 1 else { return 0 }
         switch metric {
         case .euclidean:

@@ -145,6 +145,8 @@ struct ChosenCentresBound {
                 result.append((k, [Double](repeating: factor * total / Double(max(count, 1)), count: problem.territories.count)))
             case .given:
                 result.append((k, problem.territories.map { factor * ($0.targets?[k] ?? .infinity) }))
+            case .upperLimit:
+                result.append((k, [Double](repeating: measure.limit ?? .infinity, count: problem.territories.count)))
             case .proportionalToCapacity:
                 continue  // the share depends on which centres open
             }

@@ -71,6 +71,7 @@ struct LocationAllocation {
         var reduced = problem
         reduced.territories = chosen.map { problem.territories[$0] }
         reduced.centrePolicy = .fixed
+        if aligner.options.centreServesItself { reduced = try reduced.holdingCentresOnThemselves() }
         let explanation = InfeasibilityExplainer(problem: reduced).quickReasons()
         if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
         // The aligner's bound holds for the opened centres only; the last tenth of the limit goes to

@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Assigns units to a fixed set of open centres under capacities: regret-ordered greedy, then
 /// shift and swap moves until no move lowers the cost.
 ///

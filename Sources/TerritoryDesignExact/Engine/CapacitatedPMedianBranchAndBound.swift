@@ -1,6 +1,7 @@
 import Foundation
 import HeapModule
 import LinearProgramming
+import TerritoryDesign
 
 /// An open node of the search, ordered by its estimated bound (then deeper first, then FIFO).
 /// The forbidden-pair mask is stored as bits, so a large open list stays small.

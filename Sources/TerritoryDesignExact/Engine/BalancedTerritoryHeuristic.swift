@@ -1,5 +1,6 @@
 import Foundation
 import SalesData
+import TerritoryDesign
 
 /// Constructive + local-search heuristic for balanced (and optionally contiguous) p-median
 /// territories: seeds spread by farthest-first, territories grown over the adjacency graph

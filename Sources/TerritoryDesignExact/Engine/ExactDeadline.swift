@@ -1,7 +1,8 @@
 /// Deadline checks of the exact engine: every loop that can run long asks ``expired(_:)``.
 ///
-/// A deadline is a `ContinuousClock` instant; `nil` means no limit. Kept in one place so the
-/// engine can adopt a shared deadline type with a one-file change.
+/// A deadline is the `end` instant of the run's `Deadline` (LinearProgramming's one time window,
+/// opened by ``ExactPMedianSolver/solve(_:)``); `nil` means no limit. The inner loops take the
+/// bare instant so a check costs one clock read.
 enum ExactDeadline {
     /// Whether `deadline` is set and has passed.
     @inline(__always)

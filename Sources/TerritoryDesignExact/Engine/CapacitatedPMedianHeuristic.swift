@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Incumbents for the capacitated p-median: assignment for given centres, median relocation
 /// inside each cluster (alternating location–allocation), and a centre-swap descent.
 ///

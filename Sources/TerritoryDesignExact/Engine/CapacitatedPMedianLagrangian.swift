@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Lagrangian lower bound for the capacitated p-median, with reduced-cost variable fixing.
 ///
 /// Relaxing the assignment rows `Σ_j x[i][j] = 1` with multipliers `λ` splits the problem per

@@ -1,4 +1,5 @@
 import Foundation
+import TerritoryDesign
 
 /// Picks the incumbent heuristic that fits a problem's side constraints.
 enum IncumbentHeuristic {

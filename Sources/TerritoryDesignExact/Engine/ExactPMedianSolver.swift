@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import TerritoryDesign
 
 /// Exact branch-and-cut for territory alignment with centres chosen among units: capacitated
 /// p-median, balanced p-median (several measures at ±τ) and optional contiguity.

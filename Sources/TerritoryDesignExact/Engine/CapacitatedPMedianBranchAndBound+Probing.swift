@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Probing on centres: each undecided centre is tentatively flipped against the node's
 /// Lagrangian choice (a chosen centre closed, an unchosen one opened) and the bound re-optimised;
 /// a flip whose bound reaches the cutoff fixes the centre the other way for the whole subtree.
