@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Insights", targets: ["Insights"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "RunStore", targets: ["RunStore"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -56,6 +57,7 @@ let package = Package(
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
         .target(name: "RunStore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Reports", dependencies: ["SalesData", "LinearProgramming"]),
 
         .target(
             name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
@@ -66,7 +68,7 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", "Planning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", "Planning", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -106,6 +108,7 @@ let package = Package(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Incentives", "SalesData", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SalesData", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
