@@ -53,7 +53,7 @@ struct QuotaSection {
 
     private func treeTable() -> String {
         var html =
-            "<table id=\"quota-tree\" class=\"tree\"><thead><tr><th>Node</th><th>Role</th>"
+            "<div class=\"scroll\"><table id=\"quota-tree\" class=\"tree\"><thead><tr><th>Node</th><th>Role</th>"
             + "<th class=\"num\">Prior-year sales</th><th class=\"num\">Potential</th><th class=\"num\">Blended share</th>"
             + "<th class=\"num\">Target</th><th class=\"num\">Quota</th><th class=\"num\">Floor</th><th class=\"num\">Cap</th>"
             + "<th>Flags</th><th class=\"num\">P(attain)</th></tr></thead><tbody>"
@@ -80,6 +80,6 @@ struct QuotaSection {
             html += "<td>\(flags.map { "<span class=\"flag\">\($0)</span>" }.joined(separator: " "))</td>"
             html += "<td class=\"num\">\(node.attainmentProbability.map { HTMLText.percent($0) } ?? "")</td></tr>"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table></div>"
     }
 }
