@@ -11,7 +11,8 @@ extension Meridian {
                 """
                 Looks for the step outputs in DIR and its subfolders (assignment.csv + territories.csv, \
                 quotas.csv, comp/ or pay/, scenarios/, insights/); sections without inputs are left out and the \
-                page says which. The map needs account locations: accounts.csv in DIR or DIR/inputs, or --accounts. \
+                page says which. With statements.csv in the comp folder, one statement page per person goes to \
+                statements/ beside the report. The map needs account locations: accounts.csv in DIR or DIR/inputs, or --accounts. \
                 Re-rendering from the run store (report RUN) is not available yet.
                 """))
 
@@ -36,6 +37,12 @@ extension Meridian {
             let file = out.map { URL(fileURLWithPath: $0) } ?? sources.root.appendingPathComponent("report.html")
             try HTMLReport(sources: sources, tolerances: try tolerances(), title: title).write(to: file)
             print("wrote \(file.path)")
+            if let pay = sources.pay, StatementPages(folder: pay).exists {
+                let folder = file.deletingLastPathComponent().appendingPathComponent("statements")
+                print(
+                    "wrote \(try StatementPages(folder: pay).write(to: folder)) statements, one per person, to \(folder.path)"
+                )
+            }
         }
 
         /// `--tolerance MEASURE=τ` flags as a dictionary; τ finite and non-negative.
