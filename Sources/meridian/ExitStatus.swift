@@ -95,7 +95,7 @@ enum ExitStatus: Int32, CaseIterable {
             if case .unreadable = error { self = .failure } else { self = .badData }
         case let error as InsightsError:
             if case .fileFailed = error { self = .failure } else { self = .badData }
-        case is ModelError, is SalesDataError, is ConfigurationError, is PlanningError, is SegmentationError, is DecodingError:
+        case is LedgerError, is ModelError, is SalesDataError, is ConfigurationError, is PlanningError, is SegmentationError, is DecodingError:
             self = .badData
         default:
             self = .failure
