@@ -53,7 +53,11 @@ let package = Package(
             name: "QuotaPlanning",
             dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Incentives", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Incentives",
+            dependencies: [
+                "SalesData", "RunStore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
         .target(
@@ -86,6 +90,7 @@ let package = Package(
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
+        benchmark("ledger-bench", path: "IncentivesLedger", dependencies: ["Incentives", "SalesData"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
         benchmark(
             "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],

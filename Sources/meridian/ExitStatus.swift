@@ -102,7 +102,7 @@ enum ExitStatus: Int32, CaseIterable {
             case .corruptRow: self = .badData
             case .missingStore, .duplicateRun, .database: self = .failure
             }
-        case is ModelError, is SalesDataError, is ConfigurationError, is PlanningError, is SegmentationError, is DecodingError:
+        case is LedgerError, is ModelError, is SalesDataError, is ConfigurationError, is PlanningError, is SegmentationError, is DecodingError:
             self = .badData
         default:
             self = .failure
