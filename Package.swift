@@ -66,7 +66,8 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", "Planning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", "Planning", "Simulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -80,6 +81,7 @@ let package = Package(
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+        benchmark("sim-bench", path: "Simulation", dependencies: ["Simulation"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark(
             "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
             exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),
