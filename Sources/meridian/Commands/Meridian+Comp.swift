@@ -8,7 +8,11 @@ extension Meridian {
     struct Comp: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Calculate, explain and estimate incentive compensation.",
-            subcommands: [Calculate.self, Explain.self, Estimate.self])
+            subcommands: [
+                Calculate.self, Explain.self, Estimate.self,
+                // the ledger: Meridian+CompLedger.swift
+                Run.self, Approve.self, Pay.self, Statements.self, History.self, Payroll.self, Expense.self,
+            ])
     }
 }
 
