@@ -79,7 +79,8 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", "Planning", "Reports", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", "Planning", "Reports", "RunStore", "Simulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -94,6 +95,7 @@ let package = Package(
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark("ledger-bench", path: "IncentivesLedger", dependencies: ["Incentives", "SalesData"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+        benchmark("sim-bench", path: "Simulation", dependencies: ["Simulation"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark(
             "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
             exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),

@@ -10,6 +10,7 @@ import RunStore
 import SalesData
 import Scoring
 import Segmentation
+import Simulation
 import TerritoryDesign
 
 /// The exit-status table of every `meridian` command, and the one place a library error becomes
@@ -95,6 +96,8 @@ enum ExitStatus: Int32, CaseIterable {
             if case .xgboost = error { self = .failure } else { self = .badData }
         case let error as IncentivesError:
             if case .unreadable = error { self = .failure } else { self = .badData }
+        case is SimulationError:
+            self = .badData
         case let error as InsightsError:
             if case .fileFailed = error { self = .failure } else { self = .badData }
         case let error as ReportsError:
