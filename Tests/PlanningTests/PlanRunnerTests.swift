@@ -88,8 +88,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = folder.appendingPathComponent("cache")
         func run(_ text: String, to name: String) throws -> PlanRun {
-            try PlanRunner(plan: try PlanFile(yaml: text, file: "plan.yaml"), planText: text, planPath: "plan.yaml",
-                           cacheFolder: cache).run(to: folder.appendingPathComponent(name))
+            try PlanRunner(
+                plan: try PlanFile(yaml: text, file: "plan.yaml"), planText: text, planPath: "plan.yaml",
+                cacheFolder: cache
+            ).run(to: folder.appendingPathComponent(name))
         }
         let first = try run(Self.plan(), to: "first")
         #expect(first.record.steps.map(\.cacheHit) == [false, false, false])
@@ -119,7 +121,9 @@ import Testing
 
     @Test func aDerivedColumnMapsEveryAccountsTier() throws {
         var plan = try PlanFile(yaml: Self.plan(), file: "plan.yaml")
-        plan.derivedColumns = [DerivedColumn(name: "tier_hours", from: "segment_abc", values: ["A": 40, "B": 16, "C": 6])]
+        plan.derivedColumns = [
+            DerivedColumn(name: "tier_hours", from: "segment_abc", values: ["A": 40, "B": 16, "C": 6])
+        ]
         plan.scoring = nil
         plan.quotas = nil
         var state = try PlanState(plan: plan)

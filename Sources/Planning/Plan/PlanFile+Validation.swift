@@ -83,42 +83,66 @@ extension PlanFile: ValidatedRequest {
         }
         func requireColumn(_ name: String, _ key: String) {
             if let step = PlanStep.producing(name), !steps.contains(step) {
-                list.append(.invalidValue(key: key, value: name, expected: "a column the plan provides: add the `\(step.rawValue)` section, or name an account column"))
+                list.append(
+                    .invalidValue(
+                        key: key, value: name,
+                        expected:
+                            "a column the plan provides: add the `\(step.rawValue)` section, or name an account column")
+                )
             }
         }
         if let segmentation {
             if !segmentation.input.isEmpty {
-                list.append(.invalidValue(key: "segmentation.input", value: segmentation.input, expected: "no input: a plan segments dataset.accounts"))
+                list.append(
+                    .invalidValue(
+                        key: "segmentation.input", value: segmentation.input,
+                        expected: "no input: a plan segments dataset.accounts"))
             }
             if segmentation.seed == nil {
-                list.append(.invalidValue(key: "segmentation.seed", value: "", expected: "a seed: a plan's runs are reproducible"))
+                list.append(
+                    .invalidValue(
+                        key: "segmentation.seed", value: "", expected: "a seed: a plan's runs are reproducible"))
             }
             section("segmentation", segmentationRequest?.problems() ?? [])
         }
         if let scoring {
             if (scoring.model == nil) == (scoring.train == nil) {
-                list.append(.invalidValue(key: "scoring", value: scoring.model ?? "", expected: "exactly one of `model` (a shipped model file) and `train`"))
+                list.append(
+                    .invalidValue(
+                        key: "scoring", value: scoring.model ?? "",
+                        expected: "exactly one of `model` (a shipped model file) and `train`"))
             }
-            if let request = scoring.predictionRequest(accounts: dataset.accountsFile) { section("scoring", request.validate) }
-            if let request = scoring.trainingRequest(accounts: dataset.accountsFile) { section("scoring.train", request.validate) }
+            if let request = scoring.predictionRequest(accounts: dataset.accountsFile) {
+                section("scoring", request.validate)
+            }
+            if let request = scoring.trainingRequest(accounts: dataset.accountsFile) {
+                section("scoring.train", request.validate)
+            }
         }
         var names = Set<String>()
         for (i, column) in derivedColumns.enumerated() {
             let key = "derivedColumns[\(i)]"
             if column.name.isEmpty || PlanStep.producing(column.name) != nil || !names.insert(column.name).inserted {
-                list.append(.invalidValue(key: key + ".name", value: column.name, expected: "a new, unique column name (not a step output)"))
+                list.append(
+                    .invalidValue(
+                        key: key + ".name", value: column.name,
+                        expected: "a new, unique column name (not a step output)"))
             }
             requireColumn(column.from, key + ".from")
             if column.values.isEmpty {
                 list.append(.invalidValue(key: key + ".values", value: "{}", expected: "at least one value: amount"))
             }
             for (value, amount) in column.values.sorted(by: { $0.key < $1.key }) where !amount.isFinite {
-                list.append(.invalidValue(key: "\(key).values.\(value)", value: "\(amount)", expected: "a finite number"))
+                list.append(
+                    .invalidValue(key: "\(key).values.\(value)", value: "\(amount)", expected: "a finite number"))
             }
         }
         if let territories {
             if !territories.accounts.isEmpty {
-                list.append(.invalidValue(key: "territories.accounts", value: territories.accounts, expected: "no accounts: a plan aligns dataset.accounts (with step outputs as columns)"))
+                list.append(
+                    .invalidValue(
+                        key: "territories.accounts", value: territories.accounts,
+                        expected: "no accounts: a plan aligns dataset.accounts (with step outputs as columns)"))
             }
             section("territories", territoryRequest?.problems() ?? [])
             for (i, measure) in territories.measures.enumerated() {

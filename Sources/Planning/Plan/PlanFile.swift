@@ -18,9 +18,8 @@ import TerritoryDesign
 /// plan.quotas?.potential   // "score_potential"
 /// ```
 ///
-/// Invariant after ``init(yaml:file:baseFolder:)``: every path is resolved against the plan file's
-/// folder's working directory as written (paths are used as given, relative to the working
-/// directory, like every other Meridian config), and ``problems()`` is empty.
+/// Invariant after ``init(yaml:file:)``: ``problems()`` is empty. Paths are used as written,
+/// relative to the working directory, like every other Meridian config.
 public struct PlanFile: Sendable, Codable {
     /// Where the accounts, reps, hierarchy and history come from.
     public var dataset: DatasetSection
@@ -38,8 +37,10 @@ public struct PlanFile: Sendable, Codable {
     public var capacity: CapacityPlanRequest?
     /// Scorecards, coaching and pipeline health for the dataset.
     public var insights: InsightsRequest?
-    /// Slots for the incentive-comp, simulation and report steps. A plan that fills one is refused
-    /// until its step is wired (``PlanningError/stepNotAvailable(section:)``), never silently skipped.
+    /// The incentive-comp slot, not wired yet.
+    ///
+    /// A plan that fills it is refused (``PlanningError/stepNotAvailable(section:)``), never silently
+    /// run without it; the same holds for ``simulation`` and ``report``.
     public var comp: PendingSection?
     public var simulation: PendingSection?
     public var report: PendingSection?
@@ -95,8 +96,8 @@ public struct PlanFile: Sendable, Codable {
 
 /// A section for a step that is not wired into plans yet (comp, simulation, report).
 ///
-/// It accepts any mapping so a plan can be written ahead, and running such a plan fails with
-/// ``PlanningError/stepNotAvailable(section:)``.
+/// Decoding one fails with ``PlanningError/stepNotAvailable(section:)``, located at the section, so a
+/// plan never runs without a step it asks for.
 public struct PendingSection: Sendable, Hashable, Codable {
     public init() {}
     /// Always throws: the section's module is not wired into plans yet.

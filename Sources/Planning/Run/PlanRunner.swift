@@ -86,7 +86,8 @@ public struct PlanRunner: Sendable {
                         cacheHit: cached != nil, termination: outcome.termination, clockLimited: outcome.clockLimited,
                         metrics: outcome.metrics,
                         outputs: named.map {
-                            FileDigest(path: $0.name, sha256: SHA256Digest.hex(of: $0.data), bytes: Int64($0.data.count))
+                            FileDigest(
+                                path: $0.name, sha256: SHA256Digest.hex(of: $0.data), bytes: Int64($0.data.count))
                         }, startedAt: stepStart, endedAt: Date()))
             }
         } catch {
@@ -94,7 +95,8 @@ public struct PlanRunner: Sendable {
         }
         let record = RunRecord(
             id: Self.runID(started), planPath: planPath, planText: planText, planHash: SHA256Digest.hex(of: planText),
-            outputFolder: folder.path, startedAt: started, endedAt: Date(), status: failure == nil ? .completed : .failed,
+            outputFolder: folder.path, startedAt: started, endedAt: Date(),
+            status: failure == nil ? .completed : .failed,
             exitCode: failure.map(exitCode) ?? 0, error: failure.map { String(describing: $0) },
             seeds: plan.seeds, inputs: inputs, steps: records)
         let encoder = JSONEncoder()
@@ -121,7 +123,8 @@ public struct PlanRunner: Sendable {
     }
 
     /// Names a plan folder may hold from earlier runs with other sections, which a run may replace.
-    static let ownedNames: Set<String> = Set(PlanStep.allCases.map(\.rawValue) + ["plan.yaml", "run.json", "runs.sqlite"])
+    static let ownedNames: Set<String> = Set(
+        PlanStep.allCases.map(\.rawValue) + ["plan.yaml", "run.json", "runs.sqlite"])
 
     /// `YYYYMMDDTHHMMSSZ-` and 8 hex digits.
     static func runID(_ date: Date) -> String {
@@ -129,7 +132,8 @@ public struct PlanRunner: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date) + "-" + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8)).lowercased()
+        return formatter.string(from: date) + "-"
+            + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8)).lowercased()
     }
 }
 
@@ -150,7 +154,9 @@ public struct PlanRun: Sendable {
     }
 
     /// The one-line summary of each step, in run order.
-    public var summaries: [String] { record.steps.compactMap { outcomes[PlanStep(rawValue: $0.name) ?? .quotas]?.summary } }
+    public var summaries: [String] {
+        record.steps.compactMap { outcomes[PlanStep(rawValue: $0.name) ?? .quotas]?.summary }
+    }
 }
 
 extension PlanFile {

@@ -54,7 +54,9 @@ struct PlanState {
         case .scoring:
             paths = (plan.scoring?.model.map { [$0] } ?? []) + (plan.scoring?.joins.map(\.file) ?? [])
         case .territories:
-            if let request = plan.territoryRequest { paths = [request.territories] + (request.adjacency.map { [$0] } ?? []) }
+            if let request = plan.territoryRequest {
+                paths = [request.territories] + (request.adjacency.map { [$0] } ?? [])
+            }
         case .quotas, .capacity, .insights: paths = []
         }
         return try paths.map { try digest($0) }
@@ -71,7 +73,8 @@ struct PlanState {
         case .territories:
             // derived columns are computed just before the territory step, so they are part of its input
             return try StepKey.of(
-                step, version: version, section: TerritoryKeySection(request: plan.territories, derived: plan.derivedColumns),
+                step, version: version,
+                section: TerritoryKeySection(request: plan.territories, derived: plan.derivedColumns),
                 files: files, previous: previous)
         case .quotas:
             return try StepKey.of(step, version: version, section: plan.quotas, files: files, previous: previous)
@@ -110,7 +113,9 @@ struct PlanState {
             guard accounts.table.has(column.from) else {
                 throw PlanningError.invalidValue(
                     key: "derivedColumns[\(i)].from", value: column.from,
-                    expected: "an account column or step output; the accounts have \(accounts.table.columnNames.joined(separator: ", "))")
+                    expected:
+                        "an account column or step output; the accounts have \(accounts.table.columnNames.joined(separator: ", "))"
+                )
             }
             let source = try accounts.table.strings(column.from)
             let cells = try source.enumerated().map { row, value -> String? in
@@ -118,7 +123,9 @@ struct PlanState {
                 guard let amount = column.values[text] ?? column.defaultValue else {
                     throw PlanningError.stepFailed(
                         step: "derivedColumns[\(i)]",
-                        message: "account row \(row + 1) has \(column.from) '\(text.prefix(60))', which `values` does not list and no `default` covers")
+                        message:
+                            "account row \(row + 1) has \(column.from) '\(text.prefix(60))', which `values` does not list and no `default` covers"
+                    )
                 }
                 return "\(amount)"
             }
@@ -191,7 +198,8 @@ struct PlanState {
         outcome.columns[ScoredAccounts.expectedValueColumn] = scores.expectedValue.map { "\($0)" }
         outcome.columns[ScoredAccounts.potentialColumn] = scores.potential.map { "\($0)" }
         let potential = scores.potential.reduce(0, +)
-        let meanPropensity = scores.propensity.isEmpty ? 0 : scores.propensity.reduce(0, +) / Double(scores.propensity.count)
+        let meanPropensity =
+            scores.propensity.isEmpty ? 0 : scores.propensity.reduce(0, +) / Double(scores.propensity.count)
         outcome.metrics = ["total_score_potential": potential, "mean_propensity": meanPropensity]
         outcome.summary =
             "\(scores.ids.count) accounts scored; mean propensity "
@@ -224,7 +232,8 @@ struct PlanState {
         return (
             outcome,
             [
-                ("assignment.csv", Data(writer.assignmentCSV().utf8)), ("territories.csv", Data(writer.territoriesCSV().utf8)),
+                ("assignment.csv", Data(writer.assignmentCSV().utf8)),
+                ("territories.csv", Data(writer.territoriesCSV().utf8)),
                 ("metrics.json", Data(writer.metricsJSON(pretty: true).utf8)),
             ]
         )
