@@ -154,3 +154,28 @@ extension JSONDecoder {
         return decoder
     }
 }
+
+@Suite struct PlanRecordingTests {
+    @Test func rerunsIntoTheSameFolderKeepTheStoreAndRecordEveryRun() async throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "plan-store")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let text =
+            "dataset: {folder: \(PlanRunnerTests.root)/Data/demo}\ncapacity:\n  quarterlyQuota: [60]\n"
+            + "  roles: [{name: AE, monthlyProductivity: 10, costPerHire: 5, costPerSellerMonth: 1}]\n"
+        let plan = try PlanFile(yaml: text, file: "plan.yaml")
+        let location = try PlanRecorder.location(store: nil, output: out)
+        var ids: [String] = []
+        for _ in 0..<2 {
+            let run = try PlanRunner(plan: plan, planText: text, planPath: "plan.yaml").run(to: out)
+            try await PlanRecorder.record(run.record, at: location)
+            ids.append(run.record.id)
+        }
+        let store = try await location.open(create: false)
+        let stored = try await store.runs(limit: nil)
+        await store.close()
+        #expect(Set(stored.map(\.id)) == Set(ids))
+        #expect(stored.first?.steps.map(\.name) == ["capacity"])
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("capacity/hires.csv").path))
+    }
+}

@@ -44,14 +44,19 @@ public struct PlanRunner: Sendable {
         self.log = log
     }
 
-    /// Runs the plan and writes `folder`.
+    /// Runs the plan, writes `folder`, and hands the run record to `record` (the run store).
     ///
     /// - Parameters:
-    ///   - folder: The output folder, replaced whole.
+    ///   - folder: The output folder, replaced whole; a run store file of earlier runs in it
+    ///     (`runs.sqlite`) is carried into the new folder.
     ///   - exitCode: The exit status a failure maps to (the CLI's one table), recorded in the run.
+    ///   - record: Stores the finished record (completed or failed), after the folder is written.
     /// - Returns: The run: its record and each step's termination.
-    /// - Throws: The failing step's error, after the folder (with a failed record) is written.
-    public func run(to folder: URL, exitCode: (any Error) -> Int32 = { _ in 1 }) throws -> PlanRun {
+    /// - Throws: The failing step's error, after the folder (with a failed record) is written and
+    ///   recorded; `record`'s error.
+    public func run(
+        to folder: URL, exitCode: (any Error) -> Int32 = { _ in 1 }, record: (RunRecord) throws -> Void = { _ in }
+    ) throws -> PlanRun {
         try plan.validate()
         let started = Date()
         var inputs: [FileDigest] = []
@@ -93,7 +98,7 @@ public struct PlanRunner: Sendable {
         } catch {
             failure = error
         }
-        let record = RunRecord(
+        let runRecord = RunRecord(
             id: Self.runID(started), planPath: planPath, planText: planText, planHash: SHA256Digest.hex(of: planText),
             outputFolder: folder.path, startedAt: started, endedAt: Date(),
             status: failure == nil ? .completed : .failed,
@@ -102,10 +107,12 @@ public struct PlanRunner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        files.append(("run.json", try encoder.encode(record)))
+        files.append(("run.json", try encoder.encode(runRecord)))
+        files += Self.carriedStore(in: folder)
         try AtomicFolder.write(files, to: folder, owned: Self.ownedNames)
+        try record(runRecord)
         if let failure { throw failure }
-        return PlanRun(record: record, outcomes: terminations)
+        return PlanRun(record: runRecord, outcomes: terminations)
     }
 
     /// The default output folder of a plan file: `out/NAME` for `NAME.yaml`, or `out/FOLDER` for a
@@ -121,6 +128,17 @@ public struct PlanRunner: Sendable {
     public static func defaultCache(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".meridian-cache")
     }
+
+    /// The run store of earlier runs in `folder` (`runs.sqlite` and its journal files), so replacing
+    /// the folder keeps the history the store records.
+    static func carriedStore(in folder: URL) -> [(name: String, data: Data)] {
+        [storeFileName, storeFileName + "-wal", storeFileName + "-shm", storeFileName + "-journal"].compactMap { name in
+            (try? Data(contentsOf: folder.appendingPathComponent(name))).map { (name, $0) }
+        }
+    }
+
+    /// The default store inside an output folder (RunStore's `RunStoreLocation.defaultFileName`).
+    static let storeFileName = RunStoreLocation.defaultFileName
 
     /// Names a plan folder may hold from earlier runs with other sections, which a run may replace.
     static let ownedNames: Set<String> = Set(
@@ -167,5 +185,26 @@ extension PlanFile {
         if let seed = scoring?.train?.seed { seeds["scoring.train.seed"] = seed }
         if let seed = territories?.seed { seeds["territories.seed"] = seed }
         return seeds
+    }
+}
+
+/// Records plan runs in a run store (SQLite file or PostgreSQL server).
+public enum PlanRecorder {
+    /// The store a plan run records into: `--store` when given, else `runs.sqlite` in the output folder.
+    public static func location(store: String?, output: URL) throws -> RunStoreLocation {
+        if let store { return try RunStoreLocation(parsing: store) }
+        return .sqlite(path: output.appendingPathComponent(RunStoreLocation.defaultFileName).path)
+    }
+
+    /// Opens (and migrates) the store, records the run, closes the store.
+    public static func record(_ run: RunRecord, at location: RunStoreLocation) async throws {
+        let store = try await location.open(create: true)
+        do {
+            try await store.record(run)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
     }
 }

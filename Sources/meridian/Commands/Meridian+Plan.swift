@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Planning
+import RunStore
 import SalesData
 
 extension Meridian {
@@ -55,9 +56,14 @@ extension Meridian.PlanCommand {
         var out: String?
         @Option(help: "Step cache folder (default: .meridian-cache beside the output folder).") var cache: String?
         @Flag(help: "Run every step; read and write no cache.") var noCache = false
+        @Option(
+            help: ArgumentHelp(
+                "Run store: an SQLite file or a postgresql:// URL (default: OUT/runs.sqlite).", valueName: "file|url"))
+        var store: String?
 
         func validate() throws {
             if noCache && cache != nil { throw ValidationError("give --cache or --no-cache, not both") }
+            if let store { _ = try Meridian.usage { try RunStoreLocation(parsing: store) } }
         }
 
         func run() throws {
@@ -67,8 +73,13 @@ extension Meridian.PlanCommand {
             let output = URL(fileURLWithPath: out ?? PlanRunner.defaultOutput(for: plan))
             let cacheFolder = noCache ? nil : URL(fileURLWithPath: cache ?? PlanRunner.defaultCache(for: output).path)
             let runner = PlanRunner(plan: file, planText: text, planPath: plan, cacheFolder: cacheFolder) { print($0) }
-            let result = try runner.run(to: output) { ExitStatus(classifying: $0).rawValue }
-            print("run \(result.record.id): files in \(output.path)/ (run record: run.json)")
+            let location = try PlanRecorder.location(store: store, output: output)
+            let result = try runner.run(to: output) {
+                ExitStatus(classifying: $0).rawValue
+            } record: { record in
+                try Meridian.waitFor { try await PlanRecorder.record(record, at: location) }
+            }
+            print("run \(result.record.id): files in \(output.path)/, recorded in \(location)")
             if let unsolved = result.unsolvedStep {
                 throw (unsolved.provenInfeasible ? ExitStatus.infeasible : .limitWithoutSolution).exitCode
             }
