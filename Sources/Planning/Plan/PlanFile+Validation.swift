@@ -91,13 +91,12 @@ extension PlanFile: ValidatedRequest {
                 )
             }
         }
+        /// A path the plan fills from `dataset` must not be given in a section.
+        func forbid(_ key: String, _ value: String, _ expected: String) {
+            if !value.isEmpty { list.append(.invalidValue(key: key, value: value, expected: expected)) }
+        }
         if let segmentation {
-            if !segmentation.input.isEmpty {
-                list.append(
-                    .invalidValue(
-                        key: "segmentation.input", value: segmentation.input,
-                        expected: "no input: a plan segments dataset.accounts"))
-            }
+            forbid("segmentation.input", segmentation.input, "no input: a plan segments dataset.accounts")
             if segmentation.seed == nil {
                 list.append(
                     .invalidValue(
@@ -138,12 +137,9 @@ extension PlanFile: ValidatedRequest {
             }
         }
         if let territories {
-            if !territories.accounts.isEmpty {
-                list.append(
-                    .invalidValue(
-                        key: "territories.accounts", value: territories.accounts,
-                        expected: "no accounts: a plan aligns dataset.accounts (with step outputs as columns)"))
-            }
+            forbid(
+                "territories.accounts", territories.accounts,
+                "no accounts: a plan aligns dataset.accounts (with step outputs as columns)")
             section("territories", territoryRequest?.problems() ?? [])
             for (i, measure) in territories.measures.enumerated() {
                 requireColumn(measure.name, "territories.measures[\(i)].name")
