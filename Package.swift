@@ -71,7 +71,11 @@ let package = Package(
         .target(name: "Reports", dependencies: ["SalesData", "LinearProgramming"]),
 
         .target(
-            name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
+            name: "Planning",
+            dependencies: [
+                "SalesData", "LinearProgramming", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
+                "Insights", "RunStore",
+            ]
         ),
 
         // MARK: - CLI
@@ -117,7 +121,9 @@ let package = Package(
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "SalesData", "LinearProgramming", "RunStore", "TestSupport"]),
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),

@@ -27,6 +27,12 @@ public struct QuotaPlanWriter: Sendable {
             FileHandle.standardError.write(summary)
             return
         }
+        try AtomicFolder.write(try files(for: plan), to: folder, owned: Self.fileNames)
+        FileHandle.standardOutput.write(summary)
+    }
+
+    /// The files of a quota folder, in memory: the CSVs (or `quotas.json`) and `quota_summary.txt`.
+    public func files(for plan: QuotaPlan) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)]
         switch format {
         case .csv:
@@ -37,8 +43,7 @@ public struct QuotaPlanWriter: Sendable {
         case .json:
             files = [("quotas.json", try plan.json())]
         }
-        files.append(("quota_summary.txt", summary))
-        try AtomicFolder.write(files, to: folder, owned: Self.fileNames)
-        FileHandle.standardOutput.write(summary)
+        files.append(("quota_summary.txt", Data(plan.summaryText().utf8)))
+        return files
     }
 }

@@ -21,7 +21,16 @@ public enum AlignmentInput {
     public static func units(
         from url: URL, measures: [String], territoryColumn: String = "territory", lockedColumn: String = "locked"
     ) throws -> [AlignmentUnit] {
-        let table = try ColumnTable(contentsOf: url)
+        try units(
+            from: try ColumnTable(contentsOf: url), measures: measures, territoryColumn: territoryColumn,
+            lockedColumn: lockedColumn)
+    }
+
+    /// Loads units from a table already in memory (a plan's accounts with step outputs as columns).
+    public static func units(
+        from table: ColumnTable, measures: [String], territoryColumn: String = "territory",
+        lockedColumn: String = "locked"
+    ) throws -> [AlignmentUnit] {
         let id = try requireColumn(table, idNames)
         let (c1, c2, geographic) = try locationColumns(table)
         let measureColumns = try measures.map { try requireColumn(table, [$0]) }
@@ -105,7 +114,12 @@ public enum AlignmentInput {
 
     /// Whether a CSV's header has latitude/longitude (else x/y).
     public static func isGeographic(_ url: URL) throws -> Bool {
-        try locationColumns(try ColumnTable(contentsOf: url)).2
+        try isGeographic(try ColumnTable(contentsOf: url))
+    }
+
+    /// Whether a table has latitude/longitude columns (else x/y).
+    public static func isGeographic(_ table: ColumnTable) throws -> Bool {
+        try locationColumns(table).2
     }
 
     private static func locationColumns(_ table: ColumnTable) throws -> (Int, Int, Bool) {
