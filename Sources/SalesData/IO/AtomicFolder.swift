@@ -84,7 +84,9 @@ public enum AtomicFolder {
 
     /// Cleans the dot-named siblings of `folder` left by dead processes (see the type's doc):
     /// deletes partial `.tmp` folders and, when `folder` is missing, renames the complete `.new`
-    /// (else `.old`) back into place. Siblings of running processes are left alone.
+    /// (else `.old`) back into place.
+    ///
+    /// Siblings of running processes are left alone.
     ///
     /// - Throws: ``AtomicFolderError/failed(operation:path:reason:)`` when a rename back fails.
     public static func recover(_ folder: URL) throws {
@@ -110,7 +112,9 @@ public enum AtomicFolder {
         Int32(sibling.dropFirst(prefix.count).prefix { $0 != "." })
     }
 
-    /// Whether a process with this id runs (on Linux: `/proc/PID` exists). Unknown ids count as dead.
+    /// Whether a process with this id runs (on Linux: `/proc/PID` exists).
+    ///
+    /// Unknown ids count as dead.
     static func isRunning(_ pid: Int32?) -> Bool {
         guard let pid, pid > 0 else { return false }
         return pid == getpid() || FileManager.default.fileExists(atPath: "/proc/\(pid)")

@@ -199,8 +199,9 @@ public enum ColumnTableError: Error, Hashable, CustomStringConvertible {
 
 extension ColumnTable {
     /// A left join: every row of `self`, extended with the columns of `other` from the row whose
-    /// `otherKey` equals this row's `key` (missing cells when there is none). A column of `other`
-    /// whose name `self` already has is renamed `<other file stem>_<name>`.
+    /// `otherKey` equals this row's `key` (missing cells when there is none).
+    ///
+    /// A column of `other` whose name `self` already has is renamed `<other file stem>_<name>`.
     ///
     /// ```swift
     /// let scored = try accounts.leftJoined(with: truth, on: "id", otherKey: "account_id")
