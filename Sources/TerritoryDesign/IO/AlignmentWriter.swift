@@ -3,7 +3,9 @@ import SalesData
 
 /// Writes a territory plan: `assignment.csv` (account, old and new territory, moved, distance),
 /// `territories.csv` (per territory and measure: total, target, deviation; accounts, compactness,
-/// farthest account, connected) and `metrics.json` (plan metrics). Each file is written atomically.
+/// farthest account, connected) and `metrics.json` (plan metrics).
+///
+/// Each file is written atomically.
 ///
 /// ```swift
 /// try AlignmentWriter(plan: plan).write(to: URL(fileURLWithPath: "out"))
