@@ -154,7 +154,7 @@ public struct CommissionAccounting: Sendable, Hashable {
         }
     }
 
-    /// The asset left for `cost` at the end of `month` (`nil`: before any month, i.e. zero).
+    /// The asset left for `cost` at the end of `month` (`nil`: before any month, that is zero).
     func carrying(of cost: CommissionCost, atEndOf month: CompPeriod?, includingChurn: Bool = true) -> Money {
         guard let month, case .capitalized(_, let months) = Self.treatment(of: cost) else { return .zero }
         let elapsed = cost.incurred.months(until: month) + 1

@@ -28,7 +28,7 @@ public struct CommissionCost: Sendable, Hashable, Codable {
         }
     }
 
-    /// Unique, e.g. the ledger line id it comes from.
+    /// Unique, for example the ledger line id it comes from.
     public var id: String
     public var person: String
     public var contract: String

@@ -32,9 +32,13 @@ public struct ClawbackPolicy: Sendable, Hashable, Codable {
     /// The clawback line for `original` (a paid earning on a deal of `dealAmount`), or `nil` outside the window.
     ///
     /// - Parameters:
+    ///   - original: the paid earning line the clawback recovers from.
+    ///   - dealAmount: the deal's amount (> 0).
     ///   - refunded: the part of the deal refunded; equal to `dealAmount` for a cancellation.
     ///   - monthsInForce: whole months the deal ran before the refund or cancellation.
+    ///   - reason: the reason written on the negative line.
     ///   - period: the open period the negative line is posted in.
+    /// - Returns: the negative line, or `nil` outside the window or when nothing is recovered.
     /// - Throws: ``LedgerError`` for a deal amount ≤ 0, a refund outside `0...dealAmount`, or negative months.
     public func clawback(
         of original: LedgerLine, dealAmount: Money, refunded: Money, monthsInForce: Int, reason: String,

@@ -20,7 +20,7 @@ public struct LedgerLine: Sendable, Hashable, Codable {
         case priorPeriodAdjustment = "prior_period_adjustment"
     }
 
-    /// Unique and stable, e.g. `R012/2026-01/bookings/v1`.
+    /// Unique and stable, for example `R012/2026-01/bookings/v1`.
     public var id: String
     public var person: String
     /// The period the line is posted in (paid with).
