@@ -101,8 +101,7 @@ extension SiblingAllocation {
     /// mean relative deviation as a tie-break.
     ///
     /// With pins chosen by water-filling the largest deviation alone has a unique minimiser (every free member moves by
-    /// the same relative amount
-    /// or stops at its bound), so the small second term only orders otherwise equal solutions.
+    /// the same relative amount or stops at its bound), so the small second term only orders otherwise equal solutions.
     /// Returns quotas as fractions of the pool.
     func solveLP(flexible: [Int], pinned: [Bool], options: SolverOptions) throws(QuotaError) -> [Double] {
         let normaliser = available
