@@ -30,7 +30,7 @@ public struct SalesDataset: Sendable, Hashable {
     public var repTerritoryHistory: [RepTerritoryChange]
     public var fiscalCalendar: FiscalCalendar
 
-    /// Assembles a dataset from values; the hierarchy is checked, references are not (use ``validate()``).
+    /// Assembles a dataset from values; the hierarchy is checked, references are not (use ``validate(issueLimit:)``).
     ///
     /// - Throws: the ``Hierarchy`` errors.
     public init(

@@ -22,7 +22,7 @@ import Foundation
 /// kill can leave dot-named siblings of the dead process, and the next write to the same folder
 /// (``recover(_:)``) removes them or puts the complete one in place. A reused PID only delays
 /// that clean-up. The folder's own contents are replaced whole: files in the old folder that the new
-/// set does not contain disappear, so the writer refuses (``AtomicFolderError/foreignFiles``) to
+/// set does not contain disappear, so the writer refuses (``AtomicFolderError/foreignFiles(path:names:)``) to
 /// replace a folder that holds files outside `owned`.
 public enum AtomicFolder {
     /// Writes `files` (name → bytes) as the complete contents of `folder`.

@@ -126,7 +126,7 @@ public struct ColumnTable: Sendable, Hashable {
 
     /// The cells of a column parsed as finite numbers; missing cells are `nil`.
     ///
-    /// - Throws: ``ColumnTableError/notANumber(file:line:column:value:)`` for text that is not a
+    /// - Throws: ``ColumnTableError/notANumber(file:line:column:name:value:)`` for text that is not a
     ///   finite decimal number.
     public func numbers(_ column: String) throws -> [Double?] {
         let cells = columns[try index(of: column)]
@@ -208,7 +208,7 @@ extension ColumnTable {
     /// ```
     ///
     /// - Throws: ``ColumnTableError/missingColumn(file:column:available:)`` for an absent key and
-    ///   ``ColumnTableError/malformed(file:line:reason:)`` for a key that repeats in `other`.
+    ///   ``ColumnTableError/malformed(file:line:column:reason:)`` for a key that repeats in `other`.
     public func leftJoined(with other: ColumnTable, on key: String, otherKey: String) throws -> ColumnTable {
         let keys = try strings(key)
         let otherKeys = try other.strings(otherKey)
