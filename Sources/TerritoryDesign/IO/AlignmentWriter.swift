@@ -5,7 +5,8 @@ import SalesData
 /// `territories.csv` (per territory and measure: total, target, deviation; accounts, compactness,
 /// farthest account, connected) and `metrics.json` (plan metrics).
 ///
-/// Each file is written atomically.
+/// The folder is written whole through SalesData's `AtomicFolder`: after a `kill -9` it holds the
+/// previous plan or the complete new one, never a mix.
 ///
 /// ```swift
 /// try AlignmentWriter(plan: plan).write(to: URL(fileURLWithPath: "out"))
