@@ -18,8 +18,9 @@ public struct QuotaPlanWriter: Sendable {
         "quotas.csv", "quota_levels.csv", "quota_checks.csv", "quotas.json", "quota_summary.txt",
     ]
 
-    /// With a folder: writes the files and prints the summary to stdout. Without: prints the
-    /// quotas (CSV or JSON) to stdout and the summary to stderr.
+    /// With a folder: writes the files and prints the summary to stdout.
+    ///
+    /// Without: prints the quotas (CSV or JSON) to stdout and the summary to stderr.
     public func write(_ plan: QuotaPlan, to folder: URL?) throws {
         let summary = Data(plan.summaryText().utf8)
         guard let folder else {

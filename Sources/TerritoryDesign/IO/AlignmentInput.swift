@@ -17,7 +17,9 @@ public enum AlignmentInput {
     static let idNames = ["id", "account_id", "accountid", "unit_id", "fips"]
     static let territoryIDNames = ["id", "territory_id", "territoryid", "territory", "fips"]
 
-    /// Loads units. `territoryColumn` and `lockedColumn` are used when present in the header.
+    /// Loads units.
+    ///
+    /// `territoryColumn` and `lockedColumn` are used when present in the header.
     public static func units(
         from url: URL, measures: [String], territoryColumn: String = "territory", lockedColumn: String = "locked"
     ) throws -> [AlignmentUnit] {
@@ -64,7 +66,9 @@ public enum AlignmentInput {
         }
     }
 
-    /// Loads territories (or candidate centres). Targets are read from `target_<measure>` when present.
+    /// Loads territories (or candidate centres).
+    ///
+    /// Targets are read from `target_<measure>` when present.
     public static func territories(from url: URL, measures: [String]) throws -> [TerritorySpec] {
         let table = try ColumnTable(contentsOf: url)
         // a reps file (one row per position) names the territory in `territory_id`
@@ -92,7 +96,7 @@ public enum AlignmentInput {
     }
 
     /// Loads adjacency pairs (first two columns) over the given unit ids; pairs naming ids outside
-    /// the set are skipped when `ignoreUnknown` (e.g. excluded islands), otherwise they throw.
+    /// the set are skipped when `ignoreUnknown` (for example excluded islands), otherwise they throw.
     public static func adjacency(from url: URL, unitIDs: [String], ignoreUnknown: Bool = true) throws -> UnitAdjacency {
         let table = try ColumnTable(contentsOf: url)
         guard table.columnNames.count >= 2 else {
