@@ -6,8 +6,9 @@ import TerritoryDesign
 /// Every loop checks `deadline` (`nil`: none); past it, each returns the best it holds.
 enum CapacitatedPMedianHeuristic {
     /// Location–allocation from `centres`: assign, move each centre to its cluster's best median,
-    /// repeat while the cost falls. Returns `nil` if no feasible assignment was found (or the
-    /// deadline passed before the first one).
+    /// repeat while the cost falls.
+    ///
+    /// Returns `nil` if no feasible assignment was found (or the deadline passed before the first one).
     static func locateAllocate(
         _ problem: PMedianProblem, centres start: [Int], deadline: ContinuousClock.Instant? = nil
     ) -> PMedianSolution? {

@@ -47,8 +47,9 @@ struct CapacitatedPMedianLagrangian {
             return sole
         }
 
-        /// Opens every centre that is some unit's only option. Returns `false` when the node is
-        /// infeasible (a unit without centre, or more than `p` centres open).
+        /// Opens every centre that is some unit's only option.
+        ///
+        /// Returns `false` when the node is infeasible (a unit without centre, or more than `p` centres open).
         mutating func propagate(centreCount p: Int) -> Bool {
             guard let sole = soleCentres() else { return false }
             for j in sole where j >= 0 { open[j] = true }
@@ -146,9 +147,13 @@ struct CapacitatedPMedianLagrangian {
     }
 
     /// Evaluates the bound at `λ` within `node`.
+    ///
     /// - Parameters:
-    ///   - sole: `node.soleCentres()`, when the caller already has it.
+    ///   - lambda: The multipliers `λ`.
+    ///   - node: The branch-and-bound node (closed, open and forbidden choices).
+    ///   - known: `node.soleCentres()`, when the caller already has it.
     ///   - deadline: Checked between knapsacks; past it the evaluation is ``Evaluation/interrupted``.
+    /// - Returns: The bound, the chosen centres and the subgradient at `λ`.
     func evaluate(
         _ lambda: [Double], node: Node, sole known: [Int]?? = nil, deadline: ContinuousClock.Instant? = nil
     ) -> Evaluation {
