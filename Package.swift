@@ -60,7 +60,13 @@ let package = Package(
             ]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
-        .target(name: "RunStore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "RunStore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
 
         .target(
             name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
@@ -71,7 +77,7 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", "Planning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", "Planning", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -112,7 +118,8 @@ let package = Package(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Incentives", "SalesData", "TestSupport"]),
-        .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "TestSupport"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
+        .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "RunStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@ import Insights
 import LinearProgramming
 import Planning
 import QuotaPlanning
+import RunStore
 import SalesData
 import Scoring
 import Segmentation
@@ -95,6 +96,12 @@ enum ExitStatus: Int32, CaseIterable {
             if case .unreadable = error { self = .failure } else { self = .badData }
         case let error as InsightsError:
             if case .fileFailed = error { self = .failure } else { self = .badData }
+        case let error as RunStoreError:
+            switch error {
+            case .invalidLocation, .runNotFound: self = .usage
+            case .corruptRow: self = .badData
+            case .missingStore, .duplicateRun, .database: self = .failure
+            }
         case is LedgerError, is ModelError, is SalesDataError, is ConfigurationError, is PlanningError, is SegmentationError, is DecodingError:
             self = .badData
         default:
