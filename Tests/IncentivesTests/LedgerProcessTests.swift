@@ -185,9 +185,9 @@ import Testing
 
     /// The demo plan year: 2026-01 … 2026-11 run, approved and paid in order.
     ///
-    /// A January deal is entered
-    /// late (first seen in April) and a Q1 quota is corrected in June: both restate closed months and post
-    /// adjustments where they arrive; every version is kept; the expense roll-forward ties.
+    /// A January deal is entered late (first seen in April) and a Q1 quota is corrected in June: both
+    /// restate closed months and post adjustments where they arrive; every version is kept; the expense
+    /// roll-forward ties.
     @Test func theDemoYearPostsAdjustmentsForALateDealAndACorrectedQuota() throws {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-ledger-demo")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -202,16 +202,6 @@ import Testing
                   new-business: {category: new_booking, contract_months: 24, expected_benefit_months: 48}
                 """, file: "policy.yaml")
         full.inputs["policy"] = "demo"
-        // The quota step ramps new hires from 0 in their first month, so a seat filled in March has a Q1
-        // quota of 0, which the calculation refuses: those seats get their Q2 quota for Q1.
-        let quarters = try (1...2).map { try CompPeriod(parsing: "2026-0\($0 * 3)").window(.quarter) }
-        for number in 1...120 {
-            let seat = "T" + String(repeating: "0", count: 3 - String(number).count) + String(number)
-            guard full.request.quotas.amount(name: "default", id: seat, window: quarters[0]) == .zero,
-                let q2 = full.request.quotas.amount(name: "default", id: seat, window: quarters[1])
-            else { continue }
-            full.request.quotas.set(q2, id: seat, period: "2026-Q1")
-        }
         // The late deal: the largest January booking credited by territory, withheld until April.
         let lateDeal = try #require(
             full.request.transactions.filter {
