@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Insights", targets: ["Insights"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "RunStore", targets: ["RunStore"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -67,9 +68,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "Reports", dependencies: ["SalesData", "LinearProgramming"]),
 
         .target(
-            name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
+            name: "Planning",
+            dependencies: [
+                "SalesData", "LinearProgramming", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
+                "Insights", "RunStore",
+            ]
         ),
 
         // MARK: - CLI
@@ -77,7 +83,7 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", "Planning", "RunStore", "Simulation",
+                "Incentives", "Insights", "Planning", "Reports", "RunStore", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -115,11 +121,14 @@ let package = Package(
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "SalesData", "LinearProgramming", "RunStore", "TestSupport"]),
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Incentives", "SalesData", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SalesData", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "RunStore", "TestSupport"]),
     ],

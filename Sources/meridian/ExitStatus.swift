@@ -5,6 +5,7 @@ import Insights
 import LinearProgramming
 import Planning
 import QuotaPlanning
+import Reports
 import RunStore
 import SalesData
 import Scoring
@@ -99,6 +100,8 @@ enum ExitStatus: Int32, CaseIterable {
             self = .badData
         case let error as InsightsError:
             if case .fileFailed = error { self = .failure } else { self = .badData }
+        case let error as ReportsError:
+            if case .unreadable = error { self = .failure } else { self = .badData }
         case let error as RunStoreError:
             switch error {
             case .invalidLocation, .runNotFound: self = .usage
