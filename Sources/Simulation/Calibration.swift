@@ -87,8 +87,8 @@ public enum Calibration {
                 skipped.append((rep.id, "no seat in \(planYear)"))
                 continue
             }
-            guard let row = quotas.rows[territory.rawValue], row.quota > 0 else {
-                skipped.append((rep.id, "no quota above zero for \(territory) in the quota step"))
+            guard let row = quotas.rows[territory.rawValue], row.quota > 0, row.expectedSales > 0 else {
+                skipped.append((rep.id, "no quota and expected sales above zero for \(territory) in the quota step"))
                 continue
             }
             chosen.append((rep, territory, version, found))
@@ -186,6 +186,10 @@ struct QuotaStepRows {
             var numbers: [Double] = []
             for column in ["quota", "expected_sales"] {
                 let (text, position) = field(column)
+                if text.isEmpty {  // a node above the seats (company, regions) may have no figure
+                    numbers.append(0)
+                    continue
+                }
                 guard let value = Double(text), value.isFinite, value >= 0, value < 1e13 else {
                     failure = .invalid(
                         field: "\(name):\(record.line):\(position)", value: text,

@@ -61,12 +61,14 @@ import Testing
             }
         }
         // Quarter to date, paid monthly as true-ups: a closed quarter's monthly amounts add up to its final
-        // to-date payout (year caps aside).
+        // to-date payout (year caps aside), within the rounding of the two true-ups.
         var checked = 0
         for (quarter, last) in quarterToDate where last.month % 3 == 0 && !last.capped {
             guard quarter.contains("new-business") || quarter.contains("team-bookings") else { continue }
+            // Each month's true-up is rounded once (docs/comp-plans.md), so the three months may differ from
+            // the rounded quarter by a cent per true-up (found here: 32 quarters off by one cent).
             let paid = quarterPaid[quarter] ?? 0
-            #expect(paid == last.cents, "\(quarter): months \(paid) ≠ \(last.cents)")
+            #expect(abs(paid - last.cents) <= 2, "\(quarter): months \(paid) ≠ \(last.cents)")
             checked += 1
         }
         #expect(checked > 300)
