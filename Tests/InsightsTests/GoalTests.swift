@@ -35,4 +35,32 @@ import Testing
             ).validate()
         }
     }
+
+    /// The engine writes each rep's weighted goal score for the comp plan's MBO component:
+    /// R1 0.6 × 0.5 + 0.4 × 0.5 (2 of 4 emails) = 0.5; R2 (0.6 × 0.9 + 0.4 × 0) ÷ 1 = 0.54.
+    @Test func mboScoresAreTheWeightedGoalScoresInTheCompScoreFormat() throws {
+        let data = try #require(ScorecardFixture.dataset)
+        let day = ScorecardFixture.day
+        var request = ScorecardFixture.request
+        request.mboComponent = "objectives"
+        request.goals = [
+            Goal(
+                id: "G1", title: "Q3 bookings", owner: "R1", measure: .bookings, target: 100_000,
+                deadline: day("2026-09-30"), weight: 0.6),
+            Goal(
+                id: "G2", title: "Emails", team: "M1", measure: .emails, target: 4, deadline: day("2026-08-10"),
+                weight: 0.4),
+            Goal(id: "G3", title: "Hygiene", owner: "R2", managerScore: 0.9, deadline: day("2026-12-31"), weight: 0.6),
+        ]
+        let result = try InsightsEngine(analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon))
+            .run(request, dataset: data)
+        let file = try #require(result.files().first { $0.name == "mbo_scores.csv" })
+        #expect(
+            String(decoding: file.bytes, as: UTF8.self)
+                == "person_id,period,component,score\nR1,2026-Q3,objectives,0.5\nR2,2026-Q3,objectives,0.54\n")
+        request.goals = []
+        let none = try InsightsEngine(analyzer: SentimentAnalyzer(lexicon: SentimentFixtures.salesLexicon))
+            .run(request, dataset: data)
+        #expect(!none.files().contains { $0.name == "mbo_scores.csv" })
+    }
 }
