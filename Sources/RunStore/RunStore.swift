@@ -21,4 +21,12 @@ public protocol RunStore: Sendable {
     func completeScenario(batch: String, scenario: String, runID: String) async throws
     /// The scenarios of a batch that completed, with their run ids.
     func completedScenarios(batch: String) async throws -> [String: String]
+    /// Releases the store's connections (a default no-op is provided); the store must not be used
+    /// afterwards.
+    func close() async
+}
+
+extension RunStore {
+    /// Does nothing: a store without connections to release (SQLite) needs no closing.
+    public func close() async {}
 }

@@ -16,17 +16,16 @@ public struct CommissionAccounting: Sendable, Hashable {
 
     /// Checks every cost.
     ///
-    /// - Throws: ``LedgerError`` naming the cost and field for a negative amount, a contract shorter than a
-    ///   month, a benefit period shorter than the contract, a churn before the cost, or a duplicate id.
+    /// A negative amount (a clawback or downward adjustment netted per month) reverses expense when
+    /// incurred (`EXP-REVERSAL`); it never reduces the asset.
+    ///
+    /// - Throws: ``LedgerError`` naming the cost and field for a contract shorter than a month, a benefit period shorter than the contract, a churn before the cost, or a duplicate id.
     public init(costs: [CommissionCost]) throws(LedgerError) {
         var seen: Set<String> = []
         for cost in costs {
             let field = "cost[\(cost.id)]"
             guard seen.insert(cost.id).inserted else {
                 throw LedgerError(field: field + ".id", value: cost.id, expected: "a unique id")
-            }
-            guard cost.amount >= .zero else {
-                throw LedgerError(field: field + ".amount", value: cost.amount.description, expected: "an amount ≥ 0")
             }
             guard cost.contractMonths >= 1 else {
                 throw LedgerError(
@@ -51,6 +50,7 @@ public struct CommissionAccounting: Sendable, Hashable {
     /// earn a commensurate commission, else the expected benefit period including anticipated renewals;
     /// twelve months or less → expensed under the practical expedient; else capitalized.
     public static func treatment(of cost: CommissionCost) -> CostTreatment {
+        guard cost.amount >= .zero else { return .expensed(.reversal) }
         guard cost.category.isIncremental else { return .expensed(.notIncremental) }
         let months = cost.renewalCommensurate ? cost.contractMonths : cost.expectedBenefitMonths
         guard months > 12 else { return .expensed(.practicalExpedient) }
@@ -97,6 +97,7 @@ public struct CommissionAccounting: Sendable, Hashable {
                     switch entry.kind {
                     case .capitalize: row.additions += entry.amount
                     case .expense: row.expensedAsIncurred += entry.amount
+                    case .reverse: row.expensedAsIncurred += -entry.amount
                     case .amortize: row.amortization += entry.amount
                     case .impair: row.impairment += entry.amount
                     }
@@ -114,6 +115,13 @@ public struct CommissionAccounting: Sendable, Hashable {
     /// The entries `cost` produces in `month`.
     func entries(for cost: CommissionCost, in month: CompPeriod) -> [JournalEntry] {
         switch Self.treatment(of: cost) {
+        case .expensed(.reversal):
+            guard month == cost.incurred else { return [] }
+            return [
+                JournalEntry(
+                    month: month, kind: .reverse, cost: cost.id, reason: .reversal, debit: .commissionsPayable,
+                    credit: .commissionExpense, amount: -cost.amount)
+            ]
         case .expensed(let reason):
             guard month == cost.incurred, cost.amount > .zero else { return [] }
             return [
@@ -133,7 +141,8 @@ public struct CommissionAccounting: Sendable, Hashable {
             }
             if let churned = cost.churned, !(month < churned) {
                 guard month == churned else { return result }
-                let remaining = carrying(of: cost, atEndOf: month.adding(months: -1), includingChurn: false)
+                let remaining =
+                    carrying(of: cost, atEndOf: month.adding(months: -1), includingChurn: false)
                     + (index == 0 ? cost.amount : .zero)
                 if remaining > .zero {
                     result.append(
@@ -154,7 +163,7 @@ public struct CommissionAccounting: Sendable, Hashable {
         }
     }
 
-    /// The asset left for `cost` at the end of `month` (`nil`: before any month, i.e. zero).
+    /// The asset left for `cost` at the end of `month` (zero when `month` is `nil`, before any month).
     func carrying(of cost: CommissionCost, atEndOf month: CompPeriod?, includingChurn: Bool = true) -> Money {
         guard let month, case .capitalized(_, let months) = Self.treatment(of: cost) else { return .zero }
         let elapsed = cost.incurred.months(until: month) + 1

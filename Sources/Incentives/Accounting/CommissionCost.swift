@@ -1,7 +1,7 @@
 /// A commission cost to account for under ASC 340-40 / IFRS 15: what it was paid for, when, and the
 /// contract it helped obtain.
 ///
-/// Invariant (checked by ``CommissionAccounting``): `amount ≥ 0`, `contractMonths ≥ 1`,
+/// Invariant (checked by ``CommissionAccounting``): `contractMonths ≥ 1`,
 /// `expectedBenefitMonths ≥ contractMonths`, and `churned`, when set, is not before `incurred`.
 public struct CommissionCost: Sendable, Hashable, Codable {
     /// What the commission was earned for; decides whether it is incremental.
@@ -28,7 +28,7 @@ public struct CommissionCost: Sendable, Hashable, Codable {
         }
     }
 
-    /// Unique, e.g. the ledger line id it comes from.
+    /// Unique, for example the ledger line id it comes from.
     public var id: String
     public var person: String
     public var contract: String
@@ -81,5 +81,7 @@ public enum CostTreatment: Sendable, Hashable, Codable {
         case notIncremental = "EXP-NOT-INCREMENTAL"
         /// Amortization period of one year or less: the practical expedient (ASC 340-40-25-4).
         case practicalExpedient = "EXP-ONE-YEAR"
+        /// A negative cost (clawback, downward adjustment): expense reversed when incurred.
+        case reversal = "EXP-REVERSAL"
     }
 }

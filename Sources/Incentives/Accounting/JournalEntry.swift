@@ -10,6 +10,8 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         case amortize
         /// Dr impairment of deferred commissions, Cr deferred commissions: the balance left at churn.
         case impair
+        /// Dr commissions payable, Cr commission expense: a clawback or downward adjustment (a negative cost).
+        case reverse
     }
 
     /// General-ledger accounts used by the entries.
@@ -46,6 +48,6 @@ public struct RollForwardMonth: Sendable, Hashable, Codable {
     /// The part of `closing` to be amortized within the next 12 months.
     public var current: Money
     public var nonCurrent: Money
-    /// Costs expensed when incurred this month (not part of the asset).
+    /// Costs expensed when incurred this month, net of reversals (not part of the asset).
     public var expensedAsIncurred: Money
 }

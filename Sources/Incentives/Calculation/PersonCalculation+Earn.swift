@@ -108,6 +108,12 @@ extension PersonCalculation {
             "credits \(window.start)…\(month.last): \(counted.count) transaction\(counted.count == 1 ? "" : "s") (\(component.creditKinds.sorted().map(\.rawValue).joined(separator: ", "))\(filterText(component))) → \(component.measure.rawValue) \(credit.rounded().formatted)",
             "target incentive for \(window.label): \(version.targetIncentive.formatted) × weight \(component.weight) × \(window.months)/12\(version.prorateTarget && proration(window) < .one ? " × days in seat \(proration(window))" : "") = \(target.rounded().formatted)",
         ]
+        if proration(window).isZero {
+            // Not employed at all in the window (an earlier quarter re-read by the plan-year cap).
+            return ComponentFigures(
+                window: window, credit: credit, quota: nil, attainment: nil, payout: .zero, tier: "not in seat",
+                rate: "0", cap: "", trace: trace + ["not employed in \(window.label): pays nothing"])
+        }
         if component.kind == .mbo {
             let score = request.scores.score(person: rep.id, component: component.name, window: window.label)
             trace.append(
@@ -119,8 +125,14 @@ extension PersonCalculation {
                 rate: score?.percentText ?? "0%", cap: "",
                 trace: trace + ["payout = target × score = \(payout.rounded().formatted)"])
         }
-        let (quota, quotaRule) = try quota(component, window)
+        let (quota, quotaRule, fitted) = try quota(component, window)
         trace.append(quotaRule)
+        if quota.isZero && fitted {
+            trace.append("quota 0 (months before the start or at a 0 % ramp): no attainment, pays nothing")
+            return ComponentFigures(
+                window: window, credit: credit, quota: quota, attainment: nil, payout: .zero, tier: "no quota",
+                rate: "0", cap: "", trace: trace)
+        }
         guard !quota.isZero else {
             throw component.quotaLocation.error(
                 component.quota, expected: "a quota above zero for \(rep.id) in \(window.label)")

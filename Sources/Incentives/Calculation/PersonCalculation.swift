@@ -125,16 +125,21 @@ struct PersonCalculation: Sendable {
 
     // MARK: - Quota
 
-    /// The quota of `component` for `window`, with the rule that produced it.
-    func quota(_ component: PlanComponent, _ window: CompPeriod.Window) throws(IncentivesError) -> (ExactAmount, String)
-    {
+    /// The quota of `component` for `window`, with the rule that produced it and whether the quota step
+    /// already fitted it to the seat (``QuotaBook/isFittedToSeat(_:)``).
+    func quota(_ component: PlanComponent, _ window: CompPeriod.Window) throws(IncentivesError) -> (
+        ExactAmount, String, fitted: Bool
+    ) {
         let book = request.quotas
         var value: ExactAmount
         var rule: String
+        // Quotas the quota step fitted to a starting or ramping seat are not prorated or ramped again.
+        var fitted = false
         if let own = book.amount(name: component.quota, id: rep.id.rawValue, window: window) {
             value = ExactAmount(own)
             rule = "quota '\(component.quota)' of \(rep.id) for \(window.label) \(own.formatted)"
-            if version.prorateQuota, proration(window) < .one {
+            fitted = book.isFittedToSeat(rep.id.rawValue)
+            if version.prorateQuota, !fitted, proration(window) < .one {
                 let p = proration(window)
                 value = value * p
                 rule += " × days in seat \(p)"
@@ -146,7 +151,8 @@ struct PersonCalculation: Sendable {
             value = ExactAmount(amounts.reduce(Money.zero, +))
             rule =
                 "quota '\(component.quota)' of \(nodes.map(\.rawValue).joined(separator: " + ")) (owned by \(rep.id)) for \(window.label) \(value.rounded().formatted)"
-            if version.prorateQuota, proration(window) < .one {
+            fitted = nodes.allSatisfy { book.isFittedToSeat($0.rawValue) }
+            if version.prorateQuota, !fitted, proration(window) < .one {
                 value = value * proration(window)
                 rule += " × days in seat \(proration(window))"
             }
@@ -157,6 +163,7 @@ struct PersonCalculation: Sendable {
             guard !seats.isEmpty else { throw missingQuota(component, window) }
             value = .zero
             var parts: [String] = []
+            fitted = seats.allSatisfy { book.isFittedToSeat($0.territory.rawValue) }
             for seat in seats {
                 guard let amount = book.amount(name: component.quota, id: seat.territory.rawValue, window: window)
                 else {
@@ -170,7 +177,9 @@ struct PersonCalculation: Sendable {
             rule =
                 "quota '\(component.quota)' for \(window.label) blended by days held: " + parts.joined(separator: " + ")
         }
-        if !version.ramp.isEmpty, let hire = rep.hireDate {
+        if fitted {
+            rule += " (already fitted to the seat's start and ramp by the quota step)"
+        } else if !version.ramp.isEmpty, let hire = rep.hireDate {
             // The mean ramp over the window's months in seat (months before the hire are prorated away).
             var sum = ExactAmount.zero
             var months = 0
@@ -186,7 +195,7 @@ struct PersonCalculation: Sendable {
                 rule += " × ramp \(factor.rate)"
             }
         }
-        return (value, rule + " = \(value.rounded().formatted)")
+        return (value, rule + " = \(value.rounded().formatted)", fitted)
     }
 
     private func missingQuota(_ component: PlanComponent, _ window: CompPeriod.Window) -> IncentivesError {

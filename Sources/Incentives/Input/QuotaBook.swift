@@ -14,6 +14,10 @@ import SalesData
 /// ```
 public struct QuotaBook: Sendable, Hashable {
     private var rows: [Key: Money]
+    /// Ids whose quotas the quota step already fitted to a partial or ramping seat (`capacity` below 1):
+    /// their months before the start and ramp months are already reduced, so comp does not prorate or
+    /// ramp them again.
+    private var fitted: Set<String> = []
 
     private struct Key: Sendable, Hashable {
         var name: String
@@ -40,17 +44,33 @@ public struct QuotaBook: Sendable, Hashable {
     /// Reads a quota file: the comp layout (`id,period,amount[,quota]`) or the quota step's `quotas.csv`
     /// (`node,…,quota,quota_Q1…` with `FY`, `Qn` or `Mn` labels of plan year `planYear`), whose quotas are
     /// named `default`.
+    ///
+    /// `url` may also be the quota step's output folder (`meridian quotas allocate --output DIR`): its
+    /// `quotas.csv` is read. Nodes whose `capacity` is below 1 (a seat starting or ramping in the plan
+    /// year) are marked as fitted: see ``isFittedToSeat(_:)``.
     public init(contentsOf url: URL, planYear: Int) throws(IncentivesError) {
-        let table = try TableFile.read(url, required: [])
+        var isFolder: ObjCBool = false
+        let file =
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? url.appendingPathComponent("quotas.csv") : url
+        let table = try TableFile.read(file, required: [])
         if table.column("node") != nil && table.column("id") == nil {
             try self.init(quotaStep: table, planYear: planYear)
         } else {
-            try self.init(table: TableFile.read(url, required: ["id", "period", "amount"]))
+            try self.init(table: TableFile.read(file, required: ["id", "period", "amount"]))
         }
     }
 
     private init(quotaStep table: TableFile, planYear: Int) throws(IncentivesError) {
         rows = [:]
+        if table.column("capacity") != nil {
+            for row in table.rows {
+                guard let capacity = Double(table.value(row, "capacity")), capacity.isFinite, capacity >= 0 else {
+                    throw table.error(row, "capacity", expected: "a share of the year in seat between 0 and 1")
+                }
+                if capacity < 1 { fitted.insert(table.value(row, "node")) }
+            }
+        }
         for (index, name) in table.header.enumerated() where name.hasPrefix("quota_") {
             let label = String(name.dropFirst("quota_".count))
             let period: String
@@ -114,6 +134,11 @@ public struct QuotaBook: Sendable, Hashable {
         guard months.allSatisfy({ $0 != nil }) else { return nil }
         return months.compactMap { $0 }.reduce(.zero, +)
     }
+
+    /// Whether the quota step already fitted `id`'s quotas to its seat (a hire or ramp in the plan year):
+    /// comp then neither prorates them by days in seat nor applies the plan's ramp, and a window whose
+    /// quota is zero (before the start, or a ramp month at 0 %) pays its quota components nothing.
+    public func isFittedToSeat(_ id: String) -> Bool { fitted.contains(id) }
 
     /// Whether any quota row names `id`.
     public func names(_ id: String) -> Bool { rows.keys.contains { $0.id == id } }

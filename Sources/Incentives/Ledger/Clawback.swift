@@ -32,9 +32,13 @@ public struct ClawbackPolicy: Sendable, Hashable, Codable {
     /// The clawback line for `original` (a paid earning on a deal of `dealAmount`), or `nil` outside the window.
     ///
     /// - Parameters:
+    ///   - original: the paid line (on the refunded deal) to recover from.
+    ///   - dealAmount: the original deal's amount (> 0).
     ///   - refunded: the part of the deal refunded; equal to `dealAmount` for a cancellation.
     ///   - monthsInForce: whole months the deal ran before the refund or cancellation.
+    ///   - reason: why the line exists, printed on the statement.
     ///   - period: the open period the negative line is posted in.
+    /// - Returns: a negative `clawback` line referencing `original`, or `nil` outside the window or when zero.
     /// - Throws: ``LedgerError`` for a deal amount ≤ 0, a refund outside `0...dealAmount`, or negative months.
     public func clawback(
         of original: LedgerLine, dealAmount: Money, refunded: Money, monthsInForce: Int, reason: String,
@@ -55,7 +59,8 @@ public struct ClawbackPolicy: Sendable, Hashable, Codable {
         }
         var share = ExactAmount(refunded) / ExactAmount(dealAmount)
         if method == .proRata {
-            share = share * ExactAmount(numerator: Int128(windowMonths - monthsInForce), denominator: Int128(windowMonths))
+            share =
+                share * ExactAmount(numerator: Int128(windowMonths - monthsInForce), denominator: Int128(windowMonths))
         }
         let recovered = (ExactAmount(original.amount) * share).rounded()
         guard recovered != .zero else { return nil }

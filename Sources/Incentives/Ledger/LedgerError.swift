@@ -1,6 +1,6 @@
 /// A ledger or accounting input that cannot be used: which field, the bad value, what was expected.
 public struct LedgerError: Error, Hashable, CustomStringConvertible {
-    /// The field or key path, e.g. `draw.amount` or `cost[C-17].benefitMonths`.
+    /// The field or key path, for example `draw.amount` or `cost[C-17].benefitMonths`.
     public var field: String
     /// The offending value as text (shown at most 200 characters).
     public var value: String

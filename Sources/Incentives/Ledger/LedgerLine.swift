@@ -18,9 +18,30 @@ public struct LedgerLine: Sendable, Hashable, Codable {
         case clawback
         /// The difference from recalculating a closed period, posted in the open period.
         case priorPeriodAdjustment = "prior_period_adjustment"
+        /// Commission withheld until a release condition is met (negative; the earning line stays).
+        case hold
+        /// A withheld amount paid once its condition is met (positive; references the hold).
+        case holdRelease = "hold_release"
+
+        /// Whether the line is part of what is paid (a forgiveness is informational only).
+        public var isPayable: Bool { self != .drawForgiveness }
+
+        /// The payroll earning code of the line (`docs/payroll.md`).
+        public var earningCode: String {
+            switch self {
+            case .earning: return "COMM"
+            case .drawAdvance: return "DRAW"
+            case .drawRecovery: return "DRAWREC"
+            case .drawForgiveness: return "DRAWFGV"
+            case .clawback: return "CLAWBACK"
+            case .priorPeriodAdjustment: return "COMMADJ"
+            case .hold: return "HOLD"
+            case .holdRelease: return "HOLDREL"
+            }
+        }
     }
 
-    /// Unique and stable, e.g. `R012/2026-01/bookings/v1`.
+    /// Unique and stable, for example `R012/2026-01/bookings/v1`.
     public var id: String
     public var person: String
     /// The period the line is posted in (paid with).

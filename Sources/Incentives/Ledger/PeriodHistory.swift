@@ -3,7 +3,7 @@
 /// Invariant: a version is never changed once appended to a ``PeriodHistory``.
 public struct PeriodVersion: Sendable, Hashable, Codable {
     public var period: CompPeriod
-    /// 1 for the original calculation, then 2, 3, …
+    /// 1 for the original calculation, then 2, 3 and so on.
     public var number: Int
     /// The month this version was calculated in (for `--as-of` reads).
     public var recordedIn: CompPeriod
@@ -98,7 +98,8 @@ public struct PeriodHistory: Sendable, Hashable, Codable {
 
     private static func check(_ lines: [LedgerLine], period: CompPeriod) throws(LedgerError) {
         if let stray = lines.first(where: { $0.period != period }) {
-            throw LedgerError(field: "lines[\(stray.id)].period", value: stray.period.description, expected: "\(period)")
+            throw LedgerError(
+                field: "lines[\(stray.id)].period", value: stray.period.description, expected: "\(period)")
         }
     }
 }

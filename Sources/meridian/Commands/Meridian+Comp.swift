@@ -8,7 +8,11 @@ extension Meridian {
     struct Comp: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Calculate, explain and estimate incentive compensation.",
-            subcommands: [Calculate.self, Explain.self, Estimate.self])
+            subcommands: [
+                Calculate.self, Explain.self, Estimate.self,
+                // the ledger: Meridian+CompLedger.swift
+                Run.self, Approve.self, Pay.self, Statements.self, History.self, Payroll.self, Expense.self,
+            ])
     }
 }
 
@@ -18,7 +22,13 @@ extension Meridian.Comp {
         @Option(help: "Dataset folder (accounts, reps, transactions, splits; optional alignment history).")
         var dataset = "Data/demo"
         @Option(help: "Plan folder: *.yaml plans and an optional assignments.csv.") var plans = "Data/demo/plans"
-        @Option(help: "Quota file: id,period,amount[,quota].") var quotas = "Data/demo/quotas.csv"
+        @Option(
+            help: """
+                Quotas: the quota step's output folder or its quotas.csv \
+                (meridian quotas allocate --dataset Data/demo --config Data/plans/demo-quota.yaml --output DIR), \
+                or a file id,period,amount[,quota].
+                """)
+        var quotas: String
         @Option(help: "MBO scores: person_id,period,component,score.") var scores: String?
 
         /// The request for `period`.
