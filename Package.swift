@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Segmentation", targets: ["Segmentation"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "TerritoryDesign", targets: ["TerritoryDesign"]),
+        .library(name: "TerritoryDesignExact", targets: ["TerritoryDesignExact"]),
         .library(name: "QuotaPlanning", targets: ["QuotaPlanning"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Incentives", targets: ["Incentives"]),
@@ -50,6 +51,14 @@ let package = Package(
                 "SalesData", "LinearProgramming", .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        // The exact (capacitated, balanced, contiguous) p-median engine: `meridian territories pmedian`.
+        .target(
+            name: "TerritoryDesignExact",
+            dependencies: [
+                "TerritoryDesign", "SalesData", "LinearProgramming",
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
         .target(
             name: "QuotaPlanning",
             dependencies: ["SalesData", "LinearProgramming", .product(name: "Yams", package: "Yams")]
@@ -82,8 +91,8 @@ let package = Package(
         .executableTarget(
             name: "meridian",
             dependencies: [
-                "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", "Planning", "Reports", "RunStore", "Simulation",
+                "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "TerritoryDesignExact",
+                "QuotaPlanning", "Incentives", "Insights", "Planning", "Reports", "RunStore", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -93,7 +102,7 @@ let package = Package(
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming", "SalesData"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(
-            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "SalesData"],
+            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "TerritoryDesignExact", "TerritoryDesignSupport", "SalesData"],
             exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
         benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
@@ -106,6 +115,10 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SalesData"], path: "Tests/TestSupport"),
+        // Seeded alignment generators for the territory tests and benchmarks (not part of the library).
+        .target(
+            name: "TerritoryDesignSupport", dependencies: ["TerritoryDesign", "SalesData"],
+            path: "Tests/TerritoryDesignSupport"),
         .testTarget(
             name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"], exclude: ["Snapshots"]
         ),
@@ -116,7 +129,10 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TerritoryDesignTests",
-            dependencies: ["TerritoryDesign", "SalesData", "LinearProgramming", "TestSupport"]
+            dependencies: [
+                "TerritoryDesign", "TerritoryDesignExact", "TerritoryDesignSupport", "SalesData", "LinearProgramming",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]

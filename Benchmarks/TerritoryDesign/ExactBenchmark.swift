@@ -1,5 +1,6 @@
 import Foundation
 import TerritoryDesign
+import TerritoryDesignExact
 
 /// `territory-bench exact [pmedcap|ctdp|ctdp-exact] [--time-limit S] [--only K] [--pair-branching]`: the exact engine on the
 /// public instances in `../shared/instances`, printing objective, bound, gap and time per instance.

@@ -1,5 +1,6 @@
 import Foundation
 import TerritoryDesign
+import TerritoryDesignSupport
 
 /// `territory-bench [scale] [N M LIMIT]`: the scale goals of the territory-design issue.
 ///

@@ -69,6 +69,7 @@ enum ExitStatus: Int32, CaseIterable {
             switch error {
             case .infeasible: self = .infeasible
             case .noFeasibleAlignmentFound: self = .limitWithoutSolution
+            case .invalidRequest: self = .usage  // a setting the data rules out (a config's own errors are RequestBuildError)
             default: self = .badData
             }
         case let error as QuotaError:

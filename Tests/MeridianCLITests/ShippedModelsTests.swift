@@ -79,6 +79,7 @@ import Testing
                 case .equal: "equal"
                 case .proportionalToCapacity: "capacity"
                 case .given: "given"
+                case .upperLimit: "max"  // not in the shipped model: only the rules above are written
                 }
             out += "  \(measure.name) \(measure.tolerance) \(rule)\n"
         }

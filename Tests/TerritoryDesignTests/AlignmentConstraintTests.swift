@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritoryDesignSupport
 import TestSupport
 @testable import TerritoryDesign
 

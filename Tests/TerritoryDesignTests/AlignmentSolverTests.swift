@@ -1,6 +1,7 @@
 import Foundation
 import LinearProgramming
 import Testing
+import TerritoryDesignSupport
 import TestSupport
 @testable import TerritoryDesign
 

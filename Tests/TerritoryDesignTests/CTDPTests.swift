@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import TerritoryDesign
+import TerritoryDesignExact
 
 @Suite struct CTDPTests {
     private static let folder = Fixtures.instance("ctdp-du-riosmercado", "")

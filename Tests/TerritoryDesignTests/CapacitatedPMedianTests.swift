@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 import TerritoryDesign
+import TerritoryDesignExact
 
 @Suite struct CapacitatedPMedianTests {
     @Test func allTwentyPublicInstancesParseWithTheDocumentedSizes() throws {

@@ -1,5 +1,6 @@
 import Testing
 import TerritoryDesign
+import TerritoryDesignExact
 
 /// The doc-comment examples of the exact engine, verbatim.
 @Suite struct ExactDocumentationExamplesTests {

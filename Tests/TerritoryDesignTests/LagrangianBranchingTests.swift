@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import TerritoryDesign
+@testable import TerritoryDesignExact
 
 @Suite struct LagrangianBranchingTests {
     @Test func aUnitWithOneAllowedCentreOpensIt() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import TerritoryDesign
+import TerritoryDesignExact
 
 /// `Models/territory_pmedian.mod` run by `glpsol` must agree with the Swift-built model.
 @Suite struct MathProgModelTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerritoryDesignSupport
 import TestSupport
 import LinearProgramming
 @testable import TerritoryDesign

@@ -85,7 +85,7 @@ import Testing
     @Test func configurationKeysAreTheCodingKeys() {
         let keys = TerritoryDesignRequest.configurationKeys
         #expect(
-            keys.first == "accounts" && keys.contains("weightMeasure") && keys.contains("tolerance") && keys.count == 23
+            keys.first == "accounts" && keys.contains("weightMeasure") && keys.contains("tolerance") && keys.count == 24
         )
     }
 

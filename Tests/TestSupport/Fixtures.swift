@@ -14,8 +14,19 @@ public enum Fixtures {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
-    /// `../shared` beside the clone: real US geography and the benchmark instances.
-    public static let sharedDirectory: URL = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    /// `shared` beside the clone (or beside a folder above it, as for a worktree in `wt/<name>`):
+    /// real US geography and the benchmark instances.
+    public static let sharedDirectory: URL = {
+        var folder = repositoryRoot.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("shared")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("instances").path) {
+                return candidate
+            }
+            folder.deleteLastPathComponent()
+        }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
 
     /// `../shared/instances/<name>`.
     public static func instance(_ folder: String, _ file: String) -> URL {

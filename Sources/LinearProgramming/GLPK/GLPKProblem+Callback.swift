@@ -5,9 +5,12 @@ internal import CGLPK
 /// Lives on the solving thread for the duration of one `glp_intopt` call.
 final class MIPSearchState {
     /// Why the callback asked GLPK to stop.
-    enum StopReason { case nodes, interrupted }
+    enum StopReason { case nodes, time, interrupted }
 
     let nodeLimit: Int?
+    /// The whole solve's deadline, checked at every callback (GLPK checks `tm_lim` only between
+    /// nodes, so a long cut round or node would overrun it).
+    let deadline: Deadline?
     /// Column values with slot 0 unused, offered once through `glp_ios_heur_sol`.
     let initialValues: [Double]?
     private(set) var stopReason: StopReason?
@@ -23,8 +26,9 @@ final class MIPSearchState {
     /// Branching priority per column, slot 0 unused.
     let priorities: [Int]?
 
-    init(nodeLimit: Int?, initialValues: [Double]?, priorities: [Int]?) {
+    init(nodeLimit: Int?, initialValues: [Double]?, priorities: [Int]?, deadline: Deadline?) {
         self.nodeLimit = nodeLimit
+        self.deadline = deadline
         self.initialValues = initialValues.map { [0] + $0 }
         self.priorities = priorities.map { [0] + $0 }
     }
@@ -74,6 +78,8 @@ final class MIPSearchState {
         if stopReason == nil {
             if Task.isCancelled {
                 stopReason = .interrupted
+            } else if let deadline, deadline.hasPassed {
+                stopReason = .time
             } else if let nodeLimit, reason == GLP_ISELECT, nodes >= nodeLimit {
                 stopReason = .nodes
             }

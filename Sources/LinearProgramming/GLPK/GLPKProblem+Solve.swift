@@ -20,13 +20,14 @@ extension GLPKProblem {
 
     /// Solves the loaded LP.
     ///
-    /// The GLPK routines are `glp_simplex` and `glp_interior`.
-    func solveLP(_ options: SolverOptions) throws -> SolveOutcome {
+    /// The GLPK routines are `glp_simplex` and `glp_interior`. Each simplex run gets the time left
+    /// until `deadline` (`tm_lim`).
+    func solveLP(_ options: SolverOptions, deadline: Deadline? = nil) throws -> SolveOutcome {
         if options.lpAlgorithm == .interiorPoint {
             return try solveInterior(options)
         }
         glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
-        var parm = simplexParameters(options)
+        var parm = simplexParameters(options, deadline: deadline)
         let rc = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
         var status = GLPKStatus(rawValue: glp_get_status(raw))
         var termination = try Termination.fromSimplex(rc, status, presolve: options.presolve)
@@ -34,6 +35,7 @@ extension GLPKProblem {
             // Presolve cannot tell infeasible from unbounded; ask primal simplex without it.
             parm.presolve = GLP_OFF
             parm.meth = GLP_PRIMAL
+            if let deadline { parm.tm_lim = Self.milliseconds(until: deadline) }
             glp_std_basis(raw)
             let retry = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
             status = GLPKStatus(rawValue: glp_get_status(raw))
@@ -54,13 +56,23 @@ extension GLPKProblem {
             relativeGap: isOptimal ? 0 : nil, iterations: iterations, nodes: 0)
     }
 
-    func simplexParameters(_ options: SolverOptions) -> glp_smcp {
+    /// Whole milliseconds left in `deadline` (at least 1, so GLPK starts and then reports the
+    /// limit), clamped to GLPK's `int` range.
+    static func milliseconds(until deadline: Deadline) -> Int32 {
+        max(1, SolverOptions.milliseconds(deadline.remaining))
+    }
+
+    func simplexParameters(_ options: SolverOptions, deadline: Deadline? = nil) -> glp_smcp {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = Self.messageLevel(options)
         parm.meth = options.lpAlgorithm == .primalSimplex ? GLP_PRIMAL : GLP_DUALP
         parm.presolve = options.presolve ? GLP_ON : GLP_OFF
-        if let milliseconds = options.timeLimitMilliseconds { parm.tm_lim = milliseconds }
+        if let deadline {
+            parm.tm_lim = Self.milliseconds(until: deadline)
+        } else if let milliseconds = options.timeLimitMilliseconds {
+            parm.tm_lim = milliseconds
+        }
         if let iterations = options.iterationLimit { parm.it_lim = Int32(clamping: iterations) }
         return parm
     }
@@ -109,8 +121,17 @@ extension GLPKProblem {
     /// With an initial solution or branching priorities, the root LP is solved first by `glp_simplex` (with presolve) and
     /// `glp_intopt` runs without its presolver: only then do the callback's column numbers match the
     /// model's, which `glp_ios_heur_sol` and `glp_ios_branch_upon` need.
-    func solveMIP(_ options: SolverOptions, initialValues: [Double]?, priorities: [Int]?) throws -> SolveOutcome {
-        let deadline = options.timeLimit.map { Deadline(limit: $0) }
+    ///
+    /// `deadline` bounds every phase. `glp_intopt`'s presolver solves its root LP without any
+    /// time limit (71–102 s for a 60 s limit on capacitated p-median MIPs), so with a deadline the
+    /// root LP is also solved first by `glp_simplex` with the time left (`tm_lim`); `glp_intopt`
+    /// then gets the time left, and the callback stops the search when the deadline passes
+    /// mid-node (GLPK itself checks `tm_lim` only between nodes).
+    func solveMIP(
+        _ options: SolverOptions, initialValues: [Double]?, priorities: [Int]?,
+        deadline: Deadline? = nil
+    ) throws -> SolveOutcome {
+        let deadline = deadline ?? options.timeLimit.map { Deadline(limit: $0) }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = Self.messageLevel(options)
@@ -123,9 +144,12 @@ extension GLPKProblem {
             parm.clq_cuts = GLP_ON
         }
         glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
-        if initialValues != nil || priorities != nil {
-            var lp = simplexParameters(options)
+        if initialValues != nil || priorities != nil || deadline != nil {
+            var lp = simplexParameters(options, deadline: deadline)
             lp.meth = GLP_DUALP
+            // The LP presolver runs outside `tm_lim` (4 s on a 90,000-column p-median); under a
+            // deadline the simplex starts from the loaded basis instead, so the limit covers it all.
+            if deadline != nil { lp.presolve = GLP_OFF }
             let rc = GLPKReturnCode(rawValue: glp_simplex(raw, &lp))
             let status = GLPKStatus(rawValue: glp_get_status(raw))
             if !(rc == .success && status == .optimal) {
@@ -136,9 +160,9 @@ extension GLPKProblem {
             }
             parm.presolve = GLP_OFF
         }
-        if let deadline { parm.tm_lim = SolverOptions.milliseconds(deadline.remaining) }
+        if let deadline { parm.tm_lim = Self.milliseconds(until: deadline) }
         let search = MIPSearchState(
-            nodeLimit: options.nodeLimit, initialValues: initialValues, priorities: priorities)
+            nodeLimit: options.nodeLimit, initialValues: initialValues, priorities: priorities, deadline: deadline)
         parm.cb_func = mipCallback
         parm.cb_info = Unmanaged.passUnretained(search).toOpaque()
         let rc = withExtendedLifetime(search) { GLPKReturnCode(rawValue: glp_intopt(raw, &parm)) }

@@ -21,19 +21,23 @@ extension Model {
     /// - Throws: ``ModelError`` from ``validate()``; ``SolverError`` when GLPK fails or an option is invalid.
     /// - Complexity: Loading is O(variables + constraints + nonzeros); solving is GLPK's.
     public func solve(options: SolverOptions = SolverOptions()) throws -> SolveResult {
+        let start = ContinuousClock.now
         try validate()
         try options.validate()
         let initialValues = try dense(options.initialSolution, zero: 0.0, context: "initialSolution")
         let priorities = try dense(options.branchingPriority, zero: 0, context: "branchingPriority")
-        let start = ContinuousClock.now
+        // One deadline for every phase (loading, LP relaxation, branch-and-cut): each GLPK call
+        // gets the time left, and the MIP callback stops the search when it passes.
+        let deadline = options.timeLimit.map { Deadline(start: start, limit: $0) }
         let problem = GLPKProblem()
         let model = self
         let outcome = try GLPKProblem.withErrorGuard(echo: options.verbose) {
             problem.load(model)
             if model.isMixedInteger {
-                return try problem.solveMIP(options, initialValues: initialValues, priorities: priorities)
+                return try problem.solveMIP(
+                    options, initialValues: initialValues, priorities: priorities, deadline: deadline)
             }
-            return try problem.solveLP(options)
+            return try problem.solveLP(options, deadline: deadline)
         }
         return SolveResult(
             termination: outcome.termination, solution: outcome.solution, bestBound: outcome.bestBound,

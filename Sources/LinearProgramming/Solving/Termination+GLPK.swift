@@ -67,7 +67,11 @@ extension Termination {
         case .iterationLimit:
             return hasIncumbent ? .feasible(limit: .iterations) : .noSolutionFound(limit: .iterations)
         case .stopped:
-            let limit: Limit = stop == .nodes ? .nodes : .interrupted
+            let limit: Limit = switch stop {
+            case .nodes: .nodes
+            case .time: .time
+            case .interrupted, nil: .interrupted
+            }
             return hasIncumbent ? .feasible(limit: limit) : .noSolutionFound(limit: limit)
         default:
             throw SolverError.routineFailed(routine: "glp_intopt", code: rc)

@@ -113,6 +113,13 @@ public enum AlignmentInput {
                                               message: "unknown unit id \(known.contains(a) ? b : a)")
             }
         }
+        // With no pair every territory of two or more units would be "disconnected": refuse.
+        guard !pairs.isEmpty else {
+            throw TerritoryError.badInput(
+                file: table.file, line: table.rows.last?.line ?? 1, column: 1, field: table.columnNames[0],
+                message: "no adjacency pair between known account ids (\(table.rows.count) rows read); "
+                    + "expected rows of two account ids")
+        }
         return try UnitAdjacency(unitIDs: unitIDs, pairs: pairs)
     }
 

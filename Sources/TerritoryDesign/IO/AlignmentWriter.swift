@@ -46,7 +46,7 @@ public struct AlignmentWriter: Sendable {
         let problem = plan.problem
         var header = ["territory", "centre_1", "centre_2", "accounts"]
         for measure in problem.measures { header += ["\(measure.name)_total", "\(measure.name)_target", "\(measure.name)_deviation"] }
-        header += ["weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "connected"]
+        header += ["weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "diameter", "connected"]
         var out = header.joined(separator: ",") + "\n"
         for t in plan.alignment.territories {
             var fields = [CSVField.quote(t.id), CSVField.number(t.centre.first), CSVField.number(t.centre.second), "\(t.unitCount)"]
@@ -54,7 +54,7 @@ public struct AlignmentWriter: Sendable {
                 fields += [CSVField.number(t.totals[k]), CSVField.number(t.targets[k]), CSVField.number(t.deviations[k])]
             }
             fields += [CSVField.number(t.weightedTravel), CSVField.number(t.meanDistance), CSVField.quote(t.farthestUnit ?? ""),
-                       CSVField.number(t.farthestDistance), "\(t.connected)"]
+                       CSVField.number(t.farthestDistance), CSVField.number(t.diameter), "\(t.connected)"]
             out += fields.joined(separator: ",") + "\n"
         }
         return out
@@ -66,9 +66,10 @@ public struct AlignmentWriter: Sendable {
     public func metricsJSON(pretty: Bool = false) -> String {
         let a = plan.alignment
         let metrics = PlanMetrics(
-            termination: a.termination.description, objective: a.objective, bound: a.bound, gap: a.gap, seconds: a.seconds,
+            termination: a.termination.description, objective: a.objective, bound: a.bound, boundScope: a.boundScope.rawValue,
+            gap: a.boundScope == .allAlignments ? a.gap : nil, seconds: a.seconds,
             maxDeviation: a.maxDeviation, movedAccounts: a.movedUnits, movedShare: a.movedShare,
-            movedValueShare: a.movedValueShare, connected: a.connected, territories: a.territoryIDs.count,
+            movedValueShare: a.movedValueShare, connected: a.connected, maxDiameter: a.maxDiameter, territories: a.territoryIDs.count,
             accounts: a.assignment.count, openedTerritories: plan.opened, closedTerritories: plan.closed)
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
@@ -80,17 +81,48 @@ public struct AlignmentWriter: Sendable {
         var termination: String
         var objective: Double
         var bound: Double
-        var gap: Double
+        /// `allAlignments`, or `givenCentres` when the bound holds for the returned centres only.
+        var boundScope: String
+        /// `null` when the bound holds for the given centres only.
+        var gap: Double?
         var seconds: Double
         var maxDeviation: [String: Double]
         var movedAccounts: Int
         var movedShare: Double
         var movedValueShare: Double
         var connected: Bool
+        /// The largest territory diameter (farthest pair of accounts).
+        var maxDiameter: Double
         var territories: Int
         var accounts: Int
         var openedTerritories: [String]
         var closedTerritories: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case termination, objective, bound, boundScope, gap, seconds, maxDeviation, movedAccounts, movedShare
+            case movedValueShare, connected, maxDiameter, territories, accounts, openedTerritories, closedTerritories
+        }
+
+        /// As synthesised, except that a missing gap is written as `null` (the key is always there).
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(termination, forKey: .termination)
+            try container.encode(objective, forKey: .objective)
+            try container.encode(bound, forKey: .bound)
+            try container.encode(boundScope, forKey: .boundScope)
+            try container.encode(gap, forKey: .gap)
+            try container.encode(seconds, forKey: .seconds)
+            try container.encode(maxDeviation, forKey: .maxDeviation)
+            try container.encode(movedAccounts, forKey: .movedAccounts)
+            try container.encode(movedShare, forKey: .movedShare)
+            try container.encode(movedValueShare, forKey: .movedValueShare)
+            try container.encode(connected, forKey: .connected)
+            try container.encode(maxDiameter, forKey: .maxDiameter)
+            try container.encode(territories, forKey: .territories)
+            try container.encode(accounts, forKey: .accounts)
+            try container.encode(openedTerritories, forKey: .openedTerritories)
+            try container.encode(closedTerritories, forKey: .closedTerritories)
+        }
     }
 }
 
@@ -98,11 +130,19 @@ extension AlignmentWriter {
     /// A short human-readable summary for the terminal.
     public func textSummary() -> String {
         let a = plan.alignment
-        var out = String(format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
+        var out: String
+        switch a.boundScope {
+        case .allAlignments:
+            out = String(format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
                          a.termination.description, a.objective, a.bound, a.gap * 100, a.seconds)
+        case .givenCentres:
+            out = String(format: "termination %@  objective %.6g  fixed-centre bound %.6g (these centres only; no gap)  %.1fs\n",
+                         a.termination.description, a.objective, a.bound, a.seconds)
+        }
         for (name, deviation) in a.maxDeviation.sorted(by: { $0.key < $1.key }) {
             out += String(format: "max deviation %@ %.2f%%\n", name, deviation * 100)
         }
+        out += String(format: "largest territory diameter %.6g\n", a.maxDiameter)
         out += String(format: "moved %d accounts (%.2f%%, value %.2f%%)  territories %d  connected %@\n",
                       a.movedUnits, a.movedShare * 100, a.movedValueShare * 100, a.territoryIDs.count, a.connected ? "yes" : "no")
         if !plan.opened.isEmpty { out += "opened \(plan.opened.joined(separator: ", "))\n" }

@@ -49,8 +49,10 @@ public struct PeelAndGrow: Sendable {
         for _ in 0..<remove {
             let members = membership(problem)
             let loads = members.map { $0.reduce(0) { $0 + problem.units[$1].measures[workloadMeasure] } }
+            // A territory opened in this change is never closed by it (that would undo the grow).
             let candidates = problem.territories.indices.filter { j in
-                !problem.units.contains { $0.locked && $0.currentTerritory == problem.territories[j].id }
+                !opened.contains(problem.territories[j].id)
+                    && !problem.units.contains { $0.locked && $0.currentTerritory == problem.territories[j].id }
             }
             guard let weakest = candidates.min(by: { (loads[$0], problem.territories[$0].id) < (loads[$1], problem.territories[$1].id) }) else {
                 throw TerritoryError.invalidProblem("every territory holds locked accounts; none can be closed")

@@ -60,7 +60,19 @@ public struct TerritoryDesignJob: Sendable {
             penaltyPerMovedValue: r.movePenalty, valueMeasure: try index(r.valueMeasure, "value measure") ?? 0)
         let adjacency = try r.adjacency.map { try AlignmentInput.adjacency(from: URL(fileURLWithPath: $0), unitIDs: units.map(\.id)) }
         var policy = CentrePolicy.fixed
-        if r.chooseCentres { policy = .choose(count: r.territoryCount ?? territories.count) }
+        if r.chooseCentres {
+            let count = r.territoryCount ?? territories.count
+            // Every candidate holding a locked account must open: a smaller count is a bad setting.
+            let lockedCentres = Set(units.filter(\.locked).compactMap(\.currentTerritory)).sorted()
+            if lockedCentres.count > count {
+                throw TerritoryError.invalidRequest(
+                    key: "territoryCount", value: "\(count)",
+                    expected: "at least \(lockedCentres.count): the candidates holding locked accounts ("
+                        + ErrorText.quoted(lockedCentres.prefix(5).joined(separator: ", "))
+                        + (lockedCentres.count > 5 ? ", …" : "") + ") all open")
+            }
+            policy = .choose(count: count)
+        }
         else if let rounds = r.relocateRounds { policy = .relocate(rounds: rounds) }
         return AlignmentProblem(
             units: units, territories: territories,
@@ -85,10 +97,13 @@ public struct TerritoryDesignJob: Sendable {
             opened = change.opened
             closed = change.closed
         }
-        let options = AlignmentOptions(
+        var options = AlignmentOptions(
             timeLimit: request.timeLimit, seed: request.seed, targetGap: request.gap, workers: request.workers,
             progress: progress)
-        let alignment = try await TerritoryAligner(options: options).align(problem)
+        options.centreServesItself = request.centreServesItself
+        var alignment = try await TerritoryAligner(options: options).align(problem)
+        // Peel and grow placed or dropped centres by a rule, so the bound holds for its centres only.
+        if !opened.isEmpty || !closed.isEmpty { alignment.restrictBoundToGivenCentres() }
         return TerritoryPlan(problem: problem, alignment: alignment, originalTerritories: original, opened: opened, closed: closed)
     }
 }

@@ -3,9 +3,10 @@ import LinearProgramming
 import SalesData
 
 extension MeasureSpec {
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, tolerance, target }
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, tolerance, target, maximum }
 
-    /// Decodes `{name, tolerance?, target?}` or the string form `name:tol:target`.
+    /// Decodes `{name, tolerance?, target?}`, `{name, maximum}` or the string forms
+    /// `name:tol:target` and `name:max:LIMIT`.
     public init(from decoder: any Decoder) throws {
         if let text = try? decoder.singleValueContainer().decode(String.self) {
             try self.init(parsing: text)
@@ -16,6 +17,10 @@ extension MeasureSpec {
             name: try c.decode(String.self, forKey: .name),
             tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance),
             target: try c.decodeIfPresent(BalanceTarget.self, forKey: .target) ?? .equal)
+        if let maximum = try c.decodeIfPresent(Double.self, forKey: .maximum) {
+            self.maximum = maximum
+            target = .upperLimit
+        }
     }
 }
 
@@ -23,7 +28,7 @@ extension TerritoryDesignRequest: ValidatedRequest {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case accounts, territories, measures, tolerance, metric, weightMeasure, territoryColumn, lockedColumn
         case maxMovedShare, maxMovedValueShare, movePenalty, valueMeasure, adjacency, territoryCount, chooseCentres
-        case relocateRounds, add, remove, workloadMeasure, timeLimit, seed, workers, gap
+        case relocateRounds, add, remove, workloadMeasure, centreServesItself, timeLimit, seed, workers, gap
     }
 
     /// Decodes a config (YAML or JSON); every absent key keeps the default of `TerritoryDesignRequest()`.
@@ -55,6 +60,7 @@ extension TerritoryDesignRequest: ValidatedRequest {
         try read(.add, into: &add)
         try read(.remove, into: &remove)
         try read(.workloadMeasure, into: &workloadMeasure)
+        try read(.centreServesItself, into: &centreServesItself)
         try read(.timeLimit, into: &timeLimit)
         try read(.seed, into: &seed)
         try read(.workers, into: &workers)
@@ -82,6 +88,16 @@ extension TerritoryDesignRequest: ValidatedRequest {
                 "a name not used by another measure")
             if let t = measure.tolerance {
                 check(t.isFinite && t >= 0, "measures[\(i)].tolerance", "\(t)", "a finite number ≥ 0")
+            }
+            if let maximum = measure.maximum {
+                check(maximum.isFinite && maximum > 0, "measures[\(i)].maximum", "\(maximum)", "a finite limit > 0")
+                check(
+                    measure.tolerance == nil, "measures[\(i)].tolerance", "\(measure.tolerance ?? 0)",
+                    "no tolerance on a measure with a maximum (it is one-sided)")
+            } else {
+                check(
+                    measure.target != .upperLimit, "measures[\(i)].target", "max",
+                    "equal, capacity or given (a one-sided measure gives maximum instead)")
             }
         }
         let names = measures.map(\.name)

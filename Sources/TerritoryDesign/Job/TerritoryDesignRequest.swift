@@ -1,14 +1,19 @@
 import SalesData
 
-/// One balance measure as the CLI and YAML configs name it: `name[:tolerance[:target]]`.
+/// One balance measure as the CLI and YAML configs name it: `name[:tolerance[:target]]`, or
+/// `name:max:LIMIT` for a one-sided measure (every territory's total at most `LIMIT`).
 ///
 /// Invariant: a nil `tolerance` means "the request's ``TerritoryDesignRequest/tolerance``", so the
 /// default is written once, on the request, and `--tolerance` reaches measures from a config too.
+/// With ``maximum`` set the measure is one-sided and has no tolerance.
 public struct MeasureSpec: Sendable, Hashable, Codable {
     public var name: String
     /// Largest relative deviation from the target; nil takes the request's default tolerance.
     public var tolerance: Double?
     public var target: BalanceTarget
+    /// The largest total of every territory (config key `maximum`): a one-sided measure
+    /// (``BalanceTarget/upperLimit``) such as the hours a rep can work; `nil` for a ±band.
+    public var maximum: Double?
 
     public init(name: String, tolerance: Double? = nil, target: BalanceTarget = .equal) {
         self.name = name
@@ -16,15 +21,33 @@ public struct MeasureSpec: Sendable, Hashable, Codable {
         self.target = target
     }
 
-    /// Parses `potential`, `potential:0.05` or `workload:0.1:capacity`.
+    /// A one-sided measure: every territory's total at most `maximum`.
+    public init(name: String, maximum: Double) {
+        self.init(name: name, target: .upperLimit)
+        self.maximum = maximum
+    }
+
+    /// Parses `potential`, `potential:0.05`, `workload:0.1:capacity` or `hours:max:1600`.
     ///
     /// ```swift
     /// try MeasureSpec(parsing: "workload:0.1:capacity").tolerance   // 0.1
+    /// try MeasureSpec(parsing: "hours:max:1600").maximum            // 1600
     /// ```
     public init(parsing text: String) throws(TerritoryError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard let name = parts.first, !name.isEmpty, parts.count <= 3 else {
-            throw .invalidMeasure(ErrorText.quoted(text), reason: "expected name[:tolerance[:equal|capacity|given]]")
+            throw .invalidMeasure(
+                ErrorText.quoted(text), reason: "expected name[:tolerance[:equal|capacity|given]] or name:max:LIMIT")
+        }
+        if parts.count > 1 && parts[1] == "max" {
+            guard parts.count == 3, let limit = Double(parts[2]), limit.isFinite, limit > 0 else {
+                throw .invalidMeasure(
+                    ErrorText.quoted(name),
+                    reason: "upper limit \"\(ErrorText.quoted(parts.count == 3 ? parts[2] : ""))\"; "
+                        + "expected name:max:LIMIT with a finite LIMIT > 0")
+            }
+            self.init(name: name, maximum: limit)
+            return
         }
         var tolerance: Double?
         if parts.count > 1 {
@@ -36,7 +59,7 @@ public struct MeasureSpec: Sendable, Hashable, Codable {
         }
         var target = BalanceTarget.equal
         if parts.count > 2 {
-            guard let t = BalanceTarget(rawValue: parts[2]) else {
+            guard let t = BalanceTarget(rawValue: parts[2]), t != .upperLimit else {
                 throw .invalidMeasure(
                     ErrorText.quoted(name),
                     reason: "target \"\(ErrorText.quoted(parts[2]))\"; expected equal, capacity or given")
@@ -98,6 +121,9 @@ public struct TerritoryDesignRequest: Sendable, Hashable, Codable {
     public var remove = 0
     /// The measure that drives peel and grow; the last measure when `nil`.
     public var workloadMeasure: String?
+    /// Whether an opened centre serves itself: an account whose id is a territory's id stays in
+    /// that territory whenever it opens (the p-median convention; a rep's home-base account).
+    public var centreServesItself = false
     /// Time limit in seconds (0 < limit ≤ `Deadline.maximumSeconds`).
     public var timeLimit = 60.0
     /// Seed for every randomized step.
@@ -122,7 +148,10 @@ public struct TerritoryDesignRequest: Sendable, Hashable, Codable {
 
     /// The measures with the request's default tolerance filled in.
     public var balanceMeasures: [BalanceMeasure] {
-        measures.map { BalanceMeasure(name: $0.name, tolerance: $0.tolerance ?? tolerance, target: $0.target) }
+        measures.map { spec in
+            if let maximum = spec.maximum { return BalanceMeasure.upperLimit(name: spec.name, limit: maximum) }
+            return BalanceMeasure(name: spec.name, tolerance: spec.tolerance ?? tolerance, target: spec.target)
+        }
     }
 
     /// The config keys, in the order the help text lists them (from `CodingKeys`, so never stale).

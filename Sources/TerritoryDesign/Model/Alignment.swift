@@ -1,5 +1,15 @@
 import LinearProgramming
 
+/// What an alignment's ``Alignment/bound`` bounds.
+public enum BoundScope: String, Sendable, Hashable, Codable {
+    /// Every alignment meeting the constraints, over every choice of centres the policy allows:
+    /// a proven bound, and ``Alignment/gap`` is a proven gap.
+    case allAlignments
+    /// Only alignments to the returned centres (relocated, or placed by peel and grow): other
+    /// centres may do better than the bound, so no gap is claimed.
+    case givenCentres
+}
+
 /// One territory's figures in an alignment.
 public struct TerritorySummary: Sendable, Hashable, Codable {
     /// The territory id.
@@ -22,6 +32,8 @@ public struct TerritorySummary: Sendable, Hashable, Codable {
     public var farthestUnit: String?
     /// Distance of ``farthestUnit``.
     public var farthestDistance: Double
+    /// The farthest distance between two of the territory's units (0 with fewer than two).
+    public var diameter: Double = 0
     /// Whether the territory is connected in the adjacency graph (`true` without a graph).
     public var connected: Bool
 }
@@ -42,9 +54,11 @@ public struct Alignment: Sendable, Hashable, Codable {
     public var territories: [TerritorySummary]
     /// Weighted travel plus disruption penalty.
     public var objective: Double
-    /// A proven lower bound on the objective of any alignment meeting the constraints
-    /// (for fixed centres; with relocation, the bound of the final centres).
+    /// A proven lower bound on the objective of any alignment meeting the constraints, over
+    /// what ``boundScope`` says (with chosen centres: over every choice of centres).
     public var bound: Double
+    /// What ``bound`` bounds: with ``BoundScope/givenCentres`` it holds for the returned centres only.
+    public var boundScope: BoundScope = .allAlignments
     /// `(objective − bound) / objective`, 0 when both are 0.
     public var gap: Double
     /// Why the search stopped, in the shared vocabulary: ``Termination/optimal`` once the gap is
@@ -65,7 +79,35 @@ public struct Alignment: Sendable, Hashable, Codable {
     public var movedValueShare: Double
     /// Whether every territory is connected (always `true` without an adjacency graph).
     public var connected: Bool
+    /// The largest territory ``TerritorySummary/diameter``.
+    public var maxDiameter: Double {
+        territories.reduce(0) { max($0, $1.diameter) }
+    }
 
     /// The territory id of unit `i`.
     public func territoryID(ofUnit i: Int) -> String { territoryIDs[assignment[i]] }
+}
+
+extension Alignment {
+    /// Marks the bound as valid for the returned centres only: ``gap`` stays relative to it, but
+    /// writers print no gap, and a proof of optimality for those centres is not one for the plan
+    /// (``Termination/optimal`` becomes `.feasible(limit: .searchExhausted)`).
+    mutating func restrictBoundToGivenCentres() {
+        boundScope = .givenCentres
+        if termination == .optimal { termination = .feasible(limit: .searchExhausted) }
+    }
+
+    /// Replaces the bound by `value` (valid over all alignments), recomputing the gap and the
+    /// termination it justifies: ``Termination/optimal`` when the gap is within `targetGap`, and a
+    /// claimed optimum the new bound does not support becomes `.feasible(limit: .searchExhausted)`.
+    mutating func replaceBound(with value: Double, targetGap: Double) {
+        bound = min(value, objective)
+        gap = objective > 0 ? max(0, (objective - bound) / objective) : 0
+        boundScope = .allAlignments
+        if gap <= max(targetGap, 1e-9) {
+            termination = .optimal
+        } else if termination == .optimal {
+            termination = .feasible(limit: .searchExhausted)
+        }
+    }
 }

@@ -49,6 +49,10 @@ public struct AlignmentOptions: Sendable {
     public var progress: (@Sendable (AlignmentProgress) -> Void)?
     /// Seconds between progress reports.
     public var progressInterval: Double
+    /// Whether an opened centre serves itself: a unit whose id is a territory's id (a candidate
+    /// centre on an account, a rep's home-base account) is held in that territory whenever it
+    /// opens (the p-median convention). Such a unit must have no other current territory.
+    public var centreServesItself = false
 
     /// Creates options.
     public init(

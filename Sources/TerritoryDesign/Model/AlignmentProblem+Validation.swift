@@ -48,6 +48,14 @@ extension AlignmentProblem {
                 throw TerritoryError.invalidMeasure(
                     measure.name, reason: "tolerance \(measure.tolerance), expected a finite value ≥ 0")
             }
+            if measure.target == .upperLimit {
+                guard let limit = measure.limit, limit.isFinite, limit > 0, measure.tolerance == 1 else {
+                    throw TerritoryError.invalidMeasure(
+                        measure.name,
+                        reason: "upper limit \(measure.limit.map { "\($0)" } ?? "missing"); expected a finite limit > 0 "
+                            + "(BalanceMeasure.upperLimit(name:limit:))")
+                }
+            }
             if measure.target == .given {
                 for territory in territories {
                     guard let targets = territory.targets, targets.count == measures.count, let value = targets[k] else {
@@ -77,6 +85,14 @@ extension AlignmentProblem {
             if count < 1 || count > territories.count {
                 throw TerritoryError.invalidProblem(
                     "choose \(count) centres among \(territories.count) candidates, expected 1...\(territories.count)")
+            }
+            // Every candidate holding a locked unit must open; more of them than `count` cannot be.
+            let lockedCentres = Set(units.filter(\.locked).compactMap(\.currentTerritory))
+            if lockedCentres.count > count {
+                throw TerritoryError.invalidProblem(
+                    "choose \(count) centres, but \(lockedCentres.count) candidates hold locked units and must "
+                        + "all open (\(lockedCentres.sorted().prefix(5).joined(separator: ", "))…); "
+                        + "expected a territory count ≥ \(lockedCentres.count)")
             }
         }
     }

@@ -66,7 +66,28 @@ public struct AlignmentProblem: Sendable, Hashable, Codable {
             return territories.map { total * $0.capacity / capacity }
         case .given:
             return territories.map { $0.targets?[k] ?? 0 }
+        case .upperLimit:
+            return Array(repeating: (measures[k].limit ?? 0) / 2, count: territories.count)
         }
+    }
+
+    /// The problem with every unit whose id is a territory's id locked in that territory (see
+    /// ``AlignmentOptions/centreServesItself``).
+    ///
+    /// - Throws: ``TerritoryError/invalidUnit(_:reason:)`` for such a unit whose current territory
+    ///   is another one (holding it would count as a move the budget did not choose).
+    public func holdingCentresOnThemselves() throws -> AlignmentProblem {
+        let territoryIDs = Set(territories.map(\.id))
+        var held = self
+        for (i, unit) in units.enumerated() where territoryIDs.contains(unit.id) {
+            if let current = unit.currentTerritory, !current.isEmpty, current != unit.id {
+                throw TerritoryError.invalidUnit(
+                    unit.id, reason: "serves its own centre \(unit.id) but is in territory \(current) today")
+            }
+            held.units[i].currentTerritory = unit.id
+            held.units[i].locked = true
+        }
+        return held
     }
 
     /// Lower and upper bound of every territory for measure `k`: `(1 ∓ τ_k) · target`.

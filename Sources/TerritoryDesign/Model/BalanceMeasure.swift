@@ -6,6 +6,10 @@ public enum BalanceTarget: String, Sendable, Hashable, Codable, CaseIterable {
     case proportionalToCapacity = "capacity"
     /// Each territory's target is given in ``TerritorySpec/targets``.
     case given
+    /// One-sided: each territory's total is at most ``BalanceMeasure/limit`` (hours a rep can
+    /// work, a plant's capacity), with no lower bound. Modelled as the band `[0, limit]`: target
+    /// `limit / 2` at tolerance 1, so every solver phase treats it as any other band.
+    case upperLimit = "max"
 }
 
 /// A numeric attribute whose per-territory totals must be balanced: potential, workload, account
@@ -27,11 +31,25 @@ public struct BalanceMeasure: Sendable, Hashable, Codable {
     public var tolerance: Double
     /// How targets are set.
     public var target: BalanceTarget
+    /// The largest total of a territory, for ``BalanceTarget/upperLimit`` (`nil` otherwise).
+    public var limit: Double?
 
     /// Creates a measure.
     public init(name: String, tolerance: Double, target: BalanceTarget = .equal) {
         self.name = name
         self.tolerance = tolerance
         self.target = target
+    }
+
+    /// A one-sided measure: every territory's total at most `limit` (the band `[0, limit]`).
+    ///
+    /// ```swift
+    /// let hours = BalanceMeasure.upperLimit(name: "hours", limit: 1_600)
+    /// hours.tolerance   // 1: the band is (1 ± 1) · 800
+    /// ```
+    public static func upperLimit(name: String, limit: Double) -> BalanceMeasure {
+        var measure = BalanceMeasure(name: name, tolerance: 1, target: .upperLimit)
+        measure.limit = limit
+        return measure
     }
 }

@@ -48,9 +48,14 @@ struct AlignmentReport {
         for j in 0..<m {
             var targets = [Double](), deviations = [Double]()
             for k in 0..<kCount {
-                let target = targetsByMeasure[k][j]
+                var target = targetsByMeasure[k][j]
+                var deviation = target > 0 ? (totals[j][k] - target) / target : (totals[j][k] > 0 ? .infinity : 0)
+                if let limit = problem.measures[k].limit, problem.measures[k].target == .upperLimit {
+                    // one-sided: the target reported is the limit, the deviation only what exceeds it
+                    target = limit
+                    deviation = max(0, (totals[j][k] - limit) / limit)
+                }
                 targets.append(target)
-                let deviation = target > 0 ? (totals[j][k] - target) / target : (totals[j][k] > 0 ? .infinity : 0)
                 deviations.append(deviation)
                 let name = problem.measures[k].name
                 maxDeviation[name] = max(maxDeviation[name] ?? 0, abs(deviation))
@@ -61,7 +66,9 @@ struct AlignmentReport {
                 id: problem.territories[j].id, centre: centres[j], totals: totals[j], targets: targets,
                 deviations: deviations, unitCount: counts[j], weightedTravel: travel[j],
                 meanDistance: counts[j] > 0 ? distanceSum[j] / Double(counts[j]) : 0,
-                farthestUnit: farthest[j].id, farthestDistance: farthest[j].distance, connected: connected))
+                farthestUnit: farthest[j].id, farthestDistance: farthest[j].distance,
+                diameter: TerritoryDiameter.of(members[j].map { problem.units[$0].location }, metric: metric),
+                connected: connected))
         }
         let objective = travel.reduce(0, +) + penaltyTotal
         let safeBound = min(bound, objective)

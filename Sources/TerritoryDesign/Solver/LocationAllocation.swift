@@ -4,11 +4,15 @@ import LinearProgramming
 ///
 /// *Relocate* (location-allocation) alternates an alignment with moving every centre to the member
 /// location of least weighted travel (a medoid), until no centre moves or the rounds run out, and
-/// keeps the best alignment. Its bound is the Lagrangian bound *for the returned centres*.
+/// keeps the best alignment. Its bound is the Lagrangian bound *for the returned centres*
+/// (``BoundScope/givenCentres``: no gap is claimed, and "optimal" means optimal for those centres
+/// only, so it is reported as ``AlignmentTermination/searchExhausted``).
 ///
 /// *Choose* (capacitated p-median) opens `count` candidates: every candidate holding a locked unit,
 /// then greedily the candidate that most lowers weighted nearest-centre travel, then aligns with
-/// balance to the opened ones. For a proven optimum on small instances use the exact p-median solver.
+/// balance to the opened ones. Its bound is ``ChosenCentresBound`` (valid over every choice of
+/// centres), not the bound for the opened ones. For a proven optimum on small instances use the
+/// exact p-median solver.
 struct LocationAllocation {
     let aligner: TerritoryAligner
 
@@ -34,6 +38,7 @@ struct LocationAllocation {
         if timedOut && result.termination == .feasible(limit: .searchExhausted) {
             result.termination = .feasible(limit: .time)
         }
+        result.restrictBoundToGivenCentres()
         result.seconds = run.elapsed.inSeconds
         return result
     }
@@ -66,10 +71,21 @@ struct LocationAllocation {
         var reduced = problem
         reduced.territories = chosen.map { problem.territories[$0] }
         reduced.centrePolicy = .fixed
+        if aligner.options.centreServesItself { reduced = try reduced.holdingCentresOnThemselves() }
         let explanation = InfeasibilityExplainer(problem: reduced).quickReasons()
         if !explanation.isEmpty { throw TerritoryError.infeasible(explanation) }
-        return try await aligner.alignFixed(
-            reduced, centres: reduced.territories.map(\.centre), deadline: aligner.reservingReportTime(run))
+        // The aligner's bound holds for the opened centres only; the last tenth of the limit goes to
+        // a bound over every choice of centres, which replaces it.
+        var alignment = try await aligner.alignFixed(
+            reduced, centres: reduced.territories.map(\.centre), deadline: run.share(0.9))
+        // At least a few hundred million cost visits (about a second), even past the deadline.
+        let visits = max(problem.units.count * problem.territories.count, 1)
+        let valid = ChosenCentresBound(problem: problem, count: count).value(
+            upperBound: alignment.objective, iterations: 500, minimumIterations: min(300, max(3, 300_000_000 / visits)),
+            deadline: aligner.reservingReportTime(run))
+        alignment.replaceBound(with: valid, targetGap: aligner.options.targetGap)
+        alignment.seconds = run.elapsed.inSeconds
+        return alignment
     }
 
     /// Candidate indices to open, sorted: locked units' territories first, then greedy p-median

@@ -35,6 +35,12 @@ public struct TerritoryAligner: Sendable {
         let run = Deadline(limit: try options.validatedTimeLimit())
         try options.validate()
         try problem.validate()
+        var problem = problem
+        if case .choose = problem.centrePolicy {
+            // with chosen centres only the opened ones hold their unit (LocationAllocation.choose)
+        } else if options.centreServesItself {
+            problem = try problem.holdingCentresOnThemselves()
+        }
         if case .choose = problem.centrePolicy {
             // targets depend on the opened centres; `choose` explains the reduced problem
         } else {

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
-import TerritoryDesign
 import SalesData
+import TerritoryDesign
+import TerritoryDesignExact
 
 extension Meridian {
     /// `meridian territories …`: territory design commands.
     struct Territories: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Territory design: balanced, compact, contiguous alignments.", discussion: ExitStatus.helpText,
-            subcommands: [Design.self])
+            subcommands: [Design.self, PMedian.self])
     }
 }
 
@@ -23,7 +24,7 @@ extension Meridian.Territories {
         @Option(help: "Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.") var accounts: String?
         @Option(help: "Territories or candidate centres CSV: id, location, capacity, target_<measure>.") var territories: String?
         @Option(help: "Output folder for assignment.csv, territories.csv, metrics.json.") var output: String?
-        @Option(name: .customLong("measure"), help: "Balance measure name[:tolerance[:equal|capacity|given]] (repeatable).")
+        @Option(name: .customLong("measure"), help: "Balance measure name[:tolerance[:equal|capacity|given]], or name:max:LIMIT for at most LIMIT per territory (repeatable).")
         var measures: [String] = []
         @Option(help: "Tolerance of every measure given without one, from flags or --config (default \(TerritoryDesignRequest().tolerance)).")
         var tolerance: Double?
@@ -42,6 +43,8 @@ extension Meridian.Territories {
         @Option(help: "Peel and grow: territories to open where workload is highest.") var add: Int?
         @Option(help: "Peel and grow: territories to close where workload is lowest.") var remove: Int?
         @Option(help: "Measure that drives peel and grow (default: the last measure).") var workloadMeasure: String?
+        @Flag(help: "An opened centre serves itself: an account whose id is a territory's id stays in it.")
+        var centreServesItself = false
         @Option(help: "Time limit in seconds (default \(TerritoryDesignRequest().timeLimit)).") var timeLimit: Double?
         @Option(help: "Seed for every randomized step.") var seed: UInt64?
         @Option(help: "Parallel workers.") var workers: Int?
@@ -105,6 +108,7 @@ extension Meridian.Territories {
             if let add { r.add = add }
             if let remove { r.remove = remove }
             if let workloadMeasure { r.workloadMeasure = workloadMeasure }
+            if centreServesItself { r.centreServesItself = true }
             if let timeLimit { r.timeLimit = timeLimit }
             if let seed { r.seed = seed }
             if let workers { r.workers = workers }
@@ -119,3 +123,66 @@ extension Meridian.Territories {
 }
 
 extension DistanceMetric: ExpressibleByArgument {}
+
+extension Meridian.Territories {
+    /// `meridian territories pmedian`: the exact (capacitated) p-median engine on user CSVs.
+    struct PMedian: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pmedian",
+            abstract: "Open --count centres serving every account at least weighted travel, within capacities (exact engine).",
+            discussion: ExitStatus.discussion(
+                """
+                Proves optimality (or prints a proven bound and gap) on plans of up to a few hundred \
+                accounts; for balance bands, locks, disruption budgets or larger plans use `territories design`.
+                """))
+
+        @Option(help: .config(keys: PMedianRequest.configurationKeys)) var config: String?
+        @Option(help: "Accounts CSV: id, latitude/longitude or x/y, the demand and weight columns; every account is a candidate centre.") var accounts: String?
+        @Option(help: "How many centres to open.") var count: Int?
+        @Option(help: "Accounts column whose values fill a centre's capacity.") var demand: String?
+        @Option(help: "Capacity of every centre, in demand units.") var capacity: Double?
+        @Option(help: "Accounts column with each account's capacity when it opens as a centre.")
+        var capacityColumn: String?
+        @Option(help: "Accounts column that weights travel (default: every account weighs 1).") var weight: String?
+        @Option(help: "Distance metric: haversine or euclidean (default from the location columns).") var metric: DistanceMetric?
+        @Flag(inversion: .prefixedNo, help: "An opened centre serves its own account (the p-median convention).")
+        var centreServesItself: Bool?
+        @Option(help: "Time limit in seconds (default \(PMedianRequest().timeLimit)).") var timeLimit: Double?
+        @Option(help: "Seed for every randomized step.") var seed: UInt64?
+        @Option(help: "Output folder for assignment.csv, centres.csv, metrics.json.") var output: String?
+        @Option(help: "Summary format on stdout: text or json.") var format: String = "text"
+
+        func validate() throws {
+            if config == nil && (accounts == nil || count == nil) {
+                throw ValidationError("give --accounts and --count, or --config")
+            }
+            guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+            try FlagChecks.timeLimit(timeLimit)
+            try FlagChecks.atLeast(count, 1, "--count")
+            try FlagChecks.positive(capacity, "--capacity")
+        }
+
+        func run() throws {
+            let request = try Meridian.buildRequest(PMedianRequest(), config: config, overlay: overlay)
+            let plan = try PMedianJob(request: request).run()
+            let writer = PMedianWriter(plan: plan)
+            if let output { try writer.write(to: URL(fileURLWithPath: output)) }
+            print(format == "json" ? writer.metricsJSON(pretty: false) : writer.textSummary(), terminator: "")
+            if let code = Meridian.exitCode(for: plan.termination) { throw code }
+        }
+
+        /// Lays the given flags over the request (from `--config` or the defaults).
+        private func overlay(_ r: inout PMedianRequest) throws {
+            if let accounts { r.accounts = accounts }
+            if let count { r.count = count }
+            if let demand { r.demand = demand }
+            if let capacity { r.capacity = capacity }
+            if let capacityColumn { r.capacityColumn = capacityColumn }
+            if let weight { r.weightMeasure = weight }
+            if let metric { r.metric = metric }
+            if let centreServesItself { r.centreServesItself = centreServesItself }
+            if let timeLimit { r.timeLimit = timeLimit }
+            if let seed { r.seed = seed }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import TerritoryDesign
+import TerritoryDesignExact
 import TestSupport
 
 /// One CTDP "DU" instance (Ríos-Mercado style): units with coordinates and three activity

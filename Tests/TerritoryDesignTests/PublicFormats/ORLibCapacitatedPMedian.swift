@@ -1,5 +1,6 @@
 import Foundation
 import TerritoryDesign
+import TerritoryDesignExact
 import TestSupport
 
 /// One OR-Library `pmedcap1` problem: `id optimum / n p Q / i x y demand` (see the folder README).

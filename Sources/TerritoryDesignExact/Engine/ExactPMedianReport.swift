@@ -1,4 +1,5 @@
 import LinearProgramming
+import TerritoryDesign
 
 /// The outcome of ``ExactPMedianSolver/solve(_:)``: what was found, how good it provably is,
 /// and what the engine did to get there.

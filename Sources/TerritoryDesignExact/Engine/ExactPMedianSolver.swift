@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import TerritoryDesign
 
 /// Exact branch-and-cut for territory alignment with centres chosen among units: capacitated
 /// p-median, balanced p-median (several measures at ±τ) and optional contiguity.
@@ -114,7 +115,7 @@ public struct ExactPMedianSolver: Sendable {
             return report(.optimal, lp: nil, fixed: n * n, cuts: 0, runs: 0)
         }
         // 2. Capacitated with integral data: Lagrangian branch-and-bound, GLPK at the leaves.
-        if let relaxation = lagrangian {
+        if let relaxation = lagrangian, !window.hasPassed {
             var search = CapacitatedPMedianBranchAndBound(
                 problem: problem, lagrangian: relaxation, incumbent: incumbent, deadline: deadline,
                 mipCuts: options.mipCuts)
@@ -130,6 +131,11 @@ public struct ExactPMedianSolver: Sendable {
             result.searchNodes = search.nodes
             result.pairBranches = search.pairBranches
             return result
+        }
+        if lagrangian != nil || window.hasPassed {
+            // The heuristics used the whole limit.
+            let status: Termination = incumbent == nil ? .noSolutionFound(limit: .time) : .feasible(limit: .time)
+            return report(status, lp: nil, fixed: 0, cuts: 0, runs: 0)
         }
         var closed = [Bool](repeating: false, count: n)
         var forcedOpen = [Bool](repeating: false, count: n)
@@ -230,18 +236,19 @@ public struct ExactPMedianSolver: Sendable {
         lagrangian.optimize(
             node: CapacitatedPMedianLagrangian.Node(unitCount: problem.unitCount),
             upperBound: { best?.objective ?? .infinity }, cutoff: cutoff, iterations: options.lagrangianIterations,
-            patience: 30, heuristicEvery: 5
+            patience: 30, heuristicEvery: 5, deadline: deadline
         ) { centres in
             guard clock.now < deadline, tried.insert(centres).inserted else { return }
-            if let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres),
+            if let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres, deadline: deadline),
                 found.centres.count == problem.centreCount, problem.violations(of: found.assignment).isEmpty
             {
-                let improved = CapacitatedPMedianHeuristic.swapDescent(problem, from: found, maxRounds: 3)
+                let improved = CapacitatedPMedianHeuristic.swapDescent(
+                    problem, from: found, maxRounds: 3, deadline: deadline)
                 if improved.objective < (best?.objective ?? .infinity) - 1e-9 { best = improved }
             }
         }
         if let current = best {
-            best = CapacitatedPMedianHeuristic.swapDescent(problem, from: current)
+            best = CapacitatedPMedianHeuristic.swapDescent(problem, from: current, deadline: deadline)
         }
         return best
     }

@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// A p-median style territory problem with centres chosen among candidate units.
 ///
 /// Every unit `i` is assigned to exactly one open centre `j`; exactly `centreCount` centres

@@ -1,6 +1,7 @@
 import Foundation
 import HeapModule
 import LinearProgramming
+import TerritoryDesign
 
 /// An open node of the search, ordered by its estimated bound (then deeper first, then FIFO).
 ///
@@ -131,9 +132,16 @@ struct CapacitatedPMedianBranchAndBound {
                 node: node, upperBound: { [incumbent] in incumbent?.objective ?? .infinity },
                 cutoff: { [cutoff] in cutoff }, iterations: nodes == 1 ? 400 : nodeIterations,
                 theta: nodes == 1 ? 2 : nodeTheta, patience: nodes == 1 ? 30 : nodePatience,
-                heuristicEvery: 15
+                heuristicEvery: 15, deadline: deadline
             ) { heuristicCentres.append($0) }
             for centres in heuristicCentres { tryCentres(centres) }
+            if clock.now >= deadline {
+                // The node stays open with the better of its inherited and its own bound.
+                let nodeBound = evaluation.interrupted ? parentBound : max(parentBound, evaluation.bound)
+                if evaluation.feasible { openBound = min(openBound, nodeBound) }
+                if let next = heap.min { openBound = min(openBound, next.bound) }
+                return
+            }
             guard evaluation.feasible, evaluation.bound < cutoff else { continue }
             // Primal: the node's Lagrangian centres, assigned exactly (a leaf solved aside).
             if evaluation.centres.count == p, exactTried.insert(evaluation.centres).inserted {
@@ -144,13 +152,13 @@ struct CapacitatedPMedianBranchAndBound {
                     aside.open[j] = true
                 }
                 let saved = lagrangian.bestMultipliers
-                try solveLeaf(aside, lambda: saved)
+                try solveLeaf(aside, lambda: saved, heuristic: true)
                 lagrangian.reset(to: saved)
                 if evaluation.bound >= cutoff { continue }
             }
             // Propagate centre and assignment fixings implied by the bound.
             var child = node
-            child.forbidden = lagrangian.assignmentFixings(evaluation, node: node, cutoff: cutoff)
+            child.forbidden = lagrangian.assignmentFixings(evaluation, node: node, cutoff: cutoff, deadline: deadline)
             let (close, open) = lagrangian.centreFixings(evaluation, node: node, cutoff: cutoff)
             for j in 0..<n {
                 if close[j] { child.closed[j] = true }
@@ -240,25 +248,34 @@ struct CapacitatedPMedianBranchAndBound {
     }
 
     private mutating func tryCentres(_ centres: [Int]) {
-        guard tried.insert(centres).inserted,
-            let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres),
+        guard !ExactDeadline.expired(deadline), tried.insert(centres).inserted,
+            let found = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres, deadline: deadline),
             found.centres.count == problem.centreCount, problem.violations(of: found.assignment).isEmpty
         else { return }
         if found.objective < (incumbent?.objective ?? .infinity) - 1e-9 {
-            incumbent = CapacitatedPMedianHeuristic.swapDescent(problem, from: found, maxRounds: 5)
+            incumbent = CapacitatedPMedianHeuristic.swapDescent(problem, from: found, maxRounds: 5, deadline: deadline)
         }
     }
 
     /// Solves the assignment problem with the leaf's centres exactly (GLPK), after fixing.
-    private mutating func solveLeaf(_ leaf: CapacitatedPMedianLagrangian.Node, lambda: [Double]) throws {
+    ///
+    /// - Parameter heuristic: The leaf is a primal probe beside the tree (not a part of it), so
+    ///   stopping inside it leaves nothing open.
+    private mutating func solveLeaf(
+        _ leaf: CapacitatedPMedianLagrangian.Node, lambda: [Double], heuristic: Bool = false
+    ) throws {
         leaves += 1
         lagrangian.multipliers = lambda
         let evaluation = lagrangian.optimize(
             node: leaf, upperBound: { [incumbent] in incumbent?.objective ?? .infinity },
-            cutoff: { [cutoff] in cutoff }, iterations: 60, theta: 0.5, heuristicEvery: 1_000_000
+            cutoff: { [cutoff] in cutoff }, iterations: 60, theta: 0.5, heuristicEvery: 1_000_000, deadline: deadline
         ) { _ in }
+        if ExactDeadline.expired(deadline) {
+            if !heuristic && evaluation.feasible { openBound = min(openBound, evaluation.bound) }
+            return
+        }
         guard evaluation.feasible, evaluation.bound < cutoff else { return }
-        let forbidden = lagrangian.assignmentFixings(evaluation, node: leaf, cutoff: cutoff)
+        let forbidden = lagrangian.assignmentFixings(evaluation, node: leaf, cutoff: cutoff, deadline: deadline)
         // A unit with no usable centre left makes the leaf infeasible below the cutoff.
         let n = problem.unitCount
         var only = [Int](repeating: -1, count: n)

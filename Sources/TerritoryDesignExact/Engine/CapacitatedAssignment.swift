@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Assigns units to a fixed set of open centres under capacities: regret-ordered greedy, then
 /// shift and swap moves until no move lowers the cost.
 ///
@@ -10,9 +12,13 @@ enum CapacitatedAssignment {
     ///   - problem: The instance (demands and capacities; none means unconstrained).
     ///   - centres: Open centres (unit indices).
     ///   - forbidden: Optional `n×n` mask of pairs that must not be used.
+    ///   - deadline: The improvement sweeps stop when it passes (the greedy pass always ends).
     /// - Returns: The centre of each unit, or `nil` when the greedy pass cannot place some unit.
     /// - Complexity: O(n·p·log n) for the greedy pass; each improvement sweep O(n·p + n²).
-    static func assign(_ problem: PMedianProblem, centres: [Int], forbidden: [Bool]? = nil) -> [Int]? {
+    static func assign(
+        _ problem: PMedianProblem, centres: [Int], forbidden: [Bool]? = nil,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> [Int]? {
         let n = problem.unitCount
         let demand = problem.demand ?? [Double](repeating: 0, count: n)
         let capacity = problem.capacity ?? [Double](repeating: .infinity, count: n)
@@ -46,14 +52,16 @@ enum CapacitatedAssignment {
             assignment[i] = best
             remaining[best] -= demand[i]
         }
-        improve(problem, assignment: &assignment, remaining: &remaining, centres: centres, allowed: allowed)
+        improve(
+            problem, assignment: &assignment, remaining: &remaining, centres: centres, allowed: allowed,
+            deadline: deadline)
         return assignment
     }
 
     /// Shift (move one unit) and swap (exchange two units) descent.
     private static func improve(
         _ problem: PMedianProblem, assignment: inout [Int], remaining: inout [Double], centres: [Int],
-        allowed: (Int, Int) -> Bool
+        allowed: (Int, Int) -> Bool, deadline: ContinuousClock.Instant?
     ) {
         let n = problem.unitCount
         let demand = problem.demand ?? [Double](repeating: 0, count: n)
@@ -75,6 +83,7 @@ enum CapacitatedAssignment {
                 }
             }
             for i in 0..<n {
+                if i % 64 == 0 && ExactDeadline.expired(deadline) { return }
                 for k in (i + 1)..<n {
                     let a = assignment[i]
                     let b = assignment[k]

@@ -1,5 +1,6 @@
 import Foundation
 import SalesData
+import TerritoryDesign
 
 /// Constructive + local-search heuristic for balanced (and optionally contiguous) p-median
 /// territories: seeds spread by farthest-first, territories grown over the adjacency graph
@@ -32,7 +33,7 @@ public enum BalancedTerritoryHeuristic {
         let clock = ContinuousClock()
         for _ in 0..<max(restarts, 1) {
             if let deadline, clock.now >= deadline, best != nil { break }
-            var search = BalancedLocalSearch(problem: problem)
+            var search = BalancedLocalSearch(problem: problem, deadline: deadline)
             search.construct(using: &generator)
             search.descend()
             for _ in 0..<kicks {
@@ -64,14 +65,17 @@ private struct BalancedLocalSearch {
     let n: Int
     let p: Int
     let contiguous: Bool
+    /// Descent stops between sweeps once this passes (`nil`: no limit).
+    let deadline: ContinuousClock.Instant?
     /// Per measure: the mean band width used to normalise violations.
     let scale: [Double]
     var territory: [Int]
     var centre: [Int]
     var totals: [[Double]]  // totals[t][m]
 
-    init(problem: PMedianProblem) {
+    init(problem: PMedianProblem, deadline: ContinuousClock.Instant?) {
         self.problem = problem
+        self.deadline = deadline
         n = problem.unitCount
         p = problem.centreCount
         contiguous = problem.requiresContiguity && problem.adjacency != nil
@@ -181,8 +185,9 @@ private struct BalancedLocalSearch {
 
     mutating func descend() {
         for _ in 0..<200 {
+            if ExactDeadline.expired(deadline) { return }
             var changed = false
-            while moveSweep() { changed = true }
+            while !ExactDeadline.expired(deadline) && moveSweep() { changed = true }
             if recentre() { changed = true }
             if !changed && totalViolation() > 1e-9 {
                 if swapSweep() { changed = true }

@@ -1,4 +1,5 @@
 import LinearProgramming
+import TerritoryDesign
 
 /// The MIP of a ``PMedianProblem`` over the variables that survived fixing.
 ///

@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 extension PMedianProblem {
     /// The exact engine's view of an ``AlignmentProblem`` whose centres are chosen among units
     /// (``CentrePolicy/choose(count:)`` with one candidate territory per unit, matched by id, as
@@ -52,6 +54,9 @@ extension PMedianProblem {
             }
         }
         let measures = try alignment.measures.enumerated().map { k, measure in
+            if measure.target == .upperLimit, let limit = measure.limit {
+                return Measure(name: measure.name, values: alignment.units.map { $0.measures[k] }, lower: 0, upper: limit)
+            }
             guard measure.target == .equal else {
                 throw TerritoryError.invalidProblem(
                     "measure \(measure.name): chosen centres have no per-territory targets; use equal targets")

@@ -1,15 +1,23 @@
+import TerritoryDesign
+
 /// Incumbents for the capacitated p-median: assignment for given centres, median relocation
 /// inside each cluster (alternating location–allocation), and a centre-swap descent.
+///
+/// Every loop checks `deadline` (`nil`: none); past it, each returns the best it holds.
 enum CapacitatedPMedianHeuristic {
     /// Location–allocation from `centres`: assign, move each centre to its cluster's best median,
     /// repeat while the cost falls.
     ///
-    /// Returns `nil` if no feasible assignment was found.
-    static func locateAllocate(_ problem: PMedianProblem, centres start: [Int]) -> PMedianSolution? {
+    /// Returns `nil` if no feasible assignment was found (or the deadline passed before the first one).
+    static func locateAllocate(
+        _ problem: PMedianProblem, centres start: [Int], deadline: ContinuousClock.Instant? = nil
+    ) -> PMedianSolution? {
         var centres = start
         var best: PMedianSolution?
         for _ in 0..<20 {
-            guard let assignment = CapacitatedAssignment.assign(problem, centres: centres) else { break }
+            if best != nil && ExactDeadline.expired(deadline) { break }
+            guard let assignment = CapacitatedAssignment.assign(problem, centres: centres, deadline: deadline)
+            else { break }
             let solution = PMedianSolution(problem: problem, assignment: assignment)
             if let current = best, solution.objective >= current.objective - 1e-9 { break }
             best = solution
@@ -44,7 +52,8 @@ enum CapacitatedPMedianHeuristic {
     /// Centre-swap descent: replace one open centre by one of the `neighbourhood` nearest closed
     /// units of its cluster's members, keep the first improving swap, repeat.
     static func swapDescent(
-        _ problem: PMedianProblem, from start: PMedianSolution, neighbourhood: Int = 12, maxRounds: Int = 30
+        _ problem: PMedianProblem, from start: PMedianSolution, neighbourhood: Int = 12, maxRounds: Int = 30,
+        deadline: ContinuousClock.Instant? = nil
     ) -> PMedianSolution {
         var best = start
         let n = problem.unitCount
@@ -52,6 +61,7 @@ enum CapacitatedPMedianHeuristic {
             var improved = false
             let open = Set(best.centres)
             search: for (c, members) in best.members.enumerated() {
+                if ExactDeadline.expired(deadline) { return best }
                 let centre = best.centres[c]
                 // Candidates: closed units near this centre.
                 let candidates = (0..<n).filter { !open.contains($0) }
@@ -59,9 +69,10 @@ enum CapacitatedPMedianHeuristic {
                     .prefix(neighbourhood)
                 _ = members
                 for k in candidates {
+                    if ExactDeadline.expired(deadline) { return best }
                     var centres = best.centres
                     centres[c] = k
-                    if let solution = locateAllocate(problem, centres: centres.sorted()),
+                    if let solution = locateAllocate(problem, centres: centres.sorted(), deadline: deadline),
                         solution.objective < best.objective - 1e-9,
                         solution.centres.count == problem.centreCount
                     {

@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Lagrangian lower bound for the capacitated p-median, with reduced-cost variable fixing.
 ///
 /// Relaxing the assignment rows `Σ_j x[i][j] = 1` with multipliers `λ` splits the problem per
@@ -69,6 +71,8 @@ struct CapacitatedPMedianLagrangian {
         var picks: [[Bool]]
         /// `false` when the node admits no choice of `p` centres.
         var feasible: Bool
+        /// `true` when the deadline passed mid-evaluation: the bound is `-∞` and proves nothing.
+        var interrupted = false
     }
 
     let problem: PMedianProblem
@@ -148,8 +152,11 @@ struct CapacitatedPMedianLagrangian {
     ///   - lambda: The multipliers `λ`.
     ///   - node: The branch-and-bound node (closed, open and forbidden choices).
     ///   - known: `node.soleCentres()`, when the caller already has it.
+    ///   - deadline: Checked between knapsacks; past it the evaluation is ``Evaluation/interrupted``.
     /// - Returns: The bound, the chosen centres and the subgradient at `λ`.
-    func evaluate(_ lambda: [Double], node: Node, sole known: [Int]?? = nil) -> Evaluation {
+    func evaluate(
+        _ lambda: [Double], node: Node, sole known: [Int]?? = nil, deadline: ContinuousClock.Instant? = nil
+    ) -> Evaluation {
         let n = problem.unitCount
         let p = problem.centreCount
         var rho = [Double](repeating: 0, count: n)
@@ -158,6 +165,11 @@ struct CapacitatedPMedianLagrangian {
         let soleOrNil = known ?? node.soleCentres()
         let sole = soleOrNil ?? [Int](repeating: -1, count: n)
         for j in 0..<n where !node.closed[j] {
+            if ExactDeadline.expired(deadline) {
+                return Evaluation(
+                    bound: -.infinity, rho: rho, freeOrder: [], centres: [], chosenFree: 0, subgradient: [],
+                    picks: picks, feasible: true, interrupted: true)
+            }
             (rho[j], picks[j]) = self.rho(j, lambda, node: node, sole: sole, values: &values)
         }
         let freeOrder = (0..<n).filter { !node.closed[$0] && !node.open[$0] }.sorted { (rho[$0], $0) < (rho[$1], $1) }
@@ -180,12 +192,15 @@ struct CapacitatedPMedianLagrangian {
     /// Subgradient optimisation (Polyak steps towards `upperBound()`) from the current multipliers.
     ///
     /// Calls `onCentres` with the chosen centres every `heuristicEvery` iterations. Stops after
-    /// `iterations`, when the step factor vanishes, or when the bound reaches `cutoff()`.
-    /// - Returns: The best evaluation seen (its multipliers become ``bestMultipliers``).
+    /// `iterations`, when the step factor vanishes, when the bound reaches `cutoff()`, or when
+    /// `deadline` passes.
+    /// - Returns: The best evaluation seen (its multipliers become ``bestMultipliers``); an
+    ///   ``Evaluation/interrupted`` one when the deadline passed before any evaluation finished.
     @discardableResult
     mutating func optimize(
         node: Node, upperBound: () -> Double, cutoff: () -> Double, iterations: Int, theta startTheta: Double = 2,
-        patience: Int = 10, heuristicEvery: Int = 10, onCentres: ([Int]) -> Void
+        patience: Int = 10, heuristicEvery: Int = 10, deadline: ContinuousClock.Instant? = nil,
+        onCentres: ([Int]) -> Void
     ) -> Evaluation {
         var theta = startTheta
         var stall = 0
@@ -193,7 +208,11 @@ struct CapacitatedPMedianLagrangian {
         var nodeBest = -Double.infinity
         let sole = node.soleCentres()
         for iteration in 0..<max(iterations, 1) {
-            let evaluation = evaluate(multipliers, node: node, sole: sole)
+            let evaluation = evaluate(multipliers, node: node, sole: sole, deadline: deadline)
+            if evaluation.interrupted {
+                multipliers = bestMultipliers
+                return best ?? evaluation
+            }
             if !evaluation.feasible { return evaluation }
             if evaluation.bound > nodeBest + 1e-9 {
                 nodeBest = evaluation.bound
@@ -209,7 +228,7 @@ struct CapacitatedPMedianLagrangian {
                 }
             }
             if iteration % heuristicEvery == 0 { onCentres(evaluation.centres) }
-            if nodeBest >= cutoff() || theta < 1e-4 { break }
+            if nodeBest >= cutoff() || theta < 1e-4 || ExactDeadline.expired(deadline) { break }
             let g = evaluation.subgradient
             let norm = g.reduce(0) { $0 + $1 * $1 }
             if norm == 0 { break }  // the relaxed solution is feasible: bound is optimal
@@ -219,7 +238,7 @@ struct CapacitatedPMedianLagrangian {
             for i in 0..<multipliers.count { multipliers[i] += step * g[i] }
         }
         multipliers = bestMultipliers
-        return best ?? evaluate(multipliers, node: node, sole: sole)
+        return best ?? evaluate(multipliers, node: node, sole: sole, deadline: deadline)
     }
 
     /// Centres the node's best bound forces: `close[j]` (opening `j` lifts the bound to
@@ -249,8 +268,11 @@ struct CapacitatedPMedianLagrangian {
 
     /// Assignment pairs `(i, j)` (row-major mask) that cannot be used below `cutoff` at the node's
     /// best multipliers, including the node's own forbidden pairs; closed centres forbid all their
-    /// pairs, and a unit's only centre stays allowed.
-    func assignmentFixings(_ e: Evaluation, node: Node, cutoff: Double) -> [Bool] {
+    /// pairs, and a unit's only centre stays allowed. Past `deadline` the remaining centres fix
+    /// nothing more (every fixing made is valid on its own).
+    func assignmentFixings(
+        _ e: Evaluation, node: Node, cutoff: Double, deadline: ContinuousClock.Instant? = nil
+    ) -> [Bool] {
         let n = problem.unitCount
         let lambda = bestMultipliers
         var forbidden = node.forbidden
@@ -263,6 +285,7 @@ struct CapacitatedPMedianLagrangian {
                 for i in 0..<n { forbidden[i * n + j] = true }
                 continue
             }
+            if ExactDeadline.expired(deadline) { continue }
             // Bound with j open, without its own ρ: replace the last chosen free centre if j is not chosen.
             let base: Double
             if chosen.contains(j) {

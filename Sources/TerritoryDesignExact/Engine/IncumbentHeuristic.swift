@@ -1,4 +1,5 @@
 import Foundation
+import TerritoryDesign
 
 /// Picks the incumbent heuristic that fits a problem's side constraints.
 enum IncumbentHeuristic {
@@ -16,9 +17,11 @@ enum IncumbentHeuristic {
             centres.append(far)
             for i in 0..<n { nearest[i] = min(nearest[i], problem.cost(i, far)) }
         }
-        guard let start = CapacitatedPMedianHeuristic.locateAllocate(problem, centres: centres.sorted()),
+        guard
+            let start = CapacitatedPMedianHeuristic.locateAllocate(
+                problem, centres: centres.sorted(), deadline: deadline),
             problem.violations(of: start.assignment).isEmpty
         else { return nil }
-        return CapacitatedPMedianHeuristic.swapDescent(problem, from: start)
+        return CapacitatedPMedianHeuristic.swapDescent(problem, from: start, deadline: deadline)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SalesData
+import TerritoryDesign
 
 /// Generated alignment instances for benchmarks and tests: planar accounts (uniform background plus
 /// Gaussian clusters) with two measures, `potential` and `workload`, and territory centres at

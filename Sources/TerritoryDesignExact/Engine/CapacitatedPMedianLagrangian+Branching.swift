@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Branching candidates of the Lagrangian branch-and-bound, scored by one-step bound lifts.
 ///
 /// At the node's best multipliers, a unit taken by two or more chosen centres' knapsacks is the

@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// 0/1 minimisation knapsack by dynamic programming over integer capacities.
 ///
 /// Used by the Lagrangian bound of the capacitated p-median: with the assignment rows relaxed,

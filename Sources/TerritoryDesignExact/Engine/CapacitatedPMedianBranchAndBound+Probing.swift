@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// Probing on centres: each undecided centre is tentatively flipped against the node's
 /// Lagrangian choice (a chosen centre closed, an unchosen one opened) and the bound re-optimised;
 /// a flip whose bound reaches the cutoff fixes the centre the other way for the whole subtree.
@@ -29,7 +31,7 @@ extension CapacitatedPMedianBranchAndBound {
             lagrangian.multipliers = base
             let probe = lagrangian.optimize(
                 node: test, upperBound: { [incumbent] in incumbent?.objective ?? .infinity }, cutoff: { limit },
-                iterations: iterations, theta: 1, patience: 20, heuristicEvery: Int.max
+                iterations: iterations, theta: 1, patience: 20, heuristicEvery: Int.max, deadline: deadline
             ) { _ in }
             if !probe.feasible || probe.bound >= limit {
                 if chosen.contains(j) { result.open[j] = true } else { result.closed[j] = true }

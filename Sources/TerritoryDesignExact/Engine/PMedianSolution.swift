@@ -1,3 +1,5 @@
+import TerritoryDesign
+
 /// An assignment of every unit to an open centre, with its objective.
 ///
 /// ```swift
