@@ -33,10 +33,16 @@ public struct InsightsEngine: Sendable {
             dataset: dataset, asOf: asOf, scorecards: cards, trends: trends)
         let forecast = BookingsForecaster(dataset: dataset, settings: request.forecast).forecast(
             period: period, asOf: asOf)
+        let goals = GoalTracker(dataset: dataset).progress(of: request.goals, periodStart: period.start, asOf: asOf)
         return InsightsResult(
             period: period, asOf: asOf, scorecards: cards, flags: flags,
             sentimentTrends: trends.values.sorted { $0.accountID < $1.accountID }, forecast: forecast.rows,
-            goals: GoalTracker(dataset: dataset).progress(of: request.goals, periodStart: period.start, asOf: asOf),
+            goals: goals,
+            mboScores: Set(goals.map(\.repID)).sorted().map { rep in
+                MBOScore(
+                    repID: rep, period: period.label, component: request.mboComponent,
+                    score: GoalTracker.weightedScore(goals, rep: rep))
+            },
             coaching: CoachingAnalyzer(dataset: dataset, settings: request.coaching).signals(
                 period: period, asOf: asOf),
             standings: request.gamification.map {
@@ -78,8 +84,21 @@ public struct InsightsResult: Sendable, Hashable, Codable {
     public var forecast: [ForecastRow]
     /// Progress of every goal for every rep it applies to.
     public var goals: [GoalProgress]
+    /// Each rep's weighted goal score for the comp plan's MBO component (`mbo_scores.csv`).
+    public var mboScores: [MBOScore]
     /// Ranked coaching signals per rep, each with its evidence.
     public var coaching: [CoachingSignal]
     /// Points, badges, team leaderboard and contests, when the request has gamification rules.
     public var standings: Leaderboard.Standings?
+}
+
+/// A rep's MBO score for a period: Σ weight × min(progress, 1) ÷ Σ weight over their goals, in the
+/// `person_id,period,component,score` form that Incentives' `ScoreBook` reads.
+public struct MBOScore: Sendable, Hashable, Codable {
+    public var repID: RepID
+    /// The period label, such as `2026-Q3` (the comp component's window label for a quarter).
+    public var period: String
+    public var component: String
+    /// 0…1.
+    public var score: Double
 }

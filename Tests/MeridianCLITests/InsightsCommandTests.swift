@@ -41,5 +41,11 @@ import Testing
             "insights", "--dataset", "Data/demo", "--period", "2024-Q9", "--out", "/tmp/x",
         ])
         #expect(period.status == 64)
+        let plan = try SolveCommandTests.temporaryFile(
+            "plan.yaml", "dataset:\n  folder: Data/demo\ninsights:\n  period: 2026-Q2\n  healthh: {staleDays: 10}\n")
+        let section = try MeridianProcess.run(["insights", "--plan", plan.path, "--out", "/tmp/x"])
+        #expect(section.status == 65)
+        #expect(section.stderr.contains("plan.yaml:5:3: insights.healthh: unknown key `healthh`"))
+        #expect(section.stderr.contains("did you mean `health`?"))
     }
 }

@@ -2,15 +2,32 @@ import Foundation
 import SalesData
 
 extension InsightsResult {
-    /// The files of an output folder, by name: `scorecards.csv`, `pipeline_flags.csv`, `account_sentiment.csv`, `forecast.csv`.
+    /// The files of an output folder, by name: `scorecards.csv`, `pipeline_flags.csv`,
+    /// `account_sentiment.csv`, `forecast.csv`, `coaching.csv`, `goals.csv`, then `mbo_scores.csv`
+    /// with goals and the leaderboards with gamification rules.
     public func files(stages: [String] = InsightsRequest.defaultStages) -> [(name: String, bytes: [UInt8])] {
         var files = [
             ("scorecards.csv", scorecardsCSV(stages: stages)), ("pipeline_flags.csv", flagsCSV()),
             ("account_sentiment.csv", sentimentCSV()), ("forecast.csv", forecastCSV()), ("coaching.csv", coachingCSV()),
             ("goals.csv", goalsCSV()),
         ]
+        if !mboScores.isEmpty { files.append(("mbo_scores.csv", mboScoresCSV())) }
         if let standings { files += standingsCSV(standings) }
         return files
+    }
+
+    /// `person_id,period,component,score`: what an MBO component of a comp plan reads (`--scores`).
+    func mboScoresCSV() -> [UInt8] {
+        var csv = CSVWriter()
+        csv.writeRow(["person_id", "period", "component", "score"])
+        for row in mboScores {
+            csv.field(row.repID.rawValue)
+            csv.field(row.period)
+            csv.field(row.component)
+            csv.number(row.score, decimals: 4)
+            csv.endRow()
+        }
+        return csv.bytes
     }
 
     /// `leaderboard.csv` (reps), `team_leaderboard.csv` and `contests.csv`: points, counts and ranks, never pay.

@@ -29,6 +29,8 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public var coaching: CoachingSettings
     /// Goals (MBOs) to track.
     public var goals: [Goal]
+    /// The comp plan's MBO component that `mbo_scores.csv` scores (`objectives` in the demo's SE plan).
+    public var mboComponent: String
     /// Points rules, badges and contests; no leaderboard without them.
     public var gamification: GamificationRules?
     /// Compound score thresholds of the sentiment classes.
@@ -38,7 +40,8 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     public init(
         period: String, asOf: CalendarDate? = nil, quotas: [String: Double] = [:], stages: [String] = defaultStages,
         health: PipelineHealthThresholds = PipelineHealthThresholds(), forecast: ForecastSettings = ForecastSettings(),
-        coaching: CoachingSettings = CoachingSettings(), goals: [Goal] = [], gamification: GamificationRules? = nil,
+        coaching: CoachingSettings = CoachingSettings(), goals: [Goal] = [], mboComponent: String = "mbo",
+        gamification: GamificationRules? = nil,
         sentimentPositiveThreshold: Double = 0.05,
         sentimentNegativeThreshold: Double = -0.05
     ) {
@@ -50,14 +53,15 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         self.forecast = forecast
         self.coaching = coaching
         self.goals = goals
+        self.mboComponent = mboComponent
         self.gamification = gamification
         self.sentimentPositiveThreshold = sentimentPositiveThreshold
         self.sentimentNegativeThreshold = sentimentNegativeThreshold
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case period, asOf, quotas, stages, health, forecast, coaching, goals, gamification, sentimentPositiveThreshold,
-            sentimentNegativeThreshold
+        case period, asOf, quotas, stages, health, forecast, coaching, goals, mboComponent, gamification,
+            sentimentPositiveThreshold, sentimentNegativeThreshold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +76,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
             forecast: try c.decode(.forecast, or: defaults.forecast),
             coaching: try c.decode(.coaching, or: defaults.coaching),
             goals: try c.decode(.goals, or: []),
+            mboComponent: try c.decode(.mboComponent, or: defaults.mboComponent),
             gamification: try c.decodeIfPresent(GamificationRules.self, forKey: .gamification),
             sentimentPositiveThreshold: try c.decode(
                 .sentimentPositiveThreshold, or: defaults.sentimentPositiveThreshold),
@@ -98,6 +103,9 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
             throw .invalidValue(key: "quotas.\(rep)", value: "\(quota)", expected: "a finite amount >= 0")
         }
         if stages.isEmpty { throw .invalidValue(key: "stages", value: "[]", expected: "at least one open stage") }
+        if mboComponent.isEmpty {
+            throw .invalidValue(key: "mboComponent", value: "", expected: "the name of a comp plan's MBO component")
+        }
         guard sentimentNegativeThreshold.isFinite, sentimentPositiveThreshold.isFinite,
             (-1...1).contains(sentimentNegativeThreshold), (-1...1).contains(sentimentPositiveThreshold),
             sentimentNegativeThreshold <= sentimentPositiveThreshold

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Insights
+import Planning
 import SalesData
 
 extension Meridian {
@@ -27,17 +28,20 @@ struct LexiconOptions: ParsableArguments {
 }
 
 extension Meridian.InsightsCommand {
-    /// `meridian insights --dataset DIR --period 2026-Q3 --out DIR`.
+    /// `meridian insights --dataset DIR --period 2026-Q3 --out DIR`, or `--plan PLAN.yaml` for the
+    /// plan's dataset and `insights` section.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Write scorecards, pipeline-health flags and account sentiment trends for a period.",
             discussion: """
                 Writes scorecards.csv (rep, team, segment, company), pipeline_flags.csv and account_sentiment.csv \
-                to --out, replacing the folder whole. Flags overlay --config (YAML, keys as InsightsRequest).
+                to --out, replacing the folder whole. Flags overlay --config (YAML, keys as InsightsRequest) or \
+                the insights section of --plan, whose dataset folder is used unless --dataset is given.
                 """ + "\n\n" + ExitStatus.helpText)
 
-        @Option(help: "Dataset folder.") var dataset: String
+        @Option(help: "Dataset folder (default the plan's with --plan).") var dataset: String?
+        @Option(help: "Plan file: its dataset folder and its insights section (docs/plans.md).") var plan: String?
         @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY (fiscal).") var period: String?
         @Option(help: "As-of day (YYYY-MM-DD); default the data's last dated record within the period.") var asOf:
             String?
@@ -49,7 +53,11 @@ extension Meridian.InsightsCommand {
         @OptionGroup var lexicon: LexiconOptions
 
         func validate() throws {
-            if period == nil && config == nil { throw ValidationError("give --period or --config") }
+            if period == nil && config == nil && plan == nil {
+                throw ValidationError("give --period, --config or --plan")
+            }
+            if plan == nil && dataset == nil { throw ValidationError("give --dataset or --plan") }
+            if plan != nil && config != nil { throw ValidationError("give --config or --plan, not both") }
             if let period, (try? ReportingPeriod(parsing: period, calendar: .calendarYear)) == nil {
                 throw ValidationError("--period expects YYYY-Qn, YYYY-MM or YYYY, got '\(period)'")
             }
@@ -59,7 +67,11 @@ extension Meridian.InsightsCommand {
         }
 
         func run() throws {
-            var request = try Meridian.buildRequest(InsightsRequest(period: ""), config: config) { request in
+            let planFile = try plan.map { path throws(ConfigurationError) in
+                try PlanFile(contentsOf: URL(fileURLWithPath: path))
+            }
+            let defaults = planFile?.insights ?? InsightsRequest(period: "")
+            var request = try Meridian.buildRequest(defaults, config: config) { request in
                 if let period { request.period = period }
                 if let asOf { request.asOf = try CalendarDate(iso8601: asOf) }
             }
@@ -69,7 +81,8 @@ extension Meridian.InsightsCommand {
                 try request.validate()
             }
             if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
-            let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
+            let folder = dataset ?? planFile?.dataset.folder ?? ""
+            let data = try SalesDataset.load(from: URL(fileURLWithPath: folder))
             let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)
             try AtomicFolder.write(result.files(stages: request.stages), to: URL(fileURLWithPath: out))
             print(
