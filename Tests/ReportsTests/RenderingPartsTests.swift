@@ -25,7 +25,7 @@ import Testing
 
     @Test func escapingCoversHTMLAndScriptBlocks() {
         #expect(HTMLText.escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
-        #expect(JSONText.string("</script>\"\n") == "\"\\u003c/script\\u003e\\\"\\u000a\"")
+        #expect(JSONText.scriptSafe(["</script>\"\n&"]) == #"["\u003c/script\u003e\"\n\u0026"]"#)
     }
 
     @Test func projectionPutsTheCentreMidCanvasAndTheInsetsLowerLeft() {

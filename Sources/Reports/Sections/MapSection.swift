@@ -171,49 +171,75 @@ struct MapSection {
     private func mapData(styles: TerritoryStyles) -> String {
         var index = [String: Int]()
         for (i, t) in results.territories.enumerated() { index[t.id] = i }
-        func json(_ s: String) -> String { JSONText.string(s) }
-        func num(_ x: Double?) -> String { x.map { $0.isFinite ? JSONText.number($0) : "null" } ?? "null" }
-        var out = "{\"measures\":[" + results.measures.map(json).joined(separator: ",") + "],\"territories\":["
-        out += results.territories.enumerated().map { t, row in
-            let before = row.targets.indices.map { num(results.beforeDeviation(row, measure: $0)) }
-            return
-                "[\(json(row.id)),\(styles.symbol[t]),\(row.accounts),[\(row.totals.map(num).joined(separator: ","))],"
-                + "[\(row.deviations.map(num).joined(separator: ","))],[\(before.joined(separator: ","))]]"
-        }.joined(separator: ",")
-        out += "],\"accounts\":["
-        out += results.accounts.map { a in
-            "[\(json(a.id)),\(index[a.after] ?? -1),\(index[a.before] ?? -1),\(a.moved ? 1 : 0),[\(a.values.map(num).joined(separator: ","))]]"
-        }.joined(separator: ",")
-        return out + "]}"
+        let data = MapData(
+            measures: results.measures,
+            territories: results.territories.enumerated().map { t, row in
+                MapData.TerritoryEntry(
+                    id: row.id, symbol: styles.symbol[t], accounts: row.accounts, totals: row.totals,
+                    deviations: row.deviations,
+                    before: row.targets.indices.map { results.beforeDeviation(row, measure: $0) })
+            },
+            accounts: results.accounts.map { a in
+                MapData.AccountEntry(
+                    id: a.id, after: index[a.after] ?? -1, before: index[a.before] ?? -1, moved: a.moved,
+                    values: a.values)
+            })
+        return JSONText.scriptSafe(data)
     }
 }
 
-/// JSON literals for the data blocks embedded in the page (safe inside `<script>`: `<` is escaped).
-enum JSONText {
-    /// A JSON string literal.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+/// The map's hover and toggle data; entries encode as arrays to keep 20,000 accounts small.
+private struct MapData: Encodable {
+    struct TerritoryEntry: Encodable {
+        var id: String, symbol: Int, accounts: Int, totals: [Double], deviations: [Double?], before: [Double?]
+
+        init(id: String, symbol: Int, accounts: Int, totals: [Double], deviations: [Double], before: [Double?]) {
+            self.id = id
+            self.symbol = symbol
+            self.accounts = accounts
+            self.totals = totals
+            self.deviations = deviations.map { $0.isFinite ? $0 : nil }
+            self.before = before.map { $0.flatMap { $0.isFinite ? $0 : nil } }
         }
-        return out + "\""
+
+        func encode(to encoder: any Encoder) throws {
+            var row = encoder.unkeyedContainer()
+            try row.encode(id)
+            try row.encode(symbol)
+            try row.encode(accounts)
+            try row.encode(totals)
+            try row.encode(deviations)
+            try row.encode(before)
+        }
     }
 
-    /// A JSON number with up to 6 significant decimals (finite values only).
-    static func number(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(format: "%.0f", x) }
-        return String(format: "%.6g", x)
+    struct AccountEntry: Encodable {
+        var id: String, after: Int, before: Int, moved: Bool, values: [Double?]
+
+        func encode(to encoder: any Encoder) throws {
+            var row = encoder.unkeyedContainer()
+            try row.encode(id)
+            try row.encode(after)
+            try row.encode(before)
+            try row.encode(moved ? 1 : 0)
+            try row.encode(values)
+        }
+    }
+
+    var measures: [String]
+    var territories: [TerritoryEntry]
+    var accounts: [AccountEntry]
+}
+
+/// JSON for the data blocks embedded in the page.
+enum JSONText {
+    /// `value` as JSON (keys sorted, so the same input gives the same bytes) that is safe inside
+    /// `<script>`: `<`, `>` and `&` are written as `\u` escapes, which only strings can hold.
+    static func scriptSafe(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
     }
 }
