@@ -70,7 +70,8 @@ let package = Package(
         ),
 
         .target(
-            name: "Planning", dependencies: ["SalesData", "LinearProgramming"]
+            name: "Planning",
+            dependencies: ["SalesData", "LinearProgramming", "RunStore", .product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: - CLI
@@ -114,7 +115,9 @@ let package = Package(
         .testTarget(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "RunStore", "TestSupport"]
+        ),
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
