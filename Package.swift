@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Insights", targets: ["Insights"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "RunStore", targets: ["RunStore"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -68,10 +69,14 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "Reports", dependencies: ["SalesData", "LinearProgramming"]),
 
         .target(
             name: "Planning",
-            dependencies: ["SalesData", "LinearProgramming", "RunStore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SalesData", "LinearProgramming", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
+                "Insights", "RunStore", .product(name: "Yams", package: "Yams"),
+            ]
         ),
 
         // MARK: - CLI
@@ -79,7 +84,8 @@ let package = Package(
             name: "meridian",
             dependencies: [
                 "LinearProgramming", "SalesData", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Incentives", "Insights", "Planning", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Incentives", "Insights", "Planning", "Reports", "RunStore", "Simulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -94,6 +100,7 @@ let package = Package(
         benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark("ledger-bench", path: "IncentivesLedger", dependencies: ["Incentives", "SalesData"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
+        benchmark("sim-bench", path: "Simulation", dependencies: ["Simulation"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark(
             "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
             exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),
@@ -116,12 +123,13 @@ let package = Package(
             name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
         .testTarget(
-            name: "PlanningTests", dependencies: ["Planning", "SalesData", "LinearProgramming", "RunStore", "TestSupport"]
-        ),
+            name: "PlanningTests",
+            dependencies: ["Planning", "SalesData", "LinearProgramming", "RunStore", "TestSupport"]),
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Incentives", "SalesData", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SalesData", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "TestSupport"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["meridian", "RunStore", "TestSupport"]),
     ],

@@ -120,7 +120,15 @@ public struct SegmentationJob: Sendable {
     /// Validates, loads and segments.
     public func run() throws -> AccountSegments {
         try request.validate()
-        let table = try ColumnTable(contentsOf: URL(fileURLWithPath: request.input))
+        return try run(on: ColumnTable(contentsOf: URL(fileURLWithPath: request.input)))
+    }
+
+    /// Segments accounts already loaded (a plan hands its accounts table over instead of
+    /// re-reading ``SegmentationRequest/input``); validates every setting but `input`.
+    public func run(on table: ColumnTable) throws -> AccountSegments {
+        var checked = request
+        if checked.input.isEmpty { checked.input = table.file }
+        try checked.validate()
         let segmenter = AccountSegmenter(
             idColumn: request.idColumn, features: request.features, logFeatures: Set(request.logFeatures),
             clusters: request.clusterCount.map { .fixed($0) } ?? .automatic(request.kMin...request.kMax),

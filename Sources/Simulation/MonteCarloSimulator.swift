@@ -21,11 +21,23 @@ import SalesData
 public struct MonteCarloSimulator: Sendable {
     public init() {}
 
-    /// Runs `request.trials` trials in chunks on a task group.
+    /// Runs `request.trials` trials and returns the baseline (first) scenario's summary.
     ///
     /// - Throws: ``SimulationError`` for out-of-range settings or figures, or a component the engine
     ///   cannot pay from one outcome.
     public func run(_ request: SimulationRequest) async throws(SimulationError) -> SimulationSummary {
+        guard let first = try await compare(request).first else {
+            throw .invalid(field: "scenarios", value: "0", expected: "at least one scenario")
+        }
+        return first
+    }
+
+    /// Runs `request.trials` trials in chunks on a task group and pays every scenario on the same draws
+    /// (common random numbers): one summary per scenario, in request order.
+    ///
+    /// - Throws: ``SimulationError`` for out-of-range settings or figures, or a component the engine
+    ///   cannot pay from one outcome.
+    public func compare(_ request: SimulationRequest) async throws(SimulationError) -> [SimulationSummary] {
         let model = try Model(request)
         let chunk = request.trialsPerChunk
         let chunks = (request.trials + chunk - 1) / chunk
@@ -51,26 +63,31 @@ public struct MonteCarloSimulator: Sendable {
         } catch {
             throw .invalid(field: "simulation", value: "\(error)", expected: "no other error")
         }
-        var summary = SimulationSummary(
-            trials: request.trials, seed: request.seed, trialShareAtQuota: [], trialPayout: [], trialRevenue: [],
-            attainmentProbability: [])
+        var shares: [Double] = []
+        var revenue: [Double] = []
+        var payouts = [[Double]](repeating: [], count: request.scenarios.count)
         var hits = [Int](repeating: 0, count: request.reps.count)
         for result in results {
             guard let result else { continue }
-            summary.trialShareAtQuota += result.share
-            summary.trialPayout += result.payout
-            summary.trialRevenue += result.revenue
+            shares += result.share
+            revenue += result.revenue
+            for index in payouts.indices { payouts[index] += result.payout[index] }
             for index in hits.indices { hits[index] += result.hits[index] }
         }
-        summary.attainmentProbability = hits.map { Double($0) / Double(request.trials) }
-        return summary
+        let odds = hits.map { Double($0) / Double(request.trials) }
+        return zip(request.scenarios, payouts).map { scenario, payout in
+            SimulationSummary(
+                scenario: scenario.name, trials: request.trials, seed: request.seed, trialShareAtQuota: shares,
+                trialPayout: payout, trialRevenue: revenue, attainmentProbability: odds)
+        }
     }
 }
 
 /// The outcomes of a contiguous range of trials.
 private struct ChunkResult: Sendable {
     var share: [Double] = []
-    var payout: [Double] = []
+    /// Per scenario, per trial.
+    var payout: [[Double]]
     var revenue: [Double] = []
     /// Per person: trials at or above quota.
     var hits: [Int]
@@ -80,7 +97,7 @@ private struct ChunkResult: Sendable {
 private struct Model: Sendable {
     let reps: [SimulatedRep]
     let mu: [Double]
-    let component: PlanComponent
+    let components: [PlanComponent]
     let seed: UInt64
     let market: Double
     let idiosyncratic: Double
@@ -112,20 +129,25 @@ private struct Model: Sendable {
                 throw .invalid(field: "\(rep.id) sigma", value: "\(rep.sigma)", expected: "a number in [0, 3]")
             }
         }
-        let component = request.component
-        guard component.kind == .quota else {
-            throw .unsupportedComponent(component.name, reason: "only quota components are paid on drawn sales")
+        guard !request.scenarios.isEmpty else {
+            throw .invalid(field: "scenarios", value: "0", expected: "at least one scenario")
         }
-        guard component.gate == nil, component.modifiers.isEmpty else {
-            throw .unsupportedComponent(component.name, reason: "gates and modifiers need other components")
-        }
-        guard component.period == .year else {
-            throw .unsupportedComponent(
-                component.name, reason: "sales are drawn per year; the component's window is a \(component.period.rawValue)")
+        for component in request.scenarios.map(\.component) {
+            guard component.kind == .quota else {
+                throw .unsupportedComponent(component.name, reason: "only quota components are paid on drawn sales")
+            }
+            guard component.gate == nil, component.modifiers.isEmpty else {
+                throw .unsupportedComponent(component.name, reason: "gates and modifiers need other components")
+            }
+            guard component.period == .year else {
+                throw .unsupportedComponent(
+                    component.name,
+                    reason: "sales are drawn per year; the component's window is a \(component.period.rawValue)")
+            }
         }
         self.reps = request.reps
         self.mu = request.reps.map { log($0.meanSales) - $0.sigma * $0.sigma / 2 }
-        self.component = component
+        self.components = request.scenarios.map(\.component)
         self.seed = request.seed
         self.market = rho.squareRoot()
         self.idiosyncratic = (1 - rho).squareRoot()
@@ -133,14 +155,16 @@ private struct Model: Sendable {
 
     /// Draws and pays trials `range`.
     func run(_ range: Range<Int>) throws(SimulationError) -> ChunkResult {
-        var result = ChunkResult(hits: [Int](repeating: 0, count: reps.count))
+        var result = ChunkResult(
+            payout: [[Double]](repeating: [], count: components.count), hits: [Int](repeating: 0, count: reps.count))
+        var payout = [Double](repeating: 0, count: components.count)
         let root = SplitMixGenerator(seed: seed)
         for trial in range {
             var random = root.fork(UInt64(trial))
             let factor = market > 0 ? random.normal() : 0
             var atQuota = 0
             // Sums of whole cents below 2⁵³ are exact in a Double.
-            var payout = 0.0
+            for index in payout.indices { payout[index] = 0 }
             var revenue = 0.0
             for (index, rep) in reps.enumerated() {
                 let z = market * factor + idiosyncratic * random.normal()
@@ -154,17 +178,19 @@ private struct Model: Sendable {
                     atQuota += 1
                     result.hits[index] += 1
                 }
-                guard
-                    let paid = component.payout(
-                        credit: sales, quota: rep.quota, annualTargetIncentive: rep.targetIncentive)
-                else {
-                    throw .unsupportedComponent(component.name, reason: "the engine could not pay \(rep.id)")
+                for (scenario, component) in components.enumerated() {
+                    guard
+                        let paid = component.payout(
+                            credit: sales, quota: rep.quota, annualTargetIncentive: rep.targetIncentive)
+                    else {
+                        throw .unsupportedComponent(component.name, reason: "the engine could not pay \(rep.id)")
+                    }
+                    payout[scenario] += Double(paid.cents)
                 }
-                payout += Double(paid.cents)
                 revenue += Double(sales.cents)
             }
             result.share.append(Double(atQuota) / Double(reps.count))
-            result.payout.append(payout / 100)
+            for index in payout.indices { result.payout[index].append(payout[index] / 100) }
             result.revenue.append(revenue / 100)
         }
         return result

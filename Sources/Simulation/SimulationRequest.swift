@@ -25,12 +25,27 @@ public struct SimulatedRep: Sendable, Hashable {
     }
 }
 
-/// What to simulate: the people, the plan component that pays them, and the Monte Carlo settings.
-public struct SimulationRequest: Sendable {
-    public var reps: [SimulatedRep]
+/// A named plan variant paid on the simulation's draws.
+public struct SimulationScenario: Sendable, Hashable {
+    public var name: String
     /// A `quota` component of a plan, evaluated by the comp engine
     /// (``Incentives/PlanComponent/payout(credit:quota:annualTargetIncentive:)``) on each drawn outcome.
     public var component: PlanComponent
+
+    public init(name: String, component: PlanComponent) {
+        self.name = name
+        self.component = component
+    }
+}
+
+/// What to simulate: the people, the plan variants that pay them, and the Monte Carlo settings.
+///
+/// Every scenario is paid on the same draws (common random numbers), so two plans are compared on the
+/// same simulated years and their difference carries no sampling noise from the draws themselves.
+public struct SimulationRequest: Sendable {
+    public var reps: [SimulatedRep]
+    /// The plan variants, at least one; the first is the baseline.
+    public var scenarios: [SimulationScenario]
     public var trials: Int
     public var seed: UInt64
     /// Correlation of log sales between any two people through one shared market factor, in [0, 1);
@@ -41,17 +56,29 @@ public struct SimulationRequest: Sendable {
     /// Concurrent tasks at most (1 runs sequentially); results do not depend on it.
     public var parallelism: Int
 
+    /// A request whose `scenarios` (at least one) are paid on common random numbers.
     public init(
-        reps: [SimulatedRep], component: PlanComponent, trials: Int = 10_000, seed: UInt64 = 1,
+        reps: [SimulatedRep], scenarios: [SimulationScenario], trials: Int = 10_000, seed: UInt64 = 1,
         marketCorrelation: Double = 0, trialsPerChunk: Int = 100, parallelism: Int = 8
     ) {
         self.reps = reps
-        self.component = component
+        self.scenarios = scenarios
         self.trials = trials
         self.seed = seed
         self.marketCorrelation = marketCorrelation
         self.trialsPerChunk = trialsPerChunk
         self.parallelism = parallelism
+    }
+
+    /// A request with one scenario, `plan`, paid by `component`.
+    public init(
+        reps: [SimulatedRep], component: PlanComponent, trials: Int = 10_000, seed: UInt64 = 1,
+        marketCorrelation: Double = 0, trialsPerChunk: Int = 100, parallelism: Int = 8
+    ) {
+        self.init(
+            reps: reps, scenarios: [SimulationScenario(name: "plan", component: component)], trials: trials,
+            seed: seed, marketCorrelation: marketCorrelation, trialsPerChunk: trialsPerChunk,
+            parallelism: parallelism)
     }
 }
 

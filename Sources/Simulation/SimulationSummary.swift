@@ -54,6 +54,8 @@ public struct Percentiles: Sendable, Hashable {
 /// Invariant: the per-trial arrays have one entry per trial, in trial order; `attainmentProbability`
 /// one per person, in request order.
 public struct SimulationSummary: Sendable {
+    /// The scenario paid (`plan` for a one-scenario request).
+    public var scenario: String
     public var trials: Int
     public var seed: UInt64
     /// Per trial: the share of people at or above quota.
@@ -64,6 +66,19 @@ public struct SimulationSummary: Sendable {
     public var trialRevenue: [Double]
     /// Per person: the share of trials in which they reached quota.
     public var attainmentProbability: [Double]
+
+    public init(
+        scenario: String = "plan", trials: Int, seed: UInt64, trialShareAtQuota: [Double], trialPayout: [Double],
+        trialRevenue: [Double], attainmentProbability: [Double]
+    ) {
+        self.scenario = scenario
+        self.trials = trials
+        self.seed = seed
+        self.trialShareAtQuota = trialShareAtQuota
+        self.trialPayout = trialPayout
+        self.trialRevenue = trialRevenue
+        self.attainmentProbability = attainmentProbability
+    }
 
     public var shareAtQuota: Estimate { Self.mean(trialShareAtQuota) }
     public var shareAtQuotaPercentiles: Percentiles { Percentiles(of: trialShareAtQuota) }

@@ -5,10 +5,12 @@ import Insights
 import LinearProgramming
 import Planning
 import QuotaPlanning
+import Reports
 import RunStore
 import SalesData
 import Scoring
 import Segmentation
+import Simulation
 import TerritoryDesign
 
 /// The exit-status table of every `meridian` command, and the one place a library error becomes
@@ -94,8 +96,12 @@ enum ExitStatus: Int32, CaseIterable {
             if case .xgboost = error { self = .failure } else { self = .badData }
         case let error as IncentivesError:
             if case .unreadable = error { self = .failure } else { self = .badData }
+        case is SimulationError:
+            self = .badData
         case let error as InsightsError:
             if case .fileFailed = error { self = .failure } else { self = .badData }
+        case let error as ReportsError:
+            if case .unreadable = error { self = .failure } else { self = .badData }
         case let error as RunStoreError:
             switch error {
             case .invalidLocation, .runNotFound: self = .usage

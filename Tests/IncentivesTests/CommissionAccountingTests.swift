@@ -17,6 +17,7 @@ import Testing
     }
 
     /// KPMG: 30 paid on a 2-year contract, 10 on each 2-year renewal, expected customer life 4 years.
+    ///
     /// The renewal commission (10) is not commensurate with 30, so the 30 is amortized over the 4-year life;
     /// each 10 is commensurate with the next renewal's 10, so it is amortized over its own 2 years.
     func kpmg() throws -> [CommissionCost] {

@@ -40,16 +40,21 @@ import Testing
         #expect(board.contests.map(\.score) == [1, 0, 0] && board.contests.map(\.rank) == [1, 2, 2])
     }
 
-    @Test func unknownKeysAndEventsAreRejectedWithTheirLocation() {
-        #expect(
-            throws: InsightsError.malformedFile(
-                file: "points.yaml", line: 2, column: 31,
-                reason: "unknown key 'rules.0.bonus'; expected one of event, perThousand, points")
-        ) {
+    @Test func unknownKeysAndEventsAreRejectedWithTheirLocation() throws {
+        let bonus = try #require(throws: ConfigurationError.self) {
             try GamificationRules.decodeYAML("rules:\n  - { event: call, points: 2, bonus: 1 }\n", file: "points.yaml")
         }
-        #expect(throws: InsightsError.self) {
+        #expect(bonus.file == "points.yaml" && bonus.line == 2 && bonus.column == 31)
+        #expect(bonus.keyPath == "rules[0].bonus" && bonus.kind == .unknownKey)
+        let event = try #require(throws: ConfigurationError.self) {
             try GamificationRules.decodeYAML("rules:\n  - { event: stage_advanced, points: 2 }\n", file: "points.yaml")
         }
+        #expect(event.line == 2 && event.keyPath == "rules[0].event")
+        let atLeast = try #require(throws: ConfigurationError.self) {
+            try GamificationRules.decodeYAML(
+                "rules: [{ event: call, points: 1 }]\nbadges:\n  - { name: Caller, event: call, atLeast: 0 }\n",
+                file: "points.yaml")
+        }
+        #expect(atLeast.line == 3 && atLeast.keyPath == "badges[0].atLeast" && atLeast.kind == .invalidValue)
     }
 }

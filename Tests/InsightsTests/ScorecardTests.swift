@@ -161,19 +161,50 @@ enum ScorecardFixture {
         }
     }
 
-    @Test func configurationRejectsUnknownKeysWithTheirLocation() {
+    @Test func configurationRejectsUnknownKeysWithTheirLocation() throws {
         let yaml = "period: 2026-Q3\nhealth:\n  staleDays: 20\n  coverageTraget: 2\n"
-        #expect(
-            throws: InsightsError.malformedFile(
-                file: "insights.yaml", line: 4, column: 3,
-                reason:
-                    "unknown key 'health.coverageTraget'; expected one of concentrationShare, coverageTarget, sentimentSlope, sentimentWindowDays, staleDays"
-            )
-        ) { try InsightsRequest.decodeYAML(yaml, file: "insights.yaml") }
+        let error = try #require(throws: ConfigurationError.self) {
+            try InsightsRequest.decodeYAML(yaml, file: "insights.yaml")
+        }
+        #expect(error.kind == .unknownKey && error.line == 4 && error.column == 3)
+        #expect(error.keyPath == "health.coverageTraget")
+        #expect(error.description.contains("did you mean `coverageTarget`?"))
         let good = try? InsightsRequest.decodeYAML("period: 2026-Q3\nhealth:\n  staleDays: 20\n", file: "insights.yaml")
         #expect(good?.health.staleDays == 20 && good?.health.coverageTarget == 3)
-        #expect(throws: InsightsError.self) {
+        let range = try #require(throws: ConfigurationError.self) {
             try InsightsRequest.decodeYAML("period: 2026-Q3\nhealth:\n  staleDays: 0\n", file: "x")
+        }
+        #expect(range.line == 3 && range.column == 3 && range.keyPath == "health.staleDays")
+    }
+
+    /// Every section's keys are checked, down to list items, and a value out of range in a list is
+    /// located at its item (the plan file's `insights` section reuses this decoder).
+    @Test func nestedSectionsDecodeStrictly() throws {
+        let unknownForecastKey = try #require(throws: ConfigurationError.self) {
+            try InsightsRequest.decodeYAML("period: 2026-Q3\nforecast:\n  simulation: 10\n", file: "i.yaml")
+        }
+        #expect(unknownForecastKey.line == 3 && unknownForecastKey.keyPath == "forecast.simulation")
+        let goals = """
+            period: 2026-Q3
+            goals:
+              - { id: G1, title: Bookings, owner: R1, measure: bookings, target: 10, deadline: 2026-09-30, weight: 1 }
+              - { id: G2, title: Hygiene, owner: R1, managerScore: 0.5, deadline: 2026-09-30, weight: 0 }
+            """
+        let weight = try #require(throws: ConfigurationError.self) {
+            try InsightsRequest.decodeYAML(goals, file: "i.yaml")
+        }
+        #expect(weight.keyPath == "goals[1].weight" && weight.line == 4)
+        let points = "period: 2026-Q3\ngamification:\n  rules:\n    - { event: call, points: 2, bonus: 1 }\n"
+        let bonus = try #require(throws: ConfigurationError.self) {
+            try InsightsRequest.decodeYAML(points, file: "i.yaml")
+        }
+        #expect(bonus.keyPath == "gamification.rules[0].bonus" && bonus.line == 4 && bonus.column == 33)
+        let noPeriod = try InsightsRequest.decodeYAML("health: {staleDays: 20}\n", file: "i.yaml")
+        #expect(noPeriod.period.isEmpty)
+        #expect(
+            throws: InsightsError.invalidValue(key: "period", value: "", expected: "a period YYYY-Qn, YYYY-MM or YYYY")
+        ) {
+            try noPeriod.validate()
         }
     }
 }

@@ -81,7 +81,9 @@ struct CapacitatedPMedian {
     }
 
     /// Branch on the median choices first, then on assignments (most fractional first): fixing where
-    /// medians open settles most assignments. Without priorities GLPK needs minutes on #8 and #10.
+    /// medians open settles most assignments.
+    ///
+    /// Without priorities GLPK needs minutes on #8 and #10.
     func options(for model: Model) -> SolverOptions {
         var priority: [Variable: Int] = [:]
         for v in model.variables {

@@ -11,8 +11,9 @@ import Testing
     }
 
     /// GLPK proves most of these optimal in seconds; on the hardest (#8) it may stop at the 90 s limit
-    /// holding the published value with a small reported gap. Either way the incumbent must equal the
-    /// published optimum and the bound must not exceed it.
+    /// holding the published value with a small reported gap.
+    ///
+    /// Either way the incumbent must equal the published optimum and the bound must not exceed it.
     @Test(arguments: 1...10)
     func capacitatedPMedianReachesThePublishedOptimum(problem: Int) throws {
         let instance = try Self.instance(problem)

@@ -19,6 +19,7 @@ import Testing
     }
 
     /// Dantzig's / Wyndor Glass (Hillier & Lieberman): max 3x + 5y, x ≤ 4, 2y ≤ 12, 3x + 2y ≤ 18.
+    ///
     /// Optimum x = 2, y = 6, z = 36; duals 0, 1.5, 1; reduced costs 0, 0.
     @Test func wyndorGlassHasItsKnownDuals() throws {
         var model = Model(name: "wyndor")
@@ -39,6 +40,7 @@ import Testing
     }
 
     /// A minimization whose reduced costs are known: min 2a + 3b + 4c, a + b + c ≥ 10, a ≤ 6.
+    ///
     /// Optimum a = 6, b = 4, c = 0, z = 24; dual of the cover row 3; reduced cost of c is 1, of a is -1.
     @Test func minimizationReportsReducedCosts() throws {
         var model = Model(name: "cover")

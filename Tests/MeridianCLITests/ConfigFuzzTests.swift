@@ -89,7 +89,8 @@ import Testing
         #expect(text.count <= 1_500, "error of \(text.count) characters: \(text.prefix(300)) — \(context())")
         if let error = error as? ConfigurationError {
             #expect(error.line >= 1 && error.column >= 1, "\(error) — \(context())")
-            #expect((error.value?.count ?? 0) <= ErrorText.maximumQuotedLength * 10 + 32)  // ErrorText.quoted: 200 characters, escapes, the length
+            // ErrorText.quoted: 200 characters, escapes, the length.
+            #expect((error.value?.count ?? 0) <= ErrorText.maximumQuotedLength * 10 + 32)
         } else if let error = error as? any RequestKeyError {
             #expect(error.requestKey != nil, "unlocated: \(error) — \(context())")
         } else {

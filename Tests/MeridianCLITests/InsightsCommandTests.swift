@@ -34,7 +34,9 @@ import Testing
             "insights", "--dataset", "Data/demo", "--config", config.path, "--out", "/tmp/x",
         ])
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("insights.yaml:3:3: unknown key 'health.staleDayz'"))
+        #expect(
+            bad.stderr.contains(
+                "insights.yaml:3:3: health.staleDayz: unknown key `staleDayz`; did you mean `staleDays`?"))
         let period = try MeridianProcess.run([
             "insights", "--dataset", "Data/demo", "--period", "2024-Q9", "--out", "/tmp/x",
         ])

@@ -30,6 +30,7 @@ import Testing
     /// Kills `arguments` `count` times at moments drawn uniformly in `0...0.95 × duration` of a full
     /// run (the estimate shrinks whenever a run finished before its kill, so load changes do not
     /// leave every kill after the end); before every other kill the folder is removed, so fresh writes and replacements alternate.
+    ///
     /// `isComplete` judges a present folder.
     static func killRepeatedly(
         _ arguments: [String], output: URL, count: Int, seed: UInt64, isComplete: ([String: Data]) -> Bool

@@ -33,7 +33,7 @@ struct MeridianProcess {
     }
 
     /// Starts `meridian arguments` in `directory` without waiting, its output discarded (for
-    /// tests that signal the process, e.g. the kill test).
+    /// tests that signal the process, for example the kill test).
     static func start(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> Process {
         let process = Process()
         process.executableURL = try executable()

@@ -6,8 +6,9 @@ import TestSupport
 /// The worked example of the issue: $50M, 10 % over-assignment per level, a region whose blended
 /// index is 0.5 × 18/40 + 0.5 × 120/300 = 42.5 %.
 @Suite struct QuotaCascadeTests {
-    /// Company → East (reps e1…e3) and West (reps w1, w2). East's reps have prior year 8 + 6 + 4 = 18
-    /// of 40 and potential 50 + 40 + 30 = 120 of 300.
+    /// Company → East (reps e1…e3) and West (reps w1, w2).
+    ///
+    /// East's reps have prior year 8 + 6 + 4 = 18 of 40 and potential 50 + 40 + 30 = 120 of 300.
     static func workedExample() throws -> QuotaHierarchy {
         func rep(_ id: String, _ parent: String, prior: Double, potential: Double) -> QuotaNode {
             QuotaNode(

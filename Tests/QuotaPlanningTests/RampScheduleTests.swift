@@ -4,7 +4,8 @@ import Testing
 import TestSupport
 
 @Suite struct RampScheduleTests {
-    let planStart = CalendarDate(year: 2026, month: 1, day: 1)!
+    let planStart: CalendarDate
+    init() throws { planStart = try #require(CalendarDate(year: 2026, month: 1, day: 1)) }
 
     @Test func standardRampFromTheFirstOfMarch() throws {
         let f = RampSchedule.standard.monthlyFactors(start: CalendarDate(year: 2026, month: 3, day: 1)!, planStart: planStart)

@@ -130,7 +130,8 @@ extension SampleRequest {
 
     @Test func aHugeValueIsQuotedAtMostTwoHundredCharacters() throws {
         let e = try #require(error("target: \(String(repeating: "x", count: 100_000))\n"))
-        #expect(try #require(e.value).count <= ErrorText.maximumQuotedLength * 10 + 32)  // ErrorText.quoted: 200 characters, escapes, the length
+        // ErrorText.quoted: 200 characters, escapes, the length.
+        #expect(try #require(e.value).count <= ErrorText.maximumQuotedLength * 10 + 32)
         #expect(e.description.count < 400)
     }
 

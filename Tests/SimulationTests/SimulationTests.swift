@@ -114,3 +114,54 @@ import Testing
         await #expect(throws: SimulationError.self) { try await MonteCarloSimulator().run(request) }
     }
 }
+
+@Suite struct ScenarioTests {
+    /// The closed-form plan with the above-quota rate `rate` (16 % in the case).
+    static func component(aboveQuota rate: String) throws -> PlanComponent {
+        let yaml = ClosedFormCase.planYAML.replacingOccurrences(of: "rate: 16%", with: "rate: \(rate)")
+        let plan = try CompPlan(yaml: yaml, file: "variant.yaml")
+        return try #require(plan.versions.first?.components.first)
+    }
+
+    /// Common random numbers: every scenario is paid on the same draws, so a richer accelerator pays at
+    /// least as much in every single trial (independent draws would cross often), and the baseline's
+    /// numbers are those of a one-scenario run.
+    @Test func scenariosArePaidOnTheSameDraws() async throws {
+        let reps = Array(ClosedFormCase.reps.prefix(40))
+        let request = SimulationRequest(
+            reps: reps,
+            scenarios: [
+                SimulationScenario(name: "plan", component: try Self.component(aboveQuota: "16%")),
+                SimulationScenario(name: "richer", component: try Self.component(aboveQuota: "24%")),
+            ], trials: 200, seed: 11, marketCorrelation: 0.3, trialsPerChunk: 30, parallelism: 3)
+        let summaries = try await MonteCarloSimulator().compare(request)
+        #expect(summaries.map(\.scenario) == ["plan", "richer"])
+        let (base, richer) = (summaries[0], summaries[1])
+        #expect(base.trialRevenue == richer.trialRevenue && base.trialShareAtQuota == richer.trialShareAtQuota)
+        #expect(zip(base.trialPayout, richer.trialPayout).allSatisfy { $0 <= $1 })
+        #expect(zip(base.trialPayout, richer.trialPayout).contains { $0 < $1 })
+        let alone = try await MonteCarloSimulator().run(
+            SimulationRequest(
+                reps: reps, component: try Self.component(aboveQuota: "16%"), trials: 200, seed: 11,
+                marketCorrelation: 0.3, trialsPerChunk: 200, parallelism: 1))
+        #expect(alone.trialPayout == base.trialPayout)
+    }
+
+    @Test func configurationDecodesStrictlyAndLocatesBadValues() throws {
+        let good = try YAMLConfiguration(
+            yaml: "quotas: out/quotas\ntrials: 500\nscenarios:\n  - {name: rich, plans: p}\n", file: "sim.yaml"
+        ).decodeRequest(SimulationConfiguration.self)
+        #expect(good.trials == 500 && good.component == "new-business" && good.scenarios.first?.plans == "p")
+        #expect(good.problems().isEmpty)
+        let unknown = try #require(throws: ConfigurationError.self) {
+            try YAMLConfiguration(yaml: "quotas: q\ntrails: 5\n", file: "sim.yaml")
+                .decodeRequest(SimulationConfiguration.self)
+        }
+        #expect("\(unknown)".contains("sim.yaml:2:1") && "\(unknown)".contains("trials"), "\(unknown)")
+        let bad = try #require(throws: ConfigurationError.self) {
+            try YAMLConfiguration(yaml: "quotas: q\ntrials: 1\n", file: "sim.yaml")
+                .decodeRequest(SimulationConfiguration.self)
+        }
+        #expect("\(bad)".contains("sim.yaml:2:") && "\(bad)".contains("2...1000000"), "\(bad)")
+    }
+}

@@ -30,7 +30,7 @@ enum BruteForce {
                 let w = problem.compactnessMeasure.map { problem.units[i].measures[$0] } ?? 1
                 cost += w * problem.metric.distance(problem.units[i].location, problem.territories[assignment[i]].centre)
             }
-            if best == nil || cost < best! { best = cost }
+            if best.map({ cost < $0 }) ?? true { best = cost }
         }
         return best
     }

@@ -6,9 +6,10 @@ import TestSupport
 import TerritoryDesign
 
 /// Contiguous alignment through the public API: every territory connected and within its bands,
-/// with locks, a disruption budget and centres fixed or chosen. The 600 s limits are safety nets:
-/// every search here ends by convergence and a fixed number of kicks in seconds, and a loaded
-/// machine must not turn that into a limit result.
+/// with locks, a disruption budget and centres fixed or chosen.
+///
+/// The 600 s limits are safety nets: every search here ends by convergence and a fixed number of kicks in seconds, and
+/// a loaded machine must not turn that into a limit result.
 @Suite struct ContiguousAlignmentTests {
     /// A 12 × 12 grid whose north-east quarter is three times heavier (a "city"), six fixed centres
     /// spread evenly: region growing alone leaves the city territories far over their target.

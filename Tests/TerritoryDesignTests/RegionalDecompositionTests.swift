@@ -57,9 +57,10 @@ import LinearProgramming
         #expect(alignment.maxDeviation.values.allSatisfy { $0 <= 0.05 + 1e-9 })
     }
 
-    /// Three territories in a row, one measure, unit values 1, bands [9, 11]: A holds 12, B 11 and
-    /// C 10. A's units may only go to B, B's only to C. Only A is violated, and no single move or
-    /// swap lowers its violation (B is full, all units are alike), but the chain A → B → C does.
+    /// Three territories in a row, one measure, unit values 1, bands [9, 11]: A holds 12, B 11 and C 10.
+    ///
+    /// A's units may only go to B, B's only to C. Only A is violated, and no single move or swap lowers its violation
+    /// (B is full, all units are alike), but the chain A → B → C does.
     @Test func ejectionChainRepairsWhatMovesAndSwapsCannot() {
         let counts = [12, 11, 10]
         var current: [Int32] = []

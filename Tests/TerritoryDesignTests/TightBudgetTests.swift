@@ -2,8 +2,9 @@ import Testing
 @testable import TerritoryDesign
 
 /// A realignment whose moved-account budget binds hard (the demo's situation): every unit starts in
-/// its nearest territory, far out of balance, and only a fifth may move. Before the count row was
-/// priced exactly and repair could pair a move with a return home, no alignment was found here
+/// its nearest territory, far out of balance, and only a fifth may move.
+///
+/// Before the count row was priced exactly and repair could pair a move with a return home, no alignment was found here
 /// (best attempt 7.64 % off balance at a 120 s limit); now the gap is under 1 %. The limit is far
 /// above the ~20 s a debug build needs alone, so no clock ends a phase.
 @Suite struct TightBudgetTests {

@@ -1,3 +1,5 @@
+import SalesData
+
 extension PlanComponent {
     /// The payout of this quota component for one attainment window, from its credit, quota and the
     /// person's annual target incentive alone.
@@ -27,4 +29,10 @@ extension PlanComponent {
         if let limit = PersonCalculation.periodCap(self, target: target), limit < payout { payout = limit }
         return payout.rounded()
     }
+}
+
+extension PlanComponent {
+    /// Whether `transaction` passes this component's filter (and, for `bookings`, is not an order): the
+    /// engine's own test, for callers that measure history by component (a simulation's calibration).
+    public func qualifies(_ transaction: Transaction) -> Bool { PersonCalculation.matches(self, transaction) }
 }

@@ -105,7 +105,11 @@ public struct EffectiveDatedAlignment: AlignmentHistory {
 
     public func holder(of territory: TerritoryID, on date: CalendarDate) -> RepID? {
         let day = date.daysSinceEpoch
-        return seatsByTerritory[territory]?.filter { $0.seat.from <= day && day < $0.seat.until }.map(\.rep).min()
+        var holder: RepID?
+        for (rep, seat) in seatsByTerritory[territory] ?? [] where seat.from <= day && day < seat.until {
+            if holder.map({ rep < $0 }) ?? true { holder = rep }
+        }
+        return holder
     }
 
     public func seats(of rep: RepID) -> [Seat] { seatsByRep[rep] ?? [] }

@@ -93,15 +93,19 @@ struct CreditAssigner {
                     share: share.rate,
                     amount: amount, reason: rule, transactionIndex: index))
         }
-        var rollup: [RepID: ExactAmount] = [:]
-        var order: [RepID] = []
+        // Managers in first-reached order with their summed shares (a short list: a chain is a few levels).
+        var rollup: [(manager: RepID, share: ExactAmount)] = []
         for (person, share, rule) in revenue {
             add(person, .revenue, share.exact, rule)
-            var seen: Set<RepID> = [person]
+            var chain: [RepID] = [person]
             var current = person
-            while let manager = managers[current], seen.insert(manager).inserted {
-                if rollup[manager] == nil { order.append(manager) }
-                rollup[manager, default: .zero] = rollup[manager, default: .zero] + share.exact
+            while let manager = managers[current], !chain.contains(manager) {
+                chain.append(manager)
+                if let index = rollup.firstIndex(where: { $0.manager == manager }) {
+                    rollup[index].share = rollup[index].share + share.exact
+                } else {
+                    rollup.append((manager, share.exact))
+                }
                 current = manager
             }
         }
@@ -109,10 +113,8 @@ struct CreditAssigner {
             let share = Self.share(split.percentage)
             add(split.repID, .overlay, share.exact, .overlaySplit)
         }
-        for manager in order {
-            guard let total = rollup[manager] else { continue }
-            let share = min(total, .one)
-            add(manager, .rollup, share, .rollup)
+        for (manager, total) in rollup {
+            add(manager, .rollup, min(total, .one), .rollup)
         }
         return !revenue.isEmpty
     }

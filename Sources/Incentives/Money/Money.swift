@@ -33,6 +33,14 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// half to even to the cent; `nil` when not finite or beyond ±9e15.
     public init?(exactly value: Double) {
         guard value.isFinite, abs(value) < 9e15 else { return nil }
+        // Fast path: value × 100 is a whole number k below 10¹³. The shortest decimal text of `value` then
+        // differs from k cents by under 0.01 cent (two roundings of relative size 2⁻⁵³), so rounding it half
+        // to even gives k as well.
+        let scaled = value * 100
+        if abs(scaled) < 1e13, scaled == scaled.rounded(.towardZero) {
+            self.init(cents: Int64(scaled))
+            return
+        }
         guard let decimal = DecimalText(value.description) else { return nil }
         guard let amount = ExactAmount(decimal: decimal) else { return nil }
         self = amount.rounded()
@@ -54,17 +62,43 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     /// `$1,234.50`: with thousands separators, for statements and terminals.
     public var formatted: String {
-        let sign = cents < 0 ? "-" : ""
-        let magnitude = cents.magnitude
-        var whole = String(magnitude / 100)
-        var groups: [String] = []
-        while whole.count > 3 {
-            groups.insert(String(whole.suffix(3)), at: 0)
-            whole.removeLast(3)
-        }
-        groups.insert(whole, at: 0)
-        let fraction = magnitude % 100
-        return "\(sign)$\(groups.joined(separator: ",")).\(fraction < 10 ? "0" : "")\(fraction)"
+        var bytes: [UInt8] = []
+        appendFormatted(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``description`` (`-1234.50`) as UTF-8, for writers of millions of rows.
+    func appendDescription(to bytes: inout [UInt8]) {
+        if cents < 0 { bytes.append(UInt8(ascii: "-")) }
+        Self.appendDigits(cents.magnitude / 100, grouped: false, to: &bytes)
+        appendCents(to: &bytes)
+    }
+
+    /// Appends ``formatted`` (`-$1,234.50`) as UTF-8.
+    func appendFormatted(to bytes: inout [UInt8]) {
+        if cents < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.append(UInt8(ascii: "$"))
+        Self.appendDigits(cents.magnitude / 100, grouped: true, to: &bytes)
+        appendCents(to: &bytes)
+    }
+
+    private func appendCents(to bytes: inout [UInt8]) {
+        let fraction = UInt8(cents.magnitude % 100)
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + fraction / 10)
+        bytes.append(UInt8(ascii: "0") + fraction % 10)
+    }
+
+    /// Appends the decimal digits of `value`, with a comma every three digits from the right when `grouped`.
+    private static func appendDigits(_ value: UInt64, grouped: Bool, to bytes: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            if grouped, digits.count % 4 == 3 { digits.append(UInt8(ascii: ",")) }
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes.append(contentsOf: digits.reversed())
     }
 
     public init(from decoder: any Decoder) throws {

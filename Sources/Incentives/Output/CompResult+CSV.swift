@@ -2,25 +2,43 @@ import SalesData
 
 extension CompResult {
     /// `credits.csv`: one row per person, transaction and credit kind of the period's month.
+    ///
+    /// Written as bytes (millions of rows): a field repeated from the previous row (person, share, rule)
+    /// is quoted once; dates and amounts are formatted from their integers.
     public func creditsCSV() -> [UInt8] {
         var writer = CSVWriter()
         writer.writeRow(["person_id", "transaction_id", "date", "kind", "share", "amount", "rule"])
-        // Millions of rows repeat few dates, shares and rules: format each once.
-        var dates: [CalendarDate: String] = [:]
-        var shares: [Int64: String] = [:]
-        var rules: [CreditRule: String] = [:]
+        var bytes = writer.bytes
+        bytes.reserveCapacity(bytes.count + credits.count * 80)
+        var person = RepeatedField()
+        var kind = RepeatedField()
+        var share = RepeatedField()
+        var rules: [CreditRule: [UInt8]] = [:]
+        var lastRule: (CreditRule, [UInt8])?
         for c in credits {
-            let date = dates[c.date] ?? c.date.description
-            dates[c.date] = date
-            let share = shares[c.share.micros] ?? c.share.description
-            shares[c.share.micros] = share
-            let rule = rules[c.reason] ?? c.rule
-            rules[c.reason] = rule
-            writer.writeRow([
-                c.person.rawValue, c.transactionID.rawValue, date, c.kind.rawValue, share, c.amount.description, rule,
-            ])
+            person.append(c.person.rawValue, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            RepeatedField.appendQuoted(c.transactionID.rawValue, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            c.date.appendISO(to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            kind.append(c.kind.rawValue, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            share.append(c.share, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            c.amount.appendDescription(to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            if let lastRule, lastRule.0 == c.reason {
+                bytes.append(contentsOf: lastRule.1)
+            } else {
+                let text = rules[c.reason] ?? Array(CSVWriter.quoted(c.rule).utf8)
+                rules[c.reason] = text
+                lastRule = (c.reason, text)
+                bytes.append(contentsOf: text)
+            }
+            bytes.append(0x0A)
         }
-        return writer.bytes
+        return bytes
     }
 
     /// `measurements.csv`: credit, quota and attainment per person and quota component, to date.
@@ -58,17 +76,38 @@ extension CompResult {
         writer.writeRow([
             "person_id", "component", "transaction_id", "date", "credit", "rate", "tier", "cap", "proration", "amount",
         ])
+        var bytes = writer.bytes
+        var person = RepeatedField()
+        var component = RepeatedField()
+        var rate = RepeatedField()
+        var tier = RepeatedField()
+        var cap = RepeatedField()
+        var proration = RepeatedField()
         for statement in statements {
             for line in statement.lines {
-                writer.writeRow([
-                    statement.person.rawValue, line.component, line.transactionID?.rawValue ?? "",
-                    line.date?.description ?? "",
-                    line.credit?.description ?? "", line.rate, line.tier, line.cap, line.proration.description,
-                    line.amount.description,
-                ])
+                person.append(statement.person.rawValue, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                component.append(line.component, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                if let id = line.transactionID { RepeatedField.appendQuoted(id.rawValue, to: &bytes) }
+                bytes.append(UInt8(ascii: ","))
+                line.date?.appendISO(to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                line.credit?.appendDescription(to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                rate.append(line.rate, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                tier.append(line.tier, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                cap.append(line.cap, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                proration.append(line.proration, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                line.amount.appendDescription(to: &bytes)
+                bytes.append(0x0A)
             }
         }
-        return writer.bytes
+        return bytes
     }
 
     /// `statement_totals.csv`: one total per person.
@@ -93,5 +132,56 @@ extension CompResult {
                 + "\n"
         }
         return text
+    }
+}
+
+/// A CSV field that often repeats the previous row's value: quoted once per change.
+struct RepeatedField {
+    private var text: String?
+    private var share: Rate?
+    private var quoted: [UInt8] = []
+
+    /// Appends `value` quoted as ``CSVWriter`` quotes it.
+    mutating func append(_ value: String, to bytes: inout [UInt8]) {
+        if text != value {
+            text = value
+            quoted = Array(CSVWriter.quoted(value).utf8)
+        }
+        bytes.append(contentsOf: quoted)
+    }
+
+    /// Appends a rate's ``Rate/description``.
+    mutating func append(_ value: Rate, to bytes: inout [UInt8]) {
+        if share != value {
+            share = value
+            quoted = Array(value.description.utf8)
+        }
+        bytes.append(contentsOf: quoted)
+    }
+
+    /// Appends `value` quoted as ``CSVWriter`` quotes it, without remembering it.
+    static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: CSVWriter.quoted(value).utf8)
+    }
+}
+
+extension CalendarDate {
+    /// Appends ``description`` (`YYYY-MM-DD`) as UTF-8; four-digit years are formatted from the integers.
+    func appendISO(to bytes: inout [UInt8]) {
+        guard (1000...9999).contains(year) else {
+            bytes.append(contentsOf: description.utf8)
+            return
+        }
+        let zero = UInt8(ascii: "0")
+        bytes.append(zero + UInt8(year / 1000))
+        bytes.append(zero + UInt8(year / 100 % 10))
+        bytes.append(zero + UInt8(year / 10 % 10))
+        bytes.append(zero + UInt8(year % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(zero + UInt8(month / 10))
+        bytes.append(zero + UInt8(month % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(zero + UInt8(day / 10))
+        bytes.append(zero + UInt8(day % 10))
     }
 }

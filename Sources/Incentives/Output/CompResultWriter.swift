@@ -22,7 +22,7 @@ public struct CompResultWriter: Sendable {
             let name = statement.person.rawValue.map {
                 $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_"
             }
-            files.append(("statements/" + String(name) + ".html", Array(statement.html(period: result.period).utf8)))
+            files.append(("statements/" + String(name) + ".html", statement.htmlBytes(period: result.period)))
         }
         try AtomicFolder.write(files, to: folder)
     }

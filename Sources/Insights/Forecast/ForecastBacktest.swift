@@ -32,12 +32,16 @@ public struct ForecastBacktest: Sendable {
         public var naiveLastYear: Double
     }
 
-    /// Mean absolute percentage error per method and the share of actuals inside P10–P90.
+    /// Mean absolute and mean signed percentage error per method, and the share of actuals inside P10–P90.
     public struct Summary: Sendable, Hashable, Codable {
         public var count: Int
         public var mapeForecast: Double
         public var mapeNaivePipeline: Double
         public var mapeNaiveLastYear: Double
+        /// Mean of (forecast − actual) ÷ actual: negative when a method runs low.
+        public var biasForecast: Double
+        public var biasNaivePipeline: Double
+        public var biasNaiveLastYear: Double
         public var intervalCoverage: Double
     }
 
@@ -108,9 +112,13 @@ public struct ForecastBacktest: Sendable {
         func mape(_ value: (Row) -> Double) -> Double {
             scored.reduce(0) { $0 + abs(value($1) - $1.actual) / abs($1.actual) } / n
         }
+        func bias(_ value: (Row) -> Double) -> Double {
+            scored.reduce(0) { $0 + (value($1) - $1.actual) / abs($1.actual) } / n
+        }
         return Summary(
             count: scored.count, mapeForecast: mape(\.forecast), mapeNaivePipeline: mape(\.naivePipeline),
-            mapeNaiveLastYear: mape(\.naiveLastYear),
+            mapeNaiveLastYear: mape(\.naiveLastYear), biasForecast: bias(\.forecast),
+            biasNaivePipeline: bias(\.naivePipeline), biasNaiveLastYear: bias(\.naiveLastYear),
             intervalCoverage: Double(scored.count { $0.p10 <= $0.actual && $0.actual <= $0.p90 }) / n)
     }
 
@@ -127,10 +135,10 @@ public struct ForecastBacktest: Sendable {
         }
         let s = summary(rows)
         lines += [
-            "", "| method | MAPE | P10-P90 coverage |", "|---|---:|---:|",
-            "| Meridian forecast (calibrated, simulated) | \(Format.percent1(s.mapeForecast)) | \(Format.percent1(s.intervalCoverage)) |",
-            "| pipeline x CRM probability | \(Format.percent1(s.mapeNaivePipeline)) | - |",
-            "| same quarter last year | \(Format.percent1(s.mapeNaiveLastYear)) | - |",
+            "", "| method | MAPE | mean error | P10-P90 coverage |", "|---|---:|---:|---:|",
+            "| Meridian forecast (calibrated on history) | \(Format.percent1(s.mapeForecast)) | \(Format.signedPercent1(s.biasForecast)) | \(Format.percent1(s.intervalCoverage)) |",
+            "| pipeline x CRM probability | \(Format.percent1(s.mapeNaivePipeline)) | \(Format.signedPercent1(s.biasNaivePipeline)) | - |",
+            "| same quarter last year | \(Format.percent1(s.mapeNaiveLastYear)) | \(Format.signedPercent1(s.biasNaiveLastYear)) | - |",
             "", "\(s.count) forecasts.",
         ]
         return lines.joined(separator: "\n") + "\n"

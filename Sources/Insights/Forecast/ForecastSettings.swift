@@ -10,11 +10,14 @@ public struct ForecastSettings: Sendable, Hashable, Codable {
     public var lookbackDays = 730
     /// Days between two calibration points.
     public var stepDays = 7
+    /// Past forecasts a rep, team or the company needs for an interval from history; with fewer
+    /// its P10–P90 is simulated.
+    public var minimumResiduals = 8
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case seed, simulations, ageBucketDays, lookbackDays, stepDays
+        case seed, simulations, ageBucketDays, lookbackDays, stepDays, minimumResiduals
     }
 
     public init(from decoder: any Decoder) throws {
@@ -25,6 +28,7 @@ public struct ForecastSettings: Sendable, Hashable, Codable {
         ageBucketDays = try c.decode(.ageBucketDays, or: ageBucketDays)
         lookbackDays = try c.decode(.lookbackDays, or: lookbackDays)
         stepDays = try c.decode(.stepDays, or: stepDays)
+        minimumResiduals = try c.decode(.minimumResiduals, or: minimumResiduals)
     }
 
     /// - Throws: ``InsightsError/invalidValue(key:value:expected:)``.
@@ -44,6 +48,10 @@ public struct ForecastSettings: Sendable, Hashable, Codable {
         }
         guard stepDays >= 1 else {
             throw .invalidValue(key: "forecast.stepDays", value: "\(stepDays)", expected: "an integer >= 1")
+        }
+        guard minimumResiduals >= 2 else {
+            throw .invalidValue(
+                key: "forecast.minimumResiduals", value: "\(minimumResiduals)", expected: "an integer >= 2")
         }
     }
 }

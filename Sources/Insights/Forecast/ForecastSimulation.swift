@@ -17,6 +17,17 @@ public struct ForecastRow: Sendable, Hashable, Codable {
     public var p90: Double
     public var openDeals: Int
     public var openAmount: Double
+    /// Past forecasts behind P10–P90 when they come from history; 0 when they are simulated.
+    public var pastForecasts = 0
+
+    /// Replaces the simulated P10/P50/P90 with the spread of past forecasts' errors.
+    mutating func applyHistoricalInterval(_ spread: ForecastResiduals.Spread) {
+        let unbooked = expectedPipeline + expectedRunRate
+        p10 = booked + unbooked * spread.lowFactor
+        p50 = booked + unbooked * spread.medianFactor
+        p90 = booked + unbooked * spread.highFactor
+        pastForecasts = spread.count
+    }
 }
 
 /// A forecast with the calibration behind it.
@@ -58,55 +69,78 @@ struct RepTree {
     }
 }
 
+/// The rows of a forecast: every rep, then every team (by manager), then the company, each an
+/// index; a rep's bookings count for itself, each team above it and the company.
+struct ForecastEntities {
+    let tree: RepTree
+    /// Number of rows: reps + managers + 1.
+    let count: Int
+    /// The company's index, the last.
+    let company: Int
+    private let targetsOfRep: [RepID: [Int]]
+
+    init(tree: RepTree) {
+        self.tree = tree
+        company = tree.reps.count + tree.managers.count
+        count = company + 1
+        var entityOfTeam: [RepID: Int] = [:]
+        for (index, manager) in tree.managers.enumerated() { entityOfTeam[manager] = tree.reps.count + index }
+        var targets: [RepID: [Int]] = [:]
+        for (index, rep) in tree.reps.enumerated() {
+            targets[rep] = [index] + (tree.teamsOf[rep] ?? []).compactMap { entityOfTeam[$0] } + [company]
+        }
+        targetsOfRep = targets
+    }
+
+    /// The rows `rep`'s bookings count for; only the company for `nil` or an unknown rep.
+    func targets(_ rep: RepID?) -> [Int] {
+        guard let rep, let known = targetsOfRep[rep] else { return [company] }
+        return known
+    }
+
+    /// Per-row sums of `amounts` by rep.
+    func rollUp(_ amounts: [RepID?: Double]) -> [Double] {
+        var totals = Array(repeating: 0.0, count: count)
+        for (rep, amount) in amounts { for entity in targets(rep) { totals[entity] += amount } }
+        return totals
+    }
+}
+
 /// The seeded simulation of a forecast over reps, teams and the company.
 struct ForecastSimulation {
     let deals: [OpenDeal]
     let runRates: [[RepID?: Double]]
     let booked: [RepID?: Double]
-    let tree: RepTree
+    let entities: ForecastEntities
     let simulations: Int
     var random: SplitMixGenerator
 
     init(
-        deals: [OpenDeal], runRates: [[RepID?: Double]], booked: [RepID?: Double], hierarchy: RepTree, simulations: Int,
-        seed: UInt64
+        deals: [OpenDeal], runRates: [[RepID?: Double]], booked: [RepID?: Double], entities: ForecastEntities,
+        simulations: Int, seed: UInt64
     ) {
         self.deals = deals
         self.runRates = runRates
         self.booked = booked
-        self.tree = hierarchy
+        self.entities = entities
         self.simulations = max(1, simulations)
         self.random = SplitMixGenerator(seed: seed)
     }
 
     /// Rows for every rep, team and the company.
     mutating func run() -> [ForecastRow] {
-        var entityOfRep: [RepID: Int] = [:]
-        var entityOfTeam: [RepID: Int] = [:]
-        for (index, rep) in tree.reps.enumerated() { entityOfRep[rep] = index }
-        for (index, manager) in tree.managers.enumerated() { entityOfTeam[manager] = tree.reps.count + index }
-        let company = tree.reps.count + tree.managers.count
-        let count = company + 1
-        func targets(_ rep: RepID?) -> [Int] {
-            guard let rep, let own = entityOfRep[rep] else { return [company] }
-            return [own] + (tree.teamsOf[rep] ?? []).compactMap { entityOfTeam[$0] } + [company]
-        }
-        var cache: [RepID?: [Int]] = [:]
-        func cachedTargets(_ rep: RepID?) -> [Int] {
-            if let known = cache[rep] { return known }
-            let computed = targets(rep)
-            cache[rep] = computed
-            return computed
-        }
-        var base = Array(repeating: 0.0, count: count)
-        var expectedPipeline = base
-        var expectedRunRate = base
+        let tree = entities.tree
+        let company = entities.company
+        let count = entities.count
+        let cachedTargets = entities.targets
+        let base = entities.rollUp(booked)
+        var expectedPipeline = Array(repeating: 0.0, count: count)
+        var expectedRunRate = expectedPipeline
         var openDeals = Array(repeating: 0, count: count)
-        var openAmount = base
-        for (rep, amount) in booked { for entity in cachedTargets(rep) { base[entity] += amount } }
+        var openAmount = expectedPipeline
         let dealTargets = deals.map { cachedTargets($0.owner) }
-        for (deal, entities) in zip(deals, dealTargets) {
-            for entity in entities {
+        for (deal, targets) in zip(deals, dealTargets) {
+            for entity in targets {
                 expectedPipeline[entity] += deal.probability * deal.amount
                 openDeals[entity] += 1
                 openAmount[entity] += deal.amount
@@ -118,8 +152,8 @@ struct ForecastSimulation {
             }
         }
         for point in pointTargets {
-            for (entities, amount) in point {
-                for entity in entities { expectedRunRate[entity] += amount / Double(pointTargets.count) }
+            for (targets, amount) in point {
+                for entity in targets { expectedRunRate[entity] += amount / Double(pointTargets.count) }
             }
         }
         var samples = Array(repeating: [Double](), count: count)
@@ -127,12 +161,12 @@ struct ForecastSimulation {
         var total = base
         for _ in 0..<simulations {
             total = base
-            for (deal, entities) in zip(deals, dealTargets) where random.uniform() < deal.probability {
-                for entity in entities { total[entity] += deal.amount }
+            for (deal, targets) in zip(deals, dealTargets) where random.uniform() < deal.probability {
+                for entity in targets { total[entity] += deal.amount }
             }
             if !pointTargets.isEmpty {
-                for (entities, amount) in pointTargets[random.int(below: pointTargets.count)] {
-                    for entity in entities { total[entity] += amount }
+                for (targets, amount) in pointTargets[random.int(below: pointTargets.count)] {
+                    for entity in targets { total[entity] += amount }
                 }
             }
             for entity in 0..<count { samples[entity].append(total[entity]) }

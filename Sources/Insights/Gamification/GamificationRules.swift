@@ -71,7 +71,7 @@ public struct GamificationRules: Sendable, Hashable, Codable {
         self.contests = contests
     }
 
-    enum CodingKeys: String, CodingKey { case rules, badges, contests }
+    enum CodingKeys: String, CodingKey, CaseIterable { case rules, badges, contests }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -81,44 +81,30 @@ public struct GamificationRules: Sendable, Hashable, Codable {
             contests: try c.decodeIfPresent([Contest].self, forKey: .contests) ?? [])
     }
 
-    /// The keys a gamification file may hold.
-    public static let yamlSchema: YAMLKeySchema = .keys([
-        "rules": .list(.keys(["event": .value, "points": .value, "perThousand": .value])),
-        "badges": .list(.keys(["name": .value, "event": .value, "atLeast": .value])),
-        "contests": .list(.keys(["name": .value, "event": .value, "start": .value, "end": .value])),
-    ])
-
-    /// Decodes a YAML file strictly (unknown keys are errors at `file:line:column`) and validates it.
-    public static func decodeYAML(_ yaml: String, file: String) throws(InsightsError) -> GamificationRules {
-        let rules = try StrictYAML.decode(GamificationRules.self, yaml: yaml, file: file, schema: yamlSchema)
-        try rules.validate()
-        return rules
-    }
-
     /// - Throws: ``InsightsError/invalidValue(key:value:expected:)`` naming the key path.
     public func validate() throws(InsightsError) {
         for (index, rule) in rules.enumerated() {
             guard rule.points.isFinite, abs(rule.points) <= 1e9 else {
-                throw .invalidValue(key: "rules.\(index).points", value: "\(rule.points)", expected: "a finite number")
+                throw .invalidValue(key: "rules[\(index)].points", value: "\(rule.points)", expected: "a finite number")
             }
             if let extra = rule.perThousand {
                 guard extra.isFinite, extra >= 0, abs(extra) <= 1e9 else {
                     throw .invalidValue(
-                        key: "rules.\(index).perThousand", value: "\(extra)", expected: "a finite number >= 0")
+                        key: "rules[\(index)].perThousand", value: "\(extra)", expected: "a finite number >= 0")
                 }
                 guard rule.event == .dealWon || rule.event == .dealCreated else {
                     throw .invalidValue(
-                        key: "rules.\(index).perThousand", value: "\(extra)",
+                        key: "rules[\(index)].perThousand", value: "\(extra)",
                         expected: "only on deal_won or deal_created")
                 }
             }
         }
         for (index, badge) in badges.enumerated() where badge.atLeast < 1 {
-            throw .invalidValue(key: "badges.\(index).atLeast", value: "\(badge.atLeast)", expected: "an integer >= 1")
+            throw .invalidValue(key: "badges[\(index)].atLeast", value: "\(badge.atLeast)", expected: "an integer >= 1")
         }
         for (index, contest) in contests.enumerated() where contest.end < contest.start {
             throw .invalidValue(
-                key: "contests.\(index).end", value: "\(contest.end)",
+                key: "contests[\(index)].end", value: "\(contest.end)",
                 expected: "a day on or after start \(contest.start)")
         }
     }

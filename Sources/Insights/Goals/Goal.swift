@@ -47,35 +47,35 @@ public struct Goal: Sendable, Hashable, Codable {
         self.weight = weight
     }
 
-    /// - Throws: ``InsightsError/invalidValue(key:value:expected:)`` naming `goals.<id>.<key>`.
+    /// - Throws: ``InsightsError/invalidValue(key:value:expected:)`` naming the goal's key
+    ///   (`target`, …; a request puts it under `goals[i]`).
     public func validate() throws(InsightsError) {
-        let key = "goals.\(id)"
         guard (owner == nil) != (team == nil) else {
             throw .invalidValue(
-                key: "\(key).owner", value: "\(owner?.rawValue ?? "-") / \(team?.rawValue ?? "-")",
+                key: "owner", value: "\(owner?.rawValue ?? "-") / \(team?.rawValue ?? "-")",
                 expected: "exactly one of owner and team")
         }
         switch (measure, target, managerScore) {
         case (.some, .some(let target), nil):
             guard target.isFinite, target > 0 else {
-                throw .invalidValue(key: "\(key).target", value: "\(target)", expected: "a number > 0")
+                throw .invalidValue(key: "target", value: "\(target)", expected: "a number > 0")
             }
         case (nil, nil, .some(let score)):
             guard score.isFinite, score >= 0, score <= 10 else {
                 throw .invalidValue(
-                    key: "\(key).managerScore", value: "\(score)", expected: "a number in 0...10 (1 = achieved)")
+                    key: "managerScore", value: "\(score)", expected: "a number in 0...10 (1 = achieved)")
             }
         default:
             throw .invalidValue(
-                key: "\(key).measure", value: measure?.rawValue ?? "-",
+                key: "measure", value: measure?.rawValue ?? "-",
                 expected: "measure with target, or managerScore alone")
         }
         guard weight.isFinite, weight > 0 else {
-            throw .invalidValue(key: "\(key).weight", value: "\(weight)", expected: "a number > 0")
+            throw .invalidValue(key: "weight", value: "\(weight)", expected: "a number > 0")
         }
         if let start, start > deadline {
             throw .invalidValue(
-                key: "\(key).start", value: "\(start)", expected: "a day on or before the deadline \(deadline)")
+                key: "start", value: "\(start)", expected: "a day on or before the deadline \(deadline)")
         }
     }
 }

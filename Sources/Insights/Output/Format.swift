@@ -8,6 +8,8 @@ enum Format {
     static func percent(_ value: Double) -> String { String(format: "%.0f %%", value * 100) }
     /// `12.3 %`.
     static func percent1(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+    /// `+1.2 %` / `-3.4 %`.
+    static func signedPercent1(_ value: Double) -> String { String(format: "%+.1f %%", value * 100) }
     /// `60,000` (rounded to whole units, thousands separated).
     static func amount(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }

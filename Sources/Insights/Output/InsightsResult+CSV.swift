@@ -155,7 +155,7 @@ extension InsightsResult {
         csv.writeRow([
             "level", "key", "period", "as_of", "booked", "expected_pipeline", "expected_run_rate", "expected", "p10",
             "p50",
-            "p90", "open_deals", "open_amount",
+            "p90", "open_deals", "open_amount", "interval_past_forecasts",
         ])
         for row in forecast {
             csv.field(row.level.rawValue)
@@ -169,6 +169,7 @@ extension InsightsResult {
             }
             csv.number(Double(row.openDeals))
             csv.number(row.openAmount, decimals: 2)
+            csv.number(Double(row.pastForecasts))
             csv.endRow()
         }
         return csv.bytes

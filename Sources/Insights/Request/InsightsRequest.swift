@@ -3,8 +3,9 @@ import SalesData
 /// Everything one insights run needs besides the data.
 ///
 /// The period, the as-of day, quotas, and the settings of health, forecast, coaching, goals and
-/// gamification. Codable so that a plan's `insights` section decodes into it;
-/// every field has a default, written once here.
+/// gamification. It decodes strictly through SalesData's `YAMLConfiguration`, from a file of its
+/// own or from a plan's `insights` section; every field has a default, written once here (the
+/// period's is empty, to be given by `--period` or the plan).
 ///
 /// ```swift
 /// var request = InsightsRequest(period: "2026-Q3")
@@ -63,7 +64,7 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = InsightsRequest(period: "")
         self.init(
-            period: try c.decode(String.self, forKey: .period),
+            period: try c.decode(.period, or: defaults.period),
             asOf: try c.decodeIfPresent(CalendarDate.self, forKey: .asOf),
             quotas: try c.decode(.quotas, or: defaults.quotas),
             stages: try c.decode(.stages, or: defaults.stages),
@@ -82,6 +83,17 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``InsightsError/invalidValue(key:value:expected:)`` naming the key path.
     public func validate() throws(InsightsError) {
+        if let periodProblem { throw periodProblem }
+        try validateSettings()
+    }
+
+    /// The error of an empty period; nil once it is set.
+    var periodProblem: InsightsError? {
+        period.isEmpty ? .invalidValue(key: "period", value: "", expected: "a period YYYY-Qn, YYYY-MM or YYYY") : nil
+    }
+
+    /// Checks every value but the period.
+    func validateSettings() throws(InsightsError) {
         for (rep, quota) in quotas.sorted(by: { $0.key < $1.key }) where !(quota.isFinite && quota >= 0) {
             throw .invalidValue(key: "quotas.\(rep)", value: "\(quota)", expected: "a finite amount >= 0")
         }
@@ -98,8 +110,10 @@ public struct InsightsRequest: Sendable, Hashable, Codable {
         try health.validate()
         try forecast.validate()
         try coaching.validate()
-        for goal in goals { try goal.validate() }
-        try gamification?.validate()
+        for (index, goal) in goals.enumerated() {
+            do { try goal.validate() } catch { throw error.nested(in: "goals[\(index)]") }
+        }
+        do { try gamification?.validate() } catch { throw error.nested(in: "gamification") }
     }
 }
 

@@ -13,12 +13,16 @@ extension Model {
         try write(to: url) { problem, path in try problem.writeLP(to: path) }
     }
 
-    /// Writes the model in free MPS format. The corresponding GLPK routine is `glp_write_mps`.
+    /// Writes the model in free MPS format.
+    ///
+    /// The corresponding GLPK routine is `glp_write_mps`.
     public func writeMPS(to url: URL) throws {
         try write(to: url) { problem, path in try problem.writeMPS(to: path) }
     }
 
-    /// Reads a model from a CPLEX LP file. The corresponding GLPK routine is `glp_read_lp`.
+    /// Reads a model from a CPLEX LP file.
+    ///
+    /// The corresponding GLPK routine is `glp_read_lp`.
     ///
     /// - Throws: ``SolverError/mathProgError(file:line:message:)`` naming the line of a syntax error,
     ///   or ``SolverError/fileFailed(path:operation:message:)``.
@@ -26,7 +30,9 @@ extension Model {
         self = try Self.read { try $0.readLP(from: url.path) }
     }
 
-    /// Reads a model from a free MPS file. The corresponding GLPK routine is `glp_read_mps`.
+    /// Reads a model from a free MPS file.
+    ///
+    /// The corresponding GLPK routine is `glp_read_mps`.
     public init(contentsOfMPS url: URL) throws {
         self = try Self.read { try $0.readMPS(from: url.path) }
     }

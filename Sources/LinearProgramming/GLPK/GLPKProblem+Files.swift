@@ -1,28 +1,36 @@
 internal import CGLPK
 
 extension GLPKProblem {
-    /// Writes the problem in CPLEX LP format. The GLPK routine is `glp_write_lp`.
+    /// Writes the problem in CPLEX LP format.
+    ///
+    /// The GLPK routine is `glp_write_lp`.
     func writeLP(to path: String) throws {
         if glp_write_lp(raw, nil, path) != 0 {
             throw SolverError.fileFailed(path: path, operation: "glp_write_lp", message: Self.lastLine())
         }
     }
 
-    /// Writes the problem in free MPS format. The GLPK routine is `glp_write_mps` with `GLP_MPS_FILE`.
+    /// Writes the problem in free MPS format.
+    ///
+    /// The GLPK routine is `glp_write_mps` with `GLP_MPS_FILE`.
     func writeMPS(to path: String) throws {
         if glp_write_mps(raw, GLP_MPS_FILE, nil, path) != 0 {
             throw SolverError.fileFailed(path: path, operation: "glp_write_mps", message: Self.lastLine())
         }
     }
 
-    /// Reads a CPLEX LP file into the empty problem. The GLPK routine is `glp_read_lp`.
+    /// Reads a CPLEX LP file into the empty problem.
+    ///
+    /// The GLPK routine is `glp_read_lp`.
     func readLP(from path: String) throws {
         if glp_read_lp(raw, nil, path) != 0 {
             throw Self.locatedError(path: path, operation: "glp_read_lp")
         }
     }
 
-    /// Reads a free MPS file into the empty problem. The GLPK routine is `glp_read_mps` with `GLP_MPS_FILE`.
+    /// Reads a free MPS file into the empty problem.
+    ///
+    /// The GLPK routine is `glp_read_mps` with `GLP_MPS_FILE`.
     func readMPS(from path: String) throws {
         if glp_read_mps(raw, GLP_MPS_FILE, nil, path) != 0 {
             throw Self.locatedError(path: path, operation: "glp_read_mps")
@@ -30,6 +38,7 @@ extension GLPKProblem {
     }
 
     /// Translates a MathProg model (and optional data file) into the empty problem.
+    ///
     /// The GLPK routines are `glp_mpl_read_model`, `glp_mpl_read_data`, `glp_mpl_generate` and
     /// `glp_mpl_build_prob`.
     ///

@@ -18,7 +18,9 @@ extension GLPKProblem {
 
     // MARK: - LP
 
-    /// Solves the loaded LP. The GLPK routines are `glp_simplex` and `glp_interior`.
+    /// Solves the loaded LP.
+    ///
+    /// The GLPK routines are `glp_simplex` and `glp_interior`.
     func solveLP(_ options: SolverOptions) throws -> SolveOutcome {
         if options.lpAlgorithm == .interiorPoint {
             return try solveInterior(options)
@@ -100,7 +102,9 @@ extension GLPKProblem {
 
     // MARK: - MIP
 
-    /// Solves the loaded MIP by branch-and-cut. The GLPK routine is `glp_intopt` (presolve on).
+    /// Solves the loaded MIP by branch-and-cut.
+    ///
+    /// The GLPK routine is `glp_intopt` (presolve on).
     ///
     /// With an initial solution or branching priorities, the root LP is solved first by `glp_simplex` (with presolve) and
     /// `glp_intopt` runs without its presolver: only then do the callback's column numbers match the

@@ -1,6 +1,8 @@
 internal import CGLPK
 
-/// Seams for tests of the GLPK boundary. Not part of the public API.
+/// Seams for tests of the GLPK boundary.
+///
+/// Not part of the public API.
 package enum GLPKTestHooks {
     /// Makes a deliberately invalid GLPK call (a column number out of range) inside the error guard.
     ///

@@ -1,14 +1,18 @@
 internal import CGLPK
 internal import CGLPKShims
 
-/// Owns one `glp_prob`. Created, filled, solved and released inside one synchronous solve call.
+/// Owns one `glp_prob`.
+///
+/// Created, filled, solved and released inside one synchronous solve call.
 ///
 /// GLPK's memory belongs to the calling thread's environment (Debian builds GLPK with thread-local
 /// storage), so a problem never crosses threads or an `await`. When GLPK's error hook fires, the
 /// guard frees that thread's whole environment (`glp_free_env`), which deletes every problem made on
 /// the thread; ``isAlive`` then turns false and `deinit` must not call `glp_delete_prob` again.
 final class GLPKProblem {
-    /// The C handle. Never leaves the LinearProgramming module.
+    /// The C handle.
+    ///
+    /// Never leaves the LinearProgramming module.
     let raw: OpaquePointer
     /// The thread's environment generation at creation (see `cglpk_environment_generation`).
     private let generation: UInt

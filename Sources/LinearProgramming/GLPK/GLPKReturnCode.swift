@@ -9,45 +9,85 @@ public struct GLPKReturnCode: RawRepresentable, Hashable, Sendable, CustomString
     /// Wraps a C value.
     public init(rawValue: Int32) { self.rawValue = rawValue }
 
-    /// Success. The corresponding C value is `0`.
+    /// Success.
+    ///
+    /// The corresponding C value is `0`.
     public static let success = GLPKReturnCode(rawValue: 0)
-    /// Invalid basis. The corresponding C constant is `GLP_EBADB`.
+    /// Invalid basis.
+    ///
+    /// The corresponding C constant is `GLP_EBADB`.
     public static let invalidBasis = GLPKReturnCode(rawValue: 0x01)
-    /// Singular matrix. The corresponding C constant is `GLP_ESING`.
+    /// Singular matrix.
+    ///
+    /// The corresponding C constant is `GLP_ESING`.
     public static let singularMatrix = GLPKReturnCode(rawValue: 0x02)
-    /// Ill-conditioned matrix. The corresponding C constant is `GLP_ECOND`.
+    /// Ill-conditioned matrix.
+    ///
+    /// The corresponding C constant is `GLP_ECOND`.
     public static let illConditioned = GLPKReturnCode(rawValue: 0x03)
-    /// Invalid bounds. The corresponding C constant is `GLP_EBOUND`.
+    /// Invalid bounds.
+    ///
+    /// The corresponding C constant is `GLP_EBOUND`.
     public static let invalidBounds = GLPKReturnCode(rawValue: 0x04)
-    /// Solver failed. The corresponding C constant is `GLP_EFAIL`.
+    /// Solver failed.
+    ///
+    /// The corresponding C constant is `GLP_EFAIL`.
     public static let failed = GLPKReturnCode(rawValue: 0x05)
-    /// Objective lower limit reached. The corresponding C constant is `GLP_EOBJLL`.
+    /// Objective lower limit reached.
+    ///
+    /// The corresponding C constant is `GLP_EOBJLL`.
     public static let objectiveLowerLimit = GLPKReturnCode(rawValue: 0x06)
-    /// Objective upper limit reached. The corresponding C constant is `GLP_EOBJUL`.
+    /// Objective upper limit reached.
+    ///
+    /// The corresponding C constant is `GLP_EOBJUL`.
     public static let objectiveUpperLimit = GLPKReturnCode(rawValue: 0x07)
-    /// Iteration limit exceeded. The corresponding C constant is `GLP_EITLIM`.
+    /// Iteration limit exceeded.
+    ///
+    /// The corresponding C constant is `GLP_EITLIM`.
     public static let iterationLimit = GLPKReturnCode(rawValue: 0x08)
-    /// Time limit exceeded. The corresponding C constant is `GLP_ETMLIM`.
+    /// Time limit exceeded.
+    ///
+    /// The corresponding C constant is `GLP_ETMLIM`.
     public static let timeLimit = GLPKReturnCode(rawValue: 0x09)
-    /// No primal feasible solution. The corresponding C constant is `GLP_ENOPFS`.
+    /// No primal feasible solution.
+    ///
+    /// The corresponding C constant is `GLP_ENOPFS`.
     public static let noPrimalFeasible = GLPKReturnCode(rawValue: 0x0A)
-    /// No dual feasible solution. The corresponding C constant is `GLP_ENODFS`.
+    /// No dual feasible solution.
+    ///
+    /// The corresponding C constant is `GLP_ENODFS`.
     public static let noDualFeasible = GLPKReturnCode(rawValue: 0x0B)
-    /// Root LP optimum not provided. The corresponding C constant is `GLP_EROOT`.
+    /// Root LP optimum not provided.
+    ///
+    /// The corresponding C constant is `GLP_EROOT`.
     public static let rootNotOptimal = GLPKReturnCode(rawValue: 0x0C)
-    /// Search terminated by the application. The corresponding C constant is `GLP_ESTOP`.
+    /// Search terminated by the application.
+    ///
+    /// The corresponding C constant is `GLP_ESTOP`.
     public static let stopped = GLPKReturnCode(rawValue: 0x0D)
-    /// Relative MIP gap tolerance reached. The corresponding C constant is `GLP_EMIPGAP`.
+    /// Relative MIP gap tolerance reached.
+    ///
+    /// The corresponding C constant is `GLP_EMIPGAP`.
     public static let gapReached = GLPKReturnCode(rawValue: 0x0E)
-    /// No primal/dual feasible solution. The corresponding C constant is `GLP_ENOFEAS`.
+    /// No primal/dual feasible solution.
+    ///
+    /// The corresponding C constant is `GLP_ENOFEAS`.
     public static let noFeasible = GLPKReturnCode(rawValue: 0x0F)
-    /// No convergence. The corresponding C constant is `GLP_ENOCVG`.
+    /// No convergence.
+    ///
+    /// The corresponding C constant is `GLP_ENOCVG`.
     public static let noConvergence = GLPKReturnCode(rawValue: 0x10)
-    /// Numerical instability. The corresponding C constant is `GLP_EINSTAB`.
+    /// Numerical instability.
+    ///
+    /// The corresponding C constant is `GLP_EINSTAB`.
     public static let instability = GLPKReturnCode(rawValue: 0x11)
-    /// Invalid data. The corresponding C constant is `GLP_EDATA`.
+    /// Invalid data.
+    ///
+    /// The corresponding C constant is `GLP_EDATA`.
     public static let invalidData = GLPKReturnCode(rawValue: 0x12)
-    /// Result out of range. The corresponding C constant is `GLP_ERANGE`.
+    /// Result out of range.
+    ///
+    /// The corresponding C constant is `GLP_ERANGE`.
     public static let outOfRange = GLPKReturnCode(rawValue: 0x13)
 
     private static let symbols: [Int32: String] = [

@@ -81,7 +81,7 @@ public struct LinearExpression: LinearExpressible, CustomStringConvertible {
         return total
     }
 
-    /// JuMP-style text with variables shown as `v<index>`, e.g. `3 v0 + v1 + 4`.
+    /// JuMP-style text with variables shown as `v<index>`, for example `3 v0 + v1 + 4`.
     ///
     /// ``Model/describe(_:)`` prints the same form with the model's variable names.
     public var description: String {

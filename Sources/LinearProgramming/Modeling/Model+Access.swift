@@ -33,7 +33,7 @@ extension Model {
         rowNames.firstIndex(of: name).map { ConstraintRef(index: $0) }
     }
 
-    /// An expression printed JuMP-style with this model's variable names, e.g. `3 x + y + 4`.
+    /// An expression printed JuMP-style with this model's variable names, for example `3 x + y + 4`.
     public func describe(_ e: LinearExpression) -> String {
         e.render { v in v.modelID == id && v.index < columnNames.count ? columnNames[v.index] : "v\(v.index)" }
     }

@@ -86,6 +86,7 @@ public struct Model: Sendable {
     ///   - lowerBound: The lower bound; `-.infinity` for none. Defaults to 0.
     ///   - upperBound: The upper bound; `.infinity` for none.
     ///   - kind: `.continuous`, `.integer` or `.binary` (bounds are intersected with `0...1`).
+    /// - Returns: The new variable.
     /// - Complexity: Amortized O(1).
     public mutating func addVariable(
         _ name: String, lowerBound: Double = 0, upperBound: Double = .infinity, kind: VariableKind = .continuous

@@ -17,7 +17,7 @@ public enum VariableKind: Sendable, Hashable {
 /// ```
 ///
 /// Variables are cheap handles. Using a variable with a model other than its own is reported by
-/// ``Model/validate()`` as ``ModelError/variableNotOwned(variable:model:)``.
+/// ``Model/validate()`` as ``ModelError/variableNotOwned(variable:context:model:)``.
 public struct Variable: Hashable, Sendable {
     /// The zero-based column index of the variable in its model.
     public let index: Int

@@ -67,6 +67,7 @@ public struct Deadline: Sendable, Hashable {
     /// - Parameters:
     ///   - seconds: The limit from a flag or a config file.
     ///   - name: How the caller names the setting in the error (e.g. `--time-limit`).
+    /// - Returns: `seconds` as a `Duration`.
     /// - Throws: ``SolverError/invalidOption(name:value:expected:)`` for NaN, ±∞, a value ≤ 0, or
     ///   one above ``maximumSeconds``.
     public static func timeLimit(seconds: Double, name: String = "timeLimit") throws -> Duration {

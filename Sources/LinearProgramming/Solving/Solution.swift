@@ -35,9 +35,13 @@ public struct Solution: Sendable {
     /// The activity (left-hand side value) of a row.
     public func activity(of c: ConstraintRef) -> Double { activities[c.index] }
 
-    /// The dual value of a row, or `nil` for a MIP. The GLPK routine is `glp_get_row_dual`.
+    /// The dual value of a row, or `nil` for a MIP.
+    ///
+    /// The GLPK routine is `glp_get_row_dual`.
     public func dual(of c: ConstraintRef) -> Double? { duals?[c.index] }
 
-    /// The reduced cost of a variable, or `nil` for a MIP. The GLPK routine is `glp_get_col_dual`.
+    /// The reduced cost of a variable, or `nil` for a MIP.
+    ///
+    /// The GLPK routine is `glp_get_col_dual`.
     public func reducedCost(of v: Variable) -> Double? { reducedCosts?[v.index] }
 }

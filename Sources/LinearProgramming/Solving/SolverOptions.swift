@@ -15,9 +15,13 @@ public struct SolverOptions: Sendable {
         case interiorPoint
     }
 
-    /// The algorithm for continuous models. Defaults to dual simplex.
+    /// The algorithm for continuous models.
+    ///
+    /// Defaults to dual simplex.
     public var lpAlgorithm: LPAlgorithm = .dualSimplex
-    /// Whether the LP presolver runs (`presolve = GLP_ON`). MIPs always presolve.
+    /// Whether the LP presolver runs (`presolve = GLP_ON`).
+    ///
+    /// MIPs always presolve.
     public var presolve: Bool = true
     /// Wall-clock limit for the solver (`tm_lim`), or `nil` for none.
     public var timeLimit: Duration? = nil
@@ -28,13 +32,18 @@ public struct SolverOptions: Sendable {
     /// Simplex: stop after this many iterations (`it_lim`).
     public var iterationLimit: Int? = nil
     /// MIP: a starting incumbent offered through the callback's heuristic hook (`glp_ios_heur_sol`).
+    ///
     /// Variables left out take the value 0. GLPK ignores it if it is infeasible.
     public var initialSolution: [Variable: Double]? = nil
-    /// MIP: branching priorities. Among fractional variables with a positive priority, the search
-    /// branches on the highest priority first (the most fractional among equals); when none is
+    /// MIP: branching priorities.
+    ///
+    /// Among fractional variables with a positive priority, the search branches on the highest priority first (the most
+    /// fractional among equals); when none is
     /// fractional, GLPK's own rule decides. Enforced in the callback (`glp_ios_branch_upon`).
     public var branchingPriority: [Variable: Int]? = nil
-    /// Whether GLPK's terminal log is written to standard error. Off by default.
+    /// Whether GLPK's terminal log is written to standard error.
+    ///
+    /// Off by default.
     public var verbose: Bool = false
     /// MIP: enable GLPK's Gomory, MIR, cover and clique cuts.
     public var mipCuts: Bool = false

@@ -1,4 +1,6 @@
-/// Why an optimizer stopped. It never claims more than was proved.
+/// Why an optimizer stopped.
+///
+/// It never claims more than was proved.
 ///
 /// This is the one termination vocabulary of Meridian: GLPK solves, the territory aligner, the
 /// exact p-median search and the quota LP all report it, so a met gap reads the same everywhere:
@@ -70,7 +72,7 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// A stable identifier, e.g. `optimal`, `feasible(time)` or `noSolutionFound(nodes)`.
+    /// A stable identifier, for example `optimal`, `feasible(time)` or `noSolutionFound(nodes)`.
     public var description: String {
         switch self {
         case .optimal: "optimal"

@@ -23,9 +23,12 @@ extension CapacityPlanRequest: ValidatedRequest {
 }
 
 extension PlanningError: RequestKeyError {
-    /// The key of an ``invalidValue(key:value:expected:)``; nil for other cases.
+    /// The plan or request key the error is about; nil for file and step errors.
     public var requestKey: String? {
-        if case .invalidValue(let key, _, _) = self { return key }
-        return nil
+        switch self {
+        case .invalidValue(let key, _, _), .invalidSection(let key, _): key
+        case .stepNotAvailable(let section): section
+        case .badInput, .stepFailed: nil
+        }
     }
 }

@@ -2,8 +2,10 @@ import LinearProgramming
 
 extension SiblingAllocation {
     /// Solves the group's LP over GLPK and returns the quotas in member order (fixed members keep
-    /// their amount). Amounts are normalised by the available pool inside the LP, so every
-    /// coefficient stays near 1 whatever the currency scale.
+    /// their amount).
+    ///
+    /// Amounts are normalised by the available pool inside the LP, so every coefficient stays near 1 whatever the
+    /// currency scale.
     ///
     /// - Throws: ``QuotaError/infeasible(_:)`` from ``checkFeasibility()`` before any LP is built,
     ///   or ``QuotaError/solverFailed(group:termination:reason:)`` when GLPK does not prove an optimum.
@@ -64,9 +66,10 @@ extension SiblingAllocation {
     }
 
     /// Members whose target lies beyond a bound and whom proportional water-filling (every member
-    /// at `tᵢ(1 + δ)` clamped into its bounds, one δ for the group) leaves at that bound. They are
-    /// pinned there; the rest are aimed at their own targets. The guess usually makes the first LP
-    /// the last one; ``solveDetailed(options:)`` re-solves when the LP's δ contradicts it.
+    /// at `tᵢ(1 + δ)` clamped into its bounds, one δ for the group) leaves at that bound.
+    ///
+    /// They are pinned there; the rest are aimed at their own targets. The guess usually makes the first LP the last
+    /// one; ``solveDetailed(options:)`` re-solves when the LP's δ contradicts it.
     func initialPins(flexible: [Int]) -> [Bool] {
         let available = available
         func filled(_ delta: Double) -> Double {
@@ -95,9 +98,10 @@ extension SiblingAllocation {
 
     /// One LP for one set of pins: pinned members sit at their bound; the others minimise the
     /// largest relative deviation `z` from their targets, plus ``meanDeviationWeight`` times the
-    /// mean relative deviation as a tie-break. With pins chosen by water-filling the largest
-    /// deviation alone has a unique minimiser (every free member moves by the same relative amount
-    /// or stops at its bound), so the small second term only orders otherwise equal solutions.
+    /// mean relative deviation as a tie-break.
+    ///
+    /// With pins chosen by water-filling the largest deviation alone has a unique minimiser (every free member moves by
+    /// the same relative amount or stops at its bound), so the small second term only orders otherwise equal solutions.
     /// Returns quotas as fractions of the pool.
     func solveLP(flexible: [Int], pinned: [Bool], options: SolverOptions) throws(QuotaError) -> [Double] {
         let normaliser = available

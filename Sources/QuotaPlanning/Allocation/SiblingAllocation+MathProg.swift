@@ -2,8 +2,9 @@ import Foundation
 
 extension SiblingAllocation {
     /// The group as a MathProg data section for `Models/quota_allocation.mod`, so `glpsol` can
-    /// solve the very LP the cascade solves. Fixed members are left out: the model sees the pool
-    /// left after them.
+    /// solve the very LP the cascade solves.
+    ///
+    /// Fixed members are left out: the model sees the pool left after them.
     ///
     /// ```swift
     /// try group.mathProgData().write(toFile: "group.dat", atomically: true, encoding: .utf8)

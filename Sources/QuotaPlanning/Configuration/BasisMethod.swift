@@ -29,8 +29,9 @@ public enum BasisMethod: String, Sendable, Hashable, Codable, CaseIterable, Comp
     }
 }
 
-/// A weighted blend of basis methods, e.g. 50 % history + 50 % potential. Weights are normalised
-/// to sum to 1.
+/// A weighted blend of basis methods, for example 50 % history + 50 % potential.
+///
+/// Weights are normalised to sum to 1.
 ///
 /// ```swift
 /// let blend = try BasisBlend(parsing: "history:0.5,potential:0.5")

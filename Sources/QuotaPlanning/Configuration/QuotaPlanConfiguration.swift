@@ -1,7 +1,8 @@
 import SalesData
 
-/// Everything that shapes a top-down quota cascade. Decodes from YAML (see `Data/plans/quota.yaml`);
-/// every field but `target` has a default.
+/// Everything that shapes a top-down quota cascade.
+///
+/// Decodes from YAML (see `Data/plans/quota.yaml`); every field but `target` has a default.
 ///
 /// ```swift
 /// var config = QuotaPlanConfiguration(target: 50_000_000)
@@ -15,12 +16,13 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
     /// How siblings are weighed.
     public var basis: BasisBlend
     /// Over-assignment by parent level (index 0: the root splitting to its children); the last
-    /// value repeats for deeper levels. 0.10 means the children together carry 110 % of the parent;
-    /// on roll-up the reduction factor is 1 / 1.10.
+    /// value repeats for deeper levels.
+    ///
+    /// 0.10 means the children together carry 110 % of the parent; on roll-up the reduction factor is 1 / 1.10.
     public var overAssignment: [Double]
-    /// Lowest growth over prior year for a seat with a full prior year (e.g. 0 for +0 %).
+    /// Lowest growth over prior year for a seat with a full prior year (for example 0 for +0 %).
     public var growthFloor: Double?
-    /// Highest growth over prior year for a seat with a full prior year (e.g. 0.30 for +30 %).
+    /// Highest growth over prior year for a seat with a full prior year (for example 0.30 for +30 %).
     public var growthCap: Double?
     /// Share of each first-line manager's pool held back as attrition relief (a reserve node).
     public var attritionRelief: Double

@@ -1,6 +1,6 @@
 import SalesData
 
-/// The share of a full quota a new rep carries by month in seat, e.g. 0 / 25 / 50 / 75 / 100 %.
+/// The share of a full quota a new rep carries by month in seat, for example 0 / 25 / 50 / 75 / 100 %.
 ///
 /// Month 0 is the calendar month of the start date, prorated by the days left in it; month k is the
 /// k-th calendar month after it; months past the schedule use its last value.

@@ -61,8 +61,10 @@ public struct QuotaNode: Sendable, Hashable, Codable {
     }
 }
 
-/// The per-node figures a basis can be computed from. All are amounts in the plan currency, except
-/// `potential`, which may be any account attribute summed over the node's accounts.
+/// The per-node figures a basis can be computed from.
+///
+/// All are amounts in the plan currency, except `potential`, which may be any account attribute summed over the node's
+/// accounts.
 public struct BasisMeasures: Sendable, Hashable, Codable {
     public var priorYear: Double?
     public var trailing12Months: Double?

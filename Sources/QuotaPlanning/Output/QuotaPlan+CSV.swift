@@ -54,8 +54,9 @@ extension QuotaPlan {
 
     /// `quota_checks.csv`: every parent against its children's sum ÷ (1 + over-assignment)
     /// (`check` = `roll-up`), then the ``PlanCheck`` rows: seats without a growth base, bounds left
-    /// by rounding, and units and seats against the plan-wide equal-probability split. `reference`
-    /// is the implied quota of a roll-up row, or what a plan check compares the quota with.
+    /// by rounding, and units and seats against the plan-wide equal-probability split.
+    ///
+    /// `reference` is the implied quota of a roll-up row, or what a plan check compares the quota with.
     public func checksCSV() -> String {
         var lines = ["check,node,quota,over_assignment,children_sum,reference,difference,tolerance,passes,note"]
         for c in checks {
@@ -124,7 +125,9 @@ private func amount(_ value: Double?) -> String { value.map { fixed($0, decimals
 private func share(_ value: Double?) -> String { value.map { fixed($0, decimals: 6) } ?? "" }
 
 /// Fixed-point text with `decimals` digits, rounded half away from zero; much faster than
-/// `String(format:)` on Linux and locale-free. Falls back to `String(format:)` beyond 2⁶³.
+/// `String(format:)` on Linux and locale-free.
+///
+/// Falls back to `String(format:)` beyond 2⁶³.
 func fixed(_ value: Double, decimals: Int) -> String {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }

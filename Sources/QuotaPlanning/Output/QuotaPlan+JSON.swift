@@ -2,8 +2,9 @@ import Foundation
 
 extension QuotaPlan {
     /// JSON with every node (id, name, parent, level, quota, target, periods and binding flags),
-    /// the per-level summary, the roll-up checks, the fairness report and the warnings. Keys are
-    /// sorted so the same plan always gives the same bytes.
+    /// the per-level summary, the roll-up checks, the fairness report and the warnings.
+    ///
+    /// Keys are sorted so the same plan always gives the same bytes.
     public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -18,8 +18,9 @@ public struct QuotaPlanWriter: Sendable {
         "quotas.csv", "quota_levels.csv", "quota_checks.csv", "quotas.json", "quota_summary.txt",
     ]
 
-    /// With a folder: writes the files and prints the summary to stdout. Without: prints the
-    /// quotas (CSV or JSON) to stdout and the summary to stderr.
+    /// With a folder: writes the files and prints the summary to stdout.
+    ///
+    /// Without: prints the quotas (CSV or JSON) to stdout and the summary to stderr.
     public func write(_ plan: QuotaPlan, to folder: URL?) throws {
         let summary = Data(plan.summaryText().utf8)
         guard let folder else {
@@ -27,6 +28,12 @@ public struct QuotaPlanWriter: Sendable {
             FileHandle.standardError.write(summary)
             return
         }
+        try AtomicFolder.write(try files(for: plan), to: folder, owned: Self.fileNames)
+        FileHandle.standardOutput.write(summary)
+    }
+
+    /// The files of a quota folder, in memory: the CSVs (or `quotas.json`) and `quota_summary.txt`.
+    public func files(for plan: QuotaPlan) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)]
         switch format {
         case .csv:
@@ -37,8 +44,7 @@ public struct QuotaPlanWriter: Sendable {
         case .json:
             files = [("quotas.json", try plan.json())]
         }
-        files.append(("quota_summary.txt", summary))
-        try AtomicFolder.write(files, to: folder, owned: Self.fileNames)
-        FileHandle.standardOutput.write(summary)
+        files.append(("quota_summary.txt", Data(plan.summaryText().utf8)))
+        return files
     }
 }

@@ -48,6 +48,7 @@ public enum AccountCSV {
     ///   - bytes: The file contents (UTF-8, with or without BOM).
     ///   - file: The name used in error messages.
     ///   - issueLimit: Stop collecting problems after this many.
+    /// - Returns: The decoded accounts.
     /// - Throws: ``SalesDataError/invalidData(_:truncated:)`` listing every problem; nothing is returned then.
     public static func decode(_ bytes: [UInt8], file: String = "accounts.csv", issueLimit: Int = 100) throws -> [Account] {
         var log = IssueLog(limit: issueLimit)

@@ -30,7 +30,7 @@ public struct SalesDataset: Sendable, Hashable {
     public var repTerritoryHistory: [RepTerritoryChange]
     public var fiscalCalendar: FiscalCalendar
 
-    /// Assembles a dataset from values; the hierarchy is checked, references are not (use ``validate()``).
+    /// Assembles a dataset from values; the hierarchy is checked, references are not (use ``validate(issueLimit:)``).
     ///
     /// - Throws: the ``Hierarchy`` errors.
     public init(
@@ -151,7 +151,9 @@ public struct SalesDataset: Sendable, Hashable {
     /// Writes every collection to `folder` with canonical headers, as one ``AtomicFolder``: the
     /// folder is the previous one or the complete new one, even after `kill -9`.
     ///
-    /// - Parameter extraFiles: Further files written into the same folder (e.g. the generator's truth file).
+    /// - Parameters:
+    ///   - folder: The dataset folder, replaced as a whole.
+    ///   - extraFiles: Further files written into the same folder (e.g. the generator's truth file).
     /// - Throws: ``AtomicFolderError`` naming the path; the folder is then untouched.
     public func write(to folder: URL, extraFiles: [(name: String, data: Data)] = []) throws {
         let files = encodedFiles().map { (name: $0.name, data: Data($0.bytes)) } + extraFiles

@@ -15,7 +15,7 @@ public struct SalesDataIssue: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     public var kind: Kind
-    /// File name (not the full path), e.g. `accounts.csv`.
+    /// File name (not the full path), for example `accounts.csv`.
     public var file: String
     /// 1-based physical line where the record starts; 0 when the problem concerns the whole file.
     public var line: Int

@@ -36,6 +36,7 @@ extension DemoCompanyGenerator {
     /// Accounts: a city drawn ∝ population, a point within ~2 km (normal jitter, sd 0.015°), an
     /// industry by ``DemoIndustry/table``, employees = round(exp(N(3.4, 1.4²))) in 1...100,000,
     /// revenue = employees × industry revenue per employee × exp(N(0, 0.35²)), rounded to 1,000.
+    ///
     /// Segment: Enterprise ≥ 1,000 employees, Mid-Market ≥ 100, else SMB.
     /// `potential` = 0.1 × revenue^0.8 × industry factor × exp(N(0, 0.3²)), rounded to 100 (USD/year);
     /// `workload` = hours by segment (SMB 8, Mid-Market 24, Enterprise 80) × exp(N(0, 0.2²)), 1 decimal.

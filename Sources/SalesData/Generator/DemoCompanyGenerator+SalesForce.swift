@@ -34,8 +34,10 @@ enum DemoNames {
 
 extension DemoCompanyGenerator {
     /// The organisation: a CRO, one RVP per region, one manager per district, and territory reps
-    /// spread over districts in proportion to their accounts (at least one each). Home bases are
-    /// distinct real cities of the district near randomly drawn accounts (see ``homeBases``). Tenure ~ Exponential(mean 4.5 years), capped at 20; about 3 % of positions
+    /// spread over districts in proportion to their accounts (at least one each).
+    ///
+    /// Home bases are distinct real cities of the district near randomly drawn accounts (see ``homeBases``). Tenure ~
+    /// Exponential(mean 4.5 years), capped at 20; about 3 % of positions
     /// are vacant and 2 % to be hired (start 1–3 months after the snapshot); 5 % work half time.
     func makeSalesForce(
         cities: [USGeography.City], layout: SalesLayout, accounts: [Account], accountDistricts: [Int],
@@ -170,6 +172,7 @@ extension DemoCompanyGenerator {
     /// The current alignment, grown historically: each account goes to the position of its district
     /// that minimises distance / (1 + 0.06 × tenure), so senior reps hold wide areas; 8 % of accounts
     /// stay with a position drawn ∝ (1 + tenure) regardless of distance (old relationships).
+    ///
     /// Vacant positions keep their accounts with no owner. Enterprise accounts are locked with
     /// probability 0.25, others 0.005.
     func align(_ accounts: inout [Account], districts: [Int], force: SalesForce, random: inout SplitMixGenerator) {

@@ -180,7 +180,7 @@ public struct DemoCompany: Sendable {
     /// One row per account, in account order.
     public var truth: [PurchaseTruth]
     public var configuration: DemoCompanyGenerator.Configuration
-    /// The plan year's staffing and alignment events, one line each (e.g.
+    /// The plan year's staffing and alignment events, one line each (for example
     /// `hire: R017 fills T017 on 2026-04-01`).
     public var events: [String] = []
 

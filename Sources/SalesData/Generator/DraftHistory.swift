@@ -110,8 +110,10 @@ struct DraftHistory {
     }
 
     /// Opportunities, transactions and activities with ids in date order (ties by account, then draft
-    /// order). Each deal gets 1 + span/50 activities (span = days from creation to close or the data
-    /// cut; +1 with probability 0.3; at most 6) on uniform days of its life, 40 % calls, 20 %
+    /// order).
+    ///
+    /// Each deal gets 1 + span/50 activities (span = days from creation to close or the data cut; +1 with probability
+    /// 0.3; at most 6) on uniform days of its life, 40 % calls, 20 %
     /// meetings, 40 % emails, written by the account's owner that day. Their latent sentiment is
     /// fate × (0.85 t − 0.05) + N(0, 0.5²), t = the share of the deal's life gone by: won deals drift
     /// positive, lost ones negative (``ActivityTextComposer``).

@@ -2,8 +2,10 @@ import Foundation
 
 /// Writes files so that a failed run leaves no partial output: the bytes go to a temporary file
 /// `.NAME.PID.UUID.tmp` in the destination's folder, which is then renamed over the destination in
-/// one step. A `kill -9` in between leaves that temporary file; the next write of the same file
-/// deletes it once its process is gone. For a set of files, use ``AtomicFolder``.
+/// one step.
+///
+/// A `kill -9` in between leaves that temporary file; the next write of the same file deletes it once its process is
+/// gone. For a set of files, use ``AtomicFolder``.
 ///
 /// ```swift
 /// try AtomicFile.write(Data("a,b\n1,2\n".utf8), to: URL(fileURLWithPath: "out/plan.csv"))

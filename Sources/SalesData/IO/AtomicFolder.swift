@@ -22,7 +22,7 @@ import Foundation
 /// kill can leave dot-named siblings of the dead process, and the next write to the same folder
 /// (``recover(_:)``) removes them or puts the complete one in place. A reused PID only delays
 /// that clean-up. The folder's own contents are replaced whole: files in the old folder that the new
-/// set does not contain disappear, so the writer refuses (``AtomicFolderError/foreignFiles``) to
+/// set does not contain disappear, so the writer refuses (``AtomicFolderError/foreignFiles(path:names:)``) to
 /// replace a folder that holds files outside `owned`.
 public enum AtomicFolder {
     /// Writes `files` (name → bytes) as the complete contents of `folder`.
@@ -84,7 +84,9 @@ public enum AtomicFolder {
 
     /// Cleans the dot-named siblings of `folder` left by dead processes (see the type's doc):
     /// deletes partial `.tmp` folders and, when `folder` is missing, renames the complete `.new`
-    /// (else `.old`) back into place. Siblings of running processes are left alone.
+    /// (else `.old`) back into place.
+    ///
+    /// Siblings of running processes are left alone.
     ///
     /// - Throws: ``AtomicFolderError/failed(operation:path:reason:)`` when a rename back fails.
     public static func recover(_ folder: URL) throws {
@@ -110,7 +112,9 @@ public enum AtomicFolder {
         Int32(sibling.dropFirst(prefix.count).prefix { $0 != "." })
     }
 
-    /// Whether a process with this id runs (on Linux: `/proc/PID` exists). Unknown ids count as dead.
+    /// Whether a process with this id runs (on Linux: `/proc/PID` exists).
+    ///
+    /// Unknown ids count as dead.
     static func isRunning(_ pid: Int32?) -> Bool {
         guard let pid, pid > 0 else { return false }
         return pid == getpid() || FileManager.default.fileExists(atPath: "/proc/\(pid)")

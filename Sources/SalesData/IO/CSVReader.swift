@@ -49,7 +49,9 @@ public struct CSVReader: Sendable {
 
     /// Like ``forEachRecord(_:onMalformed:)`` over the records in `range`, which must start and end
     /// on record boundaries (see ``recordBoundaries(from:parts:)``); `firstLine` is the physical line
-    /// at `range.lowerBound`. Returns the physical line just after the range.
+    /// at `range.lowerBound`.
+    ///
+    /// Returns the physical line just after the range.
     @discardableResult
     public func forEachRecord(
         in range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws -> Void,

@@ -196,14 +196,23 @@ extension CSVSchema {
     }
 
     /// Builds the id index of a decoded file and logs every repeated id (at the later line, naming
-    /// the first). Each run of keys is grouped by partition of the id space, then each partition is
-    /// filled in file order by one worker, all cores at once.
+    /// the first).
+    ///
+    /// Each run of keys is grouped by partition of the id space, then each partition is filled in file order by one
+    /// worker, all cores at once.
     ///
     /// - Parameters:
     ///   - keys: The ids of the accepted values, one run per chunk, in file order.
     ///   - lines: The line of each accepted value (all runs of `keys` concatenated).
     ///   - rejected: Ids of rejected records in line order: indexed so that references to them are
     ///     not reported again, and a later record repeating one is a duplicate.
+    ///   - seed: The hash seed of the index.
+    ///   - reportDuplicates: Whether a repeated id is logged.
+    ///   - file: The file name used in the issues.
+    ///   - idColumn: The id column's 1-based position, for the issues.
+    ///   - idName: The id column's name, for the issues.
+    ///   - log: Receives one issue per repeated id, in line order.
+    /// - Returns: The index from each id to the line it first appears on.
     private static func indexIDs(
         _ keys: [IDKeys], lines: [Int], rejected: [(id: String, line: Int)], seed: UInt64,
         reportDuplicates: Bool, file: String, idColumn: Int, idName: String, log: inout IssueLog

@@ -1,9 +1,9 @@
 /// One column of an entity's CSV file: its canonical name, the other header spellings accepted for
 /// it (Salesforce and Workday export names), and how its values are read.
 public struct CSVColumn: Sendable, Hashable {
-    /// The canonical, snake_case header written by Meridian, e.g. `annual_revenue`.
+    /// The canonical, snake_case header written by Meridian, for example `annual_revenue`.
     public let name: String
-    /// Other accepted headers, e.g. `AnnualRevenue` for `annual_revenue`.
+    /// Other accepted headers, for example `AnnualRevenue` for `annual_revenue`.
     public let aliases: [String]
     /// Whether a file without this column is rejected.
     public let isRequired: Bool
@@ -29,7 +29,7 @@ public struct CSVColumn: Sendable, Hashable {
 /// Header matching ignores case, spaces, underscores, hyphens and dots, so `Annual Revenue`,
 /// `annual_revenue` and `AnnualRevenue` are the same column.
 public struct CSVSchema: Sendable {
-    /// The conventional file name in a dataset folder, e.g. `accounts.csv`.
+    /// The conventional file name in a dataset folder, for example `accounts.csv`.
     public let fileName: String
     public let columns: [CSVColumn]
 

@@ -3,7 +3,7 @@ import Foundation
 extension ColumnTable {
     /// Accounts as a table under the `accounts.csv` column names (`id`, `industry`, `employees`,
     /// `annual_revenue`, `segment`, `county_fips`, `prior_year_sales`, `ttm_sales`, `latitude`,
-    /// `longitude`) plus one column per attribute name (e.g. `potential`, `workload`), so that
+    /// `longitude`) plus one column per attribute name (for example `potential`, `workload`), so that
     /// segmentation and scoring can run on loaded ``Account`` values as well as on CSV files.
     ///
     /// ```swift

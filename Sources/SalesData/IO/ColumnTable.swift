@@ -126,7 +126,7 @@ public struct ColumnTable: Sendable, Hashable {
 
     /// The cells of a column parsed as finite numbers; missing cells are `nil`.
     ///
-    /// - Throws: ``ColumnTableError/notANumber(file:line:column:value:)`` for text that is not a
+    /// - Throws: ``ColumnTableError/notANumber(file:line:column:name:value:)`` for text that is not a
     ///   finite decimal number.
     public func numbers(_ column: String) throws -> [Double?] {
         let cells = columns[try index(of: column)]
@@ -199,15 +199,16 @@ public enum ColumnTableError: Error, Hashable, CustomStringConvertible {
 
 extension ColumnTable {
     /// A left join: every row of `self`, extended with the columns of `other` from the row whose
-    /// `otherKey` equals this row's `key` (missing cells when there is none). A column of `other`
-    /// whose name `self` already has is renamed `<other file stem>_<name>`.
+    /// `otherKey` equals this row's `key` (missing cells when there is none).
+    ///
+    /// A column of `other` whose name `self` already has is renamed `<other file stem>_<name>`.
     ///
     /// ```swift
     /// let scored = try accounts.leftJoined(with: truth, on: "id", otherKey: "account_id")
     /// ```
     ///
     /// - Throws: ``ColumnTableError/missingColumn(file:column:available:)`` for an absent key and
-    ///   ``ColumnTableError/malformed(file:line:reason:)`` for a key that repeats in `other`.
+    ///   ``ColumnTableError/malformed(file:line:column:reason:)`` for a key that repeats in `other`.
     public func leftJoined(with other: ColumnTable, on key: String, otherKey: String) throws -> ColumnTable {
         let keys = try strings(key)
         let otherKeys = try other.strings(otherKey)

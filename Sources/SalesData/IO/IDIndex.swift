@@ -20,6 +20,7 @@ struct IDIndex: Sendable {
     /// One table per partition, 2^``partitionBits`` of them; empty until the first insert.
     private(set) var partitions: [IDTable]
     /// The key bytes, in runs; table entries refer to them by run and number (see ``IDKeys/reference(run:key:)``).
+    ///
     /// Keys inserted one by one go to the last run.
     private(set) var runs: [IDKeys]
     let partitionBits: Int
@@ -137,8 +138,9 @@ struct IDKeys: Sendable {
     }
 
     /// The keys of run `run` grouped by partition (see ``IDIndex/partition(of:bits:)``), in row
-    /// order within each: partition `p` is `entries[starts[p]..<starts[p + 1]]`. `lines` holds the
-    /// line of each key. A counting sort: two sequential passes, so the builder then reads each
+    /// order within each: partition `p` is `entries[starts[p]..<starts[p + 1]]`.
+    ///
+    /// `lines` holds the line of each key. A counting sort: two sequential passes, so the builder then reads each
     /// partition's keys from consecutive memory.
     func grouped(run: Int, lines: ArraySlice<Int>, partitionBits bits: Int) -> (entries: [Entry], starts: [Int]) {
         var starts = [Int](repeating: 0, count: (1 << bits) + 1)
@@ -168,7 +170,9 @@ struct IDKeys: Sendable {
 /// hash. At most two thirds of the slots are used.
 struct IDTable: Sendable {
     /// Per slot: the hash's low 32 bits in the high half, entry number + 1 in the low half (0:
-    /// empty). The slot count is a power of two, at most 2³².
+    /// empty).
+    ///
+    /// The slot count is a power of two, at most 2³².
     private var slots: [UInt64] = []
     private var lines: [Int] = []
     private var references: [UInt64] = []

@@ -50,6 +50,7 @@ final class RowReader {
     /// `[first.key: first.value, second.key: second.value]`, built fast: the first call makes a
     /// template dictionary with the two keys and remembers where each sits; every call copies the
     /// template and sets the values in place, which keeps the hash table and skips hashing the keys.
+    ///
     /// The keys must be the same on every call. Each worker has its own reader, so workers never
     /// share the template's reference count.
     func pair(_ first: (key: String, value: Double), _ second: (key: String, value: Double)) -> [String: Double] {
@@ -133,7 +134,7 @@ final class RowReader {
         return nil
     }
 
-    /// A finite number from a header field outside the schema (e.g. an `attr_` column).
+    /// A finite number from a header field outside the schema (for example an `attr_` column).
     func extraNumber(field: Int, name: String) -> Double? {
         guard let record, field < record.count, !record.isEmpty(field) else { return nil }
         let raw = record.rawBytes(at: field)

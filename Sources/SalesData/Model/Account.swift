@@ -12,7 +12,7 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
     /// Billing location (Salesforce `BillingLatitude` / `BillingLongitude`).
     public var location: GeoPoint
     public var postalCode: String?
-    /// Five-digit US county FIPS code, e.g. `13121` for Fulton County, GA.
+    /// Five-digit US county FIPS code, for example `13121` for Fulton County, GA.
     public var countyFIPS: String?
     public var industry: String?
     public var employees: Int?
@@ -32,7 +32,7 @@ public struct Account: Sendable, Hashable, Codable, Identifiable {
     public var priorYearSales: Double
     /// Our sales to the account over the trailing twelve months.
     public var trailingTwelveMonthSales: Double
-    /// Any further named numeric measure (e.g. `potential`, `workload`) that designs balance or weight on.
+    /// Any further named numeric measure (for example `potential`, `workload`) that designs balance or weight on.
     public var attributes: [String: Double]
 
     public init(

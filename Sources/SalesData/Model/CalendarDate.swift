@@ -1,6 +1,7 @@
 /// A day in the proleptic Gregorian calendar, without time or time zone, written in ISO 8601
-/// (`2025-03-14`). Meridian uses it instead of `Foundation.Date` so results never depend on the
-/// machine's time zone.
+/// (`2025-03-14`).
+///
+/// Meridian uses it instead of `Foundation.Date` so results never depend on the machine's time zone.
 ///
 /// ```swift
 /// let close = try CalendarDate(iso8601: "2025-03-14")
@@ -14,7 +15,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// 1...31, valid for the month.
     public let day: Int
 
-    /// A date, or `nil` when the combination does not exist (e.g. 2023-02-29).
+    /// A date, or `nil` when the combination does not exist (for example 2023-02-29).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...Self.daysInMonth(year: year, month: month)).contains(day)

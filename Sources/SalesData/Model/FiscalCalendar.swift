@@ -1,6 +1,8 @@
 /// A fiscal year of twelve calendar months starting in ``startMonth``, with four quarters of three
-/// months. The fiscal year is named after the calendar year in which it **ends** (so with a
-/// February start, 2025-02-01 … 2026-01-31 is FY2026).
+/// months.
+///
+/// The fiscal year is named after the calendar year in which it **ends** (so with a February start, 2025-02-01 …
+/// 2026-01-31 is FY2026).
 ///
 /// ```swift
 /// let calendar = try FiscalCalendar(startMonth: 2)

@@ -13,7 +13,7 @@ public struct Opportunity: Sendable, Hashable, Codable, Identifiable {
     /// Deal value in ``currency``; never negative.
     public var amount: Double
     public var currency: String
-    /// Sales stage, e.g. `Prospecting`, `Closed Won`.
+    /// Sales stage, for example `Prospecting`, `Closed Won`.
     public var stage: String
     /// Win probability as a fraction in `0...1` (the CSV column holds percent, as Salesforce does).
     public var probability: Double

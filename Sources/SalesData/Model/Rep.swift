@@ -18,7 +18,7 @@ public struct Rep: Sendable, Hashable, Codable, Identifiable {
 
     public var id: RepID
     public var name: String
-    /// Job title or role, e.g. `Account Executive`, `District Manager`.
+    /// Job title or role, for example `Account Executive`, `District Manager`.
     public var role: String
     /// The rep's manager (Workday `supervisor`); `nil` at the top.
     public var managerID: RepID?

@@ -55,7 +55,7 @@ public struct Transaction: Sendable, Hashable, Codable, Identifiable {
     /// Signed amount in ``currency``: refunds and cancellations are zero or negative, bookings and
     /// orders zero or positive.
     public var amount: Double
-    /// ISO 4217 code, e.g. `USD`.
+    /// ISO 4217 code, for example `USD`.
     public var currency: String
     /// Order type such as `new`, `renewal`, `upsell`.
     public var orderType: String?

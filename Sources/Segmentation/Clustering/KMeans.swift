@@ -3,9 +3,10 @@ import SalesData
 
 /// k-means clustering: greedy k-means++ seeding, several seeded restarts run in parallel, Lloyd
 /// iterations until no point changes cluster, then Hartigan single-point moves (each strictly
-/// lowers the inertia) until none helps, which escapes many of Lloyd's poorer fixed points. The
-/// best restart is then polished by centre swaps: each centre in turn moves to the worst-served
-/// point and Lloyd + Hartigan run again, keeping the swap when the inertia drops.
+/// lowers the inertia) until none helps, which escapes many of Lloyd's poorer fixed points.
+///
+/// The best restart is then polished by centre swaps: each centre in turn moves to the worst-served point and Lloyd +
+/// Hartigan run again, keeping the swap when the inertia drops.
 ///
 /// The result is the restart with the lowest inertia (ties: the lowest restart index), so it is
 /// the same whatever order the parallel restarts finish in.
@@ -128,8 +129,9 @@ public struct KMeans: Sendable, Hashable, Codable {
     }
 
     /// Lloyd's algorithm from given centres (row-major, `k × dimension`) until no point changes
-    /// cluster or `maxIterations` assignment steps have run. Ties go to the lower cluster index;
-    /// a cluster that empties takes the point farthest from its centre.
+    /// cluster or `maxIterations` assignment steps have run.
+    ///
+    /// Ties go to the lower cluster index; a cluster that empties takes the point farthest from its centre.
     public static func lloyd(_ points: PointMatrix, initialCentres: [Double], maxIterations: Int = 300) -> KMeansResult {
         let n = points.count
         let d = points.dimension
@@ -200,7 +202,8 @@ public struct KMeans: Sendable, Hashable, Codable {
     }
 
     /// Hartigan's refinement: move single points between clusters while a move lowers the
-    /// inertia, i.e. while `n_b/(n_b+1)·‖x−c_b‖² < n_a/(n_a−1)·‖x−c_a‖²` for the point's cluster a.
+    /// inertia, that is while `n_b/(n_b+1)·‖x−c_b‖² < n_a/(n_a−1)·‖x−c_a‖²` for the point's cluster a.
+    ///
     /// Its local optima are also fixed points of Lloyd's algorithm.
     static func hartiganRefinement(_ points: PointMatrix, _ start: KMeansResult) -> KMeansResult {
         let n = points.count

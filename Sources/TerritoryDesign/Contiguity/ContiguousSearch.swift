@@ -4,8 +4,9 @@ import SalesData
 /// Local search over an adjacency graph that never breaks a connected territory: unit `i` may go
 /// from `a` to `b` only when it has a neighbour in `b` and `a` without `i` stays connected and
 /// non-empty (an articulation check by a breadth-first search inside `a` that stops as soon as
-/// every neighbour of `i` in `a` is reached). Locked units never move; every move and swap keeps
-/// the disruption budget.
+/// every neighbour of `i` in `a` is reached).
+///
+/// Locked units never move; every move and swap keeps the disruption budget.
 ///
 /// *Balance* minimizes, lexicographically, the total balance violation and then the squared
 /// relative deviation of every territory from its target, by moves (cheapest first) and then
@@ -129,8 +130,10 @@ struct ContiguousSearch {
     }
 
     /// Balances by moves and swaps that lower (weighted violation, spread); returns whether every
-    /// band holds. At a local optimum that still violates a band, the weights of the violated rows
-    /// double (at most `weightRounds` times), which lets moves shift violation onto rows that can
+    /// band holds.
+    ///
+    /// At a local optimum that still violates a band, the weights of the violated rows double (at most `weightRounds`
+    /// times), which lets moves shift violation onto rows that can
     /// pass it on; the state of least true violation seen is returned.
     mutating func balance(_ state: inout AssignmentState, weightRounds: Int = 40) -> Bool {
         for q in rowWeight.indices { rowWeight[q] = 1 }
@@ -206,8 +209,10 @@ struct ContiguousSearch {
     }
 
     /// Swaps of unit `i` (in `a`) with a unit `k` (in a neighbouring territory `b`) within two
-    /// steps of `i`. Balancing swaps must lower (violation, spread); cost swaps must keep every
-    /// band and lower the cost. Each swap keeps both territories connected (checked after the
+    /// steps of `i`.
+    ///
+    /// Balancing swaps must lower (violation, spread); cost swaps must keep every band and lower the cost. Each swap
+    /// keeps both territories connected (checked after the
     /// swap, undone otherwise). Returns whether any swap was applied.
     private mutating func swapSweep(_ state: inout AssignmentState, balancing: Bool) -> Bool {
         let inst = instance

@@ -16,9 +16,13 @@ public enum BalancedTerritoryHeuristic {
     /// Best balance-feasible (and contiguous, if required) solution over `restarts` starts, or `nil`.
     ///
     /// - Parameters:
+    ///   - problem: The instance, with its balance bands and contiguity requirement.
+    ///   - seed: The seed of every random choice.
     ///   - restarts: Independent constructions, each followed by local search.
     ///   - kicks: Perturbation rounds per restart (iterated local search: a few random
     ///     contiguity-preserving moves, descent, keep if better).
+    ///   - deadline: No kick starts after it, nor a new restart once a solution is held.
+    /// - Returns: The best feasible solution found, or `nil` when no start met every constraint.
     public static func solve(
         _ problem: PMedianProblem, seed: UInt64, restarts: Int = 30, kicks: Int = 0,
         deadline: ContinuousClock.Instant? = nil
@@ -254,7 +258,9 @@ private struct BalancedLocalSearch {
     }
 
     /// Swaps of two units between territories that lower the cost without raising the violation;
-    /// applies the best swap per unit. True if anything changed.
+    /// applies the best swap per unit.
+    ///
+    /// True if anything changed.
     private mutating func costSwapSweep() -> Bool {
         var changed = false
         for i in 0..<n {

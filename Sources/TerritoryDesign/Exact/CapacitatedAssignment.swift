@@ -4,9 +4,13 @@
 /// A heuristic for the generalised assignment subproblem of the capacitated p-median; used to
 /// build incumbents. Returns `nil` when the greedy pass cannot place some unit.
 enum CapacitatedAssignment {
+    /// Assigns every unit of `problem` to one of `centres` within the capacities.
+    ///
     /// - Parameters:
+    ///   - problem: The instance (demands and capacities; none means unconstrained).
     ///   - centres: Open centres (unit indices).
     ///   - forbidden: Optional `n×n` mask of pairs that must not be used.
+    /// - Returns: The centre of each unit, or `nil` when the greedy pass cannot place some unit.
     /// - Complexity: O(n·p·log n) for the greedy pass; each improvement sweep O(n·p + n²).
     static func assign(_ problem: PMedianProblem, centres: [Int], forbidden: [Bool]? = nil) -> [Int]? {
         let n = problem.unitCount

@@ -3,6 +3,7 @@ import HeapModule
 import LinearProgramming
 
 /// An open node of the search, ordered by its estimated bound (then deeper first, then FIFO).
+///
 /// The forbidden-pair mask is stored as bits, so a large open list stays small.
 private struct OpenNode: Comparable {
     var closed: [Bool]
@@ -73,6 +74,7 @@ struct CapacitatedPMedianBranchAndBound {
     /// Branch on assignment pairs as well as centres.
     var pairBranching = false
     /// Subgradient steps, starting step factor and patience at every node below the root.
+    ///
     /// Measured on pmedcap: 200 steps from factor 1 halve #14's nodes (61 s instead of 106 s), but
     /// in 600 s on #20 the cheaper 60 steps from 0.5 reach both a better bound (992 against 991)
     /// and the published 1005 (200 steps: 1006), and #1–19 take about as long either way.

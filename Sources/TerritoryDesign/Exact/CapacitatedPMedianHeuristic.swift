@@ -2,7 +2,9 @@
 /// inside each cluster (alternating location–allocation), and a centre-swap descent.
 enum CapacitatedPMedianHeuristic {
     /// Location–allocation from `centres`: assign, move each centre to its cluster's best median,
-    /// repeat while the cost falls. Returns `nil` if no feasible assignment was found.
+    /// repeat while the cost falls.
+    ///
+    /// Returns `nil` if no feasible assignment was found.
     static func locateAllocate(_ problem: PMedianProblem, centres start: [Int]) -> PMedianSolution? {
         var centres = start
         var best: PMedianSolution?

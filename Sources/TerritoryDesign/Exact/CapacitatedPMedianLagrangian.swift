@@ -45,8 +45,9 @@ struct CapacitatedPMedianLagrangian {
             return sole
         }
 
-        /// Opens every centre that is some unit's only option. Returns `false` when the node is
-        /// infeasible (a unit without centre, or more than `p` centres open).
+        /// Opens every centre that is some unit's only option.
+        ///
+        /// Returns `false` when the node is infeasible (a unit without centre, or more than `p` centres open).
         mutating func propagate(centreCount p: Int) -> Bool {
             guard let sole = soleCentres() else { return false }
             for j in sole where j >= 0 { open[j] = true }
@@ -142,7 +143,12 @@ struct CapacitatedPMedianLagrangian {
     }
 
     /// Evaluates the bound at `λ` within `node`.
-    /// - Parameter sole: `node.soleCentres()`, when the caller already has it.
+    ///
+    /// - Parameters:
+    ///   - lambda: The multipliers `λ`.
+    ///   - node: The branch-and-bound node (closed, open and forbidden choices).
+    ///   - known: `node.soleCentres()`, when the caller already has it.
+    /// - Returns: The bound, the chosen centres and the subgradient at `λ`.
     func evaluate(_ lambda: [Double], node: Node, sole known: [Int]?? = nil) -> Evaluation {
         let n = problem.unitCount
         let p = problem.centreCount

@@ -39,8 +39,10 @@ public struct ExactPMedianSolver: Sendable {
         /// Upper limit on MIP re-solves after contiguity cuts.
         public var maxContiguityRounds = 60
         /// Lets the capacitated search branch on assignment pairs `(unit, centre)` as well as on
-        /// centres, when a pair's two bound lifts score higher. Off by default: on pmedcap #14 and
-        /// #20 it did not reduce the nodes (see Benchmarks/TerritoryDesign/RESULTS.md).
+        /// centres, when a pair's two bound lifts score higher.
+        ///
+        /// Off by default: on pmedcap #14 and #20 it did not reduce the nodes (see
+        /// Benchmarks/TerritoryDesign/RESULTS.md).
         public var pairBranching = false
 
         public init(

@@ -17,7 +17,9 @@ struct PMedianModel {
     private(set) var separatorCount = 0
 
     /// - Parameters:
-    ///   - closed: Centres fixed closed. - forcedOpen: Centres fixed open.
+    ///   - problem: The instance.
+    ///   - closed: Centres fixed closed.
+    ///   - forcedOpen: Centres fixed open.
     ///   - forbidden: `n×n` mask of pairs fixed to 0.
     ///   - relaxed: Build the LP relaxation (continuous variables in `[0, 1]`).
     init(problem: PMedianProblem, closed: [Bool], forcedOpen: [Bool], forbidden: [Bool], relaxed: Bool) {

@@ -55,7 +55,9 @@ public struct PMedianProblem: Sendable {
     public var adjacency: AdjacencyGraph?
     /// Whether every territory must be connected over ``adjacency``.
     public var requiresContiguity: Bool
-    /// Whether an open centre must serve its own unit (`x[j][j] = y[j]`). Implied by contiguity.
+    /// Whether an open centre must serve its own unit (`x[j][j] = y[j]`).
+    ///
+    /// Implied by contiguity.
     public var centreServesItself: Bool
 
     /// Creates a problem from a full cost matrix.

@@ -17,11 +17,22 @@ public enum AlignmentInput {
     static let idNames = ["id", "account_id", "accountid", "unit_id", "fips"]
     static let territoryIDNames = ["id", "territory_id", "territoryid", "territory", "fips"]
 
-    /// Loads units. `territoryColumn` and `lockedColumn` are used when present in the header.
+    /// Loads units.
+    ///
+    /// `territoryColumn` and `lockedColumn` are used when present in the header.
     public static func units(
         from url: URL, measures: [String], territoryColumn: String = "territory", lockedColumn: String = "locked"
     ) throws -> [AlignmentUnit] {
-        let table = try ColumnTable(contentsOf: url)
+        try units(
+            from: try ColumnTable(contentsOf: url), measures: measures, territoryColumn: territoryColumn,
+            lockedColumn: lockedColumn)
+    }
+
+    /// Loads units from a table already in memory (a plan's accounts with step outputs as columns).
+    public static func units(
+        from table: ColumnTable, measures: [String], territoryColumn: String = "territory",
+        lockedColumn: String = "locked"
+    ) throws -> [AlignmentUnit] {
         let id = try requireColumn(table, idNames)
         let (c1, c2, geographic) = try locationColumns(table)
         let measureColumns = try measures.map { try requireColumn(table, [$0]) }
@@ -55,7 +66,9 @@ public enum AlignmentInput {
         }
     }
 
-    /// Loads territories (or candidate centres). Targets are read from `target_<measure>` when present.
+    /// Loads territories (or candidate centres).
+    ///
+    /// Targets are read from `target_<measure>` when present.
     public static func territories(from url: URL, measures: [String]) throws -> [TerritorySpec] {
         let table = try ColumnTable(contentsOf: url)
         // a reps file (one row per position) names the territory in `territory_id`
@@ -83,7 +96,7 @@ public enum AlignmentInput {
     }
 
     /// Loads adjacency pairs (first two columns) over the given unit ids; pairs naming ids outside
-    /// the set are skipped when `ignoreUnknown` (e.g. excluded islands), otherwise they throw.
+    /// the set are skipped when `ignoreUnknown` (for example excluded islands), otherwise they throw.
     public static func adjacency(from url: URL, unitIDs: [String], ignoreUnknown: Bool = true) throws -> UnitAdjacency {
         let table = try ColumnTable(contentsOf: url)
         guard table.columnNames.count >= 2 else {
@@ -105,7 +118,12 @@ public enum AlignmentInput {
 
     /// Whether a CSV's header has latitude/longitude (else x/y).
     public static func isGeographic(_ url: URL) throws -> Bool {
-        try locationColumns(try ColumnTable(contentsOf: url)).2
+        try isGeographic(try ColumnTable(contentsOf: url))
+    }
+
+    /// Whether a table has latitude/longitude columns (else x/y).
+    public static func isGeographic(_ table: ColumnTable) throws -> Bool {
+        try locationColumns(table).2
     }
 
     private static func locationColumns(_ table: ColumnTable) throws -> (Int, Int, Bool) {

@@ -3,7 +3,10 @@ import SalesData
 
 /// Writes a territory plan: `assignment.csv` (account, old and new territory, moved, distance),
 /// `territories.csv` (per territory and measure: total, target, deviation; accounts, compactness,
-/// farthest account, connected) and `metrics.json` (plan metrics). Each file is written atomically.
+/// farthest account, connected) and `metrics.json` (plan metrics).
+///
+/// The folder is written whole through SalesData's `AtomicFolder`: after a `kill -9` it holds the
+/// previous plan or the complete new one, never a mix.
 ///
 /// ```swift
 /// try AlignmentWriter(plan: plan).write(to: URL(fileURLWithPath: "out"))

@@ -45,8 +45,9 @@ public struct InfeasibilityExplainer: Sendable {
     }
 
     /// Reasons found by optimization: the smallest tolerance per measure that an elastic LP can meet,
-    /// when it exceeds the requested one. Empty when the LP meets every tolerance or does not finish
-    /// within `timeLimit`.
+    /// when it exceeds the requested one.
+    ///
+    /// Empty when the LP meets every tolerance or does not finish within `timeLimit`.
     public func elasticReasons(timeLimit: Duration = .seconds(30)) -> [InfeasibilityReason] {
         var lp = ElasticBalanceLP(problem: problem)
         lp.timeLimit = max(timeLimit, .milliseconds(100))

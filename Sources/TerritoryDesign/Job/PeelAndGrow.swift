@@ -1,7 +1,9 @@
 /// Changes the territory count: *grow* opens a territory inside the territory with the highest
 /// workload (at the member that best splits it), *peel* closes the territory with the lowest
 /// workload; its accounts become unassigned (and free to move without counting against the
-/// disruption budget). Loads come from the current alignment, or nearest centres where none.
+/// disruption budget).
+///
+/// Loads come from the current alignment, or nearest centres where none.
 ///
 /// ```swift
 /// let change = try PeelAndGrow(workloadMeasure: 1).apply(to: problem, add: 2, remove: 0)

@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 
 /// A designed plan: the problem as solved (after peel and grow), the alignment, and each unit's
 /// territory before the run.
@@ -29,6 +30,14 @@ public struct TerritoryDesignJob: Sendable {
     /// - Throws: ``TerritoryError/invalidRequest(key:value:expected:)`` naming the key of a bad
     ///   setting; file errors located by file and line.
     public func problem() throws -> AlignmentProblem {
+        try problem(accounts: nil)
+    }
+
+    /// ``problem()`` over an accounts table already in memory (`nil` reads ``TerritoryDesignRequest/accounts``).
+    ///
+    /// A plan hands its accounts here with step outputs (scores, derived workloads) as columns, so
+    /// any of them can be a balance measure.
+    public func problem(accounts table: ColumnTable?) throws -> AlignmentProblem {
         let r = request
         try r.validate()
         let names = r.measures.map(\.name)
@@ -40,10 +49,11 @@ public struct TerritoryDesignJob: Sendable {
             return k
         }
         let accountsURL = URL(fileURLWithPath: r.accounts), territoriesURL = URL(fileURLWithPath: r.territories)
-        let units = try AlignmentInput.units(from: accountsURL, measures: names, territoryColumn: r.territoryColumn,
+        let accounts = try table ?? ColumnTable(contentsOf: accountsURL)
+        let units = try AlignmentInput.units(from: accounts, measures: names, territoryColumn: r.territoryColumn,
                                              lockedColumn: r.lockedColumn)
         let territories = try AlignmentInput.territories(from: territoriesURL, measures: names)
-        let geographic = try AlignmentInput.isGeographic(accountsURL)
+        let geographic = try AlignmentInput.isGeographic(accounts)
         let metric = r.metric ?? (geographic ? .haversineKilometres : .euclidean)
         let disruption = DisruptionBudget(
             maxMovedAccountShare: r.maxMovedShare, maxMovedValueShare: r.maxMovedValueShare,
@@ -60,8 +70,10 @@ public struct TerritoryDesignJob: Sendable {
     }
 
     /// Loads, applies peel and grow, aligns.
-    public func run(progress: (@Sendable (AlignmentProgress) -> Void)? = nil) async throws -> TerritoryPlan {
-        var problem = try problem()
+    public func run(
+        accounts table: ColumnTable? = nil, progress: (@Sendable (AlignmentProgress) -> Void)? = nil
+    ) async throws -> TerritoryPlan {
+        var problem = try problem(accounts: table)
         try problem.validate()
         let original = problem.units.map(\.currentTerritory)
         var opened: [String] = [], closed: [String] = []

@@ -116,12 +116,14 @@ extension TerritoryDesignRequest: ValidatedRequest {
 
 extension TerritoryDesignJob {
     /// Runs the job from synchronous code (the CLI), blocking the calling thread until it ends.
-    public func runBlocking(progress: (@Sendable (AlignmentProgress) -> Void)? = nil) throws -> TerritoryPlan {
+    public func runBlocking(
+        accounts table: ColumnTable? = nil, progress: (@Sendable (AlignmentProgress) -> Void)? = nil
+    ) throws -> TerritoryPlan {
         let box = ResultBox()
         let semaphore = DispatchSemaphore(value: 0)
         let job = self
         Task {
-            do { box.set(.success(try await job.run(progress: progress))) } catch { box.set(.failure(error)) }
+            do { box.set(.success(try await job.run(accounts: table, progress: progress))) } catch { box.set(.failure(error)) }
             semaphore.signal()
         }
         semaphore.wait()

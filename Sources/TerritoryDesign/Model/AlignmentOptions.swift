@@ -25,11 +25,14 @@ public struct AlignmentProgress: Sendable, Hashable {
 /// options.targetGap = 0.002
 /// ```
 public struct AlignmentOptions: Sendable {
-    /// Wall-clock limit in seconds for the whole solve, validation and report included. When no
-    /// alignment is found, explaining why (an elastic LP) takes at most ``explanationTimeLimit`` more.
+    /// Wall-clock limit in seconds for the whole solve, validation and report included.
+    ///
+    /// When no alignment is found, explaining why (an elastic LP) takes at most ``explanationTimeLimit`` more.
     public var timeLimit: Double
-    /// Seed for every randomized step (move order, perturbations). Phases end on iteration counts and
-    /// convergence, so the same seed gives the same alignment whenever the time limit is not reached.
+    /// Seed for every randomized step (move order, perturbations).
+    ///
+    /// Phases end on iteration counts and convergence, so the same seed gives the same alignment whenever the time
+    /// limit is not reached.
     public var seed: UInt64
     /// Stop once `(objective − bound) / objective` is at most this.
     public var targetGap: Double

@@ -21,7 +21,9 @@ public enum BalanceTarget: String, Sendable, Hashable, Codable, CaseIterable {
 public struct BalanceMeasure: Sendable, Hashable, Codable {
     /// The column or attribute name, used in reports.
     public var name: String
-    /// The allowed relative deviation from the target, e.g. `0.05` for ±5 %. Non-negative.
+    /// The allowed relative deviation from the target, for example `0.05` for ±5 %.
+    ///
+    /// Non-negative.
     public var tolerance: Double
     /// How targets are set.
     public var target: BalanceTarget

@@ -18,7 +18,9 @@ public struct DisruptionBudget: Sendable, Hashable, Codable {
     /// Index of the measure that defines a unit's value.
     public var valueMeasure: Int
 
-    /// Creates a budget. The default budget allows any change.
+    /// Creates a budget.
+    ///
+    /// The default budget allows any change.
     public init(
         maxMovedAccountShare: Double? = nil, maxMovedValueShare: Double? = nil,
         penaltyPerMovedValue: Double = 0, valueMeasure: Int = 0

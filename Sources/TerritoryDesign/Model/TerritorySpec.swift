@@ -8,9 +8,12 @@ public struct TerritorySpec: Sendable, Hashable, Codable {
     public var id: String
     /// The rep's home base, or the starting centre when centres are relocated.
     public var centre: Location
-    /// Capacity in full-time equivalents; targets proportional to capacity use it. Positive.
+    /// Capacity in full-time equivalents; targets proportional to capacity use it.
+    ///
+    /// Positive.
     public var capacity: Double
     /// Per-measure targets when a measure's target is ``BalanceTarget/given``; `nil` otherwise.
+    ///
     /// In the order of the problem's measures; an entry may be `nil` for measures not given.
     public var targets: [Double?]?
 

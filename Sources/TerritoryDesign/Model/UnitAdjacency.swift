@@ -20,7 +20,9 @@ public struct UnitAdjacency: Sendable, Hashable, Codable {
         self.neighbours = sets.map { $0.sorted() }
     }
 
-    /// Creates a graph from pairs of unit ids. Pairs naming unknown ids throw.
+    /// Creates a graph from pairs of unit ids.
+    ///
+    /// Pairs naming unknown ids throw.
     ///
     /// - Throws: ``TerritoryError/unknownUnit(_:context:)`` for an id not in `unitIDs`.
     public init(unitIDs: [String], pairs: [(String, String)]) throws {

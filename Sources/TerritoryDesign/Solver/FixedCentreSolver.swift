@@ -8,9 +8,9 @@ struct FixedCentreSolver {
     let options: AlignmentOptions
     /// The solve's window; its phases get shares of it.
     let deadline: Deadline
-    /// Extra assignments to try as primal seeds (e.g. the current alignment).
+    /// Extra assignments to try as primal seeds (for example the current alignment).
     var seeds: [[Int32]] = []
-    /// Starting multipliers (e.g. from ``RegionalDecomposition``); zero when `nil`.
+    /// Starting multipliers (for example from ``RegionalDecomposition``); zero when `nil`.
     var initialMultipliers: LagrangeMultipliers?
     /// The instant progress reports count elapsed time from (`start` when `nil`).
     var reportOrigin: ContinuousClock.Instant?

@@ -188,6 +188,7 @@ struct LagrangianRelaxation: Sendable {
 
     /// The least `cost[row + j] + a0 · prices[j] + a1 · prices[m + j]` over `j` and its smallest
     /// index, eight territories at a time (the same arithmetic, in the same order, as one at a time).
+    ///
     /// `excluding` (when in `0..<m`) is left out of the search.
     @inline(__always)
     static func cheapest(
@@ -258,8 +259,10 @@ struct LagrangianRelaxation: Sendable {
 
     /// Per-coordinate adaptive (Rprop-style) step: each multiplier moves by its own step in the
     /// direction of its subgradient's sign; the step grows ×1.2 while the sign holds and halves when
-    /// it flips. Each territory's price behaves like a 1-D root search on its excess load, which
-    /// converges far faster than one global step length when there are many territories.
+    /// it flips.
+    ///
+    /// Each territory's price behaves like a 1-D root search on its excess load, which converges far faster than one
+    /// global step length when there are many territories.
     mutating func adaptiveStep(
         _ g: (up: [Double], down: [Double], count: Double, value: Double), state: inout AdaptiveSteps
     ) {

@@ -17,6 +17,7 @@ extension LocalSearch {
 
     /// One move that lowers the violation of row `q` but needs a budget slot, paired with the return
     /// home of a moved unit, when the pair lowers the total violation; true when one was applied.
+    ///
     /// Tries the `tries` moves that lower the violation most (ties by cost, unit, territory).
     func repairByExchange(_ state: inout AssignmentState, row q: Int, tries: Int = 24) -> Bool {
         let inst = instance
@@ -69,7 +70,9 @@ extension LocalSearch {
 
     /// Improving exchanges while the count budget is spent: a unit in its current territory moves to
     /// a cheaper candidate and the moved unit whose return home costs least goes back, both keeping
-    /// every balance row; the pair must lower the cost. Returns whether any was applied.
+    /// every balance row; the pair must lower the cost.
+    ///
+    /// Returns whether any was applied.
     mutating func improveByExchange(_ state: inout AssignmentState) -> Bool {
         let inst = instance
         guard inst.maxMovedCount.isFinite else { return false }

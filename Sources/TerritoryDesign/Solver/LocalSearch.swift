@@ -28,6 +28,7 @@ struct LocalSearch {
     /// Brings the disruption budget within its limits (by returning moved units to their current
     /// territory, those whose return adds the least balance violation, then the least cost, first),
     /// then lowers the total balance violation to zero if it can; returns whether both hold.
+    ///
     /// `rounds` bounds the rounds of chains, exchanges and swaps once no single move helps.
     mutating func repair(_ state: inout AssignmentState, rounds: Int = 200) -> Bool {
         restoreBudget(&state)
@@ -196,6 +197,7 @@ struct LocalSearch {
     }
 
     /// Applies improving feasible moves and swaps until none is left or time runs out.
+    ///
     /// Returns the number of passes made.
     @discardableResult
     mutating func improve(_ state: inout AssignmentState, maxPasses: Int = 50) -> Int {

@@ -27,8 +27,9 @@ struct RegionalDecomposition {
 
     /// Region-level attempts, tightest first: the share of each tolerance the region-level bands
     /// keep (the rest is slack for the territories) and the share of the disruption budget the
-    /// region-level assignment may spend. The wider attempt serves when a tight budget cannot
-    /// balance the regions that closely.
+    /// region-level assignment may spend.
+    ///
+    /// The wider attempt serves when a tight budget cannot balance the regions that closely.
     static let regionLevelAttempts: [(bandShare: Double, budgetShare: Double)] = [(0.1, 0.3), (0.3, 0.6)]
     /// Shares of the time limit by which the region-level problem and all regions end.
     static let regionLevelShare = 0.08
@@ -43,7 +44,9 @@ struct RegionalDecomposition {
 
     /// Territory indices per region, by recursive coordinate bisection of the centres: each cut
     /// splits along the wider coordinate spread (longitudes scaled by the cosine of the latitude),
-    /// in proportion to the number of regions on each side. Deterministic: ties by index.
+    /// in proportion to the number of regions on each side.
+    ///
+    /// Deterministic: ties by index.
     static func regions(of centres: [Location], count: Int) -> [[Int]] {
         var result: [[Int]] = []
         func key(_ j: Int, alongFirst: Bool) -> Double {
@@ -87,6 +90,7 @@ struct RegionalDecomposition {
     /// Solves the instance region by region and returns the joined assignment (balanced within each
     /// region whenever the region could be) and the joined multipliers: each region's own, shifted by
     /// its price from the region-level problem, so the regions' prices are comparable across borders.
+    ///
     /// `nil` when units could not be balanced across regions.
     func warmStart() async -> WarmStart? {
         let inst = instance

@@ -1,7 +1,9 @@
 /// A capacity-respecting greedy start (Martello–Toth regret order) on Lagrangian reduced costs:
 /// units with the largest gap between their best and second-best candidate choose first, each
 /// taking its cheapest candidate territory with room under every upper bound (and within the
-/// disruption budget). It gives a near-feasible alignment long before the multipliers converge.
+/// disruption budget).
+///
+/// It gives a near-feasible alignment long before the multipliers converge.
 enum RegretGreedy {
     static func assign(_ relaxation: LagrangianRelaxation, candidates: CandidateLists) -> [Int32] {
         let inst = relaxation.instance

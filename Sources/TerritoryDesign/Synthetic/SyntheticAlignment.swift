@@ -3,7 +3,9 @@ import SalesData
 
 /// Generated alignment instances for benchmarks and tests: planar accounts (uniform background plus
 /// Gaussian clusters) with two measures, `potential` and `workload`, and territory centres at
-/// randomly chosen accounts. Travel is weighted by workload. Fully determined by the seed.
+/// randomly chosen accounts.
+///
+/// Travel is weighted by workload. Fully determined by the seed.
 ///
 /// ```swift
 /// let problem = SyntheticAlignment.make(units: 1_000, territories: 10, tolerance: 0.05, seed: 7)
@@ -13,10 +15,11 @@ public enum SyntheticAlignment {
     /// Makes an instance.
     ///
     /// - Parameters:
-    ///   - units: Number of accounts.
-    ///   - territories: Number of territories (centres), at most `units`.
+    ///   - n: Number of accounts (`units`).
+    ///   - m: Number of territories (centres, `territories`), at most `units`.
     ///   - tolerance: Balance tolerance for both measures.
     ///   - seed: Generator seed.
+    /// - Returns: The instance: units, territories centred at random units, and the two measures.
     public static func make(units n: Int, territories m: Int, tolerance: Double, seed: UInt64) -> AlignmentProblem {
         var rng = SplitMixGenerator(seed: seed)
         func uniform() -> Double { Double(rng.next() >> 11) * 0x1.0p-53 }

@@ -59,16 +59,14 @@ extension Meridian.InsightsCommand {
         }
 
         func run() throws {
-            var request = InsightsRequest(period: period ?? "")
-            if let config {
-                let text = try String(contentsOf: URL(fileURLWithPath: config), encoding: .utf8)
-                request = try InsightsRequest.decodeYAML(text, file: config)
+            var request = try Meridian.buildRequest(InsightsRequest(period: ""), config: config) { request in
+                if let period { request.period = period }
+                if let asOf { request.asOf = try CalendarDate(iso8601: asOf) }
             }
-            if let period { request.period = period }
-            if let asOf { request.asOf = try CalendarDate(iso8601: asOf) }
             if let points {
-                let text = try String(contentsOf: URL(fileURLWithPath: points), encoding: .utf8)
-                request.gamification = try GamificationRules.decodeYAML(text, file: points)
+                request.gamification = try YAMLConfiguration(contentsOf: URL(fileURLWithPath: points))
+                    .decodeRequest(GamificationRules.self)
+                try request.validate()
             }
             if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
             let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
@@ -77,7 +75,6 @@ extension Meridian.InsightsCommand {
             print(
                 "wrote \(out): \(result.scorecards.count) scorecards, \(result.flags.count) flags, \(result.sentimentTrends.count) account trends (\(result.period), as of \(result.asOf))"
             )
-        
         }
     }
 
@@ -101,7 +98,6 @@ extension Meridian.InsightsCommand {
                 evaluation.markdownTable(
                     modelName: lexicon.lexicon == "none" ? "VADER (Swift)" : "Meridian sales model"), terminator: ""
             )
-        
         }
     }
 
@@ -129,7 +125,6 @@ extension Meridian.InsightsCommand {
             let data = try SalesDataset.load(from: URL(fileURLWithPath: dataset))
             let rows = ForecastBacktest(dataset: data, settings: settings).run()
             print(ForecastBacktest.markdown(rows), terminator: "")
-        
         }
     }
 }

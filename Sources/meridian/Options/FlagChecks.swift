@@ -2,8 +2,9 @@ import ArgumentParser
 import LinearProgramming
 
 /// Checks of numeric flag values, called from the commands' `validate()`: a value out of range is
-/// a usage error (exit 64) naming the flag, the value and what is expected. `nil` (flag omitted)
-/// always passes.
+/// a usage error (exit 64) naming the flag, the value and what is expected.
+///
+/// `nil` (flag omitted) always passes.
 enum FlagChecks {
     /// A time limit in seconds, checked by ``Deadline/timeLimit(seconds:name:)``.
     static func timeLimit(_ value: Double?, _ flag: String = "--time-limit") throws {

@@ -1,0 +1,210 @@
+import Foundation
+import LinearProgramming
+import RunStore
+import SalesData
+
+/// Runs a ``PlanFile``: every step in order, each handing typed values to the next (the accounts
+/// table gains the segmentation and scoring columns; the quota step cascades over the new
+/// alignment), each step's outputs taken from the ``StepCache`` when nothing it depends on changed.
+///
+/// ```swift
+/// let plan = try PlanFile(contentsOf: URL(fileURLWithPath: "Data/demo/plan.yaml"))
+/// let run = try PlanRunner(plan: plan, planText: text, planPath: "Data/demo/plan.yaml").run(to: out)
+/// run.record.steps.map(\.cacheHit)
+/// ```
+///
+/// The output folder is written whole (temp sibling + rename): one subfolder per step with the
+/// files the step's single command writes, the plan text as `plan.yaml`, and the run record as
+/// `run.json`. A failed step still writes the folder, with the steps before it and a failed record.
+public struct PlanRunner: Sendable {
+    public let plan: PlanFile
+    /// The plan's text, recorded and hashed.
+    public let planText: String
+    /// The plan file as named on the command line.
+    public let planPath: String
+    /// The step cache folder; `nil` runs every step.
+    public let cacheFolder: URL?
+    /// Receives each step's one-line summary as it finishes.
+    public let log: @Sendable (String) -> Void
+
+    /// The code version of each step; bump one when its outputs change for the same inputs, which
+    /// invalidates its cache entries and every later step's.
+    public static let stepVersions: [PlanStep: String] = [
+        .segmentation: "1", .scoring: "1", .territories: "1", .quotas: "1", .capacity: "1", .insights: "1",
+    ]
+
+    public init(
+        plan: PlanFile, planText: String, planPath: String, cacheFolder: URL? = nil,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.plan = plan
+        self.planText = planText
+        self.planPath = planPath
+        self.cacheFolder = cacheFolder
+        self.log = log
+    }
+
+    /// Runs the plan, writes `folder`, and hands the run record to `record` (the run store).
+    ///
+    /// - Parameters:
+    ///   - folder: The output folder, replaced whole; a run store file of earlier runs in it
+    ///     (`runs.sqlite`) is carried into the new folder.
+    ///   - exitCode: The exit status a failure maps to (the CLI's one table), recorded in the run.
+    ///   - record: Stores the finished record (completed or failed), after the folder is written.
+    /// - Returns: The run: its record and each step's termination.
+    /// - Throws: The failing step's error, after the folder (with a failed record) is written and
+    ///   recorded; `record`'s error.
+    public func run(
+        to folder: URL, exitCode: (any Error) -> Int32 = { _ in 1 }, record: (RunRecord) throws -> Void = { _ in }
+    ) throws -> PlanRun {
+        try plan.validate()
+        let started = Date()
+        var inputs: [FileDigest] = []
+        var records: [StepRecord] = []
+        var files: [(name: String, data: Data)] = [("plan.yaml", Data(planText.utf8))]
+        var terminations: [PlanStep: StepOutcome] = [:]
+        var failure: (any Error)?
+        do {
+            var state = try PlanState(plan: plan)
+            inputs = state.inputs
+            var previous = state.datasetDigest
+            for step in plan.steps {
+                let stepStart = Date()
+                let key = try state.key(of: step, version: Self.stepVersions[step] ?? "1", previous: previous)
+                previous = key
+                let cached = StepCache(folder: cacheFolder).entry(step: step, key: key)
+                let (outcome, stepFiles) = try cached ?? state.compute(step)
+                if cached == nil {
+                    StepCache(folder: cacheFolder).store(step: step, key: key, outcome: outcome, files: stepFiles)
+                }
+                try state.accept(outcome, of: step)
+                let named = stepFiles.map { (name: "\(step.rawValue)/\($0.name)", data: $0.data) }
+                files += named
+                terminations[step] = outcome
+                let seconds = Date().timeIntervalSince(stepStart)
+                log(
+                    "\(step.rawValue): \(outcome.summary)\(cached != nil ? " (cache hit)" : "")"
+                        + String(format: " [%.1fs] → %@/%@/", seconds, folder.path, step.rawValue))
+                records.append(
+                    StepRecord(
+                        name: step.rawValue, version: Self.stepVersions[step] ?? "1", inputHash: key,
+                        cacheHit: cached != nil, termination: outcome.termination, clockLimited: outcome.clockLimited,
+                        metrics: outcome.metrics,
+                        outputs: named.map {
+                            FileDigest(
+                                path: $0.name, sha256: SHA256Digest.hex(of: $0.data), bytes: Int64($0.data.count))
+                        }, startedAt: stepStart, endedAt: Date()))
+            }
+        } catch {
+            failure = error
+        }
+        let runRecord = RunRecord(
+            id: Self.runID(started), planPath: planPath, planText: planText, planHash: SHA256Digest.hex(of: planText),
+            outputFolder: folder.path, startedAt: started, endedAt: Date(),
+            status: failure == nil ? .completed : .failed,
+            exitCode: failure.map(exitCode) ?? 0, error: failure.map { String(describing: $0) },
+            seeds: plan.seeds, inputs: inputs, steps: records)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        files.append(("run.json", try encoder.encode(runRecord)))
+        files += Self.carriedStore(in: folder)
+        try AtomicFolder.write(files, to: folder, owned: Self.ownedNames)
+        try record(runRecord)
+        if let failure { throw failure }
+        return PlanRun(record: runRecord, outcomes: terminations)
+    }
+
+    /// The default output folder of a plan file: `out/NAME` for `NAME.yaml`, or `out/FOLDER` for a
+    /// file named `plan.yaml` (so `Data/demo/plan.yaml` writes `out/demo`).
+    public static func defaultOutput(for planPath: String) -> String {
+        let url = URL(fileURLWithPath: planPath)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let folder = url.deletingLastPathComponent().lastPathComponent
+        return "out/" + (stem == "plan" && !folder.isEmpty ? folder : stem)
+    }
+
+    /// The default step cache: `.meridian-cache` beside the output folder.
+    public static func defaultCache(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".meridian-cache")
+    }
+
+    /// The run store of earlier runs in `folder` (`runs.sqlite` and its journal files), so replacing
+    /// the folder keeps the history the store records.
+    static func carriedStore(in folder: URL) -> [(name: String, data: Data)] {
+        [storeFileName, storeFileName + "-wal", storeFileName + "-shm", storeFileName + "-journal"].compactMap { name in
+            (try? Data(contentsOf: folder.appendingPathComponent(name))).map { (name, $0) }
+        }
+    }
+
+    /// The default store inside an output folder (RunStore's `RunStoreLocation.defaultFileName`).
+    static let storeFileName = RunStoreLocation.defaultFileName
+
+    /// Names a plan folder may hold from earlier runs with other sections, which a run may replace.
+    static let ownedNames: Set<String> = Set(
+        PlanStep.allCases.map(\.rawValue) + ["plan.yaml", "run.json", "runs.sqlite"])
+
+    /// `YYYYMMDDTHHMMSSZ-` and 8 hex digits.
+    static func runID(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date) + "-"
+            + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(8)).lowercased()
+    }
+}
+
+/// A finished plan run: its record (as in `run.json`) and how each step ended.
+public struct PlanRun: Sendable {
+    public let record: RunRecord
+    let outcomes: [PlanStep: StepOutcome]
+
+    /// The first step whose optimizer holds no usable solution, and whether it proved that none
+    /// exists (infeasible) rather than stopping at a limit; `nil` when every step has a solution.
+    public var unsolvedStep: (step: String, provenInfeasible: Bool)? {
+        for step in record.steps {
+            if let outcome = PlanStep(rawValue: step.name).flatMap({ outcomes[$0] }), !outcome.hasSolution {
+                return (step.name, outcome.provenInfeasible)
+            }
+        }
+        return nil
+    }
+
+    /// The one-line summary of each step, in run order.
+    public var summaries: [String] {
+        record.steps.compactMap { outcomes[PlanStep(rawValue: $0.name) ?? .quotas]?.summary }
+    }
+}
+
+extension PlanFile {
+    /// Every seed the plan uses, by key path.
+    public var seeds: [String: UInt64] {
+        var seeds: [String: UInt64] = [:]
+        if let seed = segmentation?.seed { seeds["segmentation.seed"] = seed }
+        if let seed = scoring?.train?.seed { seeds["scoring.train.seed"] = seed }
+        if let seed = territories?.seed { seeds["territories.seed"] = seed }
+        return seeds
+    }
+}
+
+/// Records plan runs in a run store (SQLite file or PostgreSQL server).
+public enum PlanRecorder {
+    /// The store a plan run records into: `--store` when given, else `runs.sqlite` in the output folder.
+    public static func location(store: String?, output: URL) throws -> RunStoreLocation {
+        if let store { return try RunStoreLocation(parsing: store) }
+        return .sqlite(path: output.appendingPathComponent(RunStoreLocation.defaultFileName).path)
+    }
+
+    /// Opens (and migrates) the store, records the run, closes the store.
+    public static func record(_ run: RunRecord, at location: RunStoreLocation) async throws {
+        let store = try await location.open(create: true)
+        do {
+            try await store.record(run)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import Incentives
+import SalesData
+
+/// One simulated person with where their parameters came from.
+public struct CalibratedRep: Sendable, Hashable {
+    public var simulated: SimulatedRep
+    public var territory: TerritoryID
+    /// The territory's parent node (district): the segment whose volatility is pooled.
+    public var segment: String
+    /// The quota step's expected sales of the seat (all measures).
+    public var expectedSales: Double
+    /// The component's share of the territory's historical net sales (its filter over everything).
+    public var componentShare: Double
+    /// Annual log-scale spread from the territory's own history, and from its segment's.
+    public var sigmaOwn: Double
+    public var sigmaSegment: Double
+    /// Year-over-year monthly pairs the territory's spread is estimated from.
+    public var historyPairs: Int
+}
+
+/// The people of a simulation, calibrated from history and the quota step.
+public struct CalibratedModel: Sendable {
+    public var reps: [CalibratedRep]
+    /// The market factor's correlation estimated from history (before any override).
+    public var marketCorrelation: Double
+    /// The simulated component, paid on the year's window.
+    public var component: PlanComponent
+    /// People with the component's plan who were left out, with why.
+    public var skipped: [(RepID, String)]
+}
+
+/// Calibrates per-person lognormal sales from the quota step's expected sales and the history's volatility.
+///
+/// For each person whose plan (in force at the plan year's end, or their last day) holds the quota
+/// component:
+/// - **Mean** = the quota step's `expected_sales` of their territory × the component's share of the
+///   territory's historical net sales (bookings and orders less refunds and cancellations, years before
+///   the plan year), so a component that counts only new business is not credited renewals.
+/// - **Spread.** Per territory and calendar month, y = ln(sales this year ÷ same month a year earlier)
+///   of the component's qualifying sales (months with sales in both years). A month's log spread is
+///   sd(y)/√2; twelve independent months give an annual σ² = ln(1 + (e^{σₘ²} − 1)/12). The person's σ² is
+///   the territory's blended with its segment's (the district's mean σ²), weighted n : 12 by the n
+///   month pairs the territory has.
+/// - **Market factor.** The mean pairwise correlation of the territories' standardized y:
+///   ρ = (N · var(mean z) − 1)/(N − 1), clamped to [0, 0.9].
+/// - **Quota** = the quota step's annual quota of the seat (already fitted to a starting seat);
+///   **target incentive** = the plan version's, prorated by days in seat when the plan prorates it.
+///
+/// A quarter or month component is paid on the year's window: equal quarters are assumed, which
+/// understates the cost of convex plans when quarters differ.
+public enum Calibration {
+    /// Calibrates `component` of the plans in `plans` for `planYear`.
+    ///
+    /// - Throws: ``SimulationError`` naming the file, line and value for a bad quota step file, or a
+    ///   component no one's plan holds.
+    public static func calibrate(
+        dataset: SalesDataset, datasetFolder: URL, plans: PlanBook, quotaStep: URL, component name: String,
+        planYear: Int
+    ) throws(SimulationError) -> CalibratedModel {
+        let quotas = try QuotaStepRows(contentsOf: quotaStep)
+        let alignment: EffectiveDatedAlignment
+        do { alignment = try CompInputs.alignment(dataset, folder: datasetFolder) } catch {
+            throw .invalid(field: "dataset", value: datasetFolder.path, expected: "a readable alignment: \(error)")
+        }
+        guard let yearStart = CalendarDate(year: planYear, month: 1, day: 1),
+            let yearEnd = CalendarDate(year: planYear, month: 12, day: 31)
+        else { throw .invalid(field: "planYear", value: "\(planYear)", expected: "a calendar year") }
+
+        var chosen: [(Rep, TerritoryID, PlanVersion, PlanComponent)] = []
+        var skipped: [(RepID, String)] = []
+        var component: PlanComponent?
+        for rep in dataset.reps where rep.status == .active {
+            if let hire = rep.hireDate, hire > yearEnd { continue }
+            if let end = rep.terminationDate, end <= yearStart { continue }
+            let last = min(yearEnd, rep.terminationDate?.adding(days: -1) ?? yearEnd)
+            guard let assigned = try? plans.plan(for: rep, on: last),
+                let found = assigned.1.components.first(where: { $0.name == name })
+            else { continue }
+            let version = assigned.1
+            guard found.kind == .quota else {
+                throw .unsupportedComponent(name, reason: "only quota components are paid on drawn sales")
+            }
+            component = component ?? found
+            guard let territory = alignment.seats(of: rep.id).last(where: { $0.from <= last.daysSinceEpoch })?.territory
+            else {
+                skipped.append((rep.id, "no seat in \(planYear)"))
+                continue
+            }
+            guard let row = quotas.rows[territory.rawValue], row.quota > 0 else {
+                skipped.append((rep.id, "no quota above zero for \(territory) in the quota step"))
+                continue
+            }
+            chosen.append((rep, territory, version, found))
+        }
+        guard var annual = component else {
+            throw .invalid(
+                field: "component", value: name, expected: "a quota component of a plan in force in \(planYear)")
+        }
+        annual.period = .year
+
+        let history = History(
+            dataset: dataset, alignment: alignment, component: annual, before: yearStart,
+            territories: Set(chosen.map(\.1)))
+        var bySegment: [String: [Double]] = [:]
+        for (_, territory, _, _) in chosen {
+            bySegment[quotas.rows[territory.rawValue]?.parent ?? "", default: []].append(
+                history.sigma(territory).value.squared)
+        }
+        var reps: [CalibratedRep] = []
+        for (rep, territory, version, _) in chosen {
+            guard let row = quotas.rows[territory.rawValue] else { continue }
+            let segmentValues = bySegment[row.parent] ?? []
+            let segmentVariance = segmentValues.reduce(0, +) / Double(max(1, segmentValues.count))
+            let own = history.sigma(territory)
+            let pairs = Double(own.pairs)
+            let sigma = ((pairs * own.value * own.value + 12 * segmentVariance) / (pairs + 12)).squareRoot()
+            let share = history.share(territory)
+            let mean = max(row.expectedSales * share, 1)
+            let days = daysInSeat(rep, from: yearStart, through: yearEnd)
+            var ti = version.targetIncentive
+            if version.prorateTarget, days < 365 {
+                ti = Money(cents: version.targetIncentive.cents * Int64(days) / 365)
+            }
+            reps.append(
+                CalibratedRep(
+                    simulated: SimulatedRep(
+                        id: rep.id, quota: Money(cents: Int64((row.quota * 100).rounded())), targetIncentive: ti,
+                        meanSales: mean, sigma: min(max(sigma, 0.05), 3)),
+                    territory: territory, segment: row.parent, expectedSales: row.expectedSales,
+                    componentShare: share, sigmaOwn: own.value, sigmaSegment: segmentVariance.squareRoot(),
+                    historyPairs: own.pairs))
+        }
+        return CalibratedModel(
+            reps: reps, marketCorrelation: history.marketCorrelation(), component: annual, skipped: skipped)
+    }
+
+    private static func daysInSeat(_ rep: Rep, from start: CalendarDate, through end: CalendarDate) -> Int {
+        let first = max(start.daysSinceEpoch, rep.hireDate?.daysSinceEpoch ?? Int.min)
+        let last = min(end.daysSinceEpoch + 1, rep.terminationDate?.daysSinceEpoch ?? Int.max)
+        return max(0, min(365, last - first))
+    }
+}
+
+extension Double {
+    fileprivate var squared: Double { self * self }
+}
+
+/// The quota step's `quotas.csv`: per node, its parent, annual quota and expected sales.
+struct QuotaStepRows {
+    struct Row {
+        var parent: String
+        var quota: Double
+        var expectedSales: Double
+    }
+
+    var rows: [String: Row] = [:]
+
+    init(contentsOf url: URL) throws(SimulationError) {
+        var isFolder: ObjCBool = false
+        let file =
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? url.appendingPathComponent("quotas.csv") : url
+        let bytes: [UInt8]
+        do { bytes = Array(try Data(contentsOf: file)) } catch {
+            throw .invalid(field: "quotas", value: file.path, expected: "the quota step's quotas.csv (\(error))")
+        }
+        var header: [String: Int] = [:]
+        var failure: SimulationError?
+        var parsed: [String: Row] = [:]
+        let name = file.lastPathComponent
+        CSVReader(bytes: bytes).forEachRecord { record in
+            guard failure == nil else { return }
+            if header.isEmpty {
+                for index in 0..<record.count { header[record.string(at: index)] = index }
+                for column in ["node", "parent", "quota", "expected_sales"] where header[column] == nil {
+                    failure = .invalid(
+                        field: "\(name):1:1", value: column, expected: "the quota step's quotas.csv with this column")
+                }
+                return
+            }
+            func field(_ column: String) -> (String, Int) {
+                let index = header[column] ?? 0
+                return (index < record.count ? record.string(at: index) : "", index + 1)
+            }
+            var numbers: [Double] = []
+            for column in ["quota", "expected_sales"] {
+                let (text, position) = field(column)
+                guard let value = Double(text), value.isFinite, value >= 0, value < 1e13 else {
+                    failure = .invalid(
+                        field: "\(name):\(record.line):\(position)", value: text,
+                        expected: "an amount in [0, 1e13) for \(column)")
+                    return
+                }
+                numbers.append(value)
+            }
+            parsed[field("node").0] = Row(parent: field("parent").0, quota: numbers[0], expectedSales: numbers[1])
+        } onMalformed: { line, column, message in
+            if failure == nil { failure = .invalid(field: "\(name):\(line):\(column)", value: "", expected: message) }
+        }
+        if let failure { throw failure }
+        rows = parsed
+    }
+}
+
+/// Monthly history by territory of one component's qualifying sales and of net sales.
+struct History {
+    /// Territory → (year, month) → cents.
+    private var qualifying: [TerritoryID: [Int: Int64]] = [:]
+    private var net: [TerritoryID: Int64] = [:]
+    private var qualifyingTotal: [TerritoryID: Int64] = [:]
+
+    init(
+        dataset: SalesDataset, alignment: EffectiveDatedAlignment, component: PlanComponent, before: CalendarDate,
+        territories: Set<TerritoryID>
+    ) {
+        for transaction in dataset.transactions where transaction.date < before {
+            guard let territory = alignment.territory(of: transaction.accountID, on: transaction.date),
+                territories.contains(territory), let money = Money(exactly: transaction.amount)
+            else { continue }
+            net[territory, default: 0] += money.cents
+            guard component.qualifies(transaction) else { continue }
+            qualifyingTotal[territory, default: 0] += money.cents
+            qualifying[territory, default: [:]][transaction.date.year * 12 + transaction.date.month - 1, default: 0] +=
+                money.cents
+        }
+    }
+
+    /// The component's share of the territory's net sales (1 without history).
+    func share(_ territory: TerritoryID) -> Double {
+        guard let total = net[territory], total > 0 else { return 1 }
+        return min(max(Double(qualifyingTotal[territory] ?? 0) / Double(total), 0), 1)
+    }
+
+    /// Year-over-year log ratios of the territory's months, keyed by the later month.
+    func ratios(_ territory: TerritoryID) -> [Int: Double] {
+        guard let months = qualifying[territory] else { return [:] }
+        var result: [Int: Double] = [:]
+        for (month, cents) in months where cents > 0 {
+            if let earlier = months[month - 12], earlier > 0 { result[month] = log(Double(cents) / Double(earlier)) }
+        }
+        return result
+    }
+
+    /// The annual log spread from the territory's own year-over-year months, and how many pairs.
+    func sigma(_ territory: TerritoryID) -> (value: Double, pairs: Int) {
+        let values = Array(ratios(territory).values)
+        guard values.count >= 3 else { return (0, 0) }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        let monthly = variance / 2
+        return ((log(1 + (exp(monthly) - 1) / 12)).squareRoot(), values.count)
+    }
+
+    /// Mean pairwise correlation of the territories' standardized year-over-year months, in [0, 0.9].
+    func marketCorrelation() -> Double {
+        var byMonth: [Int: [Double]] = [:]
+        var count = 0
+        for territory in qualifying.keys.sorted() {
+            let ratios = ratios(territory)
+            guard ratios.count >= 3 else { continue }
+            let mean = ratios.values.reduce(0, +) / Double(ratios.count)
+            let sd = (ratios.values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(ratios.count - 1))
+                .squareRoot()
+            guard sd > 0 else { continue }
+            count += 1
+            for (month, value) in ratios { byMonth[month, default: []].append((value - mean) / sd) }
+        }
+        let averages = byMonth.keys.sorted().compactMap { month -> Double? in
+            guard let values = byMonth[month], values.count * 2 >= count else { return nil }
+            return values.reduce(0, +) / Double(values.count)
+        }
+        guard count >= 2, averages.count >= 3 else { return 0 }
+        let mean = averages.reduce(0, +) / Double(averages.count)
+        let variance = averages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(averages.count - 1)
+        let rho = (Double(count) * variance - 1) / Double(count - 1)
+        return min(max(rho, 0), 0.9)
+    }
+}

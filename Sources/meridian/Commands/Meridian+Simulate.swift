@@ -1,0 +1,74 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SalesData
+import Simulation
+
+extension Meridian {
+    /// `meridian simulate`: Monte Carlo of attainment and plan cost through the comp engine.
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Simulate a plan year: cost, cost of sales and attainment at P10/P50/P90.",
+            discussion: """
+                Calibrates per-person lognormal sales from the quota step's expected sales and the history's \
+                volatility (docs/simulation.md), pays every draw through the comp engine, and writes \
+                summary.csv, reps.csv and summary.txt to --out (a temporary folder, then rename). Scenarios \
+                in the config are paid on the same draws (common random numbers).
+                """ + "\n\n" + ExitStatus.helpText)
+
+        @Option(help: .config(keys: SimulationConfiguration.configurationKeys)) var config: String?
+        @Option(help: "The quota step's output folder (or its quotas.csv).") var quotas: String?
+        @Option(help: "Dataset folder (default Data/demo).") var dataset: String?
+        @Option(help: "Plan folder (default Data/demo/plans).") var plans: String?
+        @Option(help: "The quota component simulated (default new-business).") var component: String?
+        @Option(help: "Trials, at least 2 (default 10000).") var trials: Int?
+        @Option(help: "Random seed (default 2026).") var seed: UInt64?
+        @Option(help: "Market correlation in [0, 1) (default: calibrated from history).") var marketCorrelation: Double?
+        @Option(help: "Output folder.") var out: String
+
+        func validate() throws {
+            if config == nil && quotas == nil { throw ValidationError("give --config FILE or --quotas DIR") }
+            if let trials, !(2...1_000_000).contains(trials) { throw ValidationError("--trials: expected 2...1000000") }
+            if let rho = marketCorrelation, !(rho >= 0 && rho < 1) {
+                throw ValidationError("--market-correlation: expected a number in [0, 1)")
+            }
+        }
+
+        func run() throws {
+            let request = try Meridian.buildRequest(SimulationConfiguration(), config: config) { request in
+                if let quotas { request.quotas = quotas }
+                if let dataset { request.dataset = dataset }
+                if let plans { request.plans = plans }
+                if let component { request.component = component }
+                if let trials { request.trials = trials }
+                if let seed { request.seed = seed }
+                if let marketCorrelation { request.marketCorrelation = marketCorrelation }
+            }
+            let report = try Meridian.blocking { () async throws(SimulationError) in
+                try await SimulationStudy().run(request)
+            }
+            try AtomicFolder.write(report.files(), to: URL(fileURLWithPath: out))
+            print(report.summaryText(), terminator: "")
+        }
+    }
+
+    /// Runs an async library call to completion from a synchronous command.
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws(SimulationError) -> T) throws -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do throws(SimulationError) { box.result = .success(try await work()) } catch {
+                box.result = .failure(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        guard let result = box.result else { throw ExitCode.failure }
+        return try result.get()
+    }
+}
+
+/// The outcome of a task handed back to a waiting thread (written once before the semaphore signals).
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var result: Result<T, SimulationError>?
+}
