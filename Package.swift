@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - C libraries
@@ -74,7 +75,7 @@ let package = Package(
             name: "RunStore",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(name: "Reports", dependencies: ["SalesData", "LinearProgramming"]),
@@ -83,7 +84,7 @@ let package = Package(
             name: "Planning",
             dependencies: [
                 "SalesData", "LinearProgramming", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Insights", "RunStore",
+                "Insights", "RunStore", .product(name: "Yams", package: "Yams"),
             ]
         ),
 

@@ -45,8 +45,7 @@ public enum RunStoreLocation: Sendable, Hashable {
         case .sqlite(let path):
             if !create && !FileManager.default.fileExists(atPath: path) { throw RunStoreError.missingStore(path: path) }
             store = try SQLiteRunStore(path: path)
-        case .postgres(let url):
-            throw RunStoreError.invalidLocation(location: url, reason: "PostgreSQL support is not built yet")
+        case .postgres(let url): store = try PostgresRunStore(url: url)
         }
         do {
             try await store.migrate()
