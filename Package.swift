@@ -67,7 +67,8 @@ let package = Package(
         .target(
             name: "Incentives",
             dependencies: [
-                "SalesData", "RunStore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                "SalesData", "RunStore", .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
@@ -103,13 +104,21 @@ let package = Package(
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming", "SalesData"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(
-            "territory-bench", path: "TerritoryDesign", dependencies: ["TerritoryDesign", "TerritoryDesignExact", "TerritoryDesignSupport", "SalesData"],
-            exclude: ["peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh", "ctdp-product-path.sh", "RESULTS.md"]),
-        benchmark("quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
-        benchmark("comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"], exclude: ["reference.py", "RESULTS.md"]),
+            "territory-bench", path: "TerritoryDesign",
+            dependencies: ["TerritoryDesign", "TerritoryDesignExact", "TerritoryDesignSupport", "SalesData"],
+            exclude: [
+                "peers.py", "demo_lp.py", "convert_instances.py", "us_counties_units.py", "real-geography.sh",
+                "ctdp-product-path.sh", "RESULTS.md",
+            ]),
+        benchmark(
+            "quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
+        benchmark(
+            "comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"],
+            exclude: ["reference.py", "RESULTS.md"]),
         benchmark("ledger-bench", path: "IncentivesLedger", dependencies: ["Incentives", "SalesData"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
-        benchmark("sim-bench", path: "Simulation", dependencies: ["Simulation"], exclude: ["reference.py", "RESULTS.md"]),
+        benchmark(
+            "sim-bench", path: "Simulation", dependencies: ["Simulation"], exclude: ["reference.py", "RESULTS.md"]),
         benchmark(
             "insights-bench", path: "Insights", dependencies: ["Insights", "SalesData"],
             exclude: ["sentiment_peer.py", "scorecards_peer.py", "RESULTS.md"]),
@@ -127,7 +136,8 @@ let package = Package(
         .testTarget(
             name: "SegmentationTests", dependencies: ["Segmentation", "SalesData", "TestSupport"], exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ScoringTests", dependencies: ["Scoring", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TerritoryDesignTests",
             dependencies: [
@@ -136,7 +146,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "QuotaPlanningTests", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
+            name: "QuotaPlanningTests",
+            dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming", "TestSupport"]
         ),
         .testTarget(
             name: "PlanningTests",

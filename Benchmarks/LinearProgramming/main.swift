@@ -7,13 +7,12 @@ import Foundation
 import LinearProgramming
 import SalesData
 
-
 /// Tasks × candidate agents: every task goes to exactly one (fractional) agent; agent loads are capped.
 struct AssignmentInstance {
     let tasks = 8_000
     let agents = 2_000
     let candidatesPerTask = 10
-    var candidates: [[Int]] = []   // per task, distinct agents
+    var candidates: [[Int]] = []  // per task, distinct agents
     var costs: [[Double]] = []
     var workload: [Double] = []
     let capacity: Double
@@ -22,7 +21,7 @@ struct AssignmentInstance {
         self.capacity = capacity
         var generator = SplitMixGenerator(seed: seed)
         for t in 0..<tasks {
-            var chosen = [t % agents]   // guarantees feasibility: each agent can take its own 4 tasks
+            var chosen = [t % agents]  // guarantees feasibility: each agent can take its own 4 tasks
             while chosen.count < candidatesPerTask {
                 let a = Int.random(in: 0..<agents, using: &generator)
                 if !chosen.contains(a) { chosen.append(a) }
@@ -49,7 +48,8 @@ struct AssignmentInstance {
         }
         let count = names.count
         let x = model.addVariables(
-            names: names, lowerBounds: Array(repeating: 0, count: count), upperBounds: Array(repeating: 1, count: count),
+            names: names, lowerBounds: Array(repeating: 0, count: count),
+            upperBounds: Array(repeating: 1, count: count),
             objective: objective)
         let ones = [Double](repeating: 1, count: candidatesPerTask)
         var columnsOfAgent = [[Variable]](repeating: [], count: agents)
@@ -87,9 +87,10 @@ struct AssignmentInstance {
             model.addConstraint(
                 LinearExpression.sum(terms[a]) { t, k in workload[t] * x[t][k] } <= capacity, name: "capacity[\(a)]")
         }
-        model.minimize(LinearExpression.sum(0..<tasks) { t in
-            LinearExpression.sum(0..<candidatesPerTask) { k in costs[t][k] * x[t][k] }
-        })
+        model.minimize(
+            LinearExpression.sum(0..<tasks) { t in
+                LinearExpression.sum(0..<candidatesPerTask) { k in costs[t][k] * x[t][k] }
+            })
         return model
     }
 }
@@ -130,8 +131,9 @@ var bulkModel = instance.buildBulk()
 let bulkBuild = median((0..<repetitions).map { _ in seconds { bulkModel = instance.buildBulk() } })
 var expressionModel = instance.buildExpressions()
 let expressionBuild = median((0..<repetitions).map { _ in seconds { expressionModel = instance.buildExpressions() } })
-print("lp-bench: assignment LP, seed \(seed), capacity \(capacity): \(bulkModel.constraintCount) rows × \(bulkModel.variableCount) columns, "
-      + "\(bulkModel.nonzeroCount) nonzeros")
+print(
+    "lp-bench: assignment LP, seed \(seed), capacity \(capacity): \(bulkModel.constraintCount) rows × \(bulkModel.variableCount) columns, "
+        + "\(bulkModel.nonzeroCount) nonzeros")
 precondition(expressionModel.nonzeroCount == bulkModel.nonzeroCount, "the two build paths disagree")
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lp-bench-\(seed)")
@@ -183,10 +185,16 @@ let glpsolObjective = glpsolOutput.split(separator: "\n").last { $0.contains("ob
 
 let ratio = median(endToEnd) / median(glpsolTimes)
 print(String(format: "model build, bulk path:        %8.3f s", bulkBuild))
-print(String(format: "model build, expression API:   %8.3f s  (%.1f× the bulk path)", expressionBuild, expressionBuild / bulkBuild))
+print(
+    String(
+        format: "model build, expression API:   %8.3f s  (%.1f× the bulk path)", expressionBuild,
+        expressionBuild / bulkBuild))
 print(String(format: "solve (load + GLPK):           %8.3f s", median(solveOnly)))
 print(String(format: "end to end (bulk build + solve): %6.3f s", median(endToEnd)))
 print(String(format: "glpsol on the same MPS:        %8.3f s", median(glpsolTimes)))
 print(String(format: "ratio ours / glpsol:           %8.3f   (goal ≤ 1.10)", ratio))
-print(String(format: "objective: %.6f; glpsol last line: %@", objective, glpsolObjective.trimmingCharacters(in: .whitespaces)))
+print(
+    String(
+        format: "objective: %.6f; glpsol last line: %@", objective, glpsolObjective.trimmingCharacters(in: .whitespaces)
+    ))
 print("medians of \(repetitions) runs; MPS at \(mps.path)")

@@ -33,12 +33,12 @@ for r in 0..<regions {
                     potential: potential, pipeline: prior * Double.random(in: 0.2...0.8, using: &rng)),
                 monthlyHistory: season.map { $0 * prior / 12 * Double.random(in: 0.9...1.1, using: &rng) })
             switch rng.next() % 20 {
-            case 0:   // new hire this year: no prior year, ramping
+            case 0:  // new hire this year: no prior year, ramping
                 node.hireDate = CalendarDate(year: 2026, month: 1 + Int(rng.next() % 9), day: 1 + Int(rng.next() % 28))
                 node.measures.priorYear = nil
                 node.measures.trailing12Months = nil
                 node.monthlyHistory = nil
-            case 1:   // to be hired
+            case 1:  // to be hired
                 node.status = .toBeHired
                 node.hireDate = nil
                 node.expectedStart = CalendarDate(year: 2026, month: 3 + Int(rng.next() % 8), day: 1)
@@ -56,7 +56,8 @@ for r in 0..<regions {
 func cpuSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+        usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -76,7 +77,9 @@ do {
     config.periods = .quarterly
     config.fairness.method = .equalProbability
     let seats = nodes.count(where: { $0.role == .seat })
-    print("quota-bench: \(seats) seats, \(nodes.count) nodes, 4 levels; \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print(
+        "quota-bench: \(seats) seats, \(nodes.count) nodes, 4 levels; \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    )
 
     var hierarchy: QuotaHierarchy?
     let buildTime = try seconds { hierarchy = try QuotaHierarchy(nodes) }
@@ -110,8 +113,12 @@ do {
     let floors = plan.levels.map(\.floorsBinding).reduce(0, +)
     let caps = plan.levels.map(\.capsBinding).reduce(0, +)
     print("hierarchy build + roll-up: \(String(format: "%.3f", buildTime)) s")
-    print("allocation (sequential):   \(String(format: "%.3f", sequential)) s wall, \(String(format: "%.3f", sequentialCPU)) s CPU")
-    print("allocation (task group):   \(String(format: "%.3f", concurrent)) s  (speed-up \(String(format: "%.2f", sequential / concurrent))×)")
+    print(
+        "allocation (sequential):   \(String(format: "%.3f", sequential)) s wall, \(String(format: "%.3f", sequentialCPU)) s CPU"
+    )
+    print(
+        "allocation (task group):   \(String(format: "%.3f", concurrent)) s  (speed-up \(String(format: "%.2f", sequential / concurrent))×)"
+    )
     print("quotas.csv rendering:      \(String(format: "%.3f", csvTime)) s (\(csv.utf8.count) bytes)")
     print("binding: \(floors) floors, \(caps) caps, \(rampsBinding) ramps; roll-up checks pass: \(plan.checksPass)")
     let aboveCap = plan.assignments.count(where: { a in a.cap.map { a.quota > $0 + 1e-6 } ?? false })
@@ -119,7 +126,9 @@ do {
     let roundingRows = plan.planChecks.count(where: { $0.kind == .roundingBounds })
     print("after rounding: \(aboveCap) seats above their cap, \(belowFloor) below their floor", terminator: "")
     print(" (\(roundingRows) rounding-bounds rows)")
-    print("expected share of reps at or above quota: \(String(format: "%.1f", plan.fairness.expectedShareAtOrAboveQuota * 100)) %")
+    print(
+        "expected share of reps at or above quota: \(String(format: "%.1f", plan.fairness.expectedShareAtOrAboveQuota * 100)) %"
+    )
     let atBound = Set(plan.planChecks.filter { $0.kind == .fairnessBound }.map(\.node))
     let free = plan.assignments.filter { !atBound.contains($0.id) && !$0.heldByManager }
         .compactMap(\.attainmentProbability)
@@ -134,13 +143,16 @@ do {
     if let level = plan.fairness.planWideLevel {
         func pct(_ x: Double) -> String { String(format: "%.1f", x * 100) }
         let f = plan.fairness
-        print("plan-wide equal-probability level: \(pct(level)) %, \(f.seatsAtBound) seats at a growth bound", terminator: "")
+        print(
+            "plan-wide equal-probability level: \(pct(level)) %, \(f.seatsAtBound) seats at a growth bound",
+            terminator: "")
         print("; P(attain) range \(pct(f.minimumProbability))–\(pct(f.maximumProbability)) %")
     }
     let best = min(sequential, concurrent)
-    print("RESULT: \(seats) reps allocated in \(String(format: "%.3f", best)) s (goal ≤ 1 s): \(best <= 1 ? "met" : "NOT met")")
+    print(
+        "RESULT: \(seats) reps allocated in \(String(format: "%.3f", best)) s (goal ≤ 1 s): \(best <= 1 ? "met" : "NOT met")"
+    )
 } catch {
     print("quota-bench failed: \(error)")
     exit(1)
 }
-

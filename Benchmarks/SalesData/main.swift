@@ -17,13 +17,14 @@ import Foundation
 import SalesData
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func cpuSeconds() -> Double {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+        usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 func peakMemoryKB() -> Int {
@@ -51,7 +52,9 @@ func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output:
 
 func option(_ name: String, default value: Int) -> Int {
     let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let parsed = Int(arguments[index + 1]) else { return value }
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+        let parsed = Int(arguments[index + 1])
+    else { return value }
     return parsed
 }
 
@@ -79,9 +82,13 @@ if let index = CommandLine.arguments.firstIndex(of: "--load"), index + 1 < Comma
 
 let accountCount = option("--accounts", default: 1_000_000)
 let runs = max(1, option("--runs", default: 3))
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let keepIndex = CommandLine.arguments.firstIndex(of: "--keep").flatMap { $0 + 1 < CommandLine.arguments.count ? $0 + 1 : nil }
-let folder = keepIndex.map { URL(fileURLWithPath: CommandLine.arguments[$0]) }
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let keepIndex = CommandLine.arguments.firstIndex(of: "--keep").flatMap {
+    $0 + 1 < CommandLine.arguments.count ? $0 + 1 : nil
+}
+let folder =
+    keepIndex.map { URL(fileURLWithPath: CommandLine.arguments[$0]) }
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("meridian-data-bench-\(getpid())")
 let file = folder.appendingPathComponent("accounts.csv")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -90,7 +97,9 @@ defer { if keepIndex == nil { try? FileManager.default.removeItem(at: folder) } 
 print("data-bench: \(accountCount) accounts, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 var start = now()
 let geography = try USGeography.load(from: root.appendingPathComponent("Data/geo"))
-let company = try DemoCompanyGenerator(.init(seed: 42, accounts: accountCount, reps: 120, includeHistory: false), geography: geography).generate()
+let company = try DemoCompanyGenerator(
+    .init(seed: 42, accounts: accountCount, reps: 120, includeHistory: false), geography: geography
+).generate()
 print(String(format: "generate:  %.2f s", now() - start))
 start = now()
 let bytes = AccountCSV.encode(company.dataset.accounts)
@@ -121,7 +130,8 @@ var pandasNote: String?
 for _ in 0..<runs {
     let mine = run(CommandLine.arguments[0], ["--load", file.path])
     let fields = mine.output.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-    guard mine.status == 0, fields.count == 5, let wall = Double(fields[0]), let cpu = Double(fields[1]), let peak = Int(fields[2]),
+    guard mine.status == 0, fields.count == 5, let wall = Double(fields[0]), let cpu = Double(fields[1]),
+        let peak = Int(fields[2]),
         Int(fields[3]) == accountCount, let baseline = Int(fields[4])
     else {
         print("Swift load failed: \(mine.output)")
@@ -130,11 +140,15 @@ for _ in 0..<runs {
     swiftRuns.append((wall, cpu, peak, baseline))
     let theirs = run(python[0], [python[1], "-c", pandasScript, file.path])
     if theirs.output.contains("NO_PANDAS") || theirs.status != 0 {
-        pandasNote = theirs.status != 0 ? "python3 failed: \(theirs.output.prefix(200))" : "pandas is NOT installed (pip install pandas)"
+        pandasNote =
+            theirs.status != 0
+            ? "python3 failed: \(theirs.output.prefix(200))" : "pandas is NOT installed (pip install pandas)"
         continue
     }
     let parts = theirs.output.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-    if parts.count == 6, let wall = Double(parts[0]), let cpu = Double(parts[1]), let peak = Int(parts[2]), let baseline = Int(parts[5]) {
+    if parts.count == 6, let wall = Double(parts[0]), let cpu = Double(parts[1]), let peak = Int(parts[2]),
+        let baseline = Int(parts[5])
+    {
         pandasRuns.append((wall, cpu, peak, baseline))
         pandasNote = "pandas \(parts[4])"
     }
@@ -144,20 +158,35 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func megabytes(_ kilobytes: Int) -> String { String(format: "%.0f MB", Double(kilobytes) / 1024) }
 let swiftWall = median(swiftRuns.map(\.wall))
 let swiftCPU = median(swiftRuns.map(\.cpu))
-print(String(format: "Swift AccountCSV.load(from:) -> [Account], full validation, %d threads: median %.2f s wall, %.2f s CPU (runs: %@)",
-             ProcessInfo.processInfo.activeProcessorCount, swiftWall, swiftCPU,
-             swiftRuns.map { String(format: "%.2f", $0.wall) }.joined(separator: ", ")))
-print("  peak memory (VmHWM, own process): \(megabytes(swiftRuns.map(\.peak).max() ?? 0)), of which \(megabytes(swiftRuns.map(\.baseline).max() ?? 0)) before loading")
+print(
+    String(
+        format:
+            "Swift AccountCSV.load(from:) -> [Account], full validation, %d threads: median %.2f s wall, %.2f s CPU (runs: %@)",
+        ProcessInfo.processInfo.activeProcessorCount, swiftWall, swiftCPU,
+        swiftRuns.map { String(format: "%.2f", $0.wall) }.joined(separator: ", ")))
+print(
+    "  peak memory (VmHWM, own process): \(megabytes(swiftRuns.map(\.peak).max() ?? 0)), of which \(megabytes(swiftRuns.map(\.baseline).max() ?? 0)) before loading"
+)
 if pandasRuns.isEmpty {
     print("pandas: ABSENT — no ratio measured. \(pandasNote ?? "")")
 } else {
     let pandasWall = median(pandasRuns.map(\.wall))
     let pandasCPU = median(pandasRuns.map(\.cpu))
-    print(String(format: "pandas.read_csv (%@, no validation): median %.2f s wall, %.2f s CPU (runs: %@)",
-                 pandasNote ?? "", pandasWall, pandasCPU, pandasRuns.map { String(format: "%.2f", $0.wall) }.joined(separator: ", ")))
-    print("  peak memory (VmHWM, own process): \(megabytes(pandasRuns.map(\.peak).max() ?? 0)), of which \(megabytes(pandasRuns.map(\.baseline).max() ?? 0)) interpreter and import before read_csv")
-    print(String(format: "ratio Swift/pandas: %.2f× wall time, %.2f× CPU time, %.2f× peak memory (< 1 means Swift is lower; goal ≤ 1 wall)",
-                 swiftWall / pandasWall, swiftCPU / pandasCPU,
-                 Double(swiftRuns.map(\.peak).max() ?? 0) / Double(max(1, pandasRuns.map(\.peak).max() ?? 1))))
+    print(
+        String(
+            format: "pandas.read_csv (%@, no validation): median %.2f s wall, %.2f s CPU (runs: %@)",
+            pandasNote ?? "", pandasWall, pandasCPU,
+            pandasRuns.map { String(format: "%.2f", $0.wall) }.joined(separator: ", ")))
+    print(
+        "  peak memory (VmHWM, own process): \(megabytes(pandasRuns.map(\.peak).max() ?? 0)), of which \(megabytes(pandasRuns.map(\.baseline).max() ?? 0)) interpreter and import before read_csv"
+    )
+    print(
+        String(
+            format:
+                "ratio Swift/pandas: %.2f× wall time, %.2f× CPU time, %.2f× peak memory (< 1 means Swift is lower; goal ≤ 1 wall)",
+            swiftWall / pandasWall, swiftCPU / pandasCPU,
+            Double(swiftRuns.map(\.peak).max() ?? 0) / Double(max(1, pandasRuns.map(\.peak).max() ?? 1))))
 }
-print("load average (1 min) before/after the timed runs: \(loadBefore) / \(loadAverage()) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+    "load average (1 min) before/after the timed runs: \(loadBefore) / \(loadAverage()) on \(ProcessInfo.processInfo.activeProcessorCount) cores"
+)

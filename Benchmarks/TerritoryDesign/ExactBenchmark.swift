@@ -48,7 +48,9 @@ enum ExactBenchmark {
     }
 
     static func pmedcap(only: Int?, timeLimit: Double, pairBranching: Bool) throws {
-        print("instance,n,p,published,objective,bound,gap,status,heuristic,lagrangian,nodes,pair_branches,glpk_runs,seconds")
+        print(
+            "instance,n,p,published,objective,bound,gap,status,heuristic,lagrangian,nodes,pair_branches,glpk_runs,seconds"
+        )
         let clock = ContinuousClock()
         let all = clock.now
         var proven = 0
@@ -84,9 +86,12 @@ enum ExactBenchmark {
             let violations = report.solution.map { problem.violations(of: $0.assignment) } ?? ["no solution"]
             print(
                 "\(name),\(problem.unitCount),\(problem.centreCount),"
-                    + String(format: "%.2f,%.2f,%.4f%%", report.solution?.objective ?? .nan, report.bound, 100 * (report.gap ?? .nan))
+                    + String(
+                        format: "%.2f,%.2f,%.4f%%", report.solution?.objective ?? .nan, report.bound,
+                        100 * (report.gap ?? .nan))
                     + ",\(report.termination),"
-                    + String(format: "%.2f,%.2f", report.heuristicObjective ?? .nan, report.linearRelaxationBound ?? .nan)
+                    + String(
+                        format: "%.2f,%.2f", report.heuristicObjective ?? .nan, report.linearRelaxationBound ?? .nan)
                     + ",\(report.fixedAssignments),\(report.contiguityCuts),\(report.mipRuns),"
                     + String(format: "%.2f", report.seconds) + (violations.isEmpty ? "" : " INVALID: \(violations)"))
         }
@@ -100,7 +105,9 @@ enum ExactBenchmark {
 
     static func tokens(_ url: URL) throws -> [Double] {
         try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isWhitespace).map {
-            guard let value = Double($0) else { throw BenchmarkError("\(url.lastPathComponent): '\($0)' is not a number") }
+            guard let value = Double($0) else {
+                throw BenchmarkError("\(url.lastPathComponent): '\($0)' is not a number")
+            }
             return value
         }
     }
@@ -126,7 +133,8 @@ enum ExactBenchmark {
         _ = next()
         let tau = (0..<3).map { _ in next() }
         let measures = (0..<3).map {
-            PMedianProblem.Measure.balanced(name: "a\($0 + 1)", values: activity[$0], territories: p, tolerance: tau[$0])
+            PMedianProblem.Measure.balanced(
+                name: "a\($0 + 1)", values: activity[$0], territories: p, tolerance: tau[$0])
         }
         return try PMedianProblem.euclidean(
             points: points, centreCount: p, measures: measures,

@@ -23,11 +23,17 @@ enum ScaleBenchmark {
         let numbers = arguments.enumerated().filter { index, argument in
             !argument.hasPrefix("--") && (index == 0 || arguments[index - 1] != "--region-size")
         }.compactMap { Double($0.element) }
-        var cases: [Case] = numbers.count >= 2
-            ? [Case(units: Int(numbers[0]), territories: Int(numbers[1]), limit: numbers.count > 2 ? numbers[2] : 60,
-                    goalGap: 0.02, peers: arguments.contains("--peers"))]
-            : [Case(units: 10_000, territories: 50, limit: 10, goalGap: 0.005, peers: true),
-               Case(units: 100_000, territories: 500, limit: 120, goalGap: 0.02, peers: peersLarge)]
+        var cases: [Case] =
+            numbers.count >= 2
+            ? [
+                Case(
+                    units: Int(numbers[0]), territories: Int(numbers[1]), limit: numbers.count > 2 ? numbers[2] : 60,
+                    goalGap: 0.02, peers: arguments.contains("--peers"))
+            ]
+            : [
+                Case(units: 10_000, territories: 50, limit: 10, goalGap: 0.005, peers: true),
+                Case(units: 100_000, territories: 500, limit: 120, goalGap: 0.02, peers: peersLarge),
+            ]
         for index in cases.indices { cases[index].regionSize = regionSize }
         print("territory-bench: synthetic planar instances (seed 42), two measures (potential, workload) at ±5 %,")
         print("travel weighted by workload; \(ProcessInfo.processInfo.activeProcessorCount) cores.\n")
@@ -36,12 +42,15 @@ enum ScaleBenchmark {
 
     static func runCase(_ c: Case) async {
         let problem = SyntheticAlignment.make(units: c.units, territories: c.territories, tolerance: 0.05, seed: 42)
-        print("== \(c.units) accounts × \(c.territories) territories, limit \(Int(c.limit)) s, goal gap ≤ \(c.goalGap * 100)%")
+        print(
+            "== \(c.units) accounts × \(c.territories) territories, limit \(Int(c.limit)) s, goal gap ≤ \(c.goalGap * 100)%"
+        )
         var options = AlignmentOptions(timeLimit: c.limit, seed: 1, targetGap: c.goalGap / 5)
         if let size = c.regionSize { options.regionSize = size }
         options.progress = { p in
-            let line = String(format: "\r  [%@] incumbent %@ bound %.6g elapsed %.1fs   ", p.phase,
-                              p.incumbent.map { String(format: "%.6g", $0) } ?? "-", p.bound, p.elapsed)
+            let line = String(
+                format: "\r  [%@] incumbent %@ bound %.6g elapsed %.1fs   ", p.phase,
+                p.incumbent.map { String(format: "%.6g", $0) } ?? "-", p.bound, p.elapsed)
             FileHandle.standardError.write(Data(line.utf8))
         }
         let start = Date()
@@ -52,18 +61,23 @@ enum ScaleBenchmark {
             ours = (a.objective, a.bound, seconds)
             FileHandle.standardError.write(Data("\n".utf8))
             let deviation = a.maxDeviation.values.max() ?? 0
-            print(row("Meridian (Lagrangian + LS)", a.termination.description, a.objective, a.bound, a.gap, deviation, seconds))
+            print(
+                row(
+                    "Meridian (Lagrangian + LS)", a.termination.description, a.objective, a.bound, a.gap, deviation,
+                    seconds))
             let met = a.gap <= c.goalGap && seconds <= c.limit * 1.02 && deviation <= 0.05 + 1e-9
             print(String(format: "  peak RSS %.0f MB; goal %@", peakRSSMegabytes(), met ? "MET" : "NOT MET"))
         } catch {
             FileHandle.standardError.write(Data("\n".utf8))
-            print("  Meridian: \(error) after \(String(format: "%.1f", Date().timeIntervalSince(start))) s; goal NOT MET")
+            print(
+                "  Meridian: \(error) after \(String(format: "%.1f", Date().timeIntervalSince(start))) s; goal NOT MET")
         }
         guard c.peers else {
             print("  peers: skipped at this size (pass --peers-large to try)\n")
             return
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("territory-bench-\(c.units)x\(c.territories)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "territory-bench-\(c.units)x\(c.territories)")
         do { try writeInstance(problem, to: folder) } catch {
             print("  peers: cannot write the instance: \(error)\n")
             return
@@ -71,30 +85,42 @@ enum ScaleBenchmark {
         var lpBound: Double?
         for line in runPeers(folder: folder) {
             guard let data = line.data(using: .utf8),
-                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+                let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { continue }
             let solver = json["solver"] as? String ?? "?"
             let status = json["status"] as? String ?? "?"
             let objective = json["objective"] as? Double, bound = json["bound"] as? Double
             if solver == "HiGHS LP", status == "Optimal" { lpBound = objective }
-            print(row(solver, status, objective, bound, json["gap"] as? Double, json["maxDeviation"] as? Double,
-                      json["seconds"] as? Double ?? 0))
+            print(
+                row(
+                    solver, status, objective, bound, json["gap"] as? Double, json["maxDeviation"] as? Double,
+                    json["seconds"] as? Double ?? 0))
             if let ours, let seconds = json["seconds"] as? Double, solver != "HiGHS LP" {
                 print(String(format: "    time ratio peer/ours %.1f×", seconds / max(ours.seconds, 1e-9)))
             }
         }
         if let lpBound, let ours {
-            print(String(format: "  true LP bound (HiGHS) %.2f: our Lagrangian bound is %.3f%% below it; our objective %.3f%% above it",
-                         lpBound, (lpBound - ours.bound) / lpBound * 100, (ours.objective - lpBound) / lpBound * 100))
+            print(
+                String(
+                    format:
+                        "  true LP bound (HiGHS) %.2f: our Lagrangian bound is %.3f%% below it; our objective %.3f%% above it",
+                    lpBound, (lpBound - ours.bound) / lpBound * 100, (ours.objective - lpBound) / lpBound * 100))
         }
         print("")
     }
 
-    static func row(_ name: String, _ status: String, _ objective: Double?, _ bound: Double?, _ gap: Double?,
-                    _ deviation: Double?, _ seconds: Double) -> String {
+    static func row(
+        _ name: String, _ status: String, _ objective: Double?, _ bound: Double?, _ gap: Double?,
+        _ deviation: Double?, _ seconds: Double
+    ) -> String {
         func f(_ x: Double?, _ format: String) -> String { x.map { String(format: format, $0) } ?? "-" }
-        return "  " + [name.padding(toLength: 28, withPad: " ", startingAt: 0), status.padding(toLength: 14, withPad: " ", startingAt: 0),
-                       "obj " + f(objective, "%.2f"), "bound " + f(bound, "%.2f"), "gap " + f(gap.map { $0 * 100 }, "%.3f%%"),
-                       "maxdev " + f(deviation.map { $0 * 100 }, "%.2f%%"), String(format: "%.2fs", seconds)].joined(separator: "  ")
+        return "  "
+            + [
+                name.padding(toLength: 28, withPad: " ", startingAt: 0),
+                status.padding(toLength: 14, withPad: " ", startingAt: 0),
+                "obj " + f(objective, "%.2f"), "bound " + f(bound, "%.2f"), "gap " + f(gap.map { $0 * 100 }, "%.3f%%"),
+                "maxdev " + f(deviation.map { $0 * 100 }, "%.2f%%"), String(format: "%.2fs", seconds),
+            ].joined(separator: "  ")
     }
 
     /// Peak resident set size of this process (`VmHWM` in /proc/self/status).
@@ -110,7 +136,9 @@ enum ScaleBenchmark {
     static func writeInstance(_ problem: AlignmentProblem, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var units = "id,x,y,potential,workload\n"
-        for u in problem.units { units += "\(u.id),\(u.location.first),\(u.location.second),\(u.measures[0]),\(u.measures[1])\n" }
+        for u in problem.units {
+            units += "\(u.id),\(u.location.first),\(u.location.second),\(u.measures[0]),\(u.measures[1])\n"
+        }
         try units.write(to: folder.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
         var territories = "id,x,y\n"
         for t in problem.territories { territories += "\(t.id),\(t.centre.first),\(t.centre.second)\n" }
@@ -132,7 +160,9 @@ enum ScaleBenchmark {
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        if process.terminationStatus != 0 { print("  peers: peers.py exited with \(process.terminationStatus) (pip install highspy ortools numpy)") }
+        if process.terminationStatus != 0 {
+            print("  peers: peers.py exited with \(process.terminationStatus) (pip install highspy ortools numpy)")
+        }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }

@@ -74,7 +74,8 @@ public struct InfeasibilityReport: Sendable, Equatable, CustomStringConvertible 
         let amount = conflict.formatted2
         var list = nodes.prefix(12).map(\.rawValue).joined(separator: ", ")
         if nodes.count > 12 { list += " and \(nodes.count - 12) more" }
-        return "no feasible split under \(parent): \(kind.rawValue) by \(amount) (pool \(pool.formatted2)); nodes: \(list)"
+        return
+            "no feasible split under \(parent): \(kind.rawValue) by \(amount) (pool \(pool.formatted2)); nodes: \(list)"
     }
 }
 

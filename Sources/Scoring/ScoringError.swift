@@ -48,7 +48,8 @@ public enum ScoringError: Error, Hashable, CustomStringConvertible {
             "\(file): model schema version \(found) is not supported (this build reads version \(supported)); retrain with `meridian score train`"
         case .unreadableModel(let file, let reason): "\(file): not a Meridian scoring model: \(reason)"
         case .xgboost(let routine, let message): "XGBoost \(routine) failed: \(message)"
-        case .invalidParameter(let name, let value, let expected): "parameter \(name) = \(ErrorText.quoted(value)): expected \(expected)"
+        case .invalidParameter(let name, let value, let expected):
+            "parameter \(name) = \(ErrorText.quoted(value)): expected \(expected)"
         case .perfectSeparation:
             "the classes are perfectly separable, so unpenalized logistic regression has no finite optimum; use l2 > 0"
         case .notConverged(let iterations, let norm):

@@ -30,7 +30,8 @@ public struct AccountSegmenter: Sendable {
     public var rules: BucketRules?
 
     public init(
-        idColumn: String = "id", features: [String] = [], logFeatures: Set<String> = [], clusters: ClusterCount = .fixed(4),
+        idColumn: String = "id", features: [String] = [], logFeatures: Set<String> = [],
+        clusters: ClusterCount = .fixed(4),
         restarts: Int = 10, seed: UInt64, tierMeasure: String? = nil, rules: BucketRules? = nil
     ) {
         self.idColumn = idColumn
@@ -56,7 +57,8 @@ public struct AccountSegmenter: Sendable {
                         let v = values[i * raw.dimension + j]
                         guard v > -1 else {
                             throw SegmentationError.invalidParameter(
-                                name: "\(name) at line \(table.lineNumbers[i])", value: "\(v)", expected: "> −1 for a log feature")
+                                name: "\(name) at line \(table.lineNumbers[i])", value: "\(v)",
+                                expected: "> −1 for a log feature")
                         }
                         values[i * raw.dimension + j] = log1p(v)
                     }
@@ -83,7 +85,8 @@ public struct AccountSegmenter: Sendable {
         }
         let buckets = try rules?.assign(table)
         return AccountSegments(
-            idColumn: idColumn, ids: ids, seed: seed, clustering: clustering, selection: choice, abcTiers: abc, deciles: deciles,
+            idColumn: idColumn, ids: ids, seed: seed, clustering: clustering, selection: choice, abcTiers: abc,
+            deciles: deciles,
             buckets: buckets)
     }
 }
@@ -131,7 +134,8 @@ public struct AccountSegments: Sendable, Hashable {
             let inertia = String(format: "%.6f", clustering.inertia)
             let stop = clustering.converged ? "converged" : "iteration limit"
             lines.append(
-                "k-means: k = \(clustering.clusterCount), inertia \(inertia), \(clustering.iterations) iterations, \(stop), best of restart \(clustering.restart)")
+                "k-means: k = \(clustering.clusterCount), inertia \(inertia), \(clustering.iterations) iterations, \(stop), best of restart \(clustering.restart)"
+            )
             lines.append("cluster sizes: " + clustering.sizes.map(String.init).joined(separator: " "))
         }
         if let abcTiers {
@@ -141,7 +145,8 @@ public struct AccountSegments: Sendable, Hashable {
         if let buckets {
             var counts: [String: Int] = [:]
             for b in buckets { counts[b.bucket, default: 0] += 1 }
-            lines.append("buckets: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append(
+                "buckets: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n") + "\n"
     }

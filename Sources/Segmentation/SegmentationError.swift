@@ -18,7 +18,8 @@ public enum SegmentationError: Error, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooFewPoints(let points, let clusters): "cannot form \(clusters) clusters from \(points) points"
-        case .invalidParameter(let name, let value, let expected): "\(name) = \(ErrorText.quoted(value)): expected \(expected)"
+        case .invalidParameter(let name, let value, let expected):
+            "\(name) = \(ErrorText.quoted(value)): expected \(expected)"
         case .missingValue(let file, let line, let position, let column):
             "\(file):\(line):\(position): \(column): a value is missing; k-means needs a value for every feature"
         case .invalidRequest(let key, let value, let expected):

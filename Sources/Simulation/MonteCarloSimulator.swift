@@ -171,7 +171,8 @@ private struct Model: Sendable {
                 let cents = (exp(mu[index] + rep.sigma * z) * 100).rounded()
                 guard cents < 1e15 else {
                     throw .invalid(
-                        field: "\(rep.id) drawn sales", value: "\(cents / 100)", expected: "below 1e13 (lower the mean or sigma)")
+                        field: "\(rep.id) drawn sales", value: "\(cents / 100)",
+                        expected: "below 1e13 (lower the mean or sigma)")
                 }
                 let sales = Money(cents: Int64(cents))
                 if sales >= rep.quota {

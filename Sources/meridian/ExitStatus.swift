@@ -69,7 +69,8 @@ enum ExitStatus: Int32, CaseIterable {
             switch error {
             case .infeasible: self = .infeasible
             case .noFeasibleAlignmentFound: self = .limitWithoutSolution
-            case .invalidRequest: self = .usage  // a setting the data rules out (a config's own errors are RequestBuildError)
+            // A setting the data rules out (a config's own errors are RequestBuildError).
+            case .invalidRequest: self = .usage
             default: self = .badData
             }
         case let error as QuotaError:
@@ -109,7 +110,8 @@ enum ExitStatus: Int32, CaseIterable {
             case .corruptRow: self = .badData
             case .missingStore, .duplicateRun, .database: self = .failure
             }
-        case is LedgerError, is ModelError, is SalesDataError, is ConfigurationError, is PlanningError, is SegmentationError, is DecodingError:
+        case is LedgerError, is ModelError, is SalesDataError, is ConfigurationError, is PlanningError,
+            is SegmentationError, is DecodingError:
             self = .badData
         default:
             self = .failure

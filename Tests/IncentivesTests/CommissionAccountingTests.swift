@@ -22,9 +22,12 @@ import Testing
     /// each 10 is commensurate with the next renewal's 10, so it is amortized over its own 2 years.
     func kpmg() throws -> [CommissionCost] {
         [
-            try cost("initial", .newBooking, cents: 3_000, incurred: "2026-01", contract: 24, life: 48, commensurate: false),
-            try cost("renewal-1", .renewal, cents: 1_000, incurred: "2028-01", contract: 24, life: 24, commensurate: true),
-            try cost("renewal-2", .renewal, cents: 1_000, incurred: "2030-01", contract: 24, life: 24, commensurate: true),
+            try cost(
+                "initial", .newBooking, cents: 3_000, incurred: "2026-01", contract: 24, life: 48, commensurate: false),
+            try cost(
+                "renewal-1", .renewal, cents: 1_000, incurred: "2028-01", contract: 24, life: 24, commensurate: true),
+            try cost(
+                "renewal-2", .renewal, cents: 1_000, incurred: "2030-01", contract: 24, life: 24, commensurate: true),
         ]
     }
 
@@ -56,7 +59,9 @@ import Testing
         #expect(Array(schedule.prefix(4)) == [62, 63, 63, 62].map(Money.init(cents:)))
         #expect(schedule.reduce(.zero, +) == Money(cents: 3_000))
         // 1,000 cents / 24 = 41.67: 42, 41, 42 (round(41.67), round(83.33) − 42, round(125) − 83).
-        #expect(Array(CommissionAccounting.straightLine(Money(cents: 1_000), months: 24).prefix(3)) == [42, 41, 42].map(Money.init(cents:)))
+        #expect(
+            Array(CommissionAccounting.straightLine(Money(cents: 1_000), months: 24).prefix(3))
+                == [42, 41, 42].map(Money.init(cents:)))
     }
 
     @Test func rollForwardTiesAndSplitsCurrentFromNonCurrent() throws {
@@ -107,11 +112,16 @@ import Testing
 
     @Test func nonIncrementalAndShortCostsAreExpensedWithTheirReason() throws {
         let mbo = try cost("mbo", .mbo, cents: 50_000, incurred: "2026-03", contract: 36, life: 36, commensurate: false)
-        let spiff = try cost("spiff", .activitySpiff, cents: 10_000, incurred: "2026-03", contract: 36, life: 36, commensurate: false)
-        let topUp = try cost("draw", .drawTopUp, cents: 180_000, incurred: "2026-03", contract: 36, life: 36, commensurate: false)
-        let annual = try cost("annual", .newBooking, cents: 20_000, incurred: "2026-03", contract: 12, life: 12, commensurate: true)
-        let commensurateAnnual = try cost("c12", .newBooking, cents: 20_000, incurred: "2026-03", contract: 12, life: 60, commensurate: true)
-        let upsell = try cost("upsell", .upsell, cents: 36_000, incurred: "2026-03", contract: 12, life: 36, commensurate: false)
+        let spiff = try cost(
+            "spiff", .activitySpiff, cents: 10_000, incurred: "2026-03", contract: 36, life: 36, commensurate: false)
+        let topUp = try cost(
+            "draw", .drawTopUp, cents: 180_000, incurred: "2026-03", contract: 36, life: 36, commensurate: false)
+        let annual = try cost(
+            "annual", .newBooking, cents: 20_000, incurred: "2026-03", contract: 12, life: 12, commensurate: true)
+        let commensurateAnnual = try cost(
+            "c12", .newBooking, cents: 20_000, incurred: "2026-03", contract: 12, life: 60, commensurate: true)
+        let upsell = try cost(
+            "upsell", .upsell, cents: 36_000, incurred: "2026-03", contract: 12, life: 36, commensurate: false)
         #expect(CommissionAccounting.treatment(of: mbo) == .expensed(.notIncremental))
         #expect(CommissionAccounting.treatment(of: spiff) == .expensed(.notIncremental))
         #expect(CommissionAccounting.treatment(of: topUp) == .expensed(.notIncremental))
@@ -129,10 +139,12 @@ import Testing
     }
 
     @Test func badCostsAreRejectedNamingTheCost() throws {
-        let short = try cost("K9", .newBooking, cents: 100, incurred: "2026-01", contract: 24, life: 12, commensurate: false)
+        let short = try cost(
+            "K9", .newBooking, cents: 100, incurred: "2026-01", contract: 24, life: 12, commensurate: false)
         #expect(
             throws: LedgerError(
-                field: "cost[K9].expectedBenefitMonths", value: "12", expected: "at least the contract term (24 months)")
+                field: "cost[K9].expectedBenefitMonths", value: "12", expected: "at least the contract term (24 months)"
+            )
         ) { try CommissionAccounting(costs: [short]) }
     }
 }

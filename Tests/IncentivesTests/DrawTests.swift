@@ -15,7 +15,8 @@ import Testing
     /// | 5      | 1,300  | 0       | min(600, 300) = 300  | 1,000 | 300     |
     /// | 6      | 2,000  | 0       | min(300, 1,000) = 300| 1,700 | 0       |
     @Test func recoverableDrawRecoversOnlyEarningsAboveTheDraw() throws {
-        let schedule = try DrawSchedule(terms: DrawTerms(amount: dollars(1_000), kind: .recoverable, recoveryStartsAt: 3))
+        let schedule = try DrawSchedule(
+            terms: DrawTerms(amount: dollars(1_000), kind: .recoverable, recoveryStartsAt: 3))
         let periods = schedule.run(earnings: [500, 700, 400, 1_800, 1_300, 2_000].map(dollars))
         #expect(periods.map(\.paid) == [1_000, 1_000, 1_000, 1_000, 1_000, 1_700].map(dollars))
         #expect(periods.map(\.balance) == [500, 800, 1_400, 600, 300, 0].map(dollars))
@@ -27,7 +28,8 @@ import Testing
     @Test func recoveryWaitsForItsStartPeriod() throws {
         // Same earnings, recovery from period 6 only: periods 4 and 5 pay all earnings; period 6 recovers
         // min(1,400, 2,000 − 1,000) = 1,000 → paid 1,000, balance 400.
-        let schedule = try DrawSchedule(terms: DrawTerms(amount: dollars(1_000), kind: .recoverable, recoveryStartsAt: 5))
+        let schedule = try DrawSchedule(
+            terms: DrawTerms(amount: dollars(1_000), kind: .recoverable, recoveryStartsAt: 5))
         let periods = schedule.run(earnings: [500, 700, 400, 1_800, 1_300, 2_000].map(dollars))
         #expect(periods.map(\.paid) == [1_000, 1_000, 1_000, 1_800, 1_300, 1_000].map(dollars))
         #expect(periods.map(\.balance) == [500, 800, 1_400, 1_400, 1_400, 400].map(dollars))

@@ -61,18 +61,24 @@ import Testing
     @Test func successiveRestatementsAddUpToTheLatestMinusTheOriginal() throws {
         let jan = try CompPeriod(parsing: "2026-01")
         let line = { (amount: Int64) in
-            LedgerLine(id: "R1/2026-01/bookings", person: "R1", period: jan, kind: .earning, component: "bookings",
+            LedgerLine(
+                id: "R1/2026-01/bookings", person: "R1", period: jan, kind: .earning, component: "bookings",
                 amount: Money(cents: amount))
         }
         var history = try PeriodHistory(original: [line(950_000)], period: jan, recordedIn: jan)
-        let first = try history.restate(lines: [line(975_000)], recordedIn: try CompPeriod(parsing: "2026-04"), reason: "quota")
-        let second = try history.restate(lines: [line(960_001)], recordedIn: try CompPeriod(parsing: "2026-05"), reason: "late deal reversed")
+        let first = try history.restate(
+            lines: [line(975_000)], recordedIn: try CompPeriod(parsing: "2026-04"), reason: "quota")
+        let second = try history.restate(
+            lines: [line(960_001)], recordedIn: try CompPeriod(parsing: "2026-05"), reason: "late deal reversed")
         #expect(first.map(\.amount) == [Money(cents: 25_000)])
         #expect(second.map(\.amount) == [Money(cents: -14_999)])
         #expect(second.first?.references == "R1/2026-01/v2")
         #expect((first + second).reduce(Money.zero) { $0 + $1.amount } == Money(cents: 10_001))
         // Unchanged recalculation: no adjustment lines, but the version is kept.
-        #expect(try history.restate(lines: [line(960_001)], recordedIn: try CompPeriod(parsing: "2026-05"), reason: "re-run").isEmpty)
+        #expect(
+            try history.restate(
+                lines: [line(960_001)], recordedIn: try CompPeriod(parsing: "2026-05"), reason: "re-run"
+            ).isEmpty)
         #expect(history.versions.count == 4)
     }
 

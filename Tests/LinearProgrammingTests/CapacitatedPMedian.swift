@@ -51,7 +51,8 @@ struct CapacitatedPMedian {
             }
         }
         let assign = model.addVariables(
-            names: names, lowerBounds: Array(repeating: 0, count: n * n), upperBounds: Array(repeating: 1, count: n * n),
+            names: names, lowerBounds: Array(repeating: 0, count: n * n),
+            upperBounds: Array(repeating: 1, count: n * n),
             kind: .binary, objective: objective)
         let median = model.addVariables(
             names: (1...n).map { "median[\($0)]" }, lowerBounds: Array(repeating: 0, count: n),

@@ -48,8 +48,9 @@ import Testing
 
     @Test func bulkExamples() {
         var model = Model(name: "bulk")
-        let x = model.addVariables(names: ["x[0]", "x[1]"], lowerBounds: [0, 0], upperBounds: [1, 1],
-                                   objective: [2, 3])
+        let x = model.addVariables(
+            names: ["x[0]", "x[1]"], lowerBounds: [0, 0], upperBounds: [1, 1],
+            objective: [2, 3])
         #expect(x.count == 2)
         var rows = Model(name: "bulk-row")
         let v = rows.addVariables(names: ["a", "b"], lowerBounds: [0, 0], upperBounds: [.infinity, .infinity])
@@ -86,8 +87,9 @@ import Testing
 
     @Test func fileExamples() throws {
         let models = Fixtures.repositoryRoot.appendingPathComponent("Models")
-        let model = try Model(contentsOf: models.appendingPathComponent("capacitated_p_median.mod"),
-                              data: models.appendingPathComponent("pmedcap1_01.dat"))
+        let model = try Model(
+            contentsOf: models.appendingPathComponent("capacitated_p_median.mod"),
+            data: models.appendingPathComponent("pmedcap1_01.dat"))
         #expect(model.variableCount == 2550)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("quota-\(UUID().uuidString).lp")
         var quota = Model(name: "quota")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LinearProgramming
 import TestSupport
 import Testing
+
+@testable import LinearProgramming
 
 @Suite struct GLPKBoundaryTests {
     @Test func internalGLPKErrorThrowsAndTheProcessLivesOn() throws {
@@ -30,7 +31,8 @@ import Testing
         let objectives = ObjectiveBox()
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             for _ in 0..<5 {
-                let value = worker == 0
+                let value =
+                    worker == 0
                     ? (try? mipModel.solve().requireOptimal().objectiveValue)
                     : (try? lpModel.solve().requireOptimal().objectiveValue)
                 objectives.append(worker, value)
@@ -38,15 +40,18 @@ import Testing
         }
         let results = objectives.snapshot()
         #expect(results[0]?.count == 5 && results[1]?.count == 5)
-        #expect(results[0]?.allSatisfy { $0.map { isApproximatelyEqual($0, expectedMIP, relative: 1e-9) } == true } == true)
-        #expect(results[1]?.allSatisfy { $0.map { isApproximatelyEqual($0, expectedLP, relative: 1e-7) } == true } == true)
+        #expect(
+            results[0]?.allSatisfy { $0.map { isApproximatelyEqual($0, expectedMIP, relative: 1e-9) } == true } == true)
+        #expect(
+            results[1]?.allSatisfy { $0.map { isApproximatelyEqual($0, expectedLP, relative: 1e-7) } == true } == true)
     }
 
     @Test func returnCodesPrintTheirCSymbol() {
         #expect(GLPKReturnCode.timeLimit.description == "GLP_ETMLIM (time limit exceeded)")
         #expect(GLPKReturnCode(rawValue: 99).description == "GLPK return code 99")
-        #expect(SolverError.routineFailed(routine: "glp_simplex", code: .singularMatrix).description
-            == "glp_simplex failed with GLP_ESING (singular matrix)")
+        #expect(
+            SolverError.routineFailed(routine: "glp_simplex", code: .singularMatrix).description
+                == "glp_simplex failed with GLP_ESING (singular matrix)")
     }
 }
 

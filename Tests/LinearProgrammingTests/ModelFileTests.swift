@@ -4,7 +4,8 @@ import TestSupport
 import Testing
 
 @Suite struct ModelFileTests {
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static func temporaryURL(_ name: String) throws -> URL {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-lp")
@@ -50,7 +51,7 @@ import Testing
         let original = try model.solve().requireOptimal().objectiveValue
         let reread = try read.solve().requireOptimal().objectiveValue
         #expect(isApproximatelyEqual(original, 38))  // x = 2, y = 6, flag = 0 → 36 + 2
-        #expect(isApproximatelyEqual(reread, 36))    // the constant 2 is only a comment in LP files
+        #expect(isApproximatelyEqual(reread, 36))  // the constant 2 is only a comment in LP files
         let batches = try #require(read.variable(named: "batches"))
         #expect(read.kind(of: batches) == .integer)
     }
@@ -91,7 +92,8 @@ import Testing
 
     @Test func mathProgDataErrorNamesTheDataFile() throws {
         let mod = try Self.temporaryURL("ok.mod")
-        try "param n, integer, > 0;\nvar x >= n;\nminimize z: x;\nend;\n".write(to: mod, atomically: true, encoding: .utf8)
+        try "param n, integer, > 0;\nvar x >= n;\nminimize z: x;\nend;\n".write(
+            to: mod, atomically: true, encoding: .utf8)
         let dat = mod.deletingLastPathComponent().appendingPathComponent("bad.dat")
         try "data;\nparam n := -4;\nend;\n".write(to: dat, atomically: true, encoding: .utf8)
         #expect(throws: SolverError.self) { try Model(mathProgModel: mod, data: dat) }

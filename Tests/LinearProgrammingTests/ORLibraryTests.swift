@@ -21,8 +21,9 @@ import Testing
         let result = try model.solve(options: instance.options(for: model))
         #expect(result.termination == .optimal || result.termination == .feasible(limit: .time))
         let solution = try #require(result.solution)
-        #expect(isApproximatelyEqual(solution.objectiveValue, instance.publishedOptimum, absolute: 1e-6),
-                "instance \(problem): \(result.summary)")
+        #expect(
+            isApproximatelyEqual(solution.objectiveValue, instance.publishedOptimum, absolute: 1e-6),
+            "instance \(problem): \(result.summary)")
         let bound = try #require(result.bestBound)
         #expect(bound <= solution.objectiveValue + 1e-6)
         #expect(bound <= instance.publishedOptimum + 1e-6, "a bound above the proven optimum would be wrong")
@@ -38,7 +39,8 @@ import Testing
         #expect(translated.variableCount == built.variableCount)
         #expect(translated.constraintCount == built.constraintCount)
         #expect(translated.nonzeroCount == built.nonzeroCount)
-        let objective = try translated.solve(options: SolverOptions(timeLimit: .seconds(90))).requireOptimal().objectiveValue
+        let objective = try translated.solve(options: SolverOptions(timeLimit: .seconds(90))).requireOptimal()
+            .objectiveValue
         #expect(isApproximatelyEqual(objective, instance.publishedOptimum, absolute: 1e-6))
         // Same names, same objective coefficients.
         for v in built.variables.prefix(200) {

@@ -1,5 +1,6 @@
-@testable import LinearProgramming
 import Testing
+
+@testable import LinearProgramming
 
 /// STYLE.md table B4, one row per argument: the termination comes from the (return code, status) pair.
 @Suite struct StatusTableTests {

@@ -91,7 +91,8 @@ import Testing
         model.addConstraint(LinearExpression.sum(x) { LinearExpression($0) } >= 25, name: "cover")
         model.addConstraint(x[0] + x[1] >= 12, name: "pair")
         model.minimize(LinearExpression.sum(x.indices) { Double($0 + 1) * x[$0] })
-        let result = try model.solve(options: SolverOptions(lpAlgorithm: .primalSimplex, presolve: false, iterationLimit: 1))
+        let result = try model.solve(
+            options: SolverOptions(lpAlgorithm: .primalSimplex, presolve: false, iterationLimit: 1))
         #expect(result.termination == .noSolutionFound(limit: .iterations))
         #expect(result.solution == nil)
     }
@@ -104,7 +105,8 @@ import Testing
             model.addConstraint(x[k] + x[k + 1] <= Double(7 + k), name: "pair[\(k)]")
         }
         model.maximize(LinearExpression.sum(x.indices) { Double($0 + 1) * x[$0] })
-        let result = try model.solve(options: SolverOptions(lpAlgorithm: .primalSimplex, presolve: false, iterationLimit: 1))
+        let result = try model.solve(
+            options: SolverOptions(lpAlgorithm: .primalSimplex, presolve: false, iterationLimit: 1))
         #expect(result.termination == .feasible(limit: .iterations))
         let solution = try #require(result.solution)
         for k in 0..<5 {

@@ -40,7 +40,8 @@ import Testing
                 variables: (0..<n).map { assign[$0 * n + j] } + [open[j]], coefficients: demand + [-capacity])
             for i in 0..<n {
                 model.addConstraint(
-                    name: "open\(i)_\(j)", lowerBound: -.infinity, upperBound: 0, variables: [assign[i * n + j], open[j]],
+                    name: "open\(i)_\(j)", lowerBound: -.infinity, upperBound: 0,
+                    variables: [assign[i * n + j], open[j]],
                     coefficients: [1, -1])
             }
         }

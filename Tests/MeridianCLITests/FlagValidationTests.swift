@@ -26,7 +26,8 @@ import Testing
         // quotas' target, rounding unit and growth bounds: QuotasCommandTests (checked by the library)
         quotas + ["--attrition-relief=2"], quotas + ["--warn-below=nan"],
         train + ["--rounds=0"], train + ["--learning-rate=0"], train + ["--max-depth=0"], train + ["--l2=-1"],
-        train + ["--threads=-1"], train + ["--subsample=0"], train + ["--min-child-weight=nan"], train + ["--max-levels=0"],
+        train + ["--threads=-1"], train + ["--subsample=0"], train + ["--min-child-weight=nan"],
+        train + ["--max-levels=0"],
         ["score", "evaluate", "--input", "a.csv", "--numeric", "x", "--folds=1"],
         // segment, data generate and data validate check these when the request is built (64 as
         // well): RequestOverlayTests and FlagFuzzTests

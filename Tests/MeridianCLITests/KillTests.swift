@@ -46,7 +46,8 @@ import Testing
         for kill in 0..<count {
             if kill % 2 == 0 { try? FileManager.default.removeItem(at: output) }
             // a kill between the two renames leaves the folder missing and its copy beside it
-            let hadPrevious = try FileManager.default.fileExists(atPath: output.path)
+            let hadPrevious =
+                try FileManager.default.fileExists(atPath: output.path)
                 || (try siblings(of: output)).contains { $0.hasSuffix(".new") || $0.hasSuffix(".old") }
             let delay = Double(generator.next() % 1_000_000) / 1_000_000 * 0.95 * duration
             let process = try MeridianProcess.start(arguments)
@@ -63,7 +64,9 @@ import Testing
                 #expect(isComplete(try snapshot(output)), "kill \(kill) after \(delay) s: partial folder")
             } else if hadPrevious {
                 // killed between the two renames: a complete copy waits beside it for the next run
-                #expect(left.contains { $0.hasSuffix(".new") || $0.hasSuffix(".old") }, "kill \(kill): previous folder lost")
+                #expect(
+                    left.contains { $0.hasSuffix(".new") || $0.hasSuffix(".old") }, "kill \(kill): previous folder lost"
+                )
             }
         }
         #expect(interrupted >= count / 2, "most kills should land while the command runs")

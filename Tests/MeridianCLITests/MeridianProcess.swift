@@ -27,9 +27,11 @@ struct MeridianProcess {
         where FileManager.default.isExecutableFile(atPath: candidate.path) {
             return candidate
         }
-        throw CocoaError(.fileNoSuchFile, userInfo: [
-            NSLocalizedDescriptionKey: "no meridian executable in \(folders.map(\.path).joined(separator: ", "))",
-        ])
+        throw CocoaError(
+            .fileNoSuchFile,
+            userInfo: [
+                NSLocalizedDescriptionKey: "no meridian executable in \(folders.map(\.path).joined(separator: ", "))"
+            ])
     }
 
     /// Starts `meridian arguments` in `directory` without waiting, its output discarded (for

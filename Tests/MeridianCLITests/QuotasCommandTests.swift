@@ -22,10 +22,13 @@ import Testing
     @Test func parsesTheAllocateCommand() throws {
         let command = try #require(
             try Meridian.parseAsRoot([
-                "quotas", "allocate", "--nodes", "n.csv", "--target", "50000000", "--basis", "history:0.5,potential:0.5",
+                "quotas", "allocate", "--nodes", "n.csv", "--target", "50000000", "--basis",
+                "history:0.5,potential:0.5",
                 "--over-assign", "0.10", "--format", "json", "--override", "e1=100", "--override", "w2=200",
             ]) as? Meridian.Quotas.Allocate)
-        #expect(command.target == 50_000_000 && command.basis == "history:0.5,potential:0.5" && command.overAssign == "0.10")
+        #expect(
+            command.target == 50_000_000 && command.basis == "history:0.5,potential:0.5" && command.overAssign == "0.10"
+        )
         #expect(command.format == .json && command.override == ["e1=100", "w2=200"])
         let configuration = try command.makeConfiguration()
         #expect(configuration.overrides["w2"] == 200 && configuration.overAssignment == [0.10])
@@ -47,7 +50,8 @@ import Testing
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let list = try #require(decoded?["nodes"] as? [[String: Any]])
         let east = try #require(list.first { $0["id"] as? String == "east" })
-        #expect(east["quota"] as? Double == 23_375_000 && east["parent"] as? String == "co" && east["level"] as? Int == 1)
+        #expect(
+            east["quota"] as? Double == 23_375_000 && east["parent"] as? String == "co" && east["level"] as? Int == 1)
         #expect(east["childrenPool"] as? Double == 25_712_500 && east["floorBinding"] as? Bool == false)
         let eastReps = list.filter { $0["parent"] as? String == "east" }.compactMap { $0["quota"] as? Double }
         #expect(eastReps.reduce(0, +) == 25_712_500)
@@ -57,7 +61,10 @@ import Testing
         #expect(csv.status == 0)
         let quotas = try String(contentsOf: out.appendingPathComponent("quotas.csv"), encoding: .utf8)
         #expect(quotas.hasPrefix("node,name,level,parent,role,status,basis_prior_year,"))
-        #expect(quotas.contains("\neast,east,1,co,unit,active,18000000.00,,120000000.00,,0.450000,0.400000,0.425000,1.000000,23375000.00,23375000.00,"))
+        #expect(
+            quotas.contains(
+                "\neast,east,1,co,unit,active,18000000.00,,120000000.00,,0.450000,0.400000,0.425000,1.000000,23375000.00,23375000.00,"
+            ))
         let checks = try String(contentsOf: out.appendingPathComponent("quota_checks.csv"), encoding: .utf8)
         #expect(checks.contains("east,23375000.00,0.100000,25712500.00,23375000.00,0.00,"))
         #expect(csv.stdout.contains("roll-up checks: 3 of 3 parents"))
@@ -69,15 +76,24 @@ import Testing
         let nodes = folder.appendingPathComponent("nodes.csv")
         try Self.workedNodes.write(to: nodes, atomically: true, encoding: .utf8)
         let result = try MeridianProcess.run([
-            "quotas", "allocate", "--nodes", nodes.path, "--target", "30000000", "--basis", "history", "--growth-floor", "0",
+            "quotas", "allocate", "--nodes", nodes.path, "--target", "30000000", "--basis", "history", "--growth-floor",
+            "0",
         ])
         #expect(result.status == 3)
         // East's reps have 18M of prior year against East's 30M × 18/40 = 13.5M.
-        #expect(result.stderr.contains("no feasible split under east: floors exceed the pool by 4500000.00 (pool 13500000.00); nodes: e1, e2, e3"))
-        let bad = try MeridianProcess.run(["quotas", "allocate", "--nodes", folder.appendingPathComponent("missing.csv").path, "--target", "1"])
+        #expect(
+            result.stderr.contains(
+                "no feasible split under east: floors exceed the pool by 4500000.00 (pool 13500000.00); nodes: e1, e2, e3"
+            ))
+        let bad = try MeridianProcess.run([
+            "quotas", "allocate", "--nodes", folder.appendingPathComponent("missing.csv").path, "--target", "1",
+        ])
         // an unreadable file is an I/O error (1) in one plain sentence; before: 65 with "line 0"
         #expect(bad.status == 1)
-        #expect(bad.stderr == "error: \(folder.appendingPathComponent("missing.csv").path): cannot read: No such file or directory\n")
+        #expect(
+            bad.stderr
+                == "error: \(folder.appendingPathComponent("missing.csv").path): cannot read: No such file or directory\n"
+        )
     }
 
     /// Absurd or mistyped flag values are usage errors (64).

@@ -148,7 +148,10 @@ import Testing
         #expect(throws: (any Error).self) { try Meridian.parseAsRoot(["solve", "m.lp", "--time-limit", "1e16"]) }
         var request = SolveRequest(model: "m.lp")
         request.timeLimit = 1e16
-        #expect(throws: SolverError.invalidOption(name: "timeLimit", value: "1e+16", expected: "a number of seconds > 0 and ≤ 10000000")) {
+        #expect(
+            throws: SolverError.invalidOption(
+                name: "timeLimit", value: "1e+16", expected: "a number of seconds > 0 and ≤ 10000000")
+        ) {
             try request.options()
         }
         request.timeLimit = 2.5

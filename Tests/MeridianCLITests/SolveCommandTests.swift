@@ -27,7 +27,9 @@ import Testing
     }
 
     @Test func infeasibleLPExitsWithThree() throws {
-        let lp = try Self.temporaryFile("infeasible.lp", """
+        let lp = try Self.temporaryFile(
+            "infeasible.lp",
+            """
             Minimize
              obj: x + y
             Subject To
@@ -42,8 +44,10 @@ import Testing
 
     @Test func timeLimitedRunsExitWithTheCodeOfTheirTermination() throws {
         // With 1 ms GLPK stops early; holding an incumbent or not decides between 0 and 4.
-        let run = try MeridianProcess.run(["solve", "Models/capacitated_p_median.mod", "--data", "Models/pmedcap1_01.dat",
-                                "--time-limit", "0.001", "--format", "json"])
+        let run = try MeridianProcess.run([
+            "solve", "Models/capacitated_p_median.mod", "--data", "Models/pmedcap1_01.dat",
+            "--time-limit", "0.001", "--format", "json",
+        ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let termination = try #require(object["termination"] as? String)
         #expect(termination.hasSuffix("(time)"))
@@ -52,7 +56,9 @@ import Testing
     }
 
     @Test func mpsWrittenByGLPKSolvesWithTableOutput() throws {
-        let mps = try Self.temporaryFile("wyndor.mps", """
+        let mps = try Self.temporaryFile(
+            "wyndor.mps",
+            """
             NAME wyndor
             ROWS
              N obj

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import meridian
 
 /// End-to-end tests of `meridian territories design`: the built binary on generated CSVs.
@@ -21,16 +22,21 @@ import TestSupport
     @Test func parsesEveryOption() throws {
         let command = try Meridian.parseAsRoot([
             "territories", "design", "--accounts", "a.csv", "--territories", "t.csv", "--measure", "potential:0.05",
-            "--measure", "workload:0.1:capacity", "--metric", "euclidean", "--weight", "workload", "--max-moved-share", "0.15",
-            "--max-moved-value-share", "0.2", "--move-penalty", "1.5", "--value-measure", "potential", "--locks-column", "lock",
-            "--adjacency", "adj.csv", "--territory-count", "3", "--choose-centres", "--relocate", "2", "--add", "1", "--remove", "1",
+            "--measure", "workload:0.1:capacity", "--metric", "euclidean", "--weight", "workload", "--max-moved-share",
+            "0.15",
+            "--max-moved-value-share", "0.2", "--move-penalty", "1.5", "--value-measure", "potential", "--locks-column",
+            "lock",
+            "--adjacency", "adj.csv", "--territory-count", "3", "--choose-centres", "--relocate", "2", "--add", "1",
+            "--remove", "1",
             "--time-limit", "5", "--seed", "9", "--format", "json",
         ])
         let design = try #require(command as? Meridian.Territories.Design)
         #expect(design.measures == ["potential:0.05", "workload:0.1:capacity"])
         #expect(design.maxMovedShare == 0.15)
         #expect(design.seed == 9)
-        #expect(throws: (any Error).self) { try Meridian.parseAsRoot(["territories", "design", "--format", "xml", "--config", "c.yaml"]) }
+        #expect(throws: (any Error).self) {
+            try Meridian.parseAsRoot(["territories", "design", "--format", "xml", "--config", "c.yaml"])
+        }
     }
 
     @Test func designsAndWritesAPlanWithAJSONSummary() throws {
@@ -46,7 +52,10 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let summary = try #require(json)
-        for key in ["termination", "objective", "bound", "gap", "seconds", "maxDeviation", "movedAccounts", "movedShare", "connected"] {
+        for key in [
+            "termination", "objective", "bound", "gap", "seconds", "maxDeviation", "movedAccounts", "movedShare",
+            "connected",
+        ] {
             #expect(summary[key] != nil, "missing \(key)")
         }
         // reproducible only when no clock ended a phase (the long limit is a safety net)
@@ -88,7 +97,9 @@ import TestSupport
             """
         let configURL = folder.appendingPathComponent("design.yaml")
         try config.write(to: configURL, atomically: true, encoding: .utf8)
-        let result = try MeridianProcess.run(["territories", "design", "--config", configURL.path, "--format", "json", "--quiet"])
+        let result = try MeridianProcess.run([
+            "territories", "design", "--config", configURL.path, "--format", "json", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"termination\""))
     }
@@ -141,6 +152,7 @@ import TestSupport
         ])
         #expect(result.status == 65)
         // located to the column (before: "bad.csv:3: column potential: …", no column number)
-        #expect(result.stderr.contains("bad.csv:3:4: potential: value \"lots\" is not a finite number"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("bad.csv:3:4: potential: value \"lots\" is not a finite number"), "\(result.stderr)")
     }
 }

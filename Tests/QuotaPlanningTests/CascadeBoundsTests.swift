@@ -1,7 +1,7 @@
 import QuotaPlanning
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// Growth floor and cap, overrides, attrition relief and conflicts inside a whole cascade.
 @Suite struct CascadeBoundsTests {
@@ -10,7 +10,9 @@ import TestSupport
     static func district() throws -> QuotaHierarchy {
         let tenured = CalendarDate(year: 2020, month: 1, day: 1)
         func rep(_ id: QuotaNodeID, _ prior: Double, _ potential: Double) -> QuotaNode {
-            QuotaNode(id: id, parent: "d", role: .seat, hireDate: tenured, measures: BasisMeasures(priorYear: prior, potential: potential))
+            QuotaNode(
+                id: id, parent: "d", role: .seat, hireDate: tenured,
+                measures: BasisMeasures(priorYear: prior, potential: potential))
         }
         return try QuotaHierarchy([
             QuotaNode(id: "d", parent: nil, role: .unit),
@@ -65,9 +67,13 @@ import TestSupport
     @Test func floorsAboveThePoolAreReportedWithTheirNodes() throws {
         var config = QuotaPlanConfiguration(target: 700_000)
         config.basis = try BasisBlend(parsing: "potential")
-        config.growthFloor = 0   // floors add up to 1,000k
-        #expect(throws: QuotaError.infeasible(InfeasibilityReport(
-            kind: .floorsExceedPool, parent: "d", pool: 700_000, conflict: 300_000, nodes: ["a", "b", "c", "e"]))) {
+        config.growthFloor = 0  // floors add up to 1,000k
+        #expect(
+            throws: QuotaError.infeasible(
+                InfeasibilityReport(
+                    kind: .floorsExceedPool, parent: "d", pool: 700_000, conflict: 300_000, nodes: ["a", "b", "c", "e"])
+            )
+        ) {
             try QuotaCascade(hierarchy: Self.district(), configuration: config).allocate()
         }
     }
@@ -75,7 +81,7 @@ import TestSupport
     @Test func overrideIsKeptAndSiblingsShareTheRestByBasis() throws {
         var config = QuotaPlanConfiguration(target: 800_000)
         config.basis = try BasisBlend(parsing: "history")
-        config.overrides["e"] = 300_000   // 20k under its 320k share
+        config.overrides["e"] = 300_000  // 20k under its 320k share
         let plan = try QuotaCascade(hierarchy: Self.district(), configuration: config).allocate()
         #expect(plan.assignment("e")?.quota == 300_000 && plan.assignment("e")?.overridden == true)
         // 500k over prior years 1 : 2 : 3.
@@ -91,7 +97,7 @@ import TestSupport
         let plan = try QuotaCascade(hierarchy: Self.district(), configuration: config).allocate()
         let reserve = try #require(plan.assignment("d~relief"))
         #expect(reserve.quota == 40_000 && reserve.role == .reserve && reserve.heldByManager)
-        #expect(plan.assignment("e")?.quota == 304_000)   // 4 / 10 of 760k
+        #expect(plan.assignment("e")?.quota == 304_000)  // 4 / 10 of 760k
         #expect(plan.checksPass)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import QuotaPlanning
-import Testing
 import TestSupport
+import Testing
 
 /// Equal probability of attainment against closed forms.
 @Suite struct FairnessTests {
@@ -59,9 +59,15 @@ import TestSupport
         // One district, three reps with T12M 100k, 200k, 300k, equal cv 0.2 except c at 0.4, no potential.
         let nodes = [
             QuotaNode(id: "d", parent: nil, role: .unit),
-            QuotaNode(id: "a", parent: "d", role: .seat, measures: BasisMeasures(priorYear: 100_000, trailing12Months: 100_000), volatility: 0.2),
-            QuotaNode(id: "b", parent: "d", role: .seat, measures: BasisMeasures(priorYear: 200_000, trailing12Months: 200_000), volatility: 0.2),
-            QuotaNode(id: "c", parent: "d", role: .seat, measures: BasisMeasures(priorYear: 300_000, trailing12Months: 300_000), volatility: 0.4),
+            QuotaNode(
+                id: "a", parent: "d", role: .seat,
+                measures: BasisMeasures(priorYear: 100_000, trailing12Months: 100_000), volatility: 0.2),
+            QuotaNode(
+                id: "b", parent: "d", role: .seat,
+                measures: BasisMeasures(priorYear: 200_000, trailing12Months: 200_000), volatility: 0.2),
+            QuotaNode(
+                id: "c", parent: "d", role: .seat,
+                measures: BasisMeasures(priorYear: 300_000, trailing12Months: 300_000), volatility: 0.4),
         ]
         var config = QuotaPlanConfiguration(target: 660_000)
         config.basis = try BasisBlend(parsing: "t12m")
@@ -87,11 +93,12 @@ import TestSupport
             QuotaNode(id: "a", parent: "d", role: .seat, measures: BasisMeasures(priorYear: 100_000)),
             QuotaNode(id: "b", parent: "d", role: .seat, measures: BasisMeasures(priorYear: 100_000)),
         ]
-        var config = QuotaPlanConfiguration(target: 180_000)   // 10 % under expected sales
+        var config = QuotaPlanConfiguration(target: 180_000)  // 10 % under expected sales
         config.basis = try BasisBlend(parsing: "history")
         let plan = try QuotaCascade(hierarchy: QuotaHierarchy(nodes), configuration: config).allocate()
         // Normal, cv 0.25: P(S ≥ 0.9μ) = 1 − Φ(−0.4).
-        #expect(isApproximatelyEqual(plan.fairness.expectedShareAtOrAboveQuota, StandardNormal.cdf(0.4), absolute: 1e-9))
+        #expect(
+            isApproximatelyEqual(plan.fairness.expectedShareAtOrAboveQuota, StandardNormal.cdf(0.4), absolute: 1e-9))
         #expect(plan.warnings.isEmpty)
     }
 }

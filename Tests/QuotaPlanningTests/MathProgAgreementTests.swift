@@ -1,31 +1,37 @@
 import Foundation
 import LinearProgramming
 import QuotaPlanning
-import Testing
 import TestSupport
+import Testing
 
 /// `Models/quota_allocation.mod`, run by `glpsol`, agrees with the Swift model on the same groups.
 @Suite struct MathProgAgreementTests {
     static let groups: [SiblingAllocation] = [
-        SiblingAllocation(parent: "cap", pool: 1_000_000, members: [
-            .init(id: "a", target: 400_000, upper: 130_000, upperSource: .growthCap),
-            .init(id: "b", target: 100_000, upper: 260_000, upperSource: .growthCap),
-            .init(id: "c", target: 200_000, upper: 390_000, upperSource: .growthCap),
-            .init(id: "e", target: 300_000, upper: 520_000, upperSource: .growthCap),
-        ]),
-        SiblingAllocation(parent: "floor-override", pool: 900_000, members: [
-            .init(id: "a", target: 320_000, lower: 50_000, lowerSource: .growthFloor),
-            .init(id: "b", target: 80_000, lower: 100_000, lowerSource: .growthFloor),
-            .init(id: "c", target: 160_000, lower: 150_000, lowerSource: .growthFloor),
-            .init(id: "e", target: 240_000, lower: 200_000, lowerSource: .growthFloor),
-            .init(id: "o", target: 100_000, fixed: 100_000),
-        ]),
-        SiblingAllocation(parent: "mixed", pool: 600, members: [
-            .init(id: "x1", target: 50, upper: 60, upperSource: .growthCap),
-            .init(id: "x2", target: 150, lower: 170, lowerSource: .growthFloor),
-            .init(id: "x3", target: 100, upper: 90, upperSource: .ramp),
-            .init(id: "x4", target: 250), .init(id: "x5", target: 0),
-        ]),
+        SiblingAllocation(
+            parent: "cap", pool: 1_000_000,
+            members: [
+                .init(id: "a", target: 400_000, upper: 130_000, upperSource: .growthCap),
+                .init(id: "b", target: 100_000, upper: 260_000, upperSource: .growthCap),
+                .init(id: "c", target: 200_000, upper: 390_000, upperSource: .growthCap),
+                .init(id: "e", target: 300_000, upper: 520_000, upperSource: .growthCap),
+            ]),
+        SiblingAllocation(
+            parent: "floor-override", pool: 900_000,
+            members: [
+                .init(id: "a", target: 320_000, lower: 50_000, lowerSource: .growthFloor),
+                .init(id: "b", target: 80_000, lower: 100_000, lowerSource: .growthFloor),
+                .init(id: "c", target: 160_000, lower: 150_000, lowerSource: .growthFloor),
+                .init(id: "e", target: 240_000, lower: 200_000, lowerSource: .growthFloor),
+                .init(id: "o", target: 100_000, fixed: 100_000),
+            ]),
+        SiblingAllocation(
+            parent: "mixed", pool: 600,
+            members: [
+                .init(id: "x1", target: 50, upper: 60, upperSource: .growthCap),
+                .init(id: "x2", target: 150, lower: 170, lowerSource: .growthFloor),
+                .init(id: "x3", target: 100, upper: 90, upperSource: .ramp),
+                .init(id: "x4", target: 250), .init(id: "x5", target: 0),
+            ]),
     ]
 
     /// Runs glpsol on the model with the given data files and returns the QUOTA lines and MAXDEV.
@@ -70,7 +76,9 @@ import TestSupport
         #expect(mod.quotas.count == flexible.count)
         for (i, member) in flexible {
             let value = try #require(mod.quotas[member.id.rawValue])
-            #expect(isApproximatelyEqual(value, swift[i], absolute: 1e-6 * group.pool), "\(member.id): mod \(value) vs swift \(swift[i])")
+            #expect(
+                isApproximatelyEqual(value, swift[i], absolute: 1e-6 * group.pool),
+                "\(member.id): mod \(value) vs swift \(swift[i])")
         }
     }
 
@@ -89,7 +97,8 @@ import TestSupport
         let solution = try model.solve().requireOptimal()
         for (i, member) in group.members.enumerated() where member.fixed == nil {
             let q = try #require(model.variable(named: "q[\(member.id.rawValue)]"))
-            #expect(isApproximatelyEqual(solution.value(of: q) * group.available, swift[i], absolute: 1e-6 * group.pool))
+            #expect(
+                isApproximatelyEqual(solution.value(of: q) * group.available, swift[i], absolute: 1e-6 * group.pool))
         }
     }
 }

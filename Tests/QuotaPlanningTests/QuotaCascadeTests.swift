@@ -1,7 +1,7 @@
 import QuotaPlanning
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 /// The worked example of the issue: $50M, 10 % over-assignment per level, a region whose blended
 /// index is 0.5 × 18/40 + 0.5 × 120/300 = 42.5 %.
@@ -33,7 +33,8 @@ import TestSupport
     }
 
     @Test func regionWithBlendedIndex42point5PercentGets23point375Million() throws {
-        let plan = try QuotaCascade(hierarchy: Self.workedExample(), configuration: Self.workedConfiguration()).allocate()
+        let plan = try QuotaCascade(hierarchy: Self.workedExample(), configuration: Self.workedConfiguration())
+            .allocate()
         let east = try #require(plan.assignment("east"))
         #expect(isApproximatelyEqual(east.blendedShare, 0.425))
         #expect(east.quota == 23_375_000)
@@ -58,7 +59,8 @@ import TestSupport
     }
 
     @Test func methodContributionsAddUpToTheQuota() throws {
-        let plan = try QuotaCascade(hierarchy: Self.workedExample(), configuration: Self.workedConfiguration()).allocate()
+        let plan = try QuotaCascade(hierarchy: Self.workedExample(), configuration: Self.workedConfiguration())
+            .allocate()
         for a in plan.assignments where a.level > 0 {
             let sum = a.contributions.values.reduce(0, +)
             #expect(isApproximatelyEqual(sum, a.quota, absolute: 1e-6))
@@ -69,7 +71,8 @@ import TestSupport
     }
 
     @Test func quarterlyQuotasAddUpToTheAnnualQuota() throws {
-        let plan = try QuotaCascade(hierarchy: Self.workedExample(), configuration: Self.workedConfiguration()).allocate()
+        let plan = try QuotaCascade(hierarchy: Self.workedExample(), configuration: Self.workedConfiguration())
+            .allocate()
         for a in plan.assignments {
             #expect(a.periodQuotas.count == 4)
             #expect(a.periodQuotas.reduce(0, +) == a.quota)

@@ -1,12 +1,13 @@
 import Foundation
 import QuotaPlanning
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct QuotaInputTests {
     @Test func nodeFileLoadsWithAliasesQuotesAndRollUp() throws {
-        let text = "\u{FEFF}Id,Name,Manager,status,hireDate,prior_year_sales,potential\r\n"
+        let text =
+            "\u{FEFF}Id,Name,Manager,status,hireDate,prior_year_sales,potential\r\n"
             + "CO,\"Acme, Inc.\",,,,,\r\n"
             + "R1,East,CO,,,,\r\n"
             + "a,\"Ann \"\"A\"\" Lee\",R1,active,2024-02-01,100,10\r\n"
@@ -25,9 +26,18 @@ import TestSupport
 
     @Test(arguments: [
         // every location carries the column number (before: "nodes.csv:3: prior_year: …")
-        ("id,parent,prior_year\nCO,,\na,CO,-5\n", "nodes.csv:3:3: prior_year: '-5' is invalid; expected a finite number ≥ 0"),
-        ("id,parent,hire_date\nCO,,\na,CO,2024-13-01\n", "nodes.csv:3:3: hire_date: '2024-13-01' is invalid; expected an ISO date YYYY-MM-DD"),
-        ("id,parent,status\nCO,,\na,CO,retired\n", "nodes.csv:3:3: status: 'retired' is invalid; expected active, vacant or to-be-hired"),
+        (
+            "id,parent,prior_year\nCO,,\na,CO,-5\n",
+            "nodes.csv:3:3: prior_year: '-5' is invalid; expected a finite number ≥ 0"
+        ),
+        (
+            "id,parent,hire_date\nCO,,\na,CO,2024-13-01\n",
+            "nodes.csv:3:3: hire_date: '2024-13-01' is invalid; expected an ISO date YYYY-MM-DD"
+        ),
+        (
+            "id,parent,status\nCO,,\na,CO,retired\n",
+            "nodes.csv:3:3: status: 'retired' is invalid; expected active, vacant or to-be-hired"
+        ),
         ("id,parent\nCO,,extra\n", "nodes.csv:2:3: 3 fields, expected 2 as in the header"),
         ("name,parent\nCO,\n", "nodes.csv:1:0: id: 'name,parent' is invalid; expected an id column"),
         ("id,parent\nCO,\na,CO\na,CO\n", "nodes.csv:4:1: id: 'a' is invalid; expected a node id that appears once"),
@@ -103,17 +113,20 @@ import TestSupport
         #expect {
             try QuotaPlanConfiguration(yaml: "target: 100\noverAssignement: 0.1\n")
         } throws: { error in
-            "\(error)".hasPrefix("quota.yaml:2:1: overAssignement: unknown key `overAssignement`; did you mean `overAssignment`?")
+            "\(error)".hasPrefix(
+                "quota.yaml:2:1: overAssignement: unknown key `overAssignement`; did you mean `overAssignment`?")
         }
         #expect {
             try QuotaPlanConfiguration(yaml: "target: 100\nfairness:\n  method: basis\n  warnbelow: 0.5\n")
         } throws: { error in
-            "\(error)".hasPrefix("quota.yaml:4:3: fairness.warnbelow: unknown key `warnbelow`; did you mean `warnBelow`?")
+            "\(error)".hasPrefix(
+                "quota.yaml:4:3: fairness.warnbelow: unknown key `warnbelow`; did you mean `warnBelow`?")
         }
         #expect {
             try QuotaPlanConfiguration(yaml: "target: 100\nperiods: quaterly\n")
         } throws: { error in
-            "\(error)" == "quota.yaml:2:10: periods: expected one of annual, quarterly, monthly; did you mean `quarterly`? (got \"quaterly\")"
+            "\(error)"
+                == "quota.yaml:2:10: periods: expected one of annual, quarterly, monthly; did you mean `quarterly`? (got \"quaterly\")"
         }
     }
 
@@ -135,19 +148,24 @@ import TestSupport
         let reps = [Rep(id: "R1", name: "Ann", territoryID: "T1"), Rep(id: "R2", name: "Bo", territoryID: "T2")]
         let here = GeoPoint(latitude: 40, longitude: -90)
         let accounts = [
-            Account(id: "A1", name: "a", location: here, territoryID: "T1", priorYearSales: 10, attributes: ["potential": 5]),
-            Account(id: "A2", name: "b", location: here, territoryID: "T2", priorYearSales: 20, attributes: ["workload": 3]),
+            Account(
+                id: "A1", name: "a", location: here, territoryID: "T1", priorYearSales: 10, attributes: ["potential": 5]
+            ),
+            Account(
+                id: "A2", name: "b", location: here, territoryID: "T2", priorYearSales: 20, attributes: ["workload": 3]),
         ]
-        #expect(throws: QuotaError.badInput(
-            file: "data/accounts.csv", line: 1, column: "potentail", value: "potentail",
-            expected: "a numeric account column as potential; known: employees, annualRevenue, priorYearSales, "
-                + "trailingTwelveMonthSales, potential, workload")
+        #expect(
+            throws: QuotaError.badInput(
+                file: "data/accounts.csv", line: 1, column: "potentail", value: "potentail",
+                expected: "a numeric account column as potential; known: employees, annualRevenue, priorYearSales, "
+                    + "trailingTwelveMonthSales, potential, workload")
         ) {
             try QuotaHierarchy(
                 hierarchy: hierarchy, reps: reps, accounts: accounts, potentialMeasure: "potentail",
                 accountsFile: "data/accounts.csv")
         }
-        let tree = try QuotaHierarchy(hierarchy: hierarchy, reps: reps, accounts: accounts, potentialMeasure: "potential")
+        let tree = try QuotaHierarchy(
+            hierarchy: hierarchy, reps: reps, accounts: accounts, potentialMeasure: "potential")
         #expect(tree.node("T2")?.measures.potential == 0 && tree.node("T1")?.measures.potential == 5)
     }
 }

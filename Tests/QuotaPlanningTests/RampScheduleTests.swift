@@ -1,14 +1,15 @@
 import QuotaPlanning
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RampScheduleTests {
     let planStart: CalendarDate
     init() throws { planStart = try #require(CalendarDate(year: 2026, month: 1, day: 1)) }
 
     @Test func standardRampFromTheFirstOfMarch() throws {
-        let f = RampSchedule.standard.monthlyFactors(start: CalendarDate(year: 2026, month: 3, day: 1)!, planStart: planStart)
+        let f = RampSchedule.standard.monthlyFactors(
+            start: CalendarDate(year: 2026, month: 3, day: 1)!, planStart: planStart)
         #expect(f == [0, 0, 0, 0.25, 0.5, 0.75, 1, 1, 1, 1, 1, 1])
         #expect(f.reduce(0, +) == 7.5)
     }
@@ -22,11 +23,14 @@ import TestSupport
     }
 
     @Test func tenuredRepsAndLateHiresAreAtTheEnds() throws {
-        let tenured = RampSchedule.standard.monthlyFactors(start: CalendarDate(year: 2020, month: 5, day: 9)!, planStart: planStart)
+        let tenured = RampSchedule.standard.monthlyFactors(
+            start: CalendarDate(year: 2020, month: 5, day: 9)!, planStart: planStart)
         #expect(tenured == Array(repeating: 1, count: 12))
-        let hiredLastNovember = RampSchedule.standard.monthlyFactors(start: CalendarDate(year: 2025, month: 11, day: 1)!, planStart: planStart)
+        let hiredLastNovember = RampSchedule.standard.monthlyFactors(
+            start: CalendarDate(year: 2025, month: 11, day: 1)!, planStart: planStart)
         #expect(hiredLastNovember.prefix(3) == [0.5, 0.75, 1])
-        let nextYear = RampSchedule.standard.monthlyFactors(start: CalendarDate(year: 2027, month: 2, day: 1)!, planStart: planStart)
+        let nextYear = RampSchedule.standard.monthlyFactors(
+            start: CalendarDate(year: 2027, month: 2, day: 1)!, planStart: planStart)
         #expect(nextYear == Array(repeating: 0, count: 12))
     }
 
@@ -55,7 +59,9 @@ import TestSupport
         let nodes = [
             QuotaNode(id: "d", parent: nil, role: .unit),
             QuotaNode(id: "a", parent: "d", role: .seat),
-            QuotaNode(id: "v", parent: "d", role: .seat, status: .toBeHired, expectedStart: CalendarDate(year: 2026, month: 7, day: 1)),
+            QuotaNode(
+                id: "v", parent: "d", role: .seat, status: .toBeHired,
+                expectedStart: CalendarDate(year: 2026, month: 7, day: 1)),
         ]
         var config = QuotaPlanConfiguration(target: 1_000)
         let held = try QuotaCascade(hierarchy: QuotaHierarchy(nodes), configuration: config).allocate()

@@ -1,14 +1,18 @@
 import QuotaPlanning
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RoundingAndSeasonalityTests {
     @Test func largestRemaindersGetTheMissingUnits() {
         let r = LargestRemainderRounding(unit: 1_000)
         // Floors 333k, 333k, 333k leave 1k; the largest remainder (0.4 of c) gets it.
-        #expect(r.round([333_333.3, 333_333.3, 333_333.4], total: 1_000_000, tieKeys: ["a", "b", "c"]) == [333_000, 333_000, 334_000])
+        #expect(
+            r.round([333_333.3, 333_333.3, 333_333.4], total: 1_000_000, tieKeys: ["a", "b", "c"]) == [
+                333_000, 333_000, 334_000,
+            ])
         // 1,000,000 / 7: floors 142k × 7 = 994k; 6 units to the six largest remainders, equal → by id.
-        let seven = r.round(Array(repeating: 1_000_000.0 / 7, count: 7), total: 1_000_000, tieKeys: ["g", "f", "e", "d", "c", "b", "a"])
+        let seven = r.round(
+            Array(repeating: 1_000_000.0 / 7, count: 7), total: 1_000_000, tieKeys: ["g", "f", "e", "d", "c", "b", "a"])
         #expect(seven == [142_000, 143_000, 143_000, 143_000, 143_000, 143_000, 143_000])
     }
 
@@ -29,16 +33,18 @@ import TestSupport
     }
 
     @Test func seasonalPatternSplitsIntoQuartersAndMonths() {
-        let pattern: [Double] = [1, 1, 2, 1, 1, 2, 1, 1, 2, 2, 2, 4]   // quarters weigh 4, 4, 4 and 8 of 20
+        let pattern: [Double] = [1, 1, 2, 1, 1, 2, 1, 1, 2, 2, 2, 4]  // quarters weigh 4, 4, 4 and 8 of 20
         let r = LargestRemainderRounding(unit: 1)
         let quarters = Seasonality.split(2_000, monthlyWeights: pattern, periods: .quarterly, rounding: r)
         #expect(quarters == [400, 400, 400, 800])
         let months = Seasonality.split(2_000, monthlyWeights: pattern, periods: .monthly, rounding: r)
         #expect(months == [100, 100, 200, 100, 100, 200, 100, 100, 200, 200, 200, 400])
         // Three equal thirds of 1,000 in whole dollars: the tie goes to the first period.
-        #expect(Seasonality.split(1_000, monthlyWeights: Array(repeating: 1, count: 12), periods: .quarterly, rounding: r) == [250, 250, 250, 250])
-        let odd = Seasonality.split(1_001, monthlyWeights: [1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0], periods: .quarterly, rounding: r)
+        #expect(
+            Seasonality.split(1_000, monthlyWeights: Array(repeating: 1, count: 12), periods: .quarterly, rounding: r)
+                == [250, 250, 250, 250])
+        let odd = Seasonality.split(
+            1_001, monthlyWeights: [1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0], periods: .quarterly, rounding: r)
         #expect(odd == [334, 334, 333, 0])
     }
 }
-

@@ -5,7 +5,8 @@ import Testing
 @testable import SalesData
 
 @Suite struct DemoCompanyGeneratorTests {
-    static let geography: USGeography? = try? USGeography.load(from: Fixtures.repositoryRoot.appendingPathComponent("Data/geo"))
+    static let geography: USGeography? = try? USGeography.load(
+        from: Fixtures.repositoryRoot.appendingPathComponent("Data/geo"))
 
     func small(seed: UInt64 = 7) throws -> DemoCompany {
         let geography = try #require(Self.geography)
@@ -28,7 +29,9 @@ import Testing
         #expect(data.hierarchy.nodes(at: .territory).count == 24)
         #expect(data.hierarchy.leaves.count == 24)
         #expect(data.reps.count == 1 + 4 + 12 + 24 + 1)  // + the rep hired on 2026-08-01 without a seat on 2026-01-01
-        for district in data.hierarchy.nodes(at: .district) { #expect(!data.hierarchy.children(of: district.id).isEmpty) }
+        for district in data.hierarchy.nodes(at: .district) {
+            #expect(!data.hierarchy.children(of: district.id).isEmpty)
+        }
         // Every account sits in a territory; its owner is the territory's holder on the first day of the plan year.
         let alignment = data.alignmentHistory
         let planStart = CalendarDate(year: 2026, month: 1, day: 1)
@@ -66,7 +69,10 @@ import Testing
         let dates = data.transactions.map(\.date)
         #expect(dates.min().map { $0.year } == 2024)
         #expect(dates.max().map { $0 <= CalendarDate(daysSinceEpoch: 20_787) && $0.year == 2026 } == true)
-        #expect(data.opportunities.filter { !$0.isClosed }.allSatisfy { $0.closeDate > CalendarDate(daysSinceEpoch: 20_787) })
+        #expect(
+            data.opportunities.filter { !$0.isClosed }.allSatisfy {
+                $0.closeDate > CalendarDate(daysSinceEpoch: 20_787)
+            })
         var prior: [AccountID: Double] = [:]
         var ttm: [AccountID: Double] = [:]
         for line in data.transactions where line.date.year == 2024 { prior[line.accountID, default: 0] += line.amount }
@@ -97,7 +103,8 @@ import Testing
         let company = try small()
         let data = company.dataset
         let day = { (text: String) in (try? CalendarDate(iso8601: text)) ?? CalendarDate(daysSinceEpoch: 0) }
-        #expect(data.reps.contains { $0.status == .active && $0.hireDate == day("2026-04-01") && $0.territoryID != nil })
+        #expect(
+            data.reps.contains { $0.status == .active && $0.hireDate == day("2026-04-01") && $0.territoryID != nil })
         let leaver = try #require(data.reps.first { $0.terminationDate == day("2026-06-12") })
         let seat = try #require(leaver.territoryID)
         let mover = try #require(data.repTerritoryHistory.first { $0.territoryID == seat })
@@ -124,12 +131,16 @@ import Testing
         let data = company.dataset
         let cut = CalendarDate(daysSinceEpoch: 20_787)
         let booked = Set(data.transactions.filter { $0.kind == .booking && $0.date.year == 2026 }.map(\.accountID))
-        let decemberWins = Set(data.opportunities.filter {
-            !$0.isClosed && $0.closeDate > cut && $0.closeDate.year == 2026 && $0.probability >= 0.5
-        }.map(\.accountID))
+        let decemberWins = Set(
+            data.opportunities.filter {
+                !$0.isClosed && $0.closeDate > cut && $0.closeDate.year == 2026 && $0.probability >= 0.5
+            }.map(\.accountID))
         for truth in company.truth {
             if booked.contains(truth.accountID) { #expect(truth.purchased, "\(truth.accountID)") }
-            if truth.purchased { #expect(booked.contains(truth.accountID) || decemberWins.contains(truth.accountID), "\(truth.accountID)") }
+            if truth.purchased {
+                #expect(
+                    booked.contains(truth.accountID) || decemberWins.contains(truth.accountID), "\(truth.accountID)")
+            }
         }
     }
 
@@ -140,14 +151,26 @@ import Testing
         let data = try small().dataset
         let texts = data.activities.map(\.text)
         #expect(Set(texts).count * 2 >= texts.count)  // short call notes repeat; emails hardly ever
-        func share(_ predicate: (String) -> Bool) -> Double { Double(texts.filter(predicate).count) / Double(texts.count) }
+        func share(_ predicate: (String) -> Bool) -> Double {
+            Double(texts.filter(predicate).count) / Double(texts.count)
+        }
         #expect((0.03...0.25).contains(share { $0.contains(" but ") }))
-        #expect((0.1...0.5).contains(share { $0.contains(" not ") || $0.contains("n't ") || $0.contains(" no ") || $0.contains("never") }))
+        #expect(
+            (0.1...0.5).contains(
+                share { $0.contains(" not ") || $0.contains("n't ") || $0.contains(" no ") || $0.contains("never") }))
         #expect((0.03...0.3).contains(share { $0.contains("!") }))
-        #expect((0.002...0.1).contains(share { $0.split(separator: " ").contains { $0.count >= 4 && $0.allSatisfy { $0.isUppercase } } }))
-        let positive = ["great", "loved", "excited", "happy", "approved", "impressed", "win", "smoothly", "helpful", "solid", "strong", "yes"]
-        let negative = ["not", "disappointed", "frustrated", "problems", "poor", "cancel", "competitor", "hold", "cut", "unacceptable",
-                        "failed", "worried", "skeptical", "rejected"]
+        #expect(
+            (0.002...0.1).contains(
+                share { $0.split(separator: " ").contains { $0.count >= 4 && $0.allSatisfy { $0.isUppercase } } }))
+        let positive = [
+            "great", "loved", "excited", "happy", "approved", "impressed", "win", "smoothly", "helpful", "solid",
+            "strong", "yes",
+        ]
+        let negative = [
+            "not", "disappointed", "frustrated", "problems", "poor", "cancel", "competitor", "hold", "cut",
+            "unacceptable",
+            "failed", "worried", "skeptical", "rejected",
+        ]
         func tone(_ text: String) -> Double {
             let clause = text.components(separatedBy: " but ").last ?? text
             let words = clause.lowercased().split { !$0.isLetter }.map(String.init)
@@ -182,14 +205,18 @@ import Testing
         let unemployment = geography.unemploymentByCounty()
         for (account, truth) in zip(company.dataset.accounts, company.truth) {
             #expect(truth.accountID == account.id)
-            let z = PurchasePropensityModel.featureLogit(of: account, unemploymentRate: account.countyFIPS.flatMap { unemployment[$0] })
+            let z = PurchasePropensityModel.featureLogit(
+                of: account, unemploymentRate: account.countyFIPS.flatMap { unemployment[$0] })
             #expect(truth.featureLogit == z)
             #expect((0...1).contains(truth.probability))
         }
         // Hand-worked example: 30 employees (L = 0), Technology, current customer, average unemployment.
-        let account = Account(id: "A", name: "x", location: GeoPoint(latitude: 0, longitude: 0), industry: "Technology",
-                              employees: 30, segment: "SMB", trailingTwelveMonthSales: 10)
-        #expect(isApproximatelyEqual(PurchasePropensityModel.featureLogit(of: account, unemploymentRate: 9.3), -1.65 + 0.6 + 1.2))
+        let account = Account(
+            id: "A", name: "x", location: GeoPoint(latitude: 0, longitude: 0), industry: "Technology",
+            employees: 30, segment: "SMB", trailingTwelveMonthSales: 10)
+        #expect(
+            isApproximatelyEqual(
+                PurchasePropensityModel.featureLogit(of: account, unemploymentRate: 9.3), -1.65 + 0.6 + 1.2))
         let rate = Double(company.truth.filter(\.purchased).count) / Double(company.truth.count)
         #expect((0.05...0.3).contains(rate))
     }
@@ -197,7 +224,9 @@ import Testing
     @Test func currentAlignmentIsVisiblyUnbalanced() throws {
         let data = try small().dataset
         var workload: [TerritoryID: Double] = [:]
-        for account in data.accounts { workload[account.territoryID ?? "", default: 0] += account.attributes["workload"] ?? 0 }
+        for account in data.accounts {
+            workload[account.territoryID ?? "", default: 0] += account.attributes["workload"] ?? 0
+        }
         let values = workload.values.sorted()
         let mean = values.reduce(0, +) / Double(values.count)
         let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()

@@ -39,9 +39,10 @@ import Testing
     }
 
     @Test func opportunityExample() throws {
-        let deal = Opportunity(id: "O-1", accountID: "A-1", ownerID: "R-001", amount: 48_000, stage: "Negotiation",
-                               probability: 0.6, createdDate: try #require(CalendarDate(year: 2025, month: 1, day: 8)),
-                               closeDate: try #require(CalendarDate(year: 2025, month: 3, day: 31)))
+        let deal = Opportunity(
+            id: "O-1", accountID: "A-1", ownerID: "R-001", amount: 48_000, stage: "Negotiation",
+            probability: 0.6, createdDate: try #require(CalendarDate(year: 2025, month: 1, day: 8)),
+            closeDate: try #require(CalendarDate(year: 2025, month: 3, day: 31)))
         #expect(deal.expectedAmount == 28800)
     }
 
@@ -57,14 +58,16 @@ import Testing
         let reps = "employeeId,name,supervisor,hireDate\nM-1,Ann Lee,,2019-04-01\nR-1,Bo Chen,M-1,2023-01-09\n"
         #expect(try RepCSV.decode(Array(reps.utf8))[1].managerID == "M-1")
 
-        let deals = "Id,AccountId,OwnerId,Amount,StageName,Probability,CreatedDate,CloseDate,IsClosed,IsWon\n"
+        let deals =
+            "Id,AccountId,OwnerId,Amount,StageName,Probability,CreatedDate,CloseDate,IsClosed,IsWon\n"
             + "O-1,A-1,R-1,\"48,000\",Closed Won,100,2025-01-08,2025-03-31,true,true\n"
         #expect(try OpportunityCSV.decode(Array(deals.utf8))[0].probability == 1.0)
 
         let splits = "transaction_id,rep_id,percentage,type\nX-1,R-1,60,revenue\nX-1,R-2,40,revenue\n"
         #expect(try SplitCSV.decode(Array(splits.utf8)).map(\.split.percentage) == [60, 40])
 
-        let lines = "id,type,date,account_id,amount,owner_id\nX-1,booking,2025-02-03,A-1,\"12,000\",R-1\nX-2,refund,2025-03-01,A-1,-500,R-1\n"
+        let lines =
+            "id,type,date,account_id,amount,owner_id\nX-1,booking,2025-02-03,A-1,\"12,000\",R-1\nX-2,refund,2025-03-01,A-1,-500,R-1\n"
         #expect(try TransactionCSV.decode(Array(lines.utf8))[1].amount == -500)
     }
 
@@ -76,14 +79,20 @@ import Testing
     }
 
     @Test func alignmentHistoryExamples() throws {
-        let moves = try AccountTerritoryHistoryCSV.decode(Array("account_id,territory_id,effective_date\nA-1,T-2,2026-07-01\n".utf8))
+        let moves = try AccountTerritoryHistoryCSV.decode(
+            Array("account_id,territory_id,effective_date\nA-1,T-2,2026-07-01\n".utf8))
         #expect(moves[0].territoryID == "T-2")
-        let seats = try RepTerritoryHistoryCSV.decode(Array("rep_id,territory_id,effective_date\nR-1,T-3,2026-08-01\nR-2,,2026-08-01\n".utf8))
+        let seats = try RepTerritoryHistoryCSV.decode(
+            Array("rep_id,territory_id,effective_date\nR-1,T-3,2026-08-01\nR-2,,2026-08-01\n".utf8))
         #expect(seats[1].territoryID == nil)
-        let move = AccountTerritoryChange(accountID: "A0000042", territoryID: "T007", effectiveDate: try #require(CalendarDate(year: 2026, month: 7, day: 1)))
-        let seat = RepTerritoryChange(repID: "R014", territoryID: "T012", effectiveDate: try #require(CalendarDate(year: 2026, month: 8, day: 1)))
+        let move = AccountTerritoryChange(
+            accountID: "A0000042", territoryID: "T007",
+            effectiveDate: try #require(CalendarDate(year: 2026, month: 7, day: 1)))
+        let seat = RepTerritoryChange(
+            repID: "R014", territoryID: "T012", effectiveDate: try #require(CalendarDate(year: 2026, month: 8, day: 1)))
         #expect(move.territoryID == "T007" && seat.territoryID == "T012")
-        let csv = "id,type,date,account_id,amount,owner_id\nX-1,booking,2025-02-03,A-1,\"12,000\",R-1\nX-2,refund,2025-03-01,A-1,-500,R-1\n"
+        let csv =
+            "id,type,date,account_id,amount,owner_id\nX-1,booking,2025-02-03,A-1,\"12,000\",R-1\nX-2,refund,2025-03-01,A-1,-500,R-1\n"
         #expect(try TransactionCSV.decode(Array(csv.utf8))[1].amount == -500)
     }
 

@@ -45,11 +45,11 @@ import Testing
     func duplicatesAcrossChunksAndPartitions(parts: Int) {
         var rows = ["id,name,latitude,longitude,parent_id"]
         for index in 1...20_000 { rows.append("A\(index),Name \(index),1,2,") }
-        rows.append("A17,Again,1,2,")          // line 20,002: duplicate of line 18
-        rows.append("R1,Rejected,95,2,")       // line 20,003: latitude out of range
-        rows.append("C1,Child,1,2,R1")         // parent is the rejected row: not dangling
-        rows.append("R1,Again,1,2,")           // line 20,005: duplicate of the rejected row
-        rows.append("A19999,Last,1,2,")        // line 20,006: duplicate of line 20,000
+        rows.append("A17,Again,1,2,")  // line 20,002: duplicate of line 18
+        rows.append("R1,Rejected,95,2,")  // line 20,003: latitude out of range
+        rows.append("C1,Child,1,2,R1")  // parent is the rejected row: not dangling
+        rows.append("R1,Again,1,2,")  // line 20,005: duplicate of the rejected row
+        rows.append("A19999,Last,1,2,")  // line 20,006: duplicate of line 20,000
         var log = IssueLog(limit: 100)
         let bytes = Array((rows.joined(separator: "\n") + "\n").utf8)
         let decoded = AccountCSV.decode(bytes, file: "accounts.csv", log: &log, chunking: .parts(parts))

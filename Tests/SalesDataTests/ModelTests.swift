@@ -24,7 +24,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["2023-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "25-01-01", "2025/01/01", "", "abcd-ef-gh"])
+    @Test(arguments: [
+        "2023-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "25-01-01", "2025/01/01", "", "abcd-ef-gh",
+    ])
     func invalidDatesAreRejected(text: String) {
         #expect(throws: SalesDataError.invalidDate(text)) { try CalendarDate(iso8601: text) }
     }
@@ -115,8 +117,10 @@ import Testing
         let date = try CalendarDate(iso8601: "2025-02-03")
         let booking = Transaction(
             id: "X-1", kind: .booking, date: date, accountID: "A-1", amount: 12_000, ownerID: "R-001",
-            splits: [CreditSplit(repID: "R-001", percentage: 60), CreditSplit(repID: "R-002", percentage: 40),
-                     CreditSplit(repID: "R-009", percentage: 50, kind: .overlay)])
+            splits: [
+                CreditSplit(repID: "R-001", percentage: 60), CreditSplit(repID: "R-002", percentage: 40),
+                CreditSplit(repID: "R-009", percentage: 50, kind: .overlay),
+            ])
         #expect(booking.credit(to: "R-002") == 4800)
         #expect(booking.credit(to: "R-009") == 6000)
         let single = Transaction(id: "X-2", kind: .order, date: date, accountID: "A-1", amount: 100, ownerID: "R-003")

@@ -1,7 +1,7 @@
 import Foundation
 import SalesData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Segmentation
 

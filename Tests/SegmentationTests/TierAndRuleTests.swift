@@ -49,7 +49,10 @@ import Testing
                 """, file: "accounts.csv")
         let assigned = try rules.assign(table)
         #expect(assigned.map(\.bucket) == ["Enterprise", "Mid-Market", "Public", "SMB", "Public"])
-        #expect(assigned.map(\.rule) == ["large-by-employees", "mid-by-revenue", "public-sector", "default", "public-sector"])
+        #expect(
+            assigned.map(\.rule) == [
+                "large-by-employees", "mid-by-revenue", "public-sector", "default", "public-sector",
+            ])
     }
 
     @Test func badRuleFilesAreClearErrors() throws {
@@ -71,11 +74,13 @@ import Testing
         }
         // a misspelt top-level key was silently ignored before
         #expect {
-            try BucketRules(yaml: "defualt: SMB\nrules:\n  - bucket: E\n    when: { employees: { gt: 5 } }\n", file: "r.yaml")
+            try BucketRules(
+                yaml: "defualt: SMB\nrules:\n  - bucket: E\n    when: { employees: { gt: 5 } }\n", file: "r.yaml")
         } throws: { error in
             "\(error)".hasPrefix("r.yaml:1:1: defualt: unknown key `defualt`; did you mean `default`?")
         }
-        let rules = try BucketRules(yaml: "rules:\n  - name: big\n    bucket: E\n    when: { staff: { gt: 5 } }\n", file: "r.yaml")
+        let rules = try BucketRules(
+            yaml: "rules:\n  - name: big\n    bucket: E\n    when: { staff: { gt: 5 } }\n", file: "r.yaml")
         #expect(throws: SegmentationError.unknownRuleColumn(file: "r.yaml", rule: "big", column: "staff")) {
             try rules.assign(ColumnTable(csv: "id,employees\na,1\n", file: "a.csv"))
         }

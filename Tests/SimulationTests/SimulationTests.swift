@@ -103,7 +103,9 @@ import Testing
     @Test func badSettingsAreErrorsNamingTheValue() async throws {
         var request = try Self.request(parallelism: 1, chunk: 10)
         request.marketCorrelation = 1.5
-        await #expect(throws: SimulationError.invalid(field: "market correlation", value: "1.5", expected: "a number in [0, 1)")) {
+        await #expect(
+            throws: SimulationError.invalid(field: "market correlation", value: "1.5", expected: "a number in [0, 1)")
+        ) {
             try await MonteCarloSimulator().run(request)
         }
         request = try Self.request(parallelism: 1, chunk: 10)

@@ -30,7 +30,8 @@ public enum SyntheticAlignment {
         }
         func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
         let clusterCount = max(3, n / 400)
-        let clusters = (0..<clusterCount).map { _ in (x: uniform() * 1000, y: uniform() * 1000, s: 20 + uniform() * 60) }
+        let clusters = (0..<clusterCount).map { _ in (x: uniform() * 1000, y: uniform() * 1000, s: 20 + uniform() * 60)
+        }
         var units: [AlignmentUnit] = []
         units.reserveCapacity(n)
         for i in 0..<n {
@@ -43,8 +44,9 @@ public enum SyntheticAlignment {
             }
             let potential = round3(100 * exp(0.7 * normal()))
             let workload = round3(1 + potential.squareRoot() * (0.5 + uniform()))
-            units.append(AlignmentUnit(
-                id: "A\(i)", location: .planar(x: round3(x), y: round3(y)), measures: [potential, workload]))
+            units.append(
+                AlignmentUnit(
+                    id: "A\(i)", location: .planar(x: round3(x), y: round3(y)), measures: [potential, workload]))
         }
         var picks = Array(0..<n)
         for s in 0..<min(m, n) {
@@ -56,8 +58,10 @@ public enum SyntheticAlignment {
         }
         return AlignmentProblem(
             units: units, territories: territories,
-            measures: [BalanceMeasure(name: "potential", tolerance: tolerance),
-                       BalanceMeasure(name: "workload", tolerance: tolerance)],
+            measures: [
+                BalanceMeasure(name: "potential", tolerance: tolerance),
+                BalanceMeasure(name: "workload", tolerance: tolerance),
+            ],
             metric: .euclidean, compactnessMeasure: 1)
     }
 }

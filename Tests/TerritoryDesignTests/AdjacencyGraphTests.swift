@@ -1,5 +1,5 @@
-import Testing
 import TerritoryDesign
+import Testing
 
 @Suite struct AdjacencyGraphTests {
     @Test func componentsOfAPathWithAnIsolatedVertex() throws {

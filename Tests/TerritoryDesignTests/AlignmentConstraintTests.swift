@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TerritoryDesignSupport
 import TestSupport
+import Testing
+
 @testable import TerritoryDesign
 
 @Suite struct AlignmentConstraintTests {
@@ -53,7 +54,8 @@ import TestSupport
         var neighbours: [[Int]] = []
         for r in 0..<6 {
             for c in 0..<6 {
-                units.append(AlignmentUnit(id: "g\(r)-\(c)", location: .planar(x: Double(c), y: Double(r)), measures: [1]))
+                units.append(
+                    AlignmentUnit(id: "g\(r)-\(c)", location: .planar(x: Double(c), y: Double(r)), measures: [1]))
                 var list: [Int] = []
                 if r > 0 { list.append((r - 1) * 6 + c) }
                 if c > 0 { list.append(r * 6 + c - 1) }

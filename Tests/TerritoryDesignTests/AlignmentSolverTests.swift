@@ -1,8 +1,9 @@
 import Foundation
 import LinearProgramming
-import Testing
 import TerritoryDesignSupport
 import TestSupport
+import Testing
+
 @testable import TerritoryDesign
 
 /// Small random instances solved by enumeration, to check bound ≤ optimum ≤ objective.
@@ -16,7 +17,11 @@ enum BruteForce {
         for code in 0..<total {
             var c = code
             for i in 0..<n { assignment[i] = c % m; c /= m }
-            if problem.units.enumerated().contains(where: { $0.element.locked && problem.territories[assignment[$0.offset]].id != $0.element.currentTerritory }) { continue }
+            if problem.units.enumerated().contains(where: {
+                $0.element.locked && problem.territories[assignment[$0.offset]].id != $0.element.currentTerritory
+            }) {
+                continue
+            }
             var feasible = true
             for k in 0..<kCount where feasible {
                 var loads = [Double](repeating: 0, count: m)
@@ -29,24 +34,30 @@ enum BruteForce {
             var cost = 0.0
             for i in 0..<n {
                 let w = problem.compactnessMeasure.map { problem.units[i].measures[$0] } ?? 1
-                cost += w * problem.metric.distance(problem.units[i].location, problem.territories[assignment[i]].centre)
+                cost +=
+                    w * problem.metric.distance(problem.units[i].location, problem.territories[assignment[i]].centre)
             }
             if best.map({ cost < $0 }) ?? true { best = cost }
         }
         return best
     }
 
-    static func randomProblem(seed: UInt64, units n: Int = 8, territories m: Int = 3, tolerance: Double = 0.25) -> AlignmentProblem {
+    static func randomProblem(seed: UInt64, units n: Int = 8, territories m: Int = 3, tolerance: Double = 0.25)
+        -> AlignmentProblem
+    {
         var rng = SplitMix64(seed: seed)
         func u() -> Double { Double(rng.next() >> 11) * 0x1.0p-53 }
         let units = (0..<n).map { i in
-            AlignmentUnit(id: "u\(i)", location: .planar(x: u() * 100, y: u() * 100),
-                          measures: [1 + (u() * 9).rounded(), 1 + (u() * 4).rounded()])
+            AlignmentUnit(
+                id: "u\(i)", location: .planar(x: u() * 100, y: u() * 100),
+                measures: [1 + (u() * 9).rounded(), 1 + (u() * 4).rounded()])
         }
         let territories = (0..<m).map { j in TerritorySpec(id: "t\(j)", centre: .planar(x: u() * 100, y: u() * 100)) }
         return AlignmentProblem(
             units: units, territories: territories,
-            measures: [BalanceMeasure(name: "potential", tolerance: tolerance), BalanceMeasure(name: "workload", tolerance: 1)],
+            measures: [
+                BalanceMeasure(name: "potential", tolerance: tolerance), BalanceMeasure(name: "workload", tolerance: 1),
+            ],
             metric: .euclidean, compactnessMeasure: 1)
     }
 }
@@ -69,7 +80,9 @@ enum BruteForce {
             let tolerance = problem.measures.first { $0.name == name }!.tolerance
             #expect(deviation <= tolerance + 1e-9)
         }
-        if alignment.termination == .optimal && alignment.gap <= 1e-9 { #expect(isApproximatelyEqual(alignment.objective, optimum, relative: 1e-6)) }
+        if alignment.termination == .optimal && alignment.gap <= 1e-9 {
+            #expect(isApproximatelyEqual(alignment.objective, optimum, relative: 1e-6))
+        }
     }
 
     @Test func mediumInstanceIsBalancedWithinTwoPercentOfItsBound() async throws {
@@ -88,7 +101,9 @@ enum BruteForce {
         let options = AlignmentOptions(timeLimit: 3_600, seed: 5, workers: 2)
         let first = try await TerritoryAligner(options: options).align(problem)
         let second = try await TerritoryAligner(options: options).align(problem)
-        try #require(first.termination != .feasible(limit: .time) && second.termination != .feasible(limit: .time), "a clock ended a phase")
+        try #require(
+            first.termination != .feasible(limit: .time) && second.termination != .feasible(limit: .time),
+            "a clock ended a phase")
         #expect(first.assignment == second.assignment)
         #expect(first.objective == second.objective)
         #expect(first.bound == second.bound)

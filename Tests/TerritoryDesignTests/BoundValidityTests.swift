@@ -1,8 +1,8 @@
 import Foundation
 import SalesData
-import Testing
 import TerritoryDesign
 import TerritoryDesignExact
+import Testing
 
 /// Every product path's printed bound is a bound: never above the objective of a feasible solution
 /// of the same problem (a known optimum, or a reference solution priced in the same distances).
@@ -75,7 +75,9 @@ import TerritoryDesignExact
         #expect(Set(change.opened).isDisjoint(with: change.closed))
     }
 
-    /// The 20 OR-Library pmedcap1 instances. The reference is the exact engine's solution of the
+    /// The 20 OR-Library pmedcap1 instances.
+    ///
+    /// The reference is the exact engine's solution of the
     /// published (floored) problem, priced in real distances: feasible for every path's problem.
     @Test(arguments: 1...20)
     func everyPathsBoundStaysBelowAFeasibleSolutionOnPmedcap(number: Int) async throws {

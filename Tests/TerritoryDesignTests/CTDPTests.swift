@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
 import TerritoryDesign
 import TerritoryDesignExact
+import TestSupport
+import Testing
 
 @Suite struct CTDPTests {
     private static let folder = Fixtures.instance("ctdp-du-riosmercado", "")

@@ -1,7 +1,7 @@
-import Testing
-import TestSupport
 import TerritoryDesign
 import TerritoryDesignExact
+import TestSupport
+import Testing
 
 @Suite struct CapacitatedPMedianTests {
     @Test func allTwentyPublicInstancesParseWithTheDocumentedSizes() throws {

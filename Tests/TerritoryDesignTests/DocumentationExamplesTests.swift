@@ -1,6 +1,6 @@
-import Testing
 import TerritoryDesign
 import TerritoryDesignExact
+import Testing
 
 /// The doc-comment examples of the exact engine, verbatim.
 @Suite struct ExactDocumentationExamplesTests {

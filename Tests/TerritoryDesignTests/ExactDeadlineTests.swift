@@ -1,8 +1,8 @@
 import Foundation
 import SalesData
-import Testing
 import TerritoryDesign
 import TerritoryDesignExact
+import Testing
 
 /// The exact engine keeps its wall-clock limit on instances that would run far longer.
 @Suite struct ExactDeadlineTests {

@@ -1,29 +1,41 @@
 import Foundation
 import Testing
+
 @testable import TerritoryDesign
 
 @Suite struct InfeasibilityTests {
-    static func line(_ values: [Double], current: [String?] = [], locked: [Bool] = [], tolerance: Double = 0.1) -> AlignmentProblem {
+    static func line(_ values: [Double], current: [String?] = [], locked: [Bool] = [], tolerance: Double = 0.1)
+        -> AlignmentProblem
+    {
         let units = values.enumerated().map { i, v in
-            AlignmentUnit(id: "u\(i)", location: .planar(x: Double(i), y: 0), measures: [v],
-                          currentTerritory: i < current.count ? current[i] : nil, locked: i < locked.count ? locked[i] : false)
+            AlignmentUnit(
+                id: "u\(i)", location: .planar(x: Double(i), y: 0), measures: [v],
+                currentTerritory: i < current.count ? current[i] : nil, locked: i < locked.count ? locked[i] : false)
         }
         return AlignmentProblem(
-            units: units, territories: [TerritorySpec(id: "A", centre: .planar(x: 0, y: 0)), TerritorySpec(id: "B", centre: .planar(x: 9, y: 0))],
+            units: units,
+            territories: [
+                TerritorySpec(id: "A", centre: .planar(x: 0, y: 0)),
+                TerritorySpec(id: "B", centre: .planar(x: 9, y: 0)),
+            ],
             measures: [BalanceMeasure(name: "potential", tolerance: tolerance)], metric: .euclidean)
     }
 
     @Test func accountLargerThanEveryUpperBoundIsNamedWithTheExcess() async throws {
         // total 12, target 6, upper 6.6: unit u0 (10) fits nowhere, over by 3.4.
         let problem = Self.line([10, 1, 1])
-        await #expect(throws: TerritoryError.infeasible([
-            .unitExceedsUpperBound(unit: "u0", measure: "potential", value: 10, largestUpperBound: 6.6000000000000005),
-        ])) { try await TerritoryAligner(options: AlignmentOptions(timeLimit: 30)).align(problem) }
+        await #expect(
+            throws: TerritoryError.infeasible([
+                .unitExceedsUpperBound(
+                    unit: "u0", measure: "potential", value: 10, largestUpperBound: 6.6000000000000005)
+            ])
+        ) { try await TerritoryAligner(options: AlignmentOptions(timeLimit: 30)).align(problem) }
     }
 
     @Test func lockedValueOverACapIsNamedWithTheExcess() async throws {
         // total 8, target 4, upper 4.4; locked in A: 3 + 2 = 5, over by 0.6.
-        let problem = Self.line([3, 2, 1, 1, 1], current: ["A", "A", "B", "B", "B"], locked: [true, true, false, false, false])
+        let problem = Self.line(
+            [3, 2, 1, 1, 1], current: ["A", "A", "B", "B", "B"], locked: [true, true, false, false, false])
         do {
             _ = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 30)).align(problem)
             Issue.record("expected infeasible")

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
 import TerritoryDesign
 import TerritoryDesignExact
+import TestSupport
+import Testing
 
 /// `Models/territory_pmedian.mod` run by `glpsol` must agree with the Swift-built model.
 @Suite struct MathProgModelTests {
@@ -13,8 +13,11 @@ import TerritoryDesignExact
         var edges: [(Int, Int)] = []
         for r in 0..<3 {
             for c in 0..<4 {
-                points.append((Double(c) * 10 + Double.random(in: -4...4, using: &generator),
-                               Double(r) * 10 + Double.random(in: -4...4, using: &generator)))
+                points.append(
+                    (
+                        Double(c) * 10 + Double.random(in: -4...4, using: &generator),
+                        Double(r) * 10 + Double.random(in: -4...4, using: &generator)
+                    ))
                 let k = r * 4 + c
                 if c < 3 { edges.append((k, k + 1)) }
                 if r < 2 { edges.append((k, k + 4)) }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TerritoryDesign
 import TestSupport
+import Testing
 
 /// Options that used to run and silently do something else now do the right thing or refuse.
 @Suite struct OptionRefusalTests {

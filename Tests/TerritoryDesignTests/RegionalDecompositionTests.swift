@@ -1,8 +1,9 @@
 import Foundation
-import Testing
+import LinearProgramming
 import TerritoryDesignSupport
 import TestSupport
-import LinearProgramming
+import Testing
+
 @testable import TerritoryDesign
 
 @Suite struct RegionalDecompositionTests {
@@ -92,7 +93,8 @@ import LinearProgramming
             ])
         var state = AssignmentState(instance: instance, assignment: current)
         #expect(state.totalViolation > 0)
-        var search = LocalSearch(instance: instance, candidates: candidates, deadline: Deadline(limit: .seconds(60)), seed: 1)
+        var search = LocalSearch(
+            instance: instance, candidates: candidates, deadline: Deadline(limit: .seconds(60)), seed: 1)
         let repaired = search.repair(&state)
         #expect(repaired)
         #expect(state.totalViolation == 0)

@@ -7,8 +7,10 @@ import Testing
 /// Territory diameters (farthest pair) against hand-worked values and brute force.
 @Suite struct TerritoryDiameterTests {
     @Test func planarHandWorked() {
-        let square: [Location] = [.planar(x: 0, y: 0), .planar(x: 3, y: 0), .planar(x: 3, y: 4), .planar(x: 0, y: 4),
-                                  .planar(x: 1, y: 1)]
+        let square: [Location] = [
+            .planar(x: 0, y: 0), .planar(x: 3, y: 0), .planar(x: 3, y: 4), .planar(x: 0, y: 4),
+            .planar(x: 1, y: 1),
+        ]
         #expect(TerritoryDiameter.of(square, metric: .euclidean) == 5)
         let line: [Location] = [.planar(x: 2, y: 2), .planar(x: 0, y: 0), .planar(x: 1, y: 1)]
         #expect(abs(TerritoryDiameter.of(line, metric: .euclidean) - 8.0.squareRoot()) < 1e-12)
@@ -21,7 +23,8 @@ import Testing
     func matchesBruteForce(seed: UInt64) {
         var generator = SplitMixGenerator(seed: seed)
         let planar = (0..<200).map { _ in
-            Location.planar(x: Double.random(in: -50...50, using: &generator), y: Double.random(in: -50...50, using: &generator))
+            Location.planar(
+                x: Double.random(in: -50...50, using: &generator), y: Double.random(in: -50...50, using: &generator))
         }
         let geographic = (0..<150).map { _ in
             Location.geographic(

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerritoryDesign
 
 /// A realignment whose moved-account budget binds hard (the demo's situation): every unit starts in
@@ -10,7 +11,9 @@ import Testing
 @Suite struct TightBudgetTests {
     static func problem(units: Int, territories: Int, share: Double) -> AlignmentProblem {
         var problem = AlignmentConstraintTests.withNearestCurrent(units: units, territories: territories, seed: 31)
-        problem.measures = [BalanceMeasure(name: "potential", tolerance: 0.15), BalanceMeasure(name: "workload", tolerance: 0.25)]
+        problem.measures = [
+            BalanceMeasure(name: "potential", tolerance: 0.15), BalanceMeasure(name: "workload", tolerance: 0.25),
+        ]
         problem.disruption = DisruptionBudget(maxMovedAccountShare: share)
         return problem
     }
@@ -28,8 +31,9 @@ import Testing
     /// three (the general one); everything stays and the bound equals the objective.
     @Test(arguments: [2, 3]) func singleTerritoryWithABudgetKeepsEveryUnit(measures: Int) async throws {
         let units = (0..<12).map { i in
-            AlignmentUnit(id: "u\(i)", location: .planar(x: Double(i % 4), y: Double(i / 4)),
-                          measures: Array(repeating: 1, count: measures), currentTerritory: "T0")
+            AlignmentUnit(
+                id: "u\(i)", location: .planar(x: Double(i % 4), y: Double(i / 4)),
+                measures: Array(repeating: 1, count: measures), currentTerritory: "T0")
         }
         var problem = AlignmentProblem(
             units: units, territories: [TerritorySpec(id: "T0", centre: .planar(x: 1.5, y: 1))],

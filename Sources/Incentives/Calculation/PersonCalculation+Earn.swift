@@ -224,7 +224,9 @@ extension PersonCalculation {
     }
 
     /// A payout rule applied to an attainment: amount, tier name, rate text and an explanation.
-    static func pay(_ rule: PayoutRule, attainment: ExactAmount, credit: ExactAmount, quota: ExactAmount, target: ExactAmount)
+    static func pay(
+        _ rule: PayoutRule, attainment: ExactAmount, credit: ExactAmount, quota: ExactAmount, target: ExactAmount
+    )
         -> (ExactAmount, String, String, String)
     {
         switch rule {

@@ -59,7 +59,8 @@ public struct SolveReport: Sendable {
             return text + "  \"values\": {}\n}\n"
         }
         let entries = names.indices.map { "    \(Self.quoted(names[$0])): \(number(solution.values[$0]))" }
-        return text + "  \"values\": {\n" + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n") + "  }\n}\n"
+        return text + "  \"values\": {\n" + entries.joined(separator: ",\n") + (entries.isEmpty ? "" : "\n")
+            + "  }\n}\n"
     }
 
     private func csv() -> String {
@@ -86,8 +87,9 @@ public struct SolveReport: Sendable {
             lines.append("")
             lines.append("nonzero values (\(nonzero.count) of \(names.count)):")
             for j in nonzero {
-                lines.append("  " + names[j].padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                             + number(solution.values[j]))
+                lines.append(
+                    "  " + names[j].padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                        + number(solution.values[j]))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -70,7 +70,8 @@ final class MIPSearchState {
         let reason = glp_ios_reason(tree)
         if reason == GLP_IHEUR, !offeredInitialSolution, let initialValues {
             offeredInitialSolution = true
-            initialSolutionAccepted = initialValues.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
+            initialSolutionAccepted =
+                initialValues.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
         }
         if reason == GLP_IBRANCH, let priorities {
             branchByPriority(tree, priorities)

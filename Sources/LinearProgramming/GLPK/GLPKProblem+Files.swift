@@ -71,8 +71,9 @@ extension GLPKProblem {
         for j in 0..<n {
             let column = Self.glpkIndex(j)
             names.append(glp_get_col_name(raw, column).map { String(cString: $0) } ?? "x[\(j + 1)]")
-            let bounds = Self.bounds(type: glp_get_col_type(raw, column), glp_get_col_lb(raw, column),
-                                     glp_get_col_ub(raw, column))
+            let bounds = Self.bounds(
+                type: glp_get_col_type(raw, column), glp_get_col_lb(raw, column),
+                glp_get_col_ub(raw, column))
             lower.append(bounds.lower)
             upper.append(bounds.upper)
             objective.append(glp_get_obj_coef(raw, column))
@@ -95,7 +96,8 @@ extension GLPKProblem {
                 continue
             }
             let count = Int(glp_get_mat_row(raw, row, &indices, &values))
-            let bounds = Self.bounds(type: glp_get_row_type(raw, row), glp_get_row_lb(raw, row), glp_get_row_ub(raw, row))
+            let bounds = Self.bounds(
+                type: glp_get_row_type(raw, row), glp_get_row_lb(raw, row), glp_get_row_ub(raw, row))
             model.addConstraint(
                 name: glp_get_row_name(raw, row).map { String(cString: $0) } ?? "r[\(i + 1)]",
                 lowerBound: bounds.lower, upperBound: bounds.upper,

@@ -170,8 +170,9 @@ extension GLPKProblem {
         let termination = try Termination.fromIntopt(rc, status, stop: search.stopReason)
         let iterations = Int(glp_get_it_cnt(raw))
         guard termination.hasSolution else {
-            return SolveOutcome(termination: termination, bestBound: search.bestBound, iterations: iterations,
-                                nodes: search.nodes)
+            return SolveOutcome(
+                termination: termination, bestBound: search.bestBound, iterations: iterations,
+                nodes: search.nodes)
         }
         let m = Int(glp_get_num_rows(raw))
         let n = Int(glp_get_num_cols(raw))

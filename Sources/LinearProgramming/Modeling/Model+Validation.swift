@@ -42,7 +42,8 @@ extension Model {
                 }
                 lastRow[j] = i
                 if !entryValues[k].isFinite {
-                    throw ModelError.nonFiniteCoefficient(row: rowNames[i], variable: columnNames[j], value: entryValues[k])
+                    throw ModelError.nonFiniteCoefficient(
+                        row: rowNames[i], variable: columnNames[j], value: entryValues[k])
                 }
             }
         }

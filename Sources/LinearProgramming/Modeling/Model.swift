@@ -173,7 +173,8 @@ public struct Model: Sendable {
     public mutating func addConstraint(
         name: String, lowerBound: Double, upperBound: Double, variables: [Variable], coefficients: [Double]
     ) -> ConstraintRef {
-        precondition(variables.count == coefficients.count, "addConstraint: variables and coefficients differ in length")
+        precondition(
+            variables.count == coefficients.count, "addConstraint: variables and coefficients differ in length")
         let index = rowNames.count
         rowNames.append(name)
         rowLower.append(lowerBound)

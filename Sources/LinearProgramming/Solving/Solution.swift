@@ -18,7 +18,9 @@ public struct Solution: Sendable {
     public let reducedCosts: [Double]?
 
     /// Creates a solution from its parts.
-    public init(objectiveValue: Double, values: [Double], activities: [Double], duals: [Double]?, reducedCosts: [Double]?) {
+    public init(
+        objectiveValue: Double, values: [Double], activities: [Double], duals: [Double]?, reducedCosts: [Double]?
+    ) {
         self.objectiveValue = objectiveValue
         self.values = values
         self.activities = activities

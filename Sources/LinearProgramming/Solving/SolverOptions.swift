@@ -73,13 +73,15 @@ public struct SolverOptions: Sendable {
             throw SolverError.invalidOption(name: "timeLimit", value: "\(timeLimit)", expected: "a duration ≥ 0")
         }
         if let relativeGap, !(relativeGap >= 0 && relativeGap.isFinite) {
-            throw SolverError.invalidOption(name: "relativeGap", value: "\(relativeGap)", expected: "a finite number ≥ 0")
+            throw SolverError.invalidOption(
+                name: "relativeGap", value: "\(relativeGap)", expected: "a finite number ≥ 0")
         }
         if let nodeLimit, nodeLimit < 1 {
             throw SolverError.invalidOption(name: "nodeLimit", value: "\(nodeLimit)", expected: "an integer ≥ 1")
         }
         if let iterationLimit, iterationLimit < 0 {
-            throw SolverError.invalidOption(name: "iterationLimit", value: "\(iterationLimit)", expected: "an integer ≥ 0")
+            throw SolverError.invalidOption(
+                name: "iterationLimit", value: "\(iterationLimit)", expected: "an integer ≥ 0")
         }
         if let initialSolution, let bad = initialSolution.first(where: { !$0.value.isFinite }) {
             throw SolverError.invalidOption(

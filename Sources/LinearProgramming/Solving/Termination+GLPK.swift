@@ -67,11 +67,12 @@ extension Termination {
         case .iterationLimit:
             return hasIncumbent ? .feasible(limit: .iterations) : .noSolutionFound(limit: .iterations)
         case .stopped:
-            let limit: Limit = switch stop {
-            case .nodes: .nodes
-            case .time: .time
-            case .interrupted, nil: .interrupted
-            }
+            let limit: Limit =
+                switch stop {
+                case .nodes: .nodes
+                case .time: .time
+                case .interrupted, nil: .interrupted
+                }
             return hasIncumbent ? .feasible(limit: limit) : .noSolutionFound(limit: limit)
         default:
             throw SolverError.routineFailed(routine: "glp_intopt", code: rc)

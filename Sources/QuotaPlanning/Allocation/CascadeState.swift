@@ -17,7 +17,8 @@ struct CascadeState {
         let rootQuota = rounding.roundTotal(configuration.overrides[root] ?? configuration.target)
         quota = Array(repeating: 0, count: n)
         quota[0] = rootQuota
-        var rootOutcome = ChildOutcome(index: 0, id: root, blendedShare: 1, target: configuration.target, quota: rootQuota)
+        var rootOutcome = ChildOutcome(
+            index: 0, id: root, blendedShare: 1, target: configuration.target, quota: rootQuota)
         rootOutcome.overridden = configuration.overrides[root] != nil
         for method in configuration.basis.methods { rootOutcome.shares[method] = 1 }
         outcomeOfChild = Array(repeating: nil, count: n)
@@ -54,13 +55,17 @@ struct CascadeState {
                 var sum = group.children.reduce(0) { $0 + $1.quota }
                 if let reserve = group.reserve {
                     sum += reserve.quota
-                    assignments.append(reserveAssignment(reserve, parent: node, level: hierarchy.level(at: i) + 1, profile: profile, rounding: rounding))
+                    assignments.append(
+                        reserveAssignment(
+                            reserve, parent: node, level: hierarchy.level(at: i) + 1, profile: profile,
+                            rounding: rounding))
                 }
                 let factor = 1 + group.overAssignment
                 checks.append(
                     RollUpCheck(
                         parent: node.id, quota: quota[i], overAssignment: group.overAssignment, childrenSum: sum,
-                        impliedQuota: sum / factor, tolerance: configuration.roundingUnit / 2 / factor + 1e-9 * quota[i]))
+                        impliedQuota: sum / factor, tolerance: configuration.roundingUnit / 2 / factor + 1e-9 * quota[i]
+                    ))
             }
         }
         // Keep breadth-first order with reserves right after their siblings.
@@ -90,7 +95,8 @@ struct CascadeState {
         }
         if fairness.seats > 0 && fairness.belowWarningLevel {
             warnings.append(
-                "expected share of reps at or above quota is \(percent(fairness.expectedShareAtOrAboveQuota)), under the \(percent(configuration.fairness.warnBelow)) warning level")
+                "expected share of reps at or above quota is \(percent(fairness.expectedShareAtOrAboveQuota)), under the \(percent(configuration.fairness.warnBelow)) warning level"
+            )
         }
         return QuotaPlan(
             configuration: configuration, assignments: assignments, levels: LevelSummary.make(assignments),
@@ -161,7 +167,8 @@ struct CascadeState {
             contributions[method] = o.quota * part
         }
         let distribution = o.expectedSales.map {
-            SalesDistribution(mean: $0, standardDeviation: o.salesStandardDeviation ?? 0, family: configuration.fairness.distribution)
+            SalesDistribution(
+                mean: $0, standardDeviation: o.salesStandardDeviation ?? 0, family: configuration.fairness.distribution)
         }
         return QuotaAssignment(
             id: node.id, name: node.name, parent: node.parent, level: level, role: node.role, status: node.status,

@@ -12,7 +12,7 @@ struct GroupOutcome: Sendable {
 
 /// One child's figures from its parent's allocation.
 struct ChildOutcome: Sendable {
-    var index: Int?   // nil for a reserve
+    var index: Int?  // nil for a reserve
     var id: QuotaNodeID
     var shares: [BasisMethod: Double] = [:]
     var blendedShare: Double = 0
@@ -49,21 +49,25 @@ extension QuotaCascade {
             let values = childIndices.map { nodes[$0].measures.value(for: method) }
             let total = values.reduce(0, +)
             if total <= 0 {
-                warnings.append("\(method.rawValue) is zero for every child of \(parentNode.id); split evenly for that part")
+                warnings.append(
+                    "\(method.rawValue) is zero for every child of \(parentNode.id); split evenly for that part")
             }
             for k in children.indices {
                 children[k].shares[method] = total > 0 ? values[k] / total : 1 / Double(values.count)
             }
         }
         for k in children.indices {
-            children[k].blendedShare = configuration.basis.weights.reduce(0) { $0 + $1.value * (children[k].shares[$1.key] ?? 0) }
+            children[k].blendedShare = configuration.basis.weights.reduce(0) {
+                $0 + $1.value * (children[k].shares[$1.key] ?? 0)
+            }
         }
 
         // Fixed quotas: overrides and the attrition-relief reserve.
         var reserve: ChildOutcome? = nil
         if leafGroup && configuration.attritionRelief > 0 {
             let amount = rounding.roundTotal(pool * configuration.attritionRelief)
-            reserve = ChildOutcome(index: nil, id: QuotaNodeID("\(parentNode.id.rawValue)~relief"), target: amount, quota: amount)
+            reserve = ChildOutcome(
+                index: nil, id: QuotaNodeID("\(parentNode.id.rawValue)~relief"), target: amount, quota: amount)
         }
         var fixedTotal = reserve?.quota ?? 0
         for k in children.indices {
@@ -86,7 +90,8 @@ extension QuotaCascade {
         }
         let weightTotal = weights.reduce(0, +)
         for (j, k) in flexible.enumerated() {
-            children[k].target = weightTotal > 0
+            children[k].target =
+                weightTotal > 0
                 ? max(0, available) * weights[j] / weightTotal : max(0, available) / Double(flexible.count)
         }
         if leafGroup { applyFairness(to: &children, flexible: flexible, parent: parentNode.id, warnings: &warnings) }

@@ -31,7 +31,9 @@ public struct QuotaCascade: Sendable {
     /// Validates the configuration against the hierarchy.
     ///
     /// - Throws: ``QuotaError`` for an invalid value or an override naming an unknown node.
-    public init(hierarchy: QuotaHierarchy, configuration: QuotaPlanConfiguration, solverOptions: SolverOptions = SolverOptions())
+    public init(
+        hierarchy: QuotaHierarchy, configuration: QuotaPlanConfiguration, solverOptions: SolverOptions = SolverOptions()
+    )
         throws(QuotaError)
     {
         try configuration.validate()

@@ -49,7 +49,8 @@ struct SeatProfile: Sendable {
                     }
                 }
             }
-            let ramp = start.map { configuration.ramp.monthlyFactors(start: $0, planStart: planStart) }
+            let ramp =
+                start.map { configuration.ramp.monthlyFactors(start: $0, planStart: planStart) }
                 ?? Array(repeating: 1, count: 12)
             let capacity = zip(seasonal[i], ramp).reduce(0) { $0 + $1.0 * $1.1 }
             let base =
@@ -61,4 +62,3 @@ struct SeatProfile: Sendable {
         return profiles
     }
 }
-

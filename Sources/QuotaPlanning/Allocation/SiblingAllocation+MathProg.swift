@@ -19,9 +19,13 @@ extension SiblingAllocation {
         out += "param available := \(number(available));\n"
         out += "param t := \(flexible.map { "\(symbol($0.id)) \(number($0.target))" }.joined(separator: " "));\n"
         let floors = flexible.filter { $0.lower > 0 }
-        if !floors.isEmpty { out += "param lo := \(floors.map { "\(symbol($0.id)) \(number($0.lower))" }.joined(separator: " "));\n" }
+        if !floors.isEmpty {
+            out += "param lo := \(floors.map { "\(symbol($0.id)) \(number($0.lower))" }.joined(separator: " "));\n"
+        }
         let caps = flexible.filter { $0.upper.isFinite }
-        if !caps.isEmpty { out += "param up := \(caps.map { "\(symbol($0.id)) \(number($0.upper))" }.joined(separator: " "));\n" }
+        if !caps.isEmpty {
+            out += "param up := \(caps.map { "\(symbol($0.id)) \(number($0.upper))" }.joined(separator: " "));\n"
+        }
         let pins = flexible.filter { pinned.contains($0.id) }
         if !pins.isEmpty { out += "param pin := \(pins.map { "\(symbol($0.id)) 1" }.joined(separator: " "));\n" }
         return out + "end;\n"

@@ -74,7 +74,8 @@ public struct SiblingAllocation: Sendable {
         let flexible = members.filter { $0.fixed == nil }
         let fixedIDs = fixed.map(\.id)
         func fail(_ kind: InfeasibilityReport.Kind, _ amount: Double, _ nodes: [QuotaNodeID]) -> QuotaError {
-            .infeasible(InfeasibilityReport(kind: kind, parent: parent, pool: pool, conflict: amount, nodes: nodes.sorted()))
+            .infeasible(
+                InfeasibilityReport(kind: kind, parent: parent, pool: pool, conflict: amount, nodes: nodes.sorted()))
         }
         let available = available
         if available < -tolerance { throw fail(.overridesExceedPool, -available, fixedIDs) }

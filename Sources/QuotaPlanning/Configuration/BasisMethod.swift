@@ -20,7 +20,8 @@ public enum BasisMethod: String, Sendable, Hashable, Codable, CaseIterable, Comp
         case "potential": self = .potential
         case "pipeline": self = .pipeline
         default:
-            throw .invalidValue(field: "basis method", value: name, expected: "even, history, t12m, potential or pipeline")
+            throw .invalidValue(
+                field: "basis method", value: name, expected: "even, history, t12m, potential or pipeline")
         }
     }
 

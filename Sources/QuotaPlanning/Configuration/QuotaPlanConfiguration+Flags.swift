@@ -57,9 +57,13 @@ extension QuotaPlanConfiguration {
             }
             return values
         }
-        func choice<T: RawRepresentable<String>>(_ text: String?, _ field: String, _ expected: String) throws(QuotaError) -> T? {
+        func choice<T: RawRepresentable<String>>(_ text: String?, _ field: String, _ expected: String)
+            throws(QuotaError) -> T?
+        {
             guard let text else { return nil }
-            guard let value = T(rawValue: text) else { throw .invalidValue(field: field, value: text, expected: expected) }
+            guard let value = T(rawValue: text) else {
+                throw .invalidValue(field: field, value: text, expected: expected)
+            }
             return value
         }
         if let v = flags.target { target = v }
@@ -84,7 +88,9 @@ extension QuotaPlanConfiguration {
         if let v: FairnessSettings.Method = try choice(flags.fairness, "--fairness", methods) {
             fairness.method = v
         }
-        if let v: FairnessSettings.Distribution = try choice(flags.distribution, "--distribution", "normal or lognormal") {
+        if let v: FairnessSettings.Distribution = try choice(
+            flags.distribution, "--distribution", "normal or lognormal")
+        {
             fairness.distribution = v
         }
         if let v = flags.warnBelow { fairness.warnBelow = v }

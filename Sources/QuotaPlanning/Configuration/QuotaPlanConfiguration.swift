@@ -96,7 +96,9 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
         if let floor = growthFloor, let cap = growthCap {
             try check(floor <= cap, "growthFloor", floor, "at most growthCap (\(cap))")
         }
-        try check(attritionRelief.isFinite && (0..<1).contains(attritionRelief), "attritionRelief", attritionRelief, "a fraction in [0, 1)")
+        try check(
+            attritionRelief.isFinite && (0..<1).contains(attritionRelief), "attritionRelief", attritionRelief,
+            "a fraction in [0, 1)")
         try check(
             roundingUnit.isFinite && roundingUnit > 0 && target / roundingUnit <= Self.largestUnitCount, "roundingUnit",
             roundingUnit, "an amount > 0 and at least the target ÷ \(Self.largestUnitCount.formatted2)")
@@ -152,7 +154,8 @@ public struct QuotaPlanConfiguration: Sendable, Hashable, Codable {
         try c.encode(ramp, forKey: .ramp)
         try c.encode(planStart, forKey: .planStart)
         try c.encode(vacancyPolicy, forKey: .vacancyPolicy)
-        try c.encode(Dictionary(uniqueKeysWithValues: overrides.map { ($0.key.rawValue, $0.value) }), forKey: .overrides)
+        try c.encode(
+            Dictionary(uniqueKeysWithValues: overrides.map { ($0.key.rawValue, $0.value) }), forKey: .overrides)
         try c.encode(periods, forKey: .periods)
         try c.encode(roundingUnit, forKey: .roundingUnit)
         try c.encode(fairness, forKey: .fairness)
@@ -198,7 +201,9 @@ extension BasisBlend {
 
 extension CalendarDate {
     static let defaultPlanStart: CalendarDate = {
-        guard let date = CalendarDate(year: 2026, month: 1, day: 1) else { preconditionFailure("constant date is valid") }
+        guard let date = CalendarDate(year: 2026, month: 1, day: 1) else {
+            preconditionFailure("constant date is valid")
+        }
         return date
     }()
 }

@@ -69,7 +69,9 @@ public struct EqualProbabilityAllocation: Sendable {
 
     public init(distributions: [SalesDistribution], pool: Double) {
         let random = distributions.filter { $0.standardDeviation > 0 && $0.mean > 0 }
-        let fixedMass = distributions.filter { !($0.standardDeviation > 0 && $0.mean > 0) }.reduce(0) { $0 + max(0, $1.mean) }
+        let fixedMass = distributions.filter { !($0.standardDeviation > 0 && $0.mean > 0) }.reduce(0) {
+            $0 + max(0, $1.mean)
+        }
         var z: Double
         if random.isEmpty {
             z = 0

@@ -28,7 +28,8 @@ extension QuotaHierarchy {
                 expected: "a numeric account column as potential; known: \(known.joined(separator: ", "))")
         }
         guard hierarchy.roots.count == 1 else {
-            throw .invalidHierarchy("the territory hierarchy has \(hierarchy.roots.count) roots; quotas cascade from one company node")
+            throw .invalidHierarchy(
+                "the territory hierarchy has \(hierarchy.roots.count) roots; quotas cascade from one company node")
         }
         var repByTerritory: [TerritoryID: Rep] = [:]
         let repByID = Dictionary(reps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -37,7 +38,9 @@ extension QuotaHierarchy {
         }
         var sums: [TerritoryID: BasisMeasures] = [:]
         for account in accounts {
-            guard let territory = account.territoryID ?? account.ownerID.flatMap({ repByID[$0]?.territoryID }) else { continue }
+            guard let territory = account.territoryID ?? account.ownerID.flatMap({ repByID[$0]?.territoryID }) else {
+                continue
+            }
             sums[territory, default: BasisMeasures()].accumulate(
                 BasisMeasures(
                     priorYear: account.priorYearSales, trailing12Months: account.trailingTwelveMonthSales,
@@ -47,7 +50,10 @@ extension QuotaHierarchy {
         for territory in hierarchy.nodes {
             let isLeaf = hierarchy.children(of: territory.id).isEmpty
             let rep = repByTerritory[territory.id] ?? territory.ownerID.flatMap { repByID[$0] }
-            var measures = isLeaf ? (sums[territory.id] ?? BasisMeasures(priorYear: 0, trailing12Months: 0, potential: 0)) : BasisMeasures()
+            var measures =
+                isLeaf
+                ? (sums[territory.id] ?? BasisMeasures(priorYear: 0, trailing12Months: 0, potential: 0))
+                : BasisMeasures()
             if isLeaf { measures.pipeline = pipeline[territory.id] }
             var status = QuotaNode.Status.active
             var expected: CalendarDate? = nil
@@ -84,7 +90,8 @@ extension QuotaHierarchy {
         throws(QuotaError)
     {
         let territoryOfAccount = Dictionary(
-            dataset.accounts.compactMap { a in a.territoryID.map { (a.id, $0) } }, uniquingKeysWith: { first, _ in first })
+            dataset.accounts.compactMap { a in a.territoryID.map { (a.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
         var pipeline: [TerritoryID: Double] = [:]
         for opportunity in dataset.opportunities where !opportunity.isClosed {
             if let territory = territoryOfAccount[opportunity.accountID] {

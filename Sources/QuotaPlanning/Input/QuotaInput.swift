@@ -26,7 +26,8 @@ public enum QuotaInput {
     ///
     /// - Throws: ``QuotaError/badInput(file:line:column:value:expected:)`` naming file, line and
     ///   column, or ``QuotaError/invalidHierarchy(_:)``.
-    public static func load(nodes: URL, accounts: URL? = nil, potentialAttribute: String = "potential") throws(QuotaError)
+    public static func load(nodes: URL, accounts: URL? = nil, potentialAttribute: String = "potential")
+        throws(QuotaError)
         -> QuotaHierarchy
     {
         var list = try parseNodes(text: read(nodes), file: nodes.lastPathComponent)
@@ -56,7 +57,9 @@ public enum QuotaInput {
     public static func parseNodes(text: String, file: String) throws(QuotaError) -> [QuotaNode] {
         let table = try Self.table(text, file: file)
         guard let idColumn = table.column(["id", "employeeId", "node"]) else {
-            throw .badInput(file: file, line: 1, column: "id", value: table.columnNames.joined(separator: ","), expected: "an id column")
+            throw .badInput(
+                file: file, line: 1, column: "id", value: table.columnNames.joined(separator: ","),
+                expected: "an id column")
         }
         if let repeated = table.firstDuplicate(in: idColumn) {
             throw .badInput(
@@ -64,13 +67,15 @@ public enum QuotaInput {
                 value: repeated.fields[idColumn], expected: "a node id that appears once")
         }
         let c = (
-            name: table.column(["name"]), parent: table.column(["parent", "manager", "supervisor", "parentId", "managerId"]),
+            name: table.column(["name"]),
+            parent: table.column(["parent", "manager", "supervisor", "parentId", "managerId"]),
             role: table.column(["role", "kind"]), status: table.column(["status"]),
             hire: table.column(["hire_date", "hireDate"]), start: table.column(["expected_start", "expectedStart"]),
             prior: table.column(["prior_year", "prior_year_sales", "priorYearSales"]),
             t12m: table.column(["t12m", "trailing_12m_sales", "t12m_sales", "trailing12MonthSales"]),
             potential: table.column(["potential"]), pipeline: table.column(["pipeline"]),
-            volatility: table.column(["volatility", "cv"]))
+            volatility: table.column(["volatility", "cv"])
+        )
         let months = (1...12).map { table.column(["m\($0)", "month\($0)"]) }
         let hasMonths = months.allSatisfy { $0 != nil }
         var nodes: [QuotaNode] = []
@@ -82,7 +87,8 @@ public enum QuotaInput {
                 if t.isEmpty { return nil }
                 guard let v = Double(t), v.isFinite, v >= 0 else {
                     throw .badInput(
-                        file: file, line: row.line, position: (i ?? -1) + 1, column: name, value: t, expected: "a finite number ≥ 0")
+                        file: file, line: row.line, position: (i ?? -1) + 1, column: name, value: t,
+                        expected: "a finite number ≥ 0")
                 }
                 return v
             }
@@ -97,7 +103,8 @@ public enum QuotaInput {
             }
             let id = text(idColumn)
             guard !id.isEmpty else {
-                throw .badInput(file: file, line: row.line, position: idColumn + 1, column: "id", value: "", expected: "a node id")
+                throw .badInput(
+                    file: file, line: row.line, position: idColumn + 1, column: "id", value: "", expected: "a node id")
             }
             let parent = text(c.parent)
             if !parent.isEmpty { parents.insert(parent) }
@@ -131,7 +138,8 @@ public enum QuotaInput {
                 QuotaNode(
                     id: QuotaNodeID(id), name: text(c.name).isEmpty ? id : text(c.name),
                     parent: parent.isEmpty ? nil : QuotaNodeID(parent), role: c.role == nil ? .seat : role,
-                    status: status, hireDate: try date(c.hire, "hire_date"), expectedStart: try date(c.start, "expected_start"),
+                    status: status, hireDate: try date(c.hire, "hire_date"),
+                    expectedStart: try date(c.start, "expected_start"),
                     measures: BasisMeasures(
                         priorYear: try number(c.prior, "prior_year"), trailing12Months: try number(c.t12m, "t12m"),
                         potential: try number(c.potential, "potential"), pipeline: try number(c.pipeline, "pipeline")),
@@ -144,13 +152,19 @@ public enum QuotaInput {
     }
 
     /// Sums account amounts per owner (from account CSV text) into the owners' empty measures.
-    public static func rollUpAccounts(text: String, file: String, attribute: String, into nodes: inout [QuotaNode]) throws(QuotaError) {
+    public static func rollUpAccounts(text: String, file: String, attribute: String, into nodes: inout [QuotaNode])
+        throws(QuotaError)
+    {
         let table = try Self.table(text, file: file)
         guard let owner = table.column(["owner", "OwnerId", "owner_id", "rep"]) else {
-            throw .badInput(file: file, line: 1, column: "owner", value: table.columnNames.joined(separator: ","), expected: "an owner column")
+            throw .badInput(
+                file: file, line: 1, column: "owner", value: table.columnNames.joined(separator: ","),
+                expected: "an owner column")
         }
         guard let potential = table.column([attribute]) else {
-            throw .badInput(file: file, line: 1, column: attribute, value: table.columnNames.joined(separator: ","), expected: "the potential attribute column \(attribute)")
+            throw .badInput(
+                file: file, line: 1, column: attribute, value: table.columnNames.joined(separator: ","),
+                expected: "the potential attribute column \(attribute)")
         }
         let prior = table.column(["prior_year_sales", "prior_year", "priorYearSales"])
         let t12m = table.column(["t12m_sales", "t12m", "trailing_12m_sales", "trailing12MonthSales"])
@@ -177,7 +191,9 @@ public enum QuotaInput {
                 return v
             }
             sums[k, default: BasisMeasures()].accumulate(
-                BasisMeasures(priorYear: try value(prior), trailing12Months: try value(t12m), potential: try value(potential), pipeline: try value(pipeline)))
+                BasisMeasures(
+                    priorYear: try value(prior), trailing12Months: try value(t12m), potential: try value(potential),
+                    pipeline: try value(pipeline)))
         }
         for (k, sum) in sums {
             var m = nodes[k].measures

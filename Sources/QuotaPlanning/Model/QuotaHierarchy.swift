@@ -33,7 +33,9 @@ public struct QuotaHierarchy: Sendable {
         let roots = input.filter { $0.parent == nil }.map(\.id).sorted()
         guard roots.count == 1, let root = roots.first else {
             throw .invalidHierarchy(
-                roots.isEmpty ? "no root (every node has a parent)" : "several roots: \(roots.map(\.rawValue).joined(separator: ", "))")
+                roots.isEmpty
+                    ? "no root (every node has a parent)"
+                    : "several roots: \(roots.map(\.rawValue).joined(separator: ", "))")
         }
         var children: [QuotaNodeID: [QuotaNodeID]] = [:]
         for node in input {

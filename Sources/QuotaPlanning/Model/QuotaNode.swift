@@ -71,7 +71,9 @@ public struct BasisMeasures: Sendable, Hashable, Codable {
     public var potential: Double?
     public var pipeline: Double?
 
-    public init(priorYear: Double? = nil, trailing12Months: Double? = nil, potential: Double? = nil, pipeline: Double? = nil) {
+    public init(
+        priorYear: Double? = nil, trailing12Months: Double? = nil, potential: Double? = nil, pipeline: Double? = nil
+    ) {
         self.priorYear = priorYear
         self.trailing12Months = trailing12Months
         self.potential = potential

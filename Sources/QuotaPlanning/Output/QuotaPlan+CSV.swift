@@ -23,8 +23,12 @@ extension QuotaPlan {
         var lines = [header.joined(separator: ",")]
         lines.reserveCapacity(assignments.count + 1)
         for a in assignments {
-            var row = [csvField(a.id.rawValue), csvField(a.name), "\(a.level)", csvField(a.parent?.rawValue ?? ""), a.role.rawValue, a.status.rawValue]
-            row += [a.measures.priorYear, a.measures.trailing12Months, a.measures.potential, a.measures.pipeline].map(amount)
+            var row = [
+                csvField(a.id.rawValue), csvField(a.name), "\(a.level)", csvField(a.parent?.rawValue ?? ""),
+                a.role.rawValue, a.status.rawValue,
+            ]
+            row += [a.measures.priorYear, a.measures.trailing12Months, a.measures.potential, a.measures.pipeline].map(
+                amount)
             row += methods.map { share(a.shares[$0]) }
             row += [share(a.blendedShare), share(a.capacity), amount(a.target), amount(a.quota)]
             row += a.periodQuotas.map(amount)
@@ -32,7 +36,10 @@ extension QuotaPlan {
             row += [amount(a.growthBase?.amount), a.growthBase?.source.rawValue ?? ""]
             row += [amount(a.floor), amount(a.cap), flag(a.floorBinding), flag(a.capBinding), flag(a.rampBinding)]
             row += [flag(a.overridden), flag(a.heldByManager)]
-            row += [amount(a.childrenPool), share(a.overAssignment), amount(a.expectedSales), share(a.attainmentProbability)]
+            row += [
+                amount(a.childrenPool), share(a.overAssignment), amount(a.expectedSales),
+                share(a.attainmentProbability),
+            ]
             lines.append(row.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -40,7 +47,9 @@ extension QuotaPlan {
 
     /// `quota_levels.csv`: the per-level summary.
     public func levelsCSV() -> String {
-        var lines = ["level,nodes,total_quota,floors_binding,caps_binding,ramps_binding,overrides,held,mean_relative_deviation,max_relative_deviation"]
+        var lines = [
+            "level,nodes,total_quota,floors_binding,caps_binding,ramps_binding,overrides,held,mean_relative_deviation,max_relative_deviation"
+        ]
         for l in levels {
             lines.append(
                 [
@@ -83,15 +92,22 @@ extension QuotaPlan {
         var out = "Quota cascade: target \(amount(configuration.target)), \(assignments.count) nodes\n"
         out += "level  nodes        total quota  floors  caps  ramps  overrides  held  mean dev  max dev\n"
         for l in levels {
-            out += pad("\(l.level)", 5) + pad("\(l.nodes)", 7) + pad(amount(l.totalQuota), 19) + pad("\(l.floorsBinding)", 8)
-                + pad("\(l.capsBinding)", 6) + pad("\(l.rampsBinding)", 7) + pad("\(l.overrides)", 11) + pad("\(l.held)", 6)
+            out +=
+                pad("\(l.level)", 5) + pad("\(l.nodes)", 7) + pad(amount(l.totalQuota), 19)
+                + pad("\(l.floorsBinding)", 8)
+                + pad("\(l.capsBinding)", 6) + pad("\(l.rampsBinding)", 7) + pad("\(l.overrides)", 11)
+                + pad("\(l.held)", 6)
                 + pad(percent(l.meanRelativeDeviation), 10) + pad(percent(l.maxRelativeDeviation), 9) + "\n"
         }
         let failing = checks.filter { !$0.passes }
-        out += "roll-up checks: \(checks.count - failing.count) of \(checks.count) parents equal their children's sum ÷ (1 + over-assignment)\n"
-        for c in failing.prefix(10) { out += "  FAIL \(c.parent): implied \(amount(c.impliedQuota)) vs quota \(amount(c.quota))\n" }
+        out +=
+            "roll-up checks: \(checks.count - failing.count) of \(checks.count) parents equal their children's sum ÷ (1 + over-assignment)\n"
+        for c in failing.prefix(10) {
+            out += "  FAIL \(c.parent): implied \(amount(c.impliedQuota)) vs quota \(amount(c.quota))\n"
+        }
         if fairness.seats > 0 {
-            out += "fairness: \(fairness.seats) seats, expected share at or above quota \(percent(fairness.expectedShareAtOrAboveQuota))"
+            out +=
+                "fairness: \(fairness.seats) seats, expected share at or above quota \(percent(fairness.expectedShareAtOrAboveQuota))"
             out += " (range \(percent(fairness.minimumProbability))–\(percent(fairness.maximumProbability)));"
             out += " equal-probability level \(percent(fairness.equalProbabilityLevel))\n"
         }

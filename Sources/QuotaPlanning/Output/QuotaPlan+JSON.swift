@@ -24,7 +24,8 @@ private struct JSONPlan: Encodable {
         let childrenPool: Double?, overAssignment: Double?, attainmentProbability: Double?
     }
     struct Check: Encodable {
-        let parent: String, quota: Double, overAssignment: Double, childrenSum: Double, impliedQuota: Double, passes: Bool
+        let parent: String, quota: Double, overAssignment: Double, childrenSum: Double, impliedQuota: Double,
+            passes: Bool
     }
 
     let target: Double

@@ -30,7 +30,8 @@ extension FairnessReport {
         let equal = EqualProbabilityAllocation(distributions: distributions, pool: total)
         return FairnessReport(
             seats: seats.count,
-            expectedShareAtOrAboveQuota: probabilities.isEmpty ? 0 : probabilities.reduce(0, +) / Double(probabilities.count),
+            expectedShareAtOrAboveQuota: probabilities.isEmpty
+                ? 0 : probabilities.reduce(0, +) / Double(probabilities.count),
             minimumProbability: probabilities.min() ?? 0, maximumProbability: probabilities.max() ?? 0,
             equalProbabilityLevel: seats.isEmpty ? 0 : equal.probability, planWideLevel: nil, seatsAtBound: 0,
             largestPoolGap: 0, warnBelow: settings.warnBelow)

@@ -24,7 +24,8 @@ public struct QuotaPlanWriter: Sendable {
     public func write(_ plan: QuotaPlan, to folder: URL?) throws {
         let summary = Data(plan.summaryText().utf8)
         guard let folder else {
-            FileHandle.standardOutput.write(format == .json ? try plan.json() + Data("\n".utf8) : Data(plan.quotasCSV().utf8))
+            FileHandle.standardOutput.write(
+                format == .json ? try plan.json() + Data("\n".utf8) : Data(plan.quotasCSV().utf8))
             FileHandle.standardError.write(summary)
             return
         }

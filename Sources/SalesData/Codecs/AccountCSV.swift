@@ -18,26 +18,47 @@ public enum AccountCSV {
     }
 
     /// The columns of `accounts.csv`.
-    public static let schema = CSVSchema(fileName: "accounts.csv", columns: [
-        CSVColumn("id", aliases: ["Id", "AccountId", "account_id"], required: true, "Unique account id."),
-        CSVColumn("name", aliases: ["Name", "AccountName", "account_name"], required: true, "Company name."),
-        CSVColumn("latitude", aliases: ["BillingLatitude", "lat"], required: true, "Decimal degrees, -90...90."),
-        CSVColumn("longitude", aliases: ["BillingLongitude", "lon", "lng"], required: true, "Decimal degrees, -180...180."),
-        CSVColumn("postal_code", aliases: ["BillingPostalCode", "zip", "zip_code", "postcode"], "Postal code, kept as text."),
-        CSVColumn("county_fips", aliases: ["fips", "county_code"], "Five-digit US county FIPS code."),
-        CSVColumn("industry", aliases: ["Industry"], "Industry label."),
-        CSVColumn("employees", aliases: ["NumberOfEmployees", "employee_count"], thousandsSeparators: true, "Head count, whole number ≥ 0."),
-        CSVColumn("annual_revenue", aliases: ["AnnualRevenue", "revenue"], thousandsSeparators: true, "Customer's annual revenue, ≥ 0."),
-        CSVColumn("segment", aliases: ["Segment", "Segment__c"], "Segment label, e.g. Enterprise, Mid-Market, SMB."),
-        CSVColumn("parent_id", aliases: ["ParentId"], "Parent account id; must exist in the file."),
-        CSVColumn("owner_id", aliases: ["OwnerId", "rep_id"], "Current owner; must exist in reps.csv."),
-        CSVColumn("territory_id", aliases: ["TerritoryId", "Territory"], "Current territory; must exist in territories.csv."),
-        CSVColumn("locked", aliases: ["is_locked", "IsLocked"], "true/false: keep in its territory."),
-        CSVColumn("prior_year_sales", aliases: ["PriorYearSales"], thousandsSeparators: true, "Our sales last fiscal year, finite."),
-        CSVColumn("ttm_sales", aliases: ["trailing_twelve_month_sales", "TTMSales"], thousandsSeparators: true, "Our sales, trailing 12 months, finite."),
-        CSVColumn("potential", aliases: ["Potential__c"], thousandsSeparators: true, "Attribute `potential`: yearly sales potential, ≥ 0."),
-        CSVColumn("workload", aliases: ["Workload__c"], thousandsSeparators: true, "Attribute `workload`: hours of selling effort per year, ≥ 0."),
-    ])
+    public static let schema = CSVSchema(
+        fileName: "accounts.csv",
+        columns: [
+            CSVColumn("id", aliases: ["Id", "AccountId", "account_id"], required: true, "Unique account id."),
+            CSVColumn("name", aliases: ["Name", "AccountName", "account_name"], required: true, "Company name."),
+            CSVColumn("latitude", aliases: ["BillingLatitude", "lat"], required: true, "Decimal degrees, -90...90."),
+            CSVColumn(
+                "longitude", aliases: ["BillingLongitude", "lon", "lng"], required: true, "Decimal degrees, -180...180."
+            ),
+            CSVColumn(
+                "postal_code", aliases: ["BillingPostalCode", "zip", "zip_code", "postcode"],
+                "Postal code, kept as text."),
+            CSVColumn("county_fips", aliases: ["fips", "county_code"], "Five-digit US county FIPS code."),
+            CSVColumn("industry", aliases: ["Industry"], "Industry label."),
+            CSVColumn(
+                "employees", aliases: ["NumberOfEmployees", "employee_count"], thousandsSeparators: true,
+                "Head count, whole number ≥ 0."),
+            CSVColumn(
+                "annual_revenue", aliases: ["AnnualRevenue", "revenue"], thousandsSeparators: true,
+                "Customer's annual revenue, ≥ 0."),
+            CSVColumn(
+                "segment", aliases: ["Segment", "Segment__c"], "Segment label, e.g. Enterprise, Mid-Market, SMB."),
+            CSVColumn("parent_id", aliases: ["ParentId"], "Parent account id; must exist in the file."),
+            CSVColumn("owner_id", aliases: ["OwnerId", "rep_id"], "Current owner; must exist in reps.csv."),
+            CSVColumn(
+                "territory_id", aliases: ["TerritoryId", "Territory"],
+                "Current territory; must exist in territories.csv."),
+            CSVColumn("locked", aliases: ["is_locked", "IsLocked"], "true/false: keep in its territory."),
+            CSVColumn(
+                "prior_year_sales", aliases: ["PriorYearSales"], thousandsSeparators: true,
+                "Our sales last fiscal year, finite."),
+            CSVColumn(
+                "ttm_sales", aliases: ["trailing_twelve_month_sales", "TTMSales"], thousandsSeparators: true,
+                "Our sales, trailing 12 months, finite."),
+            CSVColumn(
+                "potential", aliases: ["Potential__c"], thousandsSeparators: true,
+                "Attribute `potential`: yearly sales potential, ≥ 0."),
+            CSVColumn(
+                "workload", aliases: ["Workload__c"], thousandsSeparators: true,
+                "Attribute `workload`: hours of selling effort per year, ≥ 0."),
+        ])
 
     /// Prefix of extra columns read as numeric attributes.
     public static let attributePrefix = "attr_"
@@ -50,7 +71,9 @@ public enum AccountCSV {
     ///   - issueLimit: Stop collecting problems after this many.
     /// - Returns: The decoded accounts.
     /// - Throws: ``SalesDataError/invalidData(_:truncated:)`` listing every problem; nothing is returned then.
-    public static func decode(_ bytes: [UInt8], file: String = "accounts.csv", issueLimit: Int = 100) throws -> [Account] {
+    public static func decode(_ bytes: [UInt8], file: String = "accounts.csv", issueLimit: Int = 100) throws
+        -> [Account]
+    {
         var log = IssueLog(limit: issueLimit)
         let decoded = decode(bytes, file: file, log: &log)
         try log.throwIfAny()
@@ -65,7 +88,9 @@ public enum AccountCSV {
         try decode(try FileBytes.read(url), file: url.lastPathComponent, issueLimit: issueLimit)
     }
 
-    static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<Account> {
+    static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog, chunking: Chunking = .automatic) -> Decoded<
+        Account
+    > {
         let decoded = schema.decode(
             bytes, file: file, log: &log, id: { $0.id.rawValue }, chunking: chunking, row: account(from:))
         // Parent links must point inside the file: checked in slices on all cores, reported in file order.
@@ -76,10 +101,11 @@ public enum AccountCSV {
             var issues: [SalesDataIssue] = []
             for index in (slice * sliceLength)..<min(decoded.values.count, (slice + 1) * sliceLength) {
                 if let parent = decoded.values[index].parentID, !decoded.contains(parent) {
-                    issues.append(SalesDataIssue(
-                        .danglingReference, file: file, line: decoded.lines[index],
-                        column: 0, field: "parent_id", value: parent.rawValue, expected: "an id in \(file)",
-                        message: "parent_id: account \(parent) does not exist in \(file)"))
+                    issues.append(
+                        SalesDataIssue(
+                            .danglingReference, file: file, line: decoded.lines[index],
+                            column: 0, field: "parent_id", value: parent.rawValue, expected: "an id in \(file)",
+                            message: "parent_id: account \(parent) does not exist in \(file)"))
                 }
             }
             found.items[slice] = issues
@@ -99,7 +125,8 @@ public enum AccountCSV {
         let countyFIPS = row.identifier(C.countyFIPS.rawValue, required: false)
         let industry = row.label(C.industry.rawValue, required: false)
         let employees = row.count(C.employees.rawValue)
-        let revenue = row.double(C.annualRevenue.rawValue, range: 0...Double.greatestFiniteMagnitude, rangeText: "a number ≥ 0")
+        let revenue = row.double(
+            C.annualRevenue.rawValue, range: 0...Double.greatestFiniteMagnitude, rangeText: "a number ≥ 0")
         let segment = row.label(C.segment.rawValue, required: false)
         let parentID = row.identifier(C.parentID.rawValue, required: false).map(AccountID.init)
         let ownerID = row.identifier(C.ownerID.rawValue, required: false).map(RepID.init)
@@ -126,7 +153,8 @@ public enum AccountCSV {
         }
         return Account(
             id: id ?? "", name: name ?? "", location: GeoPoint(latitude: latitude ?? 0, longitude: longitude ?? 0),
-            postalCode: postalCode, countyFIPS: countyFIPS, industry: industry, employees: employees, annualRevenue: revenue,
+            postalCode: postalCode, countyFIPS: countyFIPS, industry: industry, employees: employees,
+            annualRevenue: revenue,
             segment: segment, parentID: parentID, ownerID: ownerID, territoryID: territoryID, isLocked: isLocked,
             priorYearSales: priorYearSales, trailingTwelveMonthSales: ttmSales, attributes: attributes)
     }

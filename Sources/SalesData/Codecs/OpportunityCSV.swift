@@ -8,29 +8,36 @@
 /// ```
 public enum OpportunityCSV {
     enum Column: Int, CaseIterable {
-        case id, accountID, ownerID, amount, currency, stage, probability, createdDate, closeDate, isClosed, isWon, product
+        case id, accountID, ownerID, amount, currency, stage, probability, createdDate, closeDate, isClosed, isWon,
+            product
     }
 
     /// The columns of `opportunities.csv`.
-    public static let schema = CSVSchema(fileName: "opportunities.csv", columns: [
-        CSVColumn("id", aliases: ["Id", "opportunity_id", "OpportunityId"], required: true, "Unique opportunity id."),
-        CSVColumn("account_id", aliases: ["AccountId", "account"], required: true, "Account; must exist in accounts.csv."),
-        CSVColumn("owner_id", aliases: ["OwnerId", "rep_id"], "Owner; must exist in reps.csv."),
-        CSVColumn("amount", aliases: ["Amount"], required: true, thousandsSeparators: true, "Deal value, ≥ 0."),
-        CSVColumn("currency", aliases: ["CurrencyIsoCode"], "ISO 4217 code; default USD."),
-        CSVColumn("stage", aliases: ["StageName"], required: true, "Sales stage label."),
-        CSVColumn("probability", aliases: ["Probability"], "Win probability in percent, 0...100; default 0."),
-        CSVColumn("created_date", aliases: ["CreatedDate"], required: true, "YYYY-MM-DD."),
-        CSVColumn("close_date", aliases: ["CloseDate"], required: true, "YYYY-MM-DD."),
-        CSVColumn("is_closed", aliases: ["IsClosed", "closed"], "true/false; default false."),
-        CSVColumn("is_won", aliases: ["IsWon", "won"], "true/false; default false; won implies closed."),
-        CSVColumn("product", aliases: ["Product2Id", "product_id", "ProductCode"], "Product id."),
-    ])
+    public static let schema = CSVSchema(
+        fileName: "opportunities.csv",
+        columns: [
+            CSVColumn(
+                "id", aliases: ["Id", "opportunity_id", "OpportunityId"], required: true, "Unique opportunity id."),
+            CSVColumn(
+                "account_id", aliases: ["AccountId", "account"], required: true, "Account; must exist in accounts.csv."),
+            CSVColumn("owner_id", aliases: ["OwnerId", "rep_id"], "Owner; must exist in reps.csv."),
+            CSVColumn("amount", aliases: ["Amount"], required: true, thousandsSeparators: true, "Deal value, ≥ 0."),
+            CSVColumn("currency", aliases: ["CurrencyIsoCode"], "ISO 4217 code; default USD."),
+            CSVColumn("stage", aliases: ["StageName"], required: true, "Sales stage label."),
+            CSVColumn("probability", aliases: ["Probability"], "Win probability in percent, 0...100; default 0."),
+            CSVColumn("created_date", aliases: ["CreatedDate"], required: true, "YYYY-MM-DD."),
+            CSVColumn("close_date", aliases: ["CloseDate"], required: true, "YYYY-MM-DD."),
+            CSVColumn("is_closed", aliases: ["IsClosed", "closed"], "true/false; default false."),
+            CSVColumn("is_won", aliases: ["IsWon", "won"], "true/false; default false; won implies closed."),
+            CSVColumn("product", aliases: ["Product2Id", "product_id", "ProductCode"], "Product id."),
+        ])
 
     /// Decodes and validates the opportunities in `bytes`.
     ///
     /// - Throws: ``SalesDataError/invalidData(_:truncated:)`` listing every problem; nothing is returned then.
-    public static func decode(_ bytes: [UInt8], file: String = "opportunities.csv", issueLimit: Int = 100) throws -> [Opportunity] {
+    public static func decode(_ bytes: [UInt8], file: String = "opportunities.csv", issueLimit: Int = 100) throws
+        -> [Opportunity]
+    {
         var log = IssueLog(limit: issueLimit)
         let decoded = decode(bytes, file: file, log: &log)
         try log.throwIfAny()
@@ -43,25 +50,34 @@ public enum OpportunityCSV {
             let id = row.identifier(C.id.rawValue).map(OpportunityID.init)
             let account = row.identifier(C.accountID.rawValue).map(AccountID.init)
             let owner = row.identifier(C.ownerID.rawValue, required: false).map(RepID.init)
-            let amount = row.double(C.amount.rawValue, required: true, range: 0...Double.greatestFiniteMagnitude, rangeText: "an amount ≥ 0")
+            let amount = row.double(
+                C.amount.rawValue, required: true, range: 0...Double.greatestFiniteMagnitude, rangeText: "an amount ≥ 0"
+            )
             let currency = row.identifier(C.currency.rawValue, required: false)
             if let currency, !Self.isCurrencyCode(currency) {
-                row.invalid(C.currency.rawValue, .invalidValue, expected: "a three-letter ISO 4217 code such as USD", problem: "is not a currency code")
+                row.invalid(
+                    C.currency.rawValue, .invalidValue, expected: "a three-letter ISO 4217 code such as USD",
+                    problem: "is not a currency code")
             }
             let stage = row.string(C.stage.rawValue, required: true)
-            let probability = row.double(C.probability.rawValue, range: 0...100, rangeText: "a percentage in 0...100") ?? 0
+            let probability =
+                row.double(C.probability.rawValue, range: 0...100, rangeText: "a percentage in 0...100") ?? 0
             let created = row.date(C.createdDate.rawValue, required: true)
             let close = row.date(C.closeDate.rawValue, required: true)
             let isWon = row.bool(C.isWon.rawValue)
             let isClosed = row.bool(C.isClosed.rawValue, default: isWon)
             if isWon && !isClosed {
-                row.invalid(C.isClosed.rawValue, .invalidValue, expected: "true when is_won is true", problem: "contradicts is_won")
+                row.invalid(
+                    C.isClosed.rawValue, .invalidValue, expected: "true when is_won is true",
+                    problem: "contradicts is_won")
             }
             let product = row.identifier(C.product.rawValue, required: false).map(ProductID.init)
             let epoch = CalendarDate(daysSinceEpoch: 0)
             return Opportunity(
-                id: id ?? "", accountID: account ?? "", ownerID: owner, amount: amount ?? 0, currency: currency ?? "USD",
-                stage: stage ?? "", probability: probability / 100, createdDate: created ?? epoch, closeDate: close ?? epoch,
+                id: id ?? "", accountID: account ?? "", ownerID: owner, amount: amount ?? 0,
+                currency: currency ?? "USD",
+                stage: stage ?? "", probability: probability / 100, createdDate: created ?? epoch,
+                closeDate: close ?? epoch,
                 isClosed: isClosed, isWon: isWon, product: product)
         }
     }

@@ -11,23 +11,44 @@
 /// no cycle in the reporting lines, termination not before hire.
 public enum RepCSV {
     enum Column: Int, CaseIterable {
-        case id, name, role, managerID, territoryID, homeLatitude, homeLongitude, capacity, hireDate, terminationDate, status
+        case id, name, role, managerID, territoryID, homeLatitude, homeLongitude, capacity, hireDate, terminationDate,
+            status
     }
 
     /// The columns of `reps.csv`.
-    public static let schema = CSVSchema(fileName: "reps.csv", columns: [
-        CSVColumn("id", aliases: ["Id", "employeeId", "employee_id", "worker_id", "rep_id", "UserId"], required: true, "Unique position id."),
-        CSVColumn("name", aliases: ["Name", "worker", "legal_name", "full_name"], required: true, "Person's name, or a label for a vacancy."),
-        CSVColumn("role", aliases: ["Title", "job_title", "businessTitle", "position"], "Role, default `Account Executive`."),
-        CSVColumn("manager_id", aliases: ["ManagerId", "supervisor", "supervisor_id", "supervisorId", "manager"], "Manager's id; must exist in the file."),
-        CSVColumn("territory_id", aliases: ["TerritoryId", "territory"], "Territory covered; must exist in territories.csv."),
-        CSVColumn("home_latitude", aliases: ["latitude"], "Home base, decimal degrees, -90...90 (with home_longitude)."),
-        CSVColumn("home_longitude", aliases: ["longitude"], "Home base, decimal degrees, -180...180 (with home_latitude)."),
-        CSVColumn("capacity_fte", aliases: ["fte", "capacity", "scheduledWeeklyHoursFTE"], "Selling capacity in FTE, 0...10, default 1."),
-        CSVColumn("hire_date", aliases: ["hireDate", "start_date"], "YYYY-MM-DD."),
-        CSVColumn("termination_date", aliases: ["terminationDate", "end_date"], "YYYY-MM-DD, not before hire_date."),
-        CSVColumn("status", aliases: ["worker_status", "position_status"], "active, vacant or to_be_hired; default active."),
-    ])
+    public static let schema = CSVSchema(
+        fileName: "reps.csv",
+        columns: [
+            CSVColumn(
+                "id", aliases: ["Id", "employeeId", "employee_id", "worker_id", "rep_id", "UserId"], required: true,
+                "Unique position id."),
+            CSVColumn(
+                "name", aliases: ["Name", "worker", "legal_name", "full_name"], required: true,
+                "Person's name, or a label for a vacancy."),
+            CSVColumn(
+                "role", aliases: ["Title", "job_title", "businessTitle", "position"],
+                "Role, default `Account Executive`."),
+            CSVColumn(
+                "manager_id", aliases: ["ManagerId", "supervisor", "supervisor_id", "supervisorId", "manager"],
+                "Manager's id; must exist in the file."),
+            CSVColumn(
+                "territory_id", aliases: ["TerritoryId", "territory"],
+                "Territory covered; must exist in territories.csv."),
+            CSVColumn(
+                "home_latitude", aliases: ["latitude"], "Home base, decimal degrees, -90...90 (with home_longitude)."),
+            CSVColumn(
+                "home_longitude", aliases: ["longitude"], "Home base, decimal degrees, -180...180 (with home_latitude)."
+            ),
+            CSVColumn(
+                "capacity_fte", aliases: ["fte", "capacity", "scheduledWeeklyHoursFTE"],
+                "Selling capacity in FTE, 0...10, default 1."),
+            CSVColumn("hire_date", aliases: ["hireDate", "start_date"], "YYYY-MM-DD."),
+            CSVColumn(
+                "termination_date", aliases: ["terminationDate", "end_date"], "YYYY-MM-DD, not before hire_date."),
+            CSVColumn(
+                "status", aliases: ["worker_status", "position_status"],
+                "active, vacant or to_be_hired; default active."),
+        ])
 
     static let statuses: [String: Rep.Status] = [
         "active": .active, "vacant": .vacant, "tobehired": .toBeHired, "tbh": .toBeHired, "open": .vacant,
@@ -45,7 +66,8 @@ public enum RepCSV {
 
     static func decode(_ bytes: [UInt8], file: String, log: inout IssueLog) -> Decoded<Rep> {
         // Duplicates are checked here rather than by the schema, to tell "two managers" apart.
-        var decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }, reportDuplicates: false) { row -> Rep? in
+        var decoded = schema.decode(bytes, file: file, log: &log, id: { $0.id.rawValue }, reportDuplicates: false) {
+            row -> Rep? in
             typealias C = Column
             let id = row.identifier(C.id.rawValue).map(RepID.init)
             let name = row.string(C.name.rawValue, required: true)
@@ -61,16 +83,20 @@ public enum RepCSV {
                 let missing = latitude == nil ? C.homeLatitude.rawValue : C.homeLongitude.rawValue
                 row.missing(missing)
             }
-            if let capacity = row.double(C.capacity.rawValue, range: 0...10, rangeText: "an FTE in 0...10") { rep.capacityFTE = capacity }
+            if let capacity = row.double(C.capacity.rawValue, range: 0...10, rangeText: "an FTE in 0...10") {
+                rep.capacityFTE = capacity
+            }
             rep.hireDate = row.date(C.hireDate.rawValue)
             rep.terminationDate = row.date(C.terminationDate.rawValue)
             if let hire = rep.hireDate, let end = rep.terminationDate, end < hire {
-                row.invalid(C.terminationDate.rawValue, .inconsistentDates, expected: "a date on or after hire_date \(hire)",
-                            problem: "is before the hire date")
+                row.invalid(
+                    C.terminationDate.rawValue, .inconsistentDates, expected: "a date on or after hire_date \(hire)",
+                    problem: "is before the hire date")
             }
             rep.status = row.choice(C.status.rawValue, statuses) ?? .active
             if let id, id == rep.managerID {
-                row.invalid(C.managerID.rawValue, .managerCycle, expected: "another rep's id", problem: "is the rep's own id")
+                row.invalid(
+                    C.managerID.rawValue, .managerCycle, expected: "another rep's id", problem: "is the rep's own id")
             }
             return rep
         }
@@ -87,14 +113,19 @@ public enum RepCSV {
                 let other = decoded.values[first]
                 let firstLine = decoded.lines[first]
                 if other.managerID != rep.managerID {
-                    log.add(SalesDataIssue(
-                        .multipleManagers, file: file, line: line, column: 0, field: "manager_id",
-                        value: rep.managerID?.rawValue ?? "", expected: "one manager per rep",
-                        message: "rep \(rep.id) has two managers: \(other.managerID?.rawValue ?? "none") (line \(firstLine)) and \(rep.managerID?.rawValue ?? "none"); keep one row per rep"))
+                    log.add(
+                        SalesDataIssue(
+                            .multipleManagers, file: file, line: line, column: 0, field: "manager_id",
+                            value: rep.managerID?.rawValue ?? "", expected: "one manager per rep",
+                            message:
+                                "rep \(rep.id) has two managers: \(other.managerID?.rawValue ?? "none") (line \(firstLine)) and \(rep.managerID?.rawValue ?? "none"); keep one row per rep"
+                        ))
                 } else {
-                    log.add(SalesDataIssue(
-                        .duplicateID, file: file, line: line, column: 0, field: "id", value: rep.id.rawValue,
-                        expected: "a unique id", message: "id \(rep.id) is used twice (first on line \(firstLine)); ids must be unique"))
+                    log.add(
+                        SalesDataIssue(
+                            .duplicateID, file: file, line: line, column: 0, field: "id", value: rep.id.rawValue,
+                            expected: "a unique id",
+                            message: "id \(rep.id) is used twice (first on line \(firstLine)); ids must be unique"))
                 }
                 keep.append(false)
             } else {
@@ -104,10 +135,11 @@ public enum RepCSV {
         }
         for (index, rep) in decoded.values.enumerated() where keep[index] {
             if let manager = rep.managerID, decoded.lineOfID[manager.rawValue] == nil {
-                log.add(SalesDataIssue(
-                    .danglingReference, file: file, line: decoded.lines[index], column: 0, field: "manager_id",
-                    value: manager.rawValue, expected: "an id in \(file)",
-                    message: "manager_id: rep \(manager) does not exist in \(file)"))
+                log.add(
+                    SalesDataIssue(
+                        .danglingReference, file: file, line: decoded.lines[index], column: 0, field: "manager_id",
+                        value: manager.rawValue, expected: "an id in \(file)",
+                        message: "manager_id: rep \(manager) does not exist in \(file)"))
             }
         }
         // Reporting-line cycles: follow manager links with a visited state per rep.
@@ -122,10 +154,14 @@ public enum RepCSV {
             }
             if let index = current, state[index] == 1, let first = walk.firstIndex(of: index), walk.count - first > 1 {
                 let cycle = walk[first...].map { decoded.values[$0].id.rawValue }
-                log.add(SalesDataIssue(
-                    .managerCycle, file: file, line: decoded.lines[index], column: 0, field: "manager_id",
-                    value: decoded.values[index].managerID?.rawValue, expected: "reporting lines that end at a top manager",
-                    message: "reporting lines form a cycle: \((cycle + [cycle[0]]).joined(separator: " → ")); fix one manager_id"))
+                log.add(
+                    SalesDataIssue(
+                        .managerCycle, file: file, line: decoded.lines[index], column: 0, field: "manager_id",
+                        value: decoded.values[index].managerID?.rawValue,
+                        expected: "reporting lines that end at a top manager",
+                        message:
+                            "reporting lines form a cycle: \((cycle + [cycle[0]]).joined(separator: " → ")); fix one manager_id"
+                    ))
             }
             for index in walk { state[index] = 2 }
         }

@@ -22,13 +22,19 @@ public enum SplitCSV {
     }
 
     /// The columns of `splits.csv`.
-    public static let schema = CSVSchema(fileName: "splits.csv", columns: [
-        CSVColumn("transaction_id", aliases: ["TransactionId"], "The split transaction (or give opportunity_id)."),
-        CSVColumn("opportunity_id", aliases: ["OpportunityId"], "The split opportunity (or give transaction_id)."),
-        CSVColumn("rep_id", aliases: ["SplitOwnerId", "owner_id"], required: true, "Credited rep; must exist in reps.csv."),
-        CSVColumn("percentage", aliases: ["SplitPercentage", "percent", "split_percent"], required: true, "Share in percent, 0...100."),
-        CSVColumn("type", aliases: ["SplitTypeId", "split_type", "kind"], "revenue (default) or overlay."),
-    ])
+    public static let schema = CSVSchema(
+        fileName: "splits.csv",
+        columns: [
+            CSVColumn("transaction_id", aliases: ["TransactionId"], "The split transaction (or give opportunity_id)."),
+            CSVColumn("opportunity_id", aliases: ["OpportunityId"], "The split opportunity (or give transaction_id)."),
+            CSVColumn(
+                "rep_id", aliases: ["SplitOwnerId", "owner_id"], required: true, "Credited rep; must exist in reps.csv."
+            ),
+            CSVColumn(
+                "percentage", aliases: ["SplitPercentage", "percent", "split_percent"], required: true,
+                "Share in percent, 0...100."),
+            CSVColumn("type", aliases: ["SplitTypeId", "split_type", "kind"], "revenue (default) or overlay."),
+        ])
 
     static let kinds: [String: CreditSplit.Kind] = ["revenue": .revenue, "overlay": .overlay]
 
@@ -51,20 +57,27 @@ public enum SplitCSV {
             let transaction = row.identifier(C.transactionID.rawValue, required: false).map(TransactionID.init)
             let opportunity = row.identifier(C.opportunityID.rawValue, required: false).map(OpportunityID.init)
             if (transaction == nil) == (opportunity == nil) {
-                row.report(.missingValue, field: 0, column: "transaction_id", value: nil, expected: "exactly one of transaction_id, opportunity_id",
-                           message: "a split names \(transaction == nil ? "neither" : "both") transaction_id and opportunity_id; expected exactly one")
+                row.report(
+                    .missingValue, field: 0, column: "transaction_id", value: nil,
+                    expected: "exactly one of transaction_id, opportunity_id",
+                    message:
+                        "a split names \(transaction == nil ? "neither" : "both") transaction_id and opportunity_id; expected exactly one"
+                )
             }
             let rep = row.identifier(C.repID.rawValue).map(RepID.init)
-            let percentage = row.double(C.percentage.rawValue, required: true, range: 0...100, rangeText: "a percentage in 0...100")
+            let percentage = row.double(
+                C.percentage.rawValue, required: true, range: 0...100, rangeText: "a percentage in 0...100")
             let kind = row.choice(C.kind.rawValue, kinds) ?? .revenue
-            return Row(transactionID: transaction, opportunityID: opportunity,
-                       split: CreditSplit(repID: rep ?? "", percentage: percentage ?? 0, kind: kind))
+            return Row(
+                transactionID: transaction, opportunityID: opportunity,
+                split: CreditSplit(repID: rep ?? "", percentage: percentage ?? 0, kind: kind))
         }
         // Revenue splits per parent must total 100.
         var totals: [String: (total: Double, line: Int)] = [:]
         var order: [String] = []
         for (index, row) in decoded.values.enumerated() where row.split.kind == .revenue {
-            let key = row.transactionID.map { "transaction \($0)" } ?? row.opportunityID.map { "opportunity \($0)" } ?? ""
+            let key =
+                row.transactionID.map { "transaction \($0)" } ?? row.opportunityID.map { "opportunity \($0)" } ?? ""
             if let current = totals[key] {
                 totals[key] = (current.total + row.split.percentage, current.line)
             } else {
@@ -74,10 +87,14 @@ public enum SplitCSV {
         }
         for key in order {
             guard let entry = totals[key], abs(entry.total - 100) > totalTolerance else { continue }
-            log.add(SalesDataIssue(
-                .splitSum, file: file, line: entry.line, column: 0, field: "percentage", value: entry.total.compactText,
-                expected: "revenue splits summing to 100",
-                message: "revenue splits of \(key) sum to \(entry.total.compactText)%; expected 100% (mark extra credit as type overlay)"))
+            log.add(
+                SalesDataIssue(
+                    .splitSum, file: file, line: entry.line, column: 0, field: "percentage",
+                    value: entry.total.compactText,
+                    expected: "revenue splits summing to 100",
+                    message:
+                        "revenue splits of \(key) sum to \(entry.total.compactText)%; expected 100% (mark extra credit as type overlay)"
+                ))
         }
         return decoded
     }

@@ -15,29 +15,44 @@ public enum TransactionCSV {
     }
 
     /// The columns of `transactions.csv`.
-    public static let schema = CSVSchema(fileName: "transactions.csv", columns: [
-        CSVColumn("id", aliases: ["Id", "transaction_id", "OrderId", "order_number"], required: true, "Unique line id."),
-        CSVColumn("type", aliases: ["kind", "transaction_type"], required: true, "booking, order, refund or cancellation."),
-        CSVColumn("date", aliases: ["EffectiveDate", "booking_date", "transaction_date"], required: true, "YYYY-MM-DD."),
-        CSVColumn("account_id", aliases: ["AccountId"], required: true, "Account; must exist in accounts.csv."),
-        CSVColumn("opportunity_id", aliases: ["OpportunityId"], "Opportunity; must exist in opportunities.csv."),
-        CSVColumn("product", aliases: ["Product2Id", "product_id", "ProductCode"], "Product id."),
-        CSVColumn("amount", aliases: ["Amount", "TotalAmount"], required: true, thousandsSeparators: true, "Signed amount: ≥ 0 for booking/order, ≤ 0 for refund/cancellation."),
-        CSVColumn("currency", aliases: ["CurrencyIsoCode"], "ISO 4217 code; default USD."),
-        CSVColumn("order_type", aliases: ["OrderType"], "new, renewal, upsell, …"),
-        CSVColumn("owner_id", aliases: ["OwnerId", "rep_id"], "Rep credited when there are no splits; must exist in reps.csv."),
-        CSVColumn("original_id", aliases: ["OriginalOrderId", "original_transaction_id"],
-                  "Refund/cancellation only (required for a cancellation): the booking or order it takes back; same account, not later."),
-    ])
+    public static let schema = CSVSchema(
+        fileName: "transactions.csv",
+        columns: [
+            CSVColumn(
+                "id", aliases: ["Id", "transaction_id", "OrderId", "order_number"], required: true, "Unique line id."),
+            CSVColumn(
+                "type", aliases: ["kind", "transaction_type"], required: true, "booking, order, refund or cancellation."
+            ),
+            CSVColumn(
+                "date", aliases: ["EffectiveDate", "booking_date", "transaction_date"], required: true, "YYYY-MM-DD."),
+            CSVColumn("account_id", aliases: ["AccountId"], required: true, "Account; must exist in accounts.csv."),
+            CSVColumn("opportunity_id", aliases: ["OpportunityId"], "Opportunity; must exist in opportunities.csv."),
+            CSVColumn("product", aliases: ["Product2Id", "product_id", "ProductCode"], "Product id."),
+            CSVColumn(
+                "amount", aliases: ["Amount", "TotalAmount"], required: true, thousandsSeparators: true,
+                "Signed amount: ≥ 0 for booking/order, ≤ 0 for refund/cancellation."),
+            CSVColumn("currency", aliases: ["CurrencyIsoCode"], "ISO 4217 code; default USD."),
+            CSVColumn("order_type", aliases: ["OrderType"], "new, renewal, upsell, …"),
+            CSVColumn(
+                "owner_id", aliases: ["OwnerId", "rep_id"],
+                "Rep credited when there are no splits; must exist in reps.csv."),
+            CSVColumn(
+                "original_id", aliases: ["OriginalOrderId", "original_transaction_id"],
+                "Refund/cancellation only (required for a cancellation): the booking or order it takes back; same account, not later."
+            ),
+        ])
 
     static let kinds: [String: Transaction.Kind] = [
-        "booking": .booking, "order": .order, "refund": .refund, "return": .refund, "cancellation": .cancellation, "cancel": .cancellation,
+        "booking": .booking, "order": .order, "refund": .refund, "return": .refund, "cancellation": .cancellation,
+        "cancel": .cancellation,
     ]
 
     /// Decodes and validates the transactions in `bytes` (without splits).
     ///
     /// - Throws: ``SalesDataError/invalidData(_:truncated:)`` listing every problem; nothing is returned then.
-    public static func decode(_ bytes: [UInt8], file: String = "transactions.csv", issueLimit: Int = 100) throws -> [Transaction] {
+    public static func decode(_ bytes: [UInt8], file: String = "transactions.csv", issueLimit: Int = 100) throws
+        -> [Transaction]
+    {
         var log = IssueLog(limit: issueLimit)
         let decoded = decode(bytes, file: file, log: &log)
         try log.throwIfAny()
@@ -54,22 +69,33 @@ public enum TransactionCSV {
             let amount = row.double(C.amount.rawValue, required: true)
             if let amount, let kind {
                 if kind.isReversal && amount > 0 {
-                    row.invalid(C.amount.rawValue, .outOfRange, expected: "an amount ≤ 0 for a \(kind.rawValue)", problem: "is positive")
+                    row.invalid(
+                        C.amount.rawValue, .outOfRange, expected: "an amount ≤ 0 for a \(kind.rawValue)",
+                        problem: "is positive")
                 } else if !kind.isReversal && amount < 0 {
-                    row.invalid(C.amount.rawValue, .negative, expected: "an amount ≥ 0 for a \(kind.rawValue) (use type refund for returns)", problem: "is negative")
+                    row.invalid(
+                        C.amount.rawValue, .negative,
+                        expected: "an amount ≥ 0 for a \(kind.rawValue) (use type refund for returns)",
+                        problem: "is negative")
                 }
             }
-            let original = row.identifier(C.originalID.rawValue, required: kind == .cancellation).map(TransactionID.init)
+            let original = row.identifier(C.originalID.rawValue, required: kind == .cancellation).map(
+                TransactionID.init)
             if let kind, original != nil, !kind.isReversal {
-                row.invalid(C.originalID.rawValue, .invalidValue, expected: "no original_id on a \(kind.rawValue) (only refunds and cancellations take back a line)",
-                            problem: "is set")
+                row.invalid(
+                    C.originalID.rawValue, .invalidValue,
+                    expected: "no original_id on a \(kind.rawValue) (only refunds and cancellations take back a line)",
+                    problem: "is set")
             }
             let currency = row.identifier(C.currency.rawValue, required: false)
             if let currency, !OpportunityCSV.isCurrencyCode(currency) {
-                row.invalid(C.currency.rawValue, .invalidValue, expected: "a three-letter ISO 4217 code such as USD", problem: "is not a currency code")
+                row.invalid(
+                    C.currency.rawValue, .invalidValue, expected: "a three-letter ISO 4217 code such as USD",
+                    problem: "is not a currency code")
             }
             return Transaction(
-                id: id ?? "", kind: kind ?? .booking, date: date ?? CalendarDate(daysSinceEpoch: 0), accountID: account ?? "",
+                id: id ?? "", kind: kind ?? .booking, date: date ?? CalendarDate(daysSinceEpoch: 0),
+                accountID: account ?? "",
                 opportunityID: row.identifier(C.opportunityID.rawValue, required: false).map(OpportunityID.init),
                 product: row.identifier(C.product.rawValue, required: false).map(ProductID.init), amount: amount ?? 0,
                 currency: currency ?? "USD", orderType: row.string(C.orderType.rawValue, required: false),

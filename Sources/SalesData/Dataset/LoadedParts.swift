@@ -52,10 +52,12 @@ struct LoadedParts {
         ]
         func dangling(_ file: String, _ line: Int, _ field: String, _ value: String, _ target: String) {
             guard usable[target] ?? true else { return }
-            log.add(SalesDataIssue(
-                .danglingReference, file: file, line: line, column: fieldNumbers[file]?[field] ?? 0, field: field,
-                value: value,
-                expected: "an id in \(target)", message: "\(field): \(ErrorText.quoted(value)) does not exist in \(target)"))
+            log.add(
+                SalesDataIssue(
+                    .danglingReference, file: file, line: line, column: fieldNumbers[file]?[field] ?? 0, field: field,
+                    value: value,
+                    expected: "an id in \(target)",
+                    message: "\(field): \(ErrorText.quoted(value)) does not exist in \(target)"))
         }
         let hasTerritories = !territories.values.isEmpty || !territories.lineOfID.isEmpty
         for (index, account) in accounts.values.enumerated() {
@@ -79,7 +81,9 @@ struct LoadedParts {
         }
         for (index, deal) in opportunities.values.enumerated() {
             if !accountIDs.contains(deal.accountID) {
-                dangling("opportunities.csv", opportunities.lines[index], "account_id", deal.accountID.rawValue, "accounts.csv")
+                dangling(
+                    "opportunities.csv", opportunities.lines[index], "account_id", deal.accountID.rawValue,
+                    "accounts.csv")
             }
             if let owner = deal.ownerID, !repIDs.contains(owner) {
                 dangling("opportunities.csv", opportunities.lines[index], "owner_id", owner.rawValue, "reps.csv")
@@ -88,10 +92,13 @@ struct LoadedParts {
         }
         for (index, line) in transactions.values.enumerated() {
             if !accountIDs.contains(line.accountID) {
-                dangling("transactions.csv", transactions.lines[index], "account_id", line.accountID.rawValue, "accounts.csv")
+                dangling(
+                    "transactions.csv", transactions.lines[index], "account_id", line.accountID.rawValue, "accounts.csv"
+                )
             }
             if let deal = line.opportunityID, !opportunityIDs.contains(deal) {
-                dangling("transactions.csv", transactions.lines[index], "opportunity_id", deal.rawValue, "opportunities.csv")
+                dangling(
+                    "transactions.csv", transactions.lines[index], "opportunity_id", deal.rawValue, "opportunities.csv")
             }
             if let owner = line.ownerID, !repIDs.contains(owner) {
                 dangling("transactions.csv", transactions.lines[index], "owner_id", owner.rawValue, "reps.csv")
@@ -111,13 +118,16 @@ struct LoadedParts {
         }
         for (index, activity) in activities.values.enumerated() {
             if !accountIDs.contains(activity.accountID) {
-                dangling("activities.csv", activities.lines[index], "account_id", activity.accountID.rawValue, "accounts.csv")
+                dangling(
+                    "activities.csv", activities.lines[index], "account_id", activity.accountID.rawValue, "accounts.csv"
+                )
             }
             if let rep = activity.repID, !repIDs.contains(rep) {
                 dangling("activities.csv", activities.lines[index], "rep_id", rep.rawValue, "reps.csv")
             }
             if let deal = activity.opportunityID, !opportunityIDs.contains(deal) {
-                dangling("activities.csv", activities.lines[index], "opportunity_id", deal.rawValue, "opportunities.csv")
+                dangling(
+                    "activities.csv", activities.lines[index], "opportunity_id", deal.rawValue, "opportunities.csv")
             }
             if log.isFull { return }
         }
@@ -135,11 +145,15 @@ struct LoadedParts {
         }
         var transactions = transactions.values
         if !transactionSplits.isEmpty {
-            for index in transactions.indices { transactions[index].splits = transactionSplits[transactions[index].id] ?? [] }
+            for index in transactions.indices {
+                transactions[index].splits = transactionSplits[transactions[index].id] ?? []
+            }
         }
         var opportunities = opportunities.values
         if !opportunitySplits.isEmpty {
-            for index in opportunities.indices { opportunities[index].splits = opportunitySplits[opportunities[index].id] ?? [] }
+            for index in opportunities.indices {
+                opportunities[index].splits = opportunitySplits[opportunities[index].id] ?? []
+            }
         }
         return try SalesDataset(
             accounts: accounts.values, reps: reps.values, territories: territories.values, opportunities: opportunities,

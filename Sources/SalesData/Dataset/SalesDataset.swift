@@ -35,7 +35,8 @@ public struct SalesDataset: Sendable, Hashable {
     /// - Throws: the ``Hierarchy`` errors.
     public init(
         accounts: [Account], reps: [Rep], territories: [Territory] = [], opportunities: [Opportunity] = [],
-        transactions: [Transaction] = [], activities: [Activity] = [], accountTerritoryHistory: [AccountTerritoryChange] = [],
+        transactions: [Transaction] = [], activities: [Activity] = [],
+        accountTerritoryHistory: [AccountTerritoryChange] = [],
         repTerritoryHistory: [RepTerritoryChange] = [], fiscalCalendar: FiscalCalendar = .calendarYear
     ) throws {
         self.accounts = accounts
@@ -55,7 +56,8 @@ public struct SalesDataset: Sendable, Hashable {
 
     /// Names of the files of a dataset folder, in load order.
     public static let fileNames = [
-        AccountCSV.schema.fileName, RepCSV.schema.fileName, TerritoryCSV.schema.fileName, OpportunityCSV.schema.fileName,
+        AccountCSV.schema.fileName, RepCSV.schema.fileName, TerritoryCSV.schema.fileName,
+        OpportunityCSV.schema.fileName,
         TransactionCSV.schema.fileName, SplitCSV.schema.fileName, ActivityCSV.schema.fileName,
         AccountTerritoryHistoryCSV.schema.fileName, RepTerritoryHistoryCSV.schema.fileName,
     ]
@@ -82,8 +84,12 @@ public struct SalesDataset: Sendable, Hashable {
     /// - Throws: as ``load(from:issueLimit:)``.
     public static func decode(files: [String: [UInt8]], issueLimit: Int = 100) throws -> SalesDataset {
         var log = IssueLog(limit: issueLimit)
-        guard let accountBytes = files[AccountCSV.schema.fileName] else { throw SalesDataError.missingFile(path: AccountCSV.schema.fileName) }
-        guard let repBytes = files[RepCSV.schema.fileName] else { throw SalesDataError.missingFile(path: RepCSV.schema.fileName) }
+        guard let accountBytes = files[AccountCSV.schema.fileName] else {
+            throw SalesDataError.missingFile(path: AccountCSV.schema.fileName)
+        }
+        guard let repBytes = files[RepCSV.schema.fileName] else {
+            throw SalesDataError.missingFile(path: RepCSV.schema.fileName)
+        }
         let accounts = AccountCSV.decode(accountBytes, file: AccountCSV.schema.fileName, log: &log)
         let reps = RepCSV.decode(repBytes, file: RepCSV.schema.fileName, log: &log)
         var parts = LoadedParts(accounts: accounts, reps: reps)
@@ -103,10 +109,12 @@ public struct SalesDataset: Sendable, Hashable {
             parts.activities = ActivityCSV.decode(data, file: ActivityCSV.schema.fileName, log: &log)
         }
         if let data = files[AccountTerritoryHistoryCSV.schema.fileName] {
-            parts.accountHistory = AccountTerritoryHistoryCSV.decode(data, file: AccountTerritoryHistoryCSV.schema.fileName, log: &log)
+            parts.accountHistory = AccountTerritoryHistoryCSV.decode(
+                data, file: AccountTerritoryHistoryCSV.schema.fileName, log: &log)
         }
         if let data = files[RepTerritoryHistoryCSV.schema.fileName] {
-            parts.repHistory = RepTerritoryHistoryCSV.decode(data, file: RepTerritoryHistoryCSV.schema.fileName, log: &log)
+            parts.repHistory = RepTerritoryHistoryCSV.decode(
+                data, file: RepTerritoryHistoryCSV.schema.fileName, log: &log)
         }
         parts.checkReferences(log: &log)
         try log.throwIfAny()
@@ -141,9 +149,10 @@ public struct SalesDataset: Sendable, Hashable {
         parts.activities = .init(activities)
         parts.accountHistory = .init(accountTerritoryHistory)
         parts.repHistory = .init(repTerritoryHistory)
-        parts.splits = .init(transactions.flatMap { line in
-            line.splits.map { SplitCSV.Row(transactionID: line.id, opportunityID: nil, split: $0) }
-        })
+        parts.splits = .init(
+            transactions.flatMap { line in
+                line.splits.map { SplitCSV.Row(transactionID: line.id, opportunityID: nil, split: $0) }
+            })
         parts.checkReferences(log: &log)
         try log.throwIfAny()
     }

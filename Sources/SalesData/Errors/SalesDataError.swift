@@ -44,7 +44,8 @@ public enum SalesDataError: Error, Hashable, CustomStringConvertible {
         case .unknownParent(let node, let parent):
             return "hierarchy node \(node) names parent \(parent), which does not exist; add it or fix parent_id"
         case .hierarchyCycle(let cycle):
-            return "hierarchy has a cycle: \((cycle + cycle.prefix(1)).map(\.rawValue).joined(separator: " → ")); break one parent link"
+            return
+                "hierarchy has a cycle: \((cycle + cycle.prefix(1)).map(\.rawValue).joined(separator: " → ")); break one parent link"
         case .invalidConfiguration(let reason):
             return "invalid configuration: \(reason)"
         case .invalidRequest(let key, let value, let expected):

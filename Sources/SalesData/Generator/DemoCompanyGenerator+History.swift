@@ -9,7 +9,9 @@ struct History {
 
 enum DemoProducts {
     /// (product id, share of deals).
-    static let table: [(id: ProductID, share: Double)] = [("P-CORE", 0.45), ("P-ANALYTICS", 0.25), ("P-SERVICES", 0.2), ("P-SUPPORT", 0.1)]
+    static let table: [(id: ProductID, share: Double)] = [
+        ("P-CORE", 0.45), ("P-ANALYTICS", 0.25), ("P-SERVICES", 0.2), ("P-SUPPORT", 0.1),
+    ]
     static let openStages: [(stage: String, probability: Double)] = [
         ("Prospecting", 0.1), ("Qualification", 0.2), ("Proposal", 0.5), ("Negotiation", 0.75),
     ]
@@ -50,7 +52,8 @@ extension DemoCompanyGenerator {
     /// year, and in the second 0.65 if it bought before, else σ(−2.4 + 0.35 L + industry effect).
     /// Non-buyers lose a deal with probability 0.08. Deals are drafted by ``draftDeals(_:account:year:…)``.
     func draftPastYears(
-        _ drafts: inout DraftHistory, accounts: [Account], force: SalesForce, ownership: DealOwnership, calendar: HistoryCalendar,
+        _ drafts: inout DraftHistory, accounts: [Account], force: SalesForce, ownership: DealOwnership,
+        calendar: HistoryCalendar,
         random: inout SplitMixGenerator
     ) {
         for index in accounts.indices {
@@ -59,11 +62,14 @@ extension DemoCompanyGenerator {
             let effect = PurchasePropensityModel.industryEffect[account.industry ?? ""] ?? 0
             var bought = false
             for year in 0..<2 {
-                let p = year == 0 ? PurchasePropensityModel.probability(logit: -1.7 + 0.35 * l + effect)
+                let p =
+                    year == 0
+                    ? PurchasePropensityModel.probability(logit: -1.7 + 0.35 * l + effect)
                     : bought ? 0.65 : PurchasePropensityModel.probability(logit: -2.4 + 0.35 * l + effect)
                 let buys = random.bernoulli(p)
-                draftDeals(&drafts, account: index, year: year, buys: buys, customer: bought, accounts: accounts,
-                           force: force, ownership: ownership, calendar: calendar, random: &random)
+                draftDeals(
+                    &drafts, account: index, year: year, buys: buys, customer: bought, accounts: accounts,
+                    force: force, ownership: ownership, calendar: calendar, random: &random)
                 bought = bought || buys
             }
         }
@@ -73,7 +79,8 @@ extension DemoCompanyGenerator {
     /// realized plan year and `accounts_truth.csv` agree; then 6 % of accounts hold an open deal for
     /// the next year.
     func draftPlanYear(
-        _ drafts: inout DraftHistory, accounts: [Account], truth: [PurchaseTruth], force: SalesForce, ownership: DealOwnership,
+        _ drafts: inout DraftHistory, accounts: [Account], truth: [PurchaseTruth], force: SalesForce,
+        ownership: DealOwnership,
         calendar: HistoryCalendar, random: inout SplitMixGenerator
     ) {
         let products = WeightedSampler(weights: DemoProducts.table.map(\.share))
@@ -81,18 +88,21 @@ extension DemoCompanyGenerator {
         for index in accounts.indices {
             let account = accounts[index]
             let customer = account.priorYearSales > 0 || account.trailingTwelveMonthSales > 0
-            draftDeals(&drafts, account: index, year: 2, buys: truth[index].purchased, customer: customer, accounts: accounts,
-                       force: force, ownership: ownership, calendar: calendar, random: &random)
+            draftDeals(
+                &drafts, account: index, year: 2, buys: truth[index].purchased, customer: customer, accounts: accounts,
+                force: force, ownership: ownership, calendar: calendar, random: &random)
             if random.bernoulli(0.06) {
                 let stage = random.element(of: DemoProducts.openStages)
                 let created = calendar.lastClosed.adding(days: -random.int(below: 90))
                 let close = nextYear.adding(days: random.int(below: 150))
-                drafts.deals.append(DraftDeal(
-                    account: index, owner: ownership.owner(ofAccount: index, on: calendar.lastClosed),
-                    amount: Self.dealAmount(account, scale: DemoProducts.planYearGrowth, random: &random),
-                    product: DemoProducts.table[products.sample(using: &random)].id, created: created, close: close,
-                    outcome: .open(stage.stage, stage.probability), orderType: customer || truth[index].purchased ? "upsell" : "new",
-                    splits: [], reversal: nil, fate: random.bernoulli(stage.probability) ? 1 : -1))
+                drafts.deals.append(
+                    DraftDeal(
+                        account: index, owner: ownership.owner(ofAccount: index, on: calendar.lastClosed),
+                        amount: Self.dealAmount(account, scale: DemoProducts.planYearGrowth, random: &random),
+                        product: DemoProducts.table[products.sample(using: &random)].id, created: created, close: close,
+                        outcome: .open(stage.stage, stage.probability),
+                        orderType: customer || truth[index].purchased ? "upsell" : "new",
+                        splits: [], reversal: nil, fate: random.bernoulli(stage.probability) ? 1 : -1))
             }
         }
     }
@@ -133,40 +143,53 @@ extension DemoCompanyGenerator {
                 let amount = Self.dealAmount(account, scale: scale, random: &random)
                 let product = DemoProducts.table[products.sample(using: &random)].id
                 let owner = ownership.owner(ofAccount: index, on: min(close, cut))
-                let splits = drawSplits(owner: owner, district: ownership.district(ofAccount: index, on: close), on: close, force: force,
-                                        random: &random)
+                let splits = drawSplits(
+                    owner: owner, district: ownership.district(ofAccount: index, on: close), on: close, force: force,
+                    random: &random)
                 let draw = random.uniform()
-                let reversal: DraftDeal.Reversal? = draw < 0.03
+                let reversal: DraftDeal.Reversal? =
+                    draw < 0.03
                     ? .refund(days: 10 + random.int(below: 51), share: (random.uniform(0.1...1) * 100).rounded() / 100)
                     : draw < 0.05 ? .cancellation(days: 20 + random.int(below: 131)) : nil
                 let orderType = repeatBuyer ? (random.bernoulli(0.6) ? "renewal" : "upsell") : "new"
                 let late = random.bernoulli(0.5)
-                drafts.deals.append(DraftDeal(
-                    account: index, owner: owner, amount: amount, product: product, created: created(before: close), close: close,
-                    outcome: close <= cut ? .won : late ? .open("Negotiation", 0.75) : .open("Proposal", 0.5), orderType: orderType,
-                    splits: close <= cut ? splits : [], reversal: reversal, fate: 1))
+                drafts.deals.append(
+                    DraftDeal(
+                        account: index, owner: owner, amount: amount, product: product, created: created(before: close),
+                        close: close,
+                        outcome: close <= cut ? .won : late ? .open("Negotiation", 0.75) : .open("Proposal", 0.5),
+                        orderType: orderType,
+                        splits: close <= cut ? splits : [], reversal: reversal, fate: 1))
                 repeatBuyer = true
             }
             if random.bernoulli(0.3) {
                 let date = calendar.closeDate(in: year, random: &random)
-                let amount = max(100, ((account.attributes["potential"] ?? 1000) * random.uniform(0.02...0.08) / 10).rounded() * 10)
-                if date <= cut { drafts.orders.append((index, ownership.owner(ofAccount: index, on: date), date, amount)) }
+                let amount = max(
+                    100, ((account.attributes["potential"] ?? 1000) * random.uniform(0.02...0.08) / 10).rounded() * 10)
+                if date <= cut {
+                    drafts.orders.append((index, ownership.owner(ofAccount: index, on: date), date, amount))
+                }
             }
         } else if random.bernoulli(0.08) {
             let close = calendar.closeDate(in: year, random: &random)
             let stage = random.element(of: Array(DemoProducts.openStages.prefix(3)))
-            drafts.deals.append(DraftDeal(
-                account: index, owner: ownership.owner(ofAccount: index, on: min(close, cut)),
-                amount: Self.dealAmount(account, scale: scale, random: &random),
-                product: DemoProducts.table[products.sample(using: &random)].id, created: created(before: close), close: close,
-                outcome: close <= cut ? .lost : .open(stage.stage, stage.probability), orderType: "new", splits: [], reversal: nil,
-                fate: -1))
+            drafts.deals.append(
+                DraftDeal(
+                    account: index, owner: ownership.owner(ofAccount: index, on: min(close, cut)),
+                    amount: Self.dealAmount(account, scale: scale, random: &random),
+                    product: DemoProducts.table[products.sample(using: &random)].id, created: created(before: close),
+                    close: close,
+                    outcome: close <= cut ? .lost : .open(stage.stage, stage.probability), orderType: "new", splits: [],
+                    reversal: nil,
+                    fate: -1))
         }
     }
 
     /// Revenue split with a colleague of the district (8 %) or an overlay credit to a rep of the
     /// region (5 %), among reps available on `date`.
-    private func drawSplits(owner: RepID, district: Int, on date: CalendarDate, force: SalesForce, random: inout SplitMixGenerator)
+    private func drawSplits(
+        owner: RepID, district: Int, on date: CalendarDate, force: SalesForce, random: inout SplitMixGenerator
+    )
         -> [CreditSplit]
     {
         let draw = random.uniform()
@@ -180,11 +203,16 @@ extension DemoCompanyGenerator {
             guard !colleagues.isEmpty else { return [] }
             let colleague = random.element(of: colleagues)
             let share = random.bernoulli(0.5) ? 60.0 : 50.0
-            return [CreditSplit(repID: owner, percentage: share), CreditSplit(repID: colleague, percentage: 100 - share)]
+            return [
+                CreditSplit(repID: owner, percentage: share), CreditSplit(repID: colleague, percentage: 100 - share),
+            ]
         }
         let regionStart = district / Self.districtsPerRegion * Self.districtsPerRegion
         let regional = available(regionStart..<regionStart + Self.districtsPerRegion)
         guard !regional.isEmpty else { return [] }
-        return [CreditSplit(repID: owner, percentage: 100), CreditSplit(repID: random.element(of: regional), percentage: 100, kind: .overlay)]
+        return [
+            CreditSplit(repID: owner, percentage: 100),
+            CreditSplit(repID: random.element(of: regional), percentage: 100, kind: .overlay),
+        ]
     }
 }

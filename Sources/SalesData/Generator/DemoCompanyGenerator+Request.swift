@@ -1,5 +1,7 @@
 extension DemoCompanyGenerator.Configuration: Codable, ValidatedRequest {
-    enum CodingKeys: String, CodingKey, CaseIterable { case seed, accounts, reps, includeHistory, snapshotDate, lastClosedDate }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case seed, accounts, reps, includeHistory, snapshotDate, lastClosedDate
+    }
 
     /// The most accounts the generator numbers (ids have seven digits).
     public static let maximumAccounts = 9_999_999
@@ -20,7 +22,8 @@ extension DemoCompanyGenerator.Configuration: Codable, ValidatedRequest {
         reps = try c.decodeIfPresent(Int.self, forKey: .reps) ?? reps
         includeHistory = try c.decodeIfPresent(Bool.self, forKey: .includeHistory) ?? includeHistory
         snapshotDate = try c.decodeIfPresent(CalendarDate.self, forKey: .snapshotDate) ?? snapshotDate
-        lastClosedDate = try c.decodeIfPresent(CalendarDate.self, forKey: .lastClosedDate) ?? snapshotDate.adding(months: 11)
+        lastClosedDate =
+            try c.decodeIfPresent(CalendarDate.self, forKey: .lastClosedDate) ?? snapshotDate.adding(months: 11)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -63,40 +63,52 @@ extension DemoCompanyGenerator {
             return force.reps.count - 1
         }
         let croTenure = 3 + random.uniform() * 5
-        let cro = Rep(id: "CRO", name: DemoNames.person(&random), role: "Chief Revenue Officer", hireDate: hireDate(tenure: croTenure))
+        let cro = Rep(
+            id: "CRO", name: DemoNames.person(&random), role: "Chief Revenue Officer",
+            hireDate: hireDate(tenure: croTenure))
         _ = addRep(cro, tenure: croTenure)
         force.nodes.append(Territory(id: "CO", name: "Meridian Demo Co.", level: .company, ownerID: cro.id))
         var territoryNumber = 0
         for region in 0..<Self.regionCount {
             let regionID = TerritoryID("RG\(region + 1)")
             let vpTenure = 2 + random.uniform() * 8
-            let vp = Rep(id: RepID("RVP\(region + 1)"), name: DemoNames.person(&random), role: "Regional Vice President",
-                         managerID: cro.id, hireDate: hireDate(tenure: vpTenure))
+            let vp = Rep(
+                id: RepID("RVP\(region + 1)"), name: DemoNames.person(&random), role: "Regional Vice President",
+                managerID: cro.id, hireDate: hireDate(tenure: vpTenure))
             _ = addRep(vp, tenure: vpTenure)
-            force.nodes.append(Territory(id: regionID, name: layout.regionNames[region], level: .region, parentID: "CO", ownerID: vp.id))
+            force.nodes.append(
+                Territory(
+                    id: regionID, name: layout.regionNames[region], level: .region, parentID: "CO", ownerID: vp.id))
             for band in 0..<Self.districtsPerRegion {
                 let district = region * Self.districtsPerRegion + band
                 let districtCities = citiesByDistrict[district]
-                let anchor = districtCities.max { (cities[$0].population, $1) < (cities[$1].population, $0) }.map { cities[$0] }
+                let anchor = districtCities.max { (cities[$0].population, $1) < (cities[$1].population, $0) }.map {
+                    cities[$0]
+                }
                 let districtID = TerritoryID(String(format: "D%02d", district + 1))
                 let managerTenure = 1 + random.uniform() * 9
-                let manager = Rep(id: RepID(String(format: "DM%02d", district + 1)), name: DemoNames.person(&random),
-                                  role: "District Manager", managerID: vp.id, homeBase: anchor?.location,
-                                  hireDate: hireDate(tenure: managerTenure))
+                let manager = Rep(
+                    id: RepID(String(format: "DM%02d", district + 1)), name: DemoNames.person(&random),
+                    role: "District Manager", managerID: vp.id, homeBase: anchor?.location,
+                    hireDate: hireDate(tenure: managerTenure))
                 force.managerOfDistrict.append(addRep(manager, tenure: managerTenure))
-                force.nodes.append(Territory(id: districtID, name: "\(anchor?.name ?? "District \(district + 1)") District",
-                                             level: .district, parentID: regionID, ownerID: manager.id))
+                force.nodes.append(
+                    Territory(
+                        id: districtID, name: "\(anchor?.name ?? "District \(district + 1)") District",
+                        level: .district, parentID: regionID, ownerID: manager.id))
                 var positions: [Int] = []
-                let bases = Self.homeBases(count: repsPerDistrict[district], candidates: districtCities, cities: cities,
-                                           accounts: locationsByDistrict[district], random: &random)
+                let bases = Self.homeBases(
+                    count: repsPerDistrict[district], candidates: districtCities, cities: cities,
+                    accounts: locationsByDistrict[district], random: &random)
                 for base in bases {
                     territoryNumber += 1
                     let territoryID = TerritoryID(String(format: "T%03d", territoryNumber))
                     let repID = RepID(String(format: "R%03d", territoryNumber))
                     let city = cities[base]
                     let draw = random.uniform()
-                    var rep = Rep(id: repID, name: DemoNames.person(&random), managerID: manager.id, territoryID: territoryID,
-                                  homeBase: city.location)
+                    var rep = Rep(
+                        id: repID, name: DemoNames.person(&random), managerID: manager.id, territoryID: territoryID,
+                        homeBase: city.location)
                     var tenure = min(20, random.exponential(mean: 4.5))
                     if draw < 0.03 {
                         rep.status = .vacant
@@ -112,8 +124,10 @@ extension DemoCompanyGenerator {
                         if random.bernoulli(0.05) { rep.capacityFTE = 0.5 }
                     }
                     positions.append(addRep(rep, tenure: tenure))
-                    force.nodes.append(Territory(id: territoryID, name: "\(city.name), \(city.state)", level: .territory,
-                                                 parentID: districtID, ownerID: rep.status == .active ? repID : nil))
+                    force.nodes.append(
+                        Territory(
+                            id: territoryID, name: "\(city.name), \(city.state)", level: .territory,
+                            parentID: districtID, ownerID: rep.status == .active ? repID : nil))
                 }
                 force.positionsByDistrict.append(positions)
             }
@@ -154,7 +168,8 @@ extension DemoCompanyGenerator {
         var chosen: [Int] = []
         while chosen.count < count {
             if pool.isEmpty { pool = candidates }  // fewer cities than reps: reuse places
-            let target = accounts.isEmpty ? cities[pool[random.int(below: pool.count)]].location : random.element(of: accounts)
+            let target =
+                accounts.isEmpty ? cities[pool[random.int(below: pool.count)]].location : random.element(of: accounts)
             var best = 0
             var bestDistance = Double.infinity
             for (offset, city) in pool.enumerated() {
@@ -185,7 +200,8 @@ extension DemoCompanyGenerator {
                 var bestScore = Double.infinity
                 for position in positions {
                     guard let home = force.reps[position].homeBase else { continue }
-                    let score = accounts[index].location.distanceInKilometers(to: home) / (1 + 0.06 * force.tenure[position])
+                    let score =
+                        accounts[index].location.distanceInKilometers(to: home) / (1 + 0.06 * force.tenure[position])
                     if score < bestScore {
                         bestScore = score
                         best = position

@@ -30,8 +30,10 @@ public struct DemoCompanyGenerator: Sendable {
         /// default, the snapshot + 11 months); later deals are open pipeline.
         public var lastClosedDate: CalendarDate
 
-        public init(seed: UInt64 = 42, accounts: Int = 20_000, reps: Int = 120, includeHistory: Bool = true,
-                    snapshotDate: CalendarDate = CalendarDate(daysSinceEpoch: 20_453), lastClosedDate: CalendarDate? = nil) {
+        public init(
+            seed: UInt64 = 42, accounts: Int = 20_000, reps: Int = 120, includeHistory: Bool = true,
+            snapshotDate: CalendarDate = CalendarDate(daysSinceEpoch: 20_453), lastClosedDate: CalendarDate? = nil
+        ) {
             self.seed = seed
             self.accounts = accounts
             self.reps = reps
@@ -55,7 +57,9 @@ public struct DemoCompanyGenerator: Sendable {
         try configuration.validate()
         self.configuration = configuration
         self.geography = geography
-        guard !cities.isEmpty else { throw SalesDataError.invalidConfiguration("the geography holds no populated places in the lower 48 states") }
+        guard !cities.isEmpty else {
+            throw SalesDataError.invalidConfiguration("the geography holds no populated places in the lower 48 states")
+        }
     }
 
     /// Places used: the contiguous states and DC with a positive population.
@@ -73,15 +77,19 @@ public struct DemoCompanyGenerator: Sendable {
         var accountRandom = root.fork(1)
         var (accounts, districts) = makeAccounts(cities: places, layout: layout, random: &accountRandom)
         var forceRandom = root.fork(2)
-        var force = makeSalesForce(cities: places, layout: layout, accounts: accounts, accountDistricts: districts, random: &forceRandom)
+        var force = makeSalesForce(
+            cities: places, layout: layout, accounts: accounts, accountDistricts: districts, random: &forceRandom)
         var alignRandom = root.fork(3)
         align(&accounts, districts: districts, force: force, random: &alignRandom)
         var eventRandom = root.fork(6)
         let events = makePlanYearEvents(&force, accounts: accounts, random: &eventRandom)
-        let alignment = AlignmentHistory(accounts: accounts, reps: force.reps, accountChanges: events.accountChanges,
-                                         repChanges: events.repChanges)
+        let alignment = AlignmentHistory(
+            accounts: accounts, reps: force.reps, accountChanges: events.accountChanges,
+            repChanges: events.repChanges)
         // accounts.csv and territories.csv show owners on the first day of the plan year.
-        for index in accounts.indices { accounts[index].ownerID = alignment.owner(of: accounts[index].id, on: planStart) }
+        for index in accounts.indices {
+            accounts[index].ownerID = alignment.owner(of: accounts[index].id, on: planStart)
+        }
         for index in force.nodes.indices where force.nodes[index].level == .territory {
             force.nodes[index].ownerID = alignment.holder(of: force.nodes[index].id, on: planStart)
         }
@@ -90,7 +98,9 @@ public struct DemoCompanyGenerator: Sendable {
         var drafts = DraftHistory()
         if configuration.includeHistory {
             var historyRandom = root.fork(4)
-            draftPastYears(&drafts, accounts: accounts, force: force, ownership: ownership, calendar: calendar, random: &historyRandom)
+            draftPastYears(
+                &drafts, accounts: accounts, force: force, ownership: ownership, calendar: calendar,
+                random: &historyRandom)
             drafts.applySales(to: &accounts, calendar: calendar)
         }
         var truthRandom = root.fork(5)
@@ -98,14 +108,16 @@ public struct DemoCompanyGenerator: Sendable {
         var history = History()
         if configuration.includeHistory {
             var planRandom = root.fork(7)
-            draftPlanYear(&drafts, accounts: accounts, truth: truth, force: force, ownership: ownership, calendar: calendar,
-                          random: &planRandom)
+            draftPlanYear(
+                &drafts, accounts: accounts, truth: truth, force: force, ownership: ownership, calendar: calendar,
+                random: &planRandom)
             var textRandom = root.fork(8)
             history = drafts.build(accounts, ownership: ownership, calendar: calendar, random: &textRandom)
         }
         let dataset = try SalesDataset(
             accounts: accounts, reps: force.reps, territories: force.nodes, opportunities: history.opportunities,
-            transactions: history.transactions, activities: history.activities, accountTerritoryHistory: events.accountChanges,
+            transactions: history.transactions, activities: history.activities,
+            accountTerritoryHistory: events.accountChanges,
             repTerritoryHistory: events.repChanges)
         return DemoCompany(dataset: dataset, truth: truth, configuration: configuration, events: events.log)
     }
@@ -120,15 +132,18 @@ public struct DemoCompanyGenerator: Sendable {
                 districtOfTerritory[territory] = district
             }
         }
-        return DealOwnership(alignment: alignment, accountIDs: accounts.map(\.id), managerOfTerritory: managerOfTerritory,
-                             districtOfTerritory: districtOfTerritory, fallback: force.reps.first?.id ?? "CRO")
+        return DealOwnership(
+            alignment: alignment, accountIDs: accounts.map(\.id), managerOfTerritory: managerOfTerritory,
+            districtOfTerritory: districtOfTerritory, fallback: force.reps.first?.id ?? "CRO")
     }
 
     private func makeTruth(_ accounts: [Account], random: inout SplitMixGenerator) -> [PurchaseTruth] {
         let unemployment = geography.unemploymentByCounty()
         return accounts.map { account in
-            let z = PurchasePropensityModel.featureLogit(of: account, unemploymentRate: account.countyFIPS.flatMap { unemployment[$0] })
-            let p = PurchasePropensityModel.probability(logit: z + random.normal() * PurchasePropensityModel.noiseStandardDeviation)
+            let z = PurchasePropensityModel.featureLogit(
+                of: account, unemploymentRate: account.countyFIPS.flatMap { unemployment[$0] })
+            let p = PurchasePropensityModel.probability(
+                logit: z + random.normal() * PurchasePropensityModel.noiseStandardDeviation)
             return PurchaseTruth(accountID: account.id, featureLogit: z, probability: p, purchased: random.bernoulli(p))
         }
     }
@@ -165,7 +180,9 @@ struct SalesLayout {
         regionNames = ["Northwest", "Southwest", "Northeast", "Southeast"]
         var district = [Int](repeating: 0, count: cities.count)
         for (regionIndex, region) in regions.enumerated() {
-            let bands = weightedSplit(region, parts: DemoCompanyGenerator.districtsPerRegion) { cities[$0].location.longitude }
+            let bands = weightedSplit(region, parts: DemoCompanyGenerator.districtsPerRegion) {
+                cities[$0].location.longitude
+            }
             for (bandIndex, band) in bands.enumerated() {
                 for city in band { district[city] = regionIndex * DemoCompanyGenerator.districtsPerRegion + bandIndex }
             }

@@ -52,13 +52,17 @@ struct DraftHistory {
 
     /// Every ledger line up to `lastClosed`: won deals' bookings, their refunds and cancellations,
     /// and run-rate orders, in draft order, with the deals' opportunity ids when given.
-    func lines(_ accounts: [Account], lastClosed: CalendarDate, opportunityOfDeal: [OpportunityID]? = nil) -> [DraftLine] {
+    func lines(_ accounts: [Account], lastClosed: CalendarDate, opportunityOfDeal: [OpportunityID]? = nil)
+        -> [DraftLine]
+    {
         var lines: [DraftLine] = []
         for (index, deal) in deals.enumerated() {
             guard case .won = deal.outcome, deal.close <= lastClosed else { continue }
             let booking = Transaction(
-                id: "", kind: .booking, date: deal.close, accountID: accounts[deal.account].id, opportunityID: opportunityOfDeal?[index],
-                product: deal.product, amount: deal.amount, orderType: deal.orderType, ownerID: deal.owner, splits: deal.splits)
+                id: "", kind: .booking, date: deal.close, accountID: accounts[deal.account].id,
+                opportunityID: opportunityOfDeal?[index],
+                product: deal.product, amount: deal.amount, orderType: deal.orderType, ownerID: deal.owner,
+                splits: deal.splits)
             lines.append(DraftLine(date: deal.close, rank: 0, account: deal.account, value: booking))
             let original = lines.count - 1
             var reversal = booking
@@ -76,13 +80,18 @@ struct DraftHistory {
                 reversal.orderType = "cancellation"
             }
             if reversal.date <= lastClosed {
-                lines.append(DraftLine(date: reversal.date, rank: 2, account: deal.account, value: reversal, original: original))
+                lines.append(
+                    DraftLine(date: reversal.date, rank: 2, account: deal.account, value: reversal, original: original))
             }
         }
         for order in orders {
-            lines.append(DraftLine(date: order.date, rank: 1, account: order.account, value: Transaction(
-                id: "", kind: .order, date: order.date, accountID: accounts[order.account].id, product: "P-SUPPORT",
-                amount: order.amount, orderType: "run-rate", ownerID: order.owner)))
+            lines.append(
+                DraftLine(
+                    date: order.date, rank: 1, account: order.account,
+                    value: Transaction(
+                        id: "", kind: .order, date: order.date, accountID: accounts[order.account].id,
+                        product: "P-SUPPORT",
+                        amount: order.amount, orderType: "run-rate", ownerID: order.owner)))
         }
         return lines
     }
@@ -117,7 +126,9 @@ struct DraftHistory {
     /// meetings, 40 % emails, written by the account's owner that day. Their latent sentiment is
     /// fate × (0.85 t − 0.05) + N(0, 0.5²), t = the share of the deal's life gone by: won deals drift
     /// positive, lost ones negative (``ActivityTextComposer``).
-    func build(_ accounts: [Account], ownership: DealOwnership, calendar: HistoryCalendar, random: inout SplitMixGenerator)
+    func build(
+        _ accounts: [Account], ownership: DealOwnership, calendar: HistoryCalendar, random: inout SplitMixGenerator
+    )
         -> History
     {
         var history = History()
@@ -134,7 +145,8 @@ struct DraftHistory {
             opportunityOfDeal[index] = opportunityID
             var opportunity = Opportunity(
                 id: opportunityID, accountID: account.id, ownerID: deal.owner, amount: deal.amount, stage: "Closed Won",
-                probability: 1, createdDate: deal.created, closeDate: deal.close, isClosed: true, isWon: true, product: deal.product)
+                probability: 1, createdDate: deal.created, closeDate: deal.close, isClosed: true, isWon: true,
+                product: deal.product)
             switch deal.outcome {
             case .won:
                 opportunity.splits = deal.splits
@@ -159,15 +171,24 @@ struct DraftHistory {
                 let score = deal.fate * (0.85 * progress - 0.05) + 0.5 * random.normal()
                 let kindDraw = random.uniform()
                 let kind: Activity.Kind = kindDraw < 0.4 ? .call : kindDraw < 0.6 ? .meeting : .email
-                let words = ActivityTextComposer.compose(kind: kind, score: score, product: deal.product, random: &random)
-                draftActivities.append((date, deal.account, Activity(
-                    id: "", kind: kind, date: date, accountID: account.id, repID: ownership.owner(ofAccount: deal.account, on: date),
-                    opportunityID: opportunityID, subject: words.subject, text: words.text)))
+                let words = ActivityTextComposer.compose(
+                    kind: kind, score: score, product: deal.product, random: &random)
+                draftActivities.append(
+                    (
+                        date, deal.account,
+                        Activity(
+                            id: "", kind: kind, date: date, accountID: account.id,
+                            repID: ownership.owner(ofAccount: deal.account, on: date),
+                            opportunityID: opportunityID, subject: words.subject, text: words.text)
+                    ))
             }
         }
-        history.transactions = numberedTransactions(lines(accounts, lastClosed: cut, opportunityOfDeal: opportunityOfDeal))
+        history.transactions = numberedTransactions(
+            lines(accounts, lastClosed: cut, opportunityOfDeal: opportunityOfDeal))
         let sortedActivities = draftActivities.indices.sorted { a, b in
-            (draftActivities[a].date, draftActivities[a].account, a) < (draftActivities[b].date, draftActivities[b].account, b)
+            (draftActivities[a].date, draftActivities[a].account, a) < (
+                draftActivities[b].date, draftActivities[b].account, b
+            )
         }
         for (number, index) in sortedActivities.enumerated() {
             var activity = draftActivities[index].value

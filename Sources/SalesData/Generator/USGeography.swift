@@ -65,7 +65,8 @@ public struct USGeography: Sendable {
         let countyURL = try first(["counties.csv", "us_counties.csv"])
         let adjacencyURL = try first(["county_adjacency.csv", "us_county_adjacency.csv"])
         var log = IssueLog(limit: 20)
-        let cities = GeoCSV.cities.decode(try FileBytes.read(cityURL), file: cityURL.lastPathComponent, log: &log) { row -> City? in
+        let cities = GeoCSV.cities.decode(try FileBytes.read(cityURL), file: cityURL.lastPathComponent, log: &log) {
+            row -> City? in
             let id = row.identifier(0) ?? ""
             let name = row.string(1, required: true) ?? ""
             let state = row.identifier(2) ?? ""
@@ -73,18 +74,26 @@ public struct USGeography: Sendable {
             let latitude = row.double(4, required: true, range: GeoPoint.latitudeRange) ?? 0
             let longitude = row.double(5, required: true, range: GeoPoint.longitudeRange) ?? 0
             let population = row.count(6, required: true) ?? 0
-            return City(id: id, name: name, state: state, countyFIPS: fips, location: GeoPoint(latitude: latitude, longitude: longitude), population: population)
+            return City(
+                id: id, name: name, state: state, countyFIPS: fips,
+                location: GeoPoint(latitude: latitude, longitude: longitude), population: population)
         }
-        let counties = GeoCSV.counties.decode(try FileBytes.read(countyURL), file: countyURL.lastPathComponent, log: &log) { row -> County? in
+        let counties = GeoCSV.counties.decode(
+            try FileBytes.read(countyURL), file: countyURL.lastPathComponent, log: &log
+        ) { row -> County? in
             let fips = row.identifier(0) ?? ""
             let state = row.identifier(1) ?? ""
             let name = row.string(2, required: true) ?? ""
             let latitude = row.double(3, required: true, range: GeoPoint.latitudeRange) ?? 0
             let longitude = row.double(4, required: true, range: GeoPoint.longitudeRange) ?? 0
-            return County(fips: fips, state: state, name: name, representativePoint: GeoPoint(latitude: latitude, longitude: longitude),
-                          unemploymentRate: row.double(5, range: 0...100))
+            return County(
+                fips: fips, state: state, name: name,
+                representativePoint: GeoPoint(latitude: latitude, longitude: longitude),
+                unemploymentRate: row.double(5, range: 0...100))
         }
-        let pairs = GeoCSV.adjacency.decode(try FileBytes.read(adjacencyURL), file: adjacencyURL.lastPathComponent, log: &log) { row -> (String, String)? in
+        let pairs = GeoCSV.adjacency.decode(
+            try FileBytes.read(adjacencyURL), file: adjacencyURL.lastPathComponent, log: &log
+        ) { row -> (String, String)? in
             (row.identifier(0) ?? "", row.identifier(1) ?? "")
         }
         try log.throwIfAny()
@@ -101,25 +110,31 @@ public struct USGeography: Sendable {
 
 /// Schemas of the geography files.
 enum GeoCSV {
-    static let cities = CSVSchema(fileName: "cities.csv", columns: [
-        CSVColumn("id", required: true, "GeoNames id."),
-        CSVColumn("name", required: true, "Place name."),
-        CSVColumn("state", required: true, "Two-letter state code."),
-        CSVColumn("county_fips", required: true, "Five-digit county FIPS code."),
-        CSVColumn("latitude", required: true, "Decimal degrees."),
-        CSVColumn("longitude", required: true, "Decimal degrees."),
-        CSVColumn("population", required: true, "GeoNames population."),
-    ])
-    static let counties = CSVSchema(fileName: "counties.csv", columns: [
-        CSVColumn("fips", required: true, "Five-digit county FIPS code."),
-        CSVColumn("state", required: true, "Two-letter state code."),
-        CSVColumn("name", required: true, "County name."),
-        CSVColumn("rep_latitude", required: true, "A point inside the county."),
-        CSVColumn("rep_longitude", required: true, "A point inside the county."),
-        CSVColumn("unemployment_rate_2009", "BLS 2009 county unemployment, percent."),
-    ])
-    static let adjacency = CSVSchema(fileName: "county_adjacency.csv", columns: [
-        CSVColumn("fips_a", required: true, "County FIPS, the smaller of the pair."),
-        CSVColumn("fips_b", required: true, "County FIPS, the larger of the pair."),
-    ])
+    static let cities = CSVSchema(
+        fileName: "cities.csv",
+        columns: [
+            CSVColumn("id", required: true, "GeoNames id."),
+            CSVColumn("name", required: true, "Place name."),
+            CSVColumn("state", required: true, "Two-letter state code."),
+            CSVColumn("county_fips", required: true, "Five-digit county FIPS code."),
+            CSVColumn("latitude", required: true, "Decimal degrees."),
+            CSVColumn("longitude", required: true, "Decimal degrees."),
+            CSVColumn("population", required: true, "GeoNames population."),
+        ])
+    static let counties = CSVSchema(
+        fileName: "counties.csv",
+        columns: [
+            CSVColumn("fips", required: true, "Five-digit county FIPS code."),
+            CSVColumn("state", required: true, "Two-letter state code."),
+            CSVColumn("name", required: true, "County name."),
+            CSVColumn("rep_latitude", required: true, "A point inside the county."),
+            CSVColumn("rep_longitude", required: true, "A point inside the county."),
+            CSVColumn("unemployment_rate_2009", "BLS 2009 county unemployment, percent."),
+        ])
+    static let adjacency = CSVSchema(
+        fileName: "county_adjacency.csv",
+        columns: [
+            CSVColumn("fips_a", required: true, "County FIPS, the smaller of the pair."),
+            CSVColumn("fips_b", required: true, "County FIPS, the larger of the pair."),
+        ])
 }

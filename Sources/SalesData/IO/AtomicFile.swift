@@ -24,7 +24,8 @@ public enum AtomicFile {
             // POSIX rename(2) replaces an existing destination atomically; Foundation's
             // `replaceItemAt` fails on Linux when the destination exists.
             guard rename(temporary.path, url.path) == 0 else {
-                throw AtomicFolderError.failed(operation: "rename", path: url.path, reason: String(cString: strerror(errno)))
+                throw AtomicFolderError.failed(
+                    operation: "rename", path: url.path, reason: String(cString: strerror(errno)))
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -40,7 +41,9 @@ public enum AtomicFile {
         guard let siblings = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for sibling in siblings where sibling.hasPrefix(prefix) && sibling.hasSuffix(".tmp") {
             let pid = Int32(sibling.dropFirst(prefix.count).prefix { $0 != "." })
-            if !AtomicFolder.isRunning(pid) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(sibling)) }
+            if !AtomicFolder.isRunning(pid) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(sibling))
+            }
         }
     }
 

@@ -54,12 +54,16 @@ public enum AtomicFolder {
         let complete = parent.appendingPathComponent(stem + ".new")
         let old = parent.appendingPathComponent(stem + ".old")
         do {
-            try attempt("create", temporary) { try manager.createDirectory(at: temporary, withIntermediateDirectories: false) }
+            try attempt("create", temporary) {
+                try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            }
             for file in files {
                 let url = temporary.appendingPathComponent(file.name)
                 if file.name.contains("/") {
                     let subfolder = url.deletingLastPathComponent()
-                    try attempt("create", subfolder) { try manager.createDirectory(at: subfolder, withIntermediateDirectories: true) }
+                    try attempt("create", subfolder) {
+                        try manager.createDirectory(at: subfolder, withIntermediateDirectories: true)
+                    }
                 }
                 try attempt("write", url) { try file.data.write(to: url) }
             }
@@ -69,7 +73,9 @@ public enum AtomicFolder {
         } catch {
             try? manager.removeItem(at: temporary)
             if manager.fileExists(atPath: complete.path) {
-                if !manager.fileExists(atPath: folder.path), manager.fileExists(atPath: old.path) { try? move(old, to: folder) }
+                if !manager.fileExists(atPath: folder.path), manager.fileExists(atPath: old.path) {
+                    try? move(old, to: folder)
+                }
                 try? manager.removeItem(at: complete)
             }
             throw error
@@ -78,7 +84,8 @@ public enum AtomicFolder {
     }
 
     /// ``write(_:to:owned:)`` for files held as byte arrays, as the CSV and HTML writers produce them.
-    public static func write(_ files: [(name: String, bytes: [UInt8])], to folder: URL, owned: Set<String> = []) throws {
+    public static func write(_ files: [(name: String, bytes: [UInt8])], to folder: URL, owned: Set<String> = []) throws
+    {
         try write(files.map { (name: $0.name, data: Data($0.bytes)) }, to: folder, owned: owned)
     }
 

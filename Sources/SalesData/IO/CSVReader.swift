@@ -89,7 +89,9 @@ public struct CSVReader: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             func find(_ byte: UInt8, from position: Int) -> Int {
-                guard position < count, let hit = memchr(base + position, Int32(byte), count - position) else { return count }
+                guard position < count, let hit = memchr(base + position, Int32(byte), count - position) else {
+                    return count
+                }
                 return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
             var position = start
@@ -197,7 +199,10 @@ public struct CSVReader: Sendable {
                     var escaped = false
                     while true {
                         guard position < count else {
-                            return .malformed(line: record.line, column: column, message: "quoted field is never closed; expected a closing \" before the end of the file")
+                            return .malformed(
+                                line: record.line, column: column,
+                                message:
+                                    "quoted field is never closed; expected a closing \" before the end of the file")
                         }
                         let byte = buffer[position]
                         if byte == Self.quote {
@@ -217,7 +222,11 @@ public struct CSVReader: Sendable {
                         let byte = buffer[position]
                         if byte != Self.comma && byte != Self.newline && byte != Self.carriageReturn {
                             skipToEndOfLine()
-                            return .malformed(line: record.line, column: column, message: "unexpected text after a closing quote; expected a comma or the end of the line (write a quote inside a quoted field as \"\")")
+                            return .malformed(
+                                line: record.line, column: column,
+                                message:
+                                    "unexpected text after a closing quote; expected a comma or the end of the line (write a quote inside a quoted field as \"\")"
+                            )
                         }
                     }
                 } else {
@@ -250,7 +259,8 @@ public struct CSVReader: Sendable {
             if let base = buffer.baseAddress {
                 while position + 8 <= count {
                     let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                    let hits = Self.zeroBytes(word ^ Self.commas) | Self.zeroBytes(word ^ Self.newlines)
+                    let hits =
+                        Self.zeroBytes(word ^ Self.commas) | Self.zeroBytes(word ^ Self.newlines)
                         | Self.zeroBytes(word ^ Self.carriageReturns)
                     // Bytes load little-endian, so the lowest flag is the first hit.
                     if hits != 0 { return position + hits.trailingZeroBitCount >> 3 }

@@ -88,13 +88,18 @@ extension CSVSchema {
         reader.forEachRecord(in: 0..<headerEnd, firstLine: 1) { record in
             map = self.map(header: record, file: file, log: &log)
         } onMalformed: { line, column, message in
-            log.add(SalesDataIssue(.malformedRow, file: file, line: line, column: column, expected: "a valid header row", message: message))
+            log.add(
+                SalesDataIssue(
+                    .malformedRow, file: file, line: line, column: column, expected: "a valid header row",
+                    message: message))
         }
         var rejectedAll: [(id: String, line: Int)] = []
         guard let map else {
             if log.isEmpty {
-                log.add(SalesDataIssue(.missingColumn, file: file, line: 1, expected: "a header row",
-                                       message: "file is empty; expected a header row naming the columns"))
+                log.add(
+                    SalesDataIssue(
+                        .missingColumn, file: file, line: 1, expected: "a header row",
+                        message: "file is empty; expected a header row naming the columns"))
             }
             return .unusable
         }
@@ -153,14 +158,18 @@ extension CSVSchema {
                         result.rejected.append((key, record.line))
                     }
                 } onMalformed: { line, column, message in
-                    rows.log.add(SalesDataIssue(.malformedRow, file: file, line: line, column: column,
-                                                expected: "valid CSV quoting", message: message))
+                    rows.log.add(
+                        SalesDataIssue(
+                            .malformedRow, file: file, line: line, column: column,
+                            expected: "valid CSV quoting", message: message))
                 }
                 result.issues = rows.log
             }
             for index in chunks.indices {
                 let part = slots.items[index]
-                if count != regionStart[index] { (base + count).moveInitialize(from: base + regionStart[index], count: part.inRegion) }
+                if count != regionStart[index] {
+                    (base + count).moveInitialize(from: base + regionStart[index], count: part.inRegion)
+                }
                 count += part.inRegion
             }
         }
@@ -190,7 +199,8 @@ extension CSVSchema {
         slots.items.removeAll()
         guard id != nil else { return decoded }
         decoded.lineOfID = Self.indexIDs(
-            keys, lines: decoded.lines, rejected: rejectedAll, seed: seed, reportDuplicates: reportDuplicates, file: file,
+            keys, lines: decoded.lines, rejected: rejectedAll, seed: seed, reportDuplicates: reportDuplicates,
+            file: file,
             idColumn: map.indices[0] + 1, idName: columns[0].name, log: &log)
         return decoded
     }
@@ -256,9 +266,11 @@ extension CSVSchema {
                     else { continue }
                     let key = Int(entry.reference & 0xFFFF_FFFF)
                     let value = runs[run].withKey(key) { String(decoding: $0, as: UTF8.self) }
-                    issues.append(SalesDataIssue(
-                        .duplicateID, file: file, line: entry.line, column: idColumn, field: idName, value: value,
-                        expected: "a unique id", message: "id \(value) is used twice (first on line \(first)); ids must be unique"))
+                    issues.append(
+                        SalesDataIssue(
+                            .duplicateID, file: file, line: entry.line, column: idColumn, field: idName, value: value,
+                            expected: "a unique id",
+                            message: "id \(value) is used twice (first on line \(first)); ids must be unique"))
                 }
             }
             for first in pending { _ = table.insert(first.reference, hash: first.hash, line: first.line, runs: runs) }

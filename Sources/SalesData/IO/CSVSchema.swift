@@ -62,7 +62,11 @@ public struct CSVSchema: Sendable {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        return String(
+            String.UnicodeScalarView(
+                header.lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
     }
 
     /// Maps a header record onto the schema, logging missing required and duplicate columns.
@@ -73,10 +77,14 @@ public struct CSVSchema: Sendable {
             let text = header.string(at: field).trimmingCharacters(in: " \t")
             if let index = lookup[Self.normalize(text)] {
                 if indices[index] >= 0 {
-                    log.add(SalesDataIssue(
-                        .duplicateColumn, file: file, line: header.line, column: field + 1, field: columns[index].name,
-                        value: text, expected: "one column per field",
-                        message: "column \"\(text)\" repeats column \(indices[index] + 1) (both mean \(columns[index].name)); remove one"))
+                    log.add(
+                        SalesDataIssue(
+                            .duplicateColumn, file: file, line: header.line, column: field + 1,
+                            field: columns[index].name,
+                            value: text, expected: "one column per field",
+                            message:
+                                "column \"\(text)\" repeats column \(indices[index] + 1) (both mean \(columns[index].name)); remove one"
+                        ))
                 } else {
                     indices[index] = field
                 }
@@ -86,9 +94,11 @@ public struct CSVSchema: Sendable {
         }
         for (index, column) in columns.enumerated() where column.isRequired && indices[index] < 0 {
             let accepted = ([column.name] + column.aliases).joined(separator: ", ")
-            log.add(SalesDataIssue(
-                .missingColumn, file: file, line: header.line, column: 0, field: column.name,
-                expected: accepted, message: "missing required column \(column.name) (accepted headers: \(accepted))"))
+            log.add(
+                SalesDataIssue(
+                    .missingColumn, file: file, line: header.line, column: 0, field: column.name,
+                    expected: accepted,
+                    message: "missing required column \(column.name) (accepted headers: \(accepted))"))
         }
         return HeaderMap(indices: indices, fieldCount: header.count, extras: extras)
     }

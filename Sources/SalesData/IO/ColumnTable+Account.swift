@@ -13,7 +13,8 @@ extension ColumnTable {
     public init(accounts: [Account]) {
         func text(_ value: Double?) -> String? { value.map { "\($0)" } }
         var names = [
-            "id", "industry", "employees", "annual_revenue", "segment", "county_fips", "prior_year_sales", "ttm_sales", "latitude",
+            "id", "industry", "employees", "annual_revenue", "segment", "county_fips", "prior_year_sales", "ttm_sales",
+            "latitude",
             "longitude",
         ]
         var columns: [[String?]] = [

@@ -166,7 +166,9 @@ enum NumberParser {
         } else {
             var text = ""
             text.reserveCapacity(end - start)
-            for i in start..<end where bytes[i] != UInt8(ascii: ",") { text.unicodeScalars.append(Unicode.Scalar(bytes[i])) }
+            for i in start..<end where bytes[i] != UInt8(ascii: ",") {
+                text.unicodeScalars.append(Unicode.Scalar(bytes[i]))
+            }
             guard let parsed = Double(text.trimmingSpaces) else { return .invalid }
             result = abs(parsed)
         }
@@ -175,7 +177,9 @@ enum NumberParser {
     }
 
     @inline(__always)
-    private static func accumulate(_ byte: UInt8, _ mantissa: inout UInt64, _ significant: inout Int, _ dropped: inout Int) {
+    private static func accumulate(
+        _ byte: UInt8, _ mantissa: inout UInt64, _ significant: inout Int, _ dropped: inout Int
+    ) {
         if significant == 0 && byte == 0x30 { return }
         if significant < 19 {
             mantissa = mantissa * 10 + UInt64(byte - 0x30)

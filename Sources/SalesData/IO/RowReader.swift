@@ -33,9 +33,11 @@ final class RowReader {
     }
     static let labelCacheSize = 32
     /// See ``pair(_:_:)``.
-    private var template: (
-        dictionary: [String: Double], first: Dictionary<String, Double>.Index, second: Dictionary<String, Double>.Index
-    )?
+    private var template:
+        (
+            dictionary: [String: Double], first: Dictionary<String, Double>.Index,
+            second: Dictionary<String, Double>.Index
+        )?
 
     init(schema: CSVSchema, map: HeaderMap, file: String, log: IssueLog) {
         self.schema = schema
@@ -83,9 +85,12 @@ final class RowReader {
         self.record = record
         rowIsValid = true
         if record.count > map.fieldCount {
-            report(.malformedRow, field: map.fieldCount + 1, column: nil, value: nil,
-                   expected: "\(map.fieldCount) fields",
-                   message: "record has \(record.count) fields but the header has \(map.fieldCount); quote values that contain commas")
+            report(
+                .malformedRow, field: map.fieldCount + 1, column: nil, value: nil,
+                expected: "\(map.fieldCount) fields",
+                message:
+                    "record has \(record.count) fields but the header has \(map.fieldCount); quote values that contain commas"
+            )
             return false
         }
         return true
@@ -144,9 +149,10 @@ final class RowReader {
         case .nonFinite, .invalid:
             let value = Self.abbreviate(record.string(at: field))
             let finite = NumberParser.parse(raw) == .invalid
-            report(finite ? .notANumber : .nonFinite, field: field + 1, column: name, value: value,
-                   expected: "a finite number",
-                   message: "\(name): \"\(value)\" is \(finite ? "not a number" : "not finite"); expected a finite number")
+            report(
+                finite ? .notANumber : .nonFinite, field: field + 1, column: name, value: value,
+                expected: "a finite number",
+                message: "\(name): \"\(value)\" is \(finite ? "not a number" : "not finite"); expected a finite number")
             return nil
         }
     }
@@ -187,7 +193,9 @@ final class RowReader {
     }
 
     /// A finite number in `range` (when given); logs and returns nil otherwise.
-    func double(_ column: Int, required: Bool = false, range: ClosedRange<Double>? = nil, rangeText: String? = nil) -> Double? {
+    func double(_ column: Int, required: Bool = false, range: ClosedRange<Double>? = nil, rangeText: String? = nil)
+        -> Double?
+    {
         // Same test as `bytes(column)` and `isBlank(column)`, with one look-up of the field.
         let field = map.indices[column]
         guard field >= 0, let record, field < record.count else {
@@ -211,7 +219,9 @@ final class RowReader {
             invalid(column, .nonFinite, expected: "a finite number", problem: "is not finite")
             return nil
         case .invalid:
-            let wanted = spec.allowsThousandsSeparators ? "a number such as 1234.5 or 1,234.5" : "a number such as 1234.5 (no thousands separators)"
+            let wanted =
+                spec.allowsThousandsSeparators
+                ? "a number such as 1234.5 or 1,234.5" : "a number such as 1234.5 (no thousands separators)"
             invalid(column, .notANumber, expected: wanted, problem: "is not a number")
             return nil
         }
@@ -229,7 +239,10 @@ final class RowReader {
 
     /// A whole number ≥ 0.
     func count(_ column: Int, required: Bool = false) -> Int? {
-        guard let value = double(column, required: required, range: 0...Double(Int32.max), rangeText: "a whole number ≥ 0") else { return nil }
+        guard
+            let value = double(
+                column, required: required, range: 0...Double(Int32.max), rangeText: "a whole number ≥ 0")
+        else { return nil }
         guard value.rounded() == value else {
             invalid(column, .invalidValue, expected: "a whole number ≥ 0", problem: "is not a whole number")
             return nil
@@ -269,7 +282,9 @@ final class RowReader {
                 break
             }
         }
-        guard let value = text(column)?.trimmingCharacters(in: " \t").lowercased(), !value.isEmpty else { return defaultValue }
+        guard let value = text(column)?.trimmingCharacters(in: " \t").lowercased(), !value.isEmpty else {
+            return defaultValue
+        }
         switch value {
         case "true", "1", "yes", "y", "t": return true
         case "false", "0", "no", "n", "f": return false
@@ -297,15 +312,17 @@ final class RowReader {
     func invalid(_ column: Int, _ kind: SalesDataIssue.Kind, expected: String, problem: String) {
         let value = text(column).map(Self.abbreviate) ?? ""
         let name = schema.columns[column].name
-        report(kind, field: map.indices[column] + 1, column: name, value: value, expected: expected,
-               message: "\(name): \"\(value)\" \(problem); expected \(expected)")
+        report(
+            kind, field: map.indices[column] + 1, column: name, value: value, expected: expected,
+            message: "\(name): \"\(value)\" \(problem); expected \(expected)")
     }
 
     /// Logs a missing required value of schema column `column`.
     func missing(_ column: Int) {
         let name = schema.columns[column].name
-        report(.missingValue, field: map.indices[column] + 1, column: name, value: "", expected: "a value",
-               message: "\(name) is empty; a value is required")
+        report(
+            .missingValue, field: map.indices[column] + 1, column: name, value: "", expected: "a value",
+            message: "\(name) is empty; a value is required")
     }
 
     /// Logs an issue at the current record.
@@ -313,8 +330,10 @@ final class RowReader {
         _ kind: SalesDataIssue.Kind, field: Int, column: String?, value: String?, expected: String, message: String
     ) {
         rowIsValid = false
-        log.add(SalesDataIssue(kind, file: file, line: line, column: max(0, field), field: column, value: value,
-                               expected: expected, message: message))
+        log.add(
+            SalesDataIssue(
+                kind, file: file, line: line, column: max(0, field), field: column, value: value,
+                expected: expected, message: message))
     }
 
     /// A cell as quoted in a message: line breaks as spaces, shortened by ``ErrorText/quoted(_:)``.

@@ -40,7 +40,8 @@ public struct GeoPoint: Sendable, Hashable, Codable, CustomStringConvertible {
         let phi2 = other.latitude * toRadians
         let deltaPhi = (other.latitude - latitude) * toRadians
         let deltaLambda = (other.longitude - longitude) * toRadians
-        let a = sin(deltaPhi / 2) * sin(deltaPhi / 2) + cos(phi1) * cos(phi2) * sin(deltaLambda / 2) * sin(deltaLambda / 2)
+        let a =
+            sin(deltaPhi / 2) * sin(deltaPhi / 2) + cos(phi1) * cos(phi2) * sin(deltaLambda / 2) * sin(deltaLambda / 2)
         return 2 * Self.earthRadiusKilometers * asin(min(1, sqrt(a)))
     }
 

@@ -29,13 +29,17 @@ public struct Hierarchy: Sendable, Hashable {
         var indexByID: [TerritoryID: Int] = [:]
         indexByID.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() {
-            guard indexByID.updateValue(index, forKey: node.id) == nil else { throw SalesDataError.duplicateNode(node.id) }
+            guard indexByID.updateValue(index, forKey: node.id) == nil else {
+                throw SalesDataError.duplicateNode(node.id)
+            }
         }
         var childIndices: [TerritoryID: [Int]] = [:]
         var roots: [TerritoryID] = []
         for (index, node) in nodes.enumerated() {
             if let parent = node.parentID {
-                guard indexByID[parent] != nil else { throw SalesDataError.unknownParent(node: node.id, parent: parent) }
+                guard indexByID[parent] != nil else {
+                    throw SalesDataError.unknownParent(node: node.id, parent: parent)
+                }
                 childIndices[parent, default: []].append(index)
             } else {
                 roots.append(node.id)

@@ -28,7 +28,9 @@ public struct Territory: Sendable, Hashable, Codable, Identifiable {
     /// The rep or manager responsible for the node.
     public var ownerID: RepID?
 
-    public init(id: TerritoryID, name: String, level: Level = .territory, parentID: TerritoryID? = nil, ownerID: RepID? = nil) {
+    public init(
+        id: TerritoryID, name: String, level: Level = .territory, parentID: TerritoryID? = nil, ownerID: RepID? = nil
+    ) {
         self.id = id
         self.name = name
         self.level = level

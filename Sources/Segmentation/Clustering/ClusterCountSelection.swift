@@ -40,13 +40,17 @@ public struct ClusterCountSelection: Sendable, Hashable {
 
     public func evaluate(_ points: PointMatrix) throws -> Choice {
         guard range.lowerBound >= 2 else {
-            throw SegmentationError.invalidParameter(name: "k range", value: "\(range)", expected: "k ≥ 2 (silhouettes need two clusters)")
+            throw SegmentationError.invalidParameter(
+                name: "k range", value: "\(range)", expected: "k ≥ 2 (silhouettes need two clusters)")
         }
-        guard points.count > range.upperBound else { throw SegmentationError.tooFewPoints(points: points.count, clusters: range.upperBound) }
+        guard points.count > range.upperBound else {
+            throw SegmentationError.tooFewPoints(points: points.count, clusters: range.upperBound)
+        }
         var candidates: [Candidate] = []
         for k in range {
             let result = try KMeans(clusterCount: k, restarts: restarts, seed: seed).fitBlocking(points)
-            let s = Silhouette.mean(points, labels: result.labels, clusterCount: k, sampleSize: silhouetteSampleSize, seed: seed)
+            let s = Silhouette.mean(
+                points, labels: result.labels, clusterCount: k, sampleSize: silhouetteSampleSize, seed: seed)
             candidates.append(Candidate(clusterCount: k, inertia: result.inertia, silhouette: s))
         }
         var recommended = candidates[0]
@@ -83,7 +87,9 @@ public enum Silhouette {
     /// a and b are still computed against every point).
     ///
     /// - Complexity: O(min(n, sampleSize) × n × d).
-    public static func mean(_ points: PointMatrix, labels: [Int], clusterCount k: Int, sampleSize: Int = .max, seed: UInt64 = 0) -> Double {
+    public static func mean(
+        _ points: PointMatrix, labels: [Int], clusterCount k: Int, sampleSize: Int = .max, seed: UInt64 = 0
+    ) -> Double {
         let n = points.count
         var sample = Array(0..<n)
         if n > sampleSize {

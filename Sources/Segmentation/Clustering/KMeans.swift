@@ -35,11 +35,15 @@ public struct KMeans: Sendable, Hashable, Codable {
         guard clusterCount >= 1 else {
             throw SegmentationError.invalidParameter(name: "clusterCount", value: "\(clusterCount)", expected: "≥ 1")
         }
-        guard restarts >= 1 else { throw SegmentationError.invalidParameter(name: "restarts", value: "\(restarts)", expected: "≥ 1") }
+        guard restarts >= 1 else {
+            throw SegmentationError.invalidParameter(name: "restarts", value: "\(restarts)", expected: "≥ 1")
+        }
         guard maxIterations >= 1 else {
             throw SegmentationError.invalidParameter(name: "maxIterations", value: "\(maxIterations)", expected: "≥ 1")
         }
-        guard points.count >= clusterCount else { throw SegmentationError.tooFewPoints(points: points.count, clusters: clusterCount) }
+        guard points.count >= clusterCount else {
+            throw SegmentationError.tooFewPoints(points: points.count, clusters: clusterCount)
+        }
     }
 
     /// Runs the restarts concurrently in a task group and keeps the best.
@@ -75,7 +79,8 @@ public struct KMeans: Sendable, Hashable, Codable {
     func run(restart: Int, _ points: PointMatrix) -> KMeansResult {
         var generator = SplitMixGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(restart + 1))
         let centres = Self.plusPlusCentres(points, clusterCount, using: &generator)
-        var result = Self.hartiganRefinement(points, Self.lloyd(points, initialCentres: centres, maxIterations: maxIterations))
+        var result = Self.hartiganRefinement(
+            points, Self.lloyd(points, initialCentres: centres, maxIterations: maxIterations))
         result.restart = restart
         return result
     }
@@ -132,7 +137,8 @@ public struct KMeans: Sendable, Hashable, Codable {
     /// cluster or `maxIterations` assignment steps have run.
     ///
     /// Ties go to the lower cluster index; a cluster that empties takes the point farthest from its centre.
-    public static func lloyd(_ points: PointMatrix, initialCentres: [Double], maxIterations: Int = 300) -> KMeansResult {
+    public static func lloyd(_ points: PointMatrix, initialCentres: [Double], maxIterations: Int = 300) -> KMeansResult
+    {
         let n = points.count
         let d = points.dimension
         let k = initialCentres.count / d
@@ -163,11 +169,14 @@ public struct KMeans: Sendable, Hashable, Codable {
         var inertia = 0.0
         for i in 0..<n { inertia += points.squaredDistance(i, to: centres, labels[i]) }
         return KMeansResult(
-            centres: centres, dimension: d, labels: labels, inertia: inertia, iterations: iterations, converged: converged, restart: 0)
+            centres: centres, dimension: d, labels: labels, inertia: inertia, iterations: iterations,
+            converged: converged, restart: 0)
     }
 
     /// Centre swaps on the best restart (deterministic: clusters are tried in index order).
-    static func swapRefinement(_ points: PointMatrix, _ start: KMeansResult, maxIterations: Int, passes: Int = 3) -> KMeansResult {
+    static func swapRefinement(_ points: PointMatrix, _ start: KMeansResult, maxIterations: Int, passes: Int = 3)
+        -> KMeansResult
+    {
         let k = start.clusterCount
         let d = points.dimension
         guard k > 1 && points.count > k else { return start }
@@ -189,7 +198,8 @@ public struct KMeans: Sendable, Hashable, Codable {
                 }
                 var centres = best.centres
                 for j in 0..<d { centres[c * d + j] = points.values[far * d + j] }
-                let candidate = hartiganRefinement(points, lloyd(points, initialCentres: centres, maxIterations: maxIterations))
+                let candidate = hartiganRefinement(
+                    points, lloyd(points, initialCentres: centres, maxIterations: maxIterations))
                 if candidate.inertia < best.inertia * (1 - 1e-12) {
                     best = KMeansResult(
                         centres: candidate.centres, dimension: d, labels: candidate.labels, inertia: candidate.inertia,
@@ -276,7 +286,9 @@ public struct KMeans: Sendable, Hashable, Codable {
         return best
     }
 
-    static func means(_ points: PointMatrix, _ assigned: [Int], _ k: Int, previous: [Double], labels: inout [Int]) -> [Double] {
+    static func means(_ points: PointMatrix, _ assigned: [Int], _ k: Int, previous: [Double], labels: inout [Int])
+        -> [Double]
+    {
         let d = points.dimension
         var sums = [Double](repeating: 0, count: k * d)
         var counts = [Int](repeating: 0, count: k)
@@ -349,4 +361,3 @@ final class ResultSlots: @unchecked Sendable {
     }
     var values: [KMeansResult] { slots.compactMap { $0 } }
 }
-

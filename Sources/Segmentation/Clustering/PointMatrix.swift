@@ -19,7 +19,8 @@ public struct PointMatrix: Sendable, Hashable {
                 name: "values", value: "\(values.count) numbers", expected: "\(count) × \(dimension)")
         }
         guard values.allSatisfy(\.isFinite) else {
-            throw SegmentationError.invalidParameter(name: "values", value: "a non-finite number", expected: "finite coordinates")
+            throw SegmentationError.invalidParameter(
+                name: "values", value: "a non-finite number", expected: "finite coordinates")
         }
         self.count = count
         self.dimension = dimension
@@ -29,7 +30,8 @@ public struct PointMatrix: Sendable, Hashable {
     public init(rows: [[Double]]) throws {
         let d = rows.first?.count ?? 0
         guard rows.allSatisfy({ $0.count == d }) else {
-            throw SegmentationError.invalidParameter(name: "rows", value: "ragged rows", expected: "\(d) coordinates each")
+            throw SegmentationError.invalidParameter(
+                name: "rows", value: "ragged rows", expected: "\(d) coordinates each")
         }
         try self.init(count: rows.count, dimension: d, values: rows.flatMap { $0 })
     }

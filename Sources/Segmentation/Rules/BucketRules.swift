@@ -60,7 +60,9 @@ public struct BucketRules: Sendable, Hashable, Codable {
                 throw fail("rules[\(i)].name", name, "a name not used by another rule")
             }
             guard !rule.when.isEmpty else { throw fail("rules[\(i)].when", "{}", "at least one condition") }
-            let conditions = rule.when.sorted { $0.key < $1.key }.map { ColumnCondition(column: $0.key, test: $0.value) }
+            let conditions = rule.when.sorted { $0.key < $1.key }.map {
+                ColumnCondition(column: $0.key, test: $0.value)
+            }
             rules.append(BucketRule(name: name, bucket: rule.bucket, conditions: conditions))
         }
         self.defaultBucket = book.default ?? "Unassigned"
@@ -130,7 +132,9 @@ public struct ConditionTest: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: Key.self)
         if c.allKeys.isEmpty {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "no operator; expected one of gt, gte, lt, lte, eq, ne, in"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "no operator; expected one of gt, gte, lt, lte, eq, ne, in"))
         }
         gt = try c.decodeIfPresent(Double.self, forKey: .gt)
         gte = try c.decodeIfPresent(Double.self, forKey: .gte)

@@ -24,7 +24,8 @@ public enum TierAssignment {
     ///   outside `0 < a ≤ b ≤ 1`, a negative value, or mismatched lengths.
     public static func abc(ids: [String], values: [Double?], a: Double = 0.8, b: Double = 0.95) throws -> [String] {
         guard 0 < a && a <= b && b <= 1 else {
-            throw SegmentationError.invalidParameter(name: "ABC thresholds", value: "\(a), \(b)", expected: "0 < A ≤ B ≤ 1")
+            throw SegmentationError.invalidParameter(
+                name: "ABC thresholds", value: "\(a), \(b)", expected: "0 < A ≤ B ≤ 1")
         }
         try check(ids: ids, values: values)
         let order = ranking(ids: ids, values: values)
@@ -50,7 +51,8 @@ public enum TierAssignment {
 
     static func check(ids: [String], values: [Double?]) throws {
         guard ids.count == values.count else {
-            throw SegmentationError.invalidParameter(name: "values", value: "\(values.count)", expected: "\(ids.count), one per account")
+            throw SegmentationError.invalidParameter(
+                name: "values", value: "\(values.count)", expected: "\(ids.count), one per account")
         }
         if let bad = values.firstIndex(where: { ($0 ?? 0) < 0 || !($0 ?? 0).isFinite }) {
             throw SegmentationError.invalidParameter(

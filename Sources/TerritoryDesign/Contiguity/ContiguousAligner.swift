@@ -22,10 +22,13 @@ struct ContiguousAligner {
     var kicks = 60
 
     func align(_ instance: DenseInstance, deadline: Deadline) async throws -> Alignment {
-        guard let graph = problem.adjacency else { throw TerritoryError.invalidProblem("contiguity needs an adjacency graph") }
+        guard let graph = problem.adjacency else {
+            throw TerritoryError.invalidProblem("contiguity needs an adjacency graph")
+        }
         var boundOptions = options
         boundOptions.targetGap = 0
-        let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, deadline: deadline.share(0.3)).solve()
+        let relaxed = await FixedCentreSolver(instance: instance, options: boundOptions, deadline: deadline.share(0.3))
+            .solve()
         var lastReport: ContinuousClock.Instant?
         report("repair", incumbent: nil, bound: relaxed.bound, deadline: deadline, last: &lastReport)
         // Starts: regions grown from the centres, today's alignment (when every unit has one) and
@@ -47,26 +50,29 @@ struct ContiguousAligner {
             return trial
         }
         let first = Self.best(descended)
-        report("improve", incumbent: first.totalViolation <= 1e-12 ? first.cost : nil, bound: relaxed.bound, deadline: deadline,
+        report(
+            "improve", incumbent: first.totalViolation <= 1e-12 ? first.cost : nil, bound: relaxed.bound,
+            deadline: deadline,
             last: &lastReport)
         // Iterated local search: one chain of kicks per worker, each from the best start with its
         // own stream of the seed.
         let (kicks, seed, targetGap, relaxedBound) = (kicks, options.seed, options.targetGap, relaxed.bound)
         let chains = Array(repeating: first, count: max(1, options.workers))
-        var state = Self.best(await Self.inParallel(chains) { initial, chain in
-            var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
-            var generator = SplitMixGenerator(seed: seed).fork(UInt64(chain))
-            var state = initial
-            for _ in 0..<kicks where !deadline.hasPassed {
-                if state.totalViolation <= 1e-12 && state.cost - relaxedBound <= targetGap * state.cost { break }
-                var trial = state
-                search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
-                _ = search.balance(&trial)
-                search.improve(&trial)
-                if Self.isBetter(trial, than: state) { state = trial }
-            }
-            return state
-        })
+        var state = Self.best(
+            await Self.inParallel(chains) { initial, chain in
+                var search = ContiguousSearch(instance: instance, graph: graph, deadline: deadline)
+                var generator = SplitMixGenerator(seed: seed).fork(UInt64(chain))
+                var state = initial
+                for _ in 0..<kicks where !deadline.hasPassed {
+                    if state.totalViolation <= 1e-12 && state.cost - relaxedBound <= targetGap * state.cost { break }
+                    var trial = state
+                    search.perturb(&trial, count: 2 + generator.int(below: 2 * instance.m), using: &generator)
+                    _ = search.balance(&trial)
+                    search.improve(&trial)
+                    if Self.isBetter(trial, than: state) { state = trial }
+                }
+                return state
+            })
         guard state.totalViolation <= 1e-12 else {
             throw TerritoryError.noFeasibleAlignmentFound(
                 violation: state.maxViolation,
@@ -117,6 +123,8 @@ struct ContiguousAligner {
         guard let progress = options.progress else { return }
         if let last, (now - last).inSeconds < options.progressInterval { return }
         last = now
-        progress(AlignmentProgress(phase: phase, incumbent: incumbent, bound: bound, elapsed: (now - deadline.start).inSeconds))
+        progress(
+            AlignmentProgress(
+                phase: phase, incumbent: incumbent, bound: bound, elapsed: (now - deadline.start).inSeconds))
     }
 }

@@ -160,7 +160,8 @@ struct ContiguousSearch {
         for i in 0..<inst.n where !inst.locked[i] {
             let a = Int(state.assign[i])
             for b in targets(state, i) {
-                guard improves(state.violationDelta(i, to: b, weight: { rowWeight[$0] }), spreadDelta(state, i, to: b)) else { continue }
+                guard improves(state.violationDelta(i, to: b, weight: { rowWeight[$0] }), spreadDelta(state, i, to: b))
+                else { continue }
                 options.append((inst.c(i, b) - inst.c(i, a), i, b))
             }
         }

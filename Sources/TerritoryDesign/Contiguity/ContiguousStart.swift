@@ -73,7 +73,9 @@ enum ContiguousStart {
                 }
             }
             var weight = 0.0
-            for i in units { for k in 0..<kCount { weight += inst.values[i * kCount + k] * inst.scale[Int(t) * kCount + k] } }
+            for i in units {
+                for k in 0..<kCount { weight += inst.values[i * kCount + k] * inst.scale[Int(t) * kCount + k] }
+            }
             weight += Double(units.count) * 1e-12
             components.append((Int(t), units, weight, units.contains { inst.locked[$0] }))
             best[Int(t)] = max(best[Int(t)], weight)

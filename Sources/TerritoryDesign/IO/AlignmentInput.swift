@@ -42,27 +42,33 @@ public enum AlignmentInput {
         return try table.rows.map { row in
             let unitID = row.fields[id]
             if unitID.isEmpty {
-                throw TerritoryError.badInput(file: table.file, line: row.line, column: id + 1, field: table.columnNames[id], message: "empty id")
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: id + 1, field: table.columnNames[id], message: "empty id")
             }
             if !seen.insert(unitID).inserted {
-                throw TerritoryError.badInput(file: table.file, line: row.line, column: id + 1, field: table.columnNames[id], message: "duplicate id \(ErrorText.quoted(unitID))")
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: id + 1, field: table.columnNames[id],
+                    message: "duplicate id \(ErrorText.quoted(unitID))")
             }
             let location = try location(table, row, c1, c2, geographic)
             let values = try measureColumns.map { column -> Double in
                 let v = try number(table, row, column)
                 if v < 0 {
-                    throw TerritoryError.badInput(file: table.file, line: row.line, column: column + 1, field: table.columnNames[column],
-                                                  message: "value \(v) is negative; expected ≥ 0")
+                    throw TerritoryError.badInput(
+                        file: table.file, line: row.line, column: column + 1, field: table.columnNames[column],
+                        message: "value \(v) is negative; expected ≥ 0")
                 }
                 return v
             }
             let current = territory.map { row.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             let isLocked = try locked.map { try flag(table, row, $0) } ?? false
             if isLocked && current == nil {
-                throw TerritoryError.badInput(file: table.file, line: row.line, column: (locked ?? 0) + 1, field: lockedColumn,
-                                              message: "account \(unitID) is locked but has no current territory")
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: (locked ?? 0) + 1, field: lockedColumn,
+                    message: "account \(unitID) is locked but has no current territory")
             }
-            return AlignmentUnit(id: unitID, location: location, measures: values, currentTerritory: current, locked: isLocked)
+            return AlignmentUnit(
+                id: unitID, location: location, measures: values, currentTerritory: current, locked: isLocked)
         }
     }
 
@@ -81,17 +87,22 @@ public enum AlignmentInput {
         return try table.rows.filter { !$0.fields[id].trimmingCharacters(in: .whitespaces).isEmpty }.map { row in
             let territoryID = row.fields[id]
             if !seen.insert(territoryID).inserted {
-                throw TerritoryError.badInput(file: table.file, line: row.line, column: id + 1, field: table.columnNames[id],
-                                              message: territoryID.isEmpty ? "empty id" : "duplicate id \(ErrorText.quoted(territoryID))")
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: id + 1, field: table.columnNames[id],
+                    message: territoryID.isEmpty ? "empty id" : "duplicate id \(ErrorText.quoted(territoryID))")
             }
             let fte = try capacity.map { try number(table, row, $0, allowEmpty: 1) } ?? 1
             if fte <= 0 {
-                throw TerritoryError.badInput(file: table.file, line: row.line, column: (capacity ?? 0) + 1, field: table.columnNames[capacity ?? 0],
-                                              message: "capacity \(fte); expected > 0")
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: (capacity ?? 0) + 1,
+                    field: table.columnNames[capacity ?? 0],
+                    message: "capacity \(fte); expected > 0")
             }
-            let targets: [Double?]? = targetColumns.contains { $0 != nil }
+            let targets: [Double?]? =
+                targetColumns.contains { $0 != nil }
                 ? try targetColumns.map { column in try column.map { try number(table, row, $0) } } : nil
-            return TerritorySpec(id: territoryID, centre: try location(table, row, c1, c2, geographic), capacity: fte, targets: targets)
+            return TerritorySpec(
+                id: territoryID, centre: try location(table, row, c1, c2, geographic), capacity: fte, targets: targets)
         }
     }
 
@@ -109,8 +120,10 @@ public enum AlignmentInput {
             if known.contains(a) && known.contains(b) {
                 pairs.append((a, b))
             } else if !ignoreUnknown {
-                throw TerritoryError.badInput(file: table.file, line: row.line, column: (known.contains(a) ? 1 : 0) + 1, field: table.columnNames[known.contains(a) ? 1 : 0],
-                                              message: "unknown unit id \(known.contains(a) ? b : a)")
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: (known.contains(a) ? 1 : 0) + 1,
+                    field: table.columnNames[known.contains(a) ? 1 : 0],
+                    message: "unknown unit id \(known.contains(a) ? b : a)")
             }
         }
         // With no pair every territory of two or more units would be "disconnected": refuse.
@@ -135,12 +148,14 @@ public enum AlignmentInput {
 
     private static func locationColumns(_ table: ColumnTable) throws -> (Int, Int, Bool) {
         if let lat = table.column(["latitude", "lat", "home_latitude", "rep_latitude"]),
-           let lon = table.column(["longitude", "lon", "lng", "home_longitude", "rep_longitude"]) {
+            let lon = table.column(["longitude", "lon", "lng", "home_longitude", "rep_longitude"])
+        {
             return (lat, lon, true)
         }
         if let x = table.column(["x"]), let y = table.column(["y"]) { return (x, y, false) }
-        throw TerritoryError.badInput(file: table.file, line: 1, field: "latitude",
-                                      message: "missing location; expected latitude,longitude or x,y columns")
+        throw TerritoryError.badInput(
+            file: table.file, line: 1, field: "latitude",
+            message: "missing location; expected latitude,longitude or x,y columns")
     }
 
     /// The index of the first of `names` in the header, or one error naming them all.
@@ -155,7 +170,9 @@ public enum AlignmentInput {
     }
 
     /// The finite number in `row` at `column` (`allowEmpty` for an empty cell when given).
-    private static func number(_ table: ColumnTable, _ row: ColumnTable.Row, _ column: Int, allowEmpty: Double? = nil) throws -> Double {
+    private static func number(_ table: ColumnTable, _ row: ColumnTable.Row, _ column: Int, allowEmpty: Double? = nil)
+        throws -> Double
+    {
         let raw = row.fields[column]
         if raw.isEmpty, let allowEmpty { return allowEmpty }
         guard let value = Double(raw), value.isFinite else {
@@ -178,11 +195,21 @@ public enum AlignmentInput {
         }
     }
 
-    private static func location(_ table: ColumnTable, _ row: ColumnTable.Row, _ c1: Int, _ c2: Int, _ geographic: Bool) throws -> Location {
+    private static func location(_ table: ColumnTable, _ row: ColumnTable.Row, _ c1: Int, _ c2: Int, _ geographic: Bool)
+        throws -> Location
+    {
         let a = try number(table, row, c1), b = try number(table, row, c2)
         if geographic {
-            if abs(a) > 90 { throw TerritoryError.badInput(file: table.file, line: row.line, column: c1 + 1, field: table.columnNames[c1], message: "latitude \(a) outside -90...90") }
-            if abs(b) > 180 { throw TerritoryError.badInput(file: table.file, line: row.line, column: c2 + 1, field: table.columnNames[c2], message: "longitude \(b) outside -180...180") }
+            if abs(a) > 90 {
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: c1 + 1, field: table.columnNames[c1],
+                    message: "latitude \(a) outside -90...90")
+            }
+            if abs(b) > 180 {
+                throw TerritoryError.badInput(
+                    file: table.file, line: row.line, column: c2 + 1, field: table.columnNames[c2],
+                    message: "longitude \(b) outside -180...180")
+            }
             return .geographic(latitude: a, longitude: b)
         }
         return .planar(x: a, y: b)

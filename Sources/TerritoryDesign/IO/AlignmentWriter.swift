@@ -35,7 +35,8 @@ public struct AlignmentWriter: Sendable {
             let old = plan.originalTerritories[i] ?? ""
             let new = a.territoryID(ofUnit: i)
             let d = problem.metric.distance(unit.location, a.territories[a.assignment[i]].centre)
-            out += "\(CSVField.quote(unit.id)),\(CSVField.quote(old)),\(CSVField.quote(new)),\(!old.isEmpty && old != new),"
+            out +=
+                "\(CSVField.quote(unit.id)),\(CSVField.quote(old)),\(CSVField.quote(new)),\(!old.isEmpty && old != new),"
             out += "\(CSVField.number(d)),\(unit.locked)\n"
         }
         return out
@@ -45,16 +46,28 @@ public struct AlignmentWriter: Sendable {
     public func territoriesCSV() -> String {
         let problem = plan.problem
         var header = ["territory", "centre_1", "centre_2", "accounts"]
-        for measure in problem.measures { header += ["\(measure.name)_total", "\(measure.name)_target", "\(measure.name)_deviation"] }
-        header += ["weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "diameter", "connected"]
+        for measure in problem.measures {
+            header += ["\(measure.name)_total", "\(measure.name)_target", "\(measure.name)_deviation"]
+        }
+        header += [
+            "weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "diameter", "connected",
+        ]
         var out = header.joined(separator: ",") + "\n"
         for t in plan.alignment.territories {
-            var fields = [CSVField.quote(t.id), CSVField.number(t.centre.first), CSVField.number(t.centre.second), "\(t.unitCount)"]
+            var fields = [
+                CSVField.quote(t.id), CSVField.number(t.centre.first), CSVField.number(t.centre.second),
+                "\(t.unitCount)",
+            ]
             for k in problem.measures.indices {
-                fields += [CSVField.number(t.totals[k]), CSVField.number(t.targets[k]), CSVField.number(t.deviations[k])]
+                fields += [
+                    CSVField.number(t.totals[k]), CSVField.number(t.targets[k]), CSVField.number(t.deviations[k]),
+                ]
             }
-            fields += [CSVField.number(t.weightedTravel), CSVField.number(t.meanDistance), CSVField.quote(t.farthestUnit ?? ""),
-                       CSVField.number(t.farthestDistance), CSVField.number(t.diameter), "\(t.connected)"]
+            fields += [
+                CSVField.number(t.weightedTravel), CSVField.number(t.meanDistance),
+                CSVField.quote(t.farthestUnit ?? ""),
+                CSVField.number(t.farthestDistance), CSVField.number(t.diameter), "\(t.connected)",
+            ]
             out += fields.joined(separator: ",") + "\n"
         }
         return out
@@ -66,10 +79,12 @@ public struct AlignmentWriter: Sendable {
     public func metricsJSON(pretty: Bool = false) -> String {
         let a = plan.alignment
         let metrics = PlanMetrics(
-            termination: a.termination.description, objective: a.objective, bound: a.bound, boundScope: a.boundScope.rawValue,
+            termination: a.termination.description, objective: a.objective, bound: a.bound,
+            boundScope: a.boundScope.rawValue,
             gap: a.boundScope == .allAlignments ? a.gap : nil, seconds: a.seconds,
             maxDeviation: a.maxDeviation, movedAccounts: a.movedUnits, movedShare: a.movedShare,
-            movedValueShare: a.movedValueShare, connected: a.connected, maxDiameter: a.maxDiameter, territories: a.territoryIDs.count,
+            movedValueShare: a.movedValueShare, connected: a.connected, maxDiameter: a.maxDiameter,
+            territories: a.territoryIDs.count,
             accounts: a.assignment.count, openedTerritories: plan.opened, closedTerritories: plan.closed)
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
@@ -133,18 +148,21 @@ extension AlignmentWriter {
         var out: String
         switch a.boundScope {
         case .allAlignments:
-            out = String(format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
-                         a.termination.description, a.objective, a.bound, a.gap * 100, a.seconds)
+            out = String(
+                format: "termination %@  objective %.6g  bound %.6g  gap %.3f%%  %.1fs\n",
+                a.termination.description, a.objective, a.bound, a.gap * 100, a.seconds)
         case .givenCentres:
-            out = String(format: "termination %@  objective %.6g  fixed-centre bound %.6g (these centres only; no gap)  %.1fs\n",
-                         a.termination.description, a.objective, a.bound, a.seconds)
+            out = String(
+                format: "termination %@  objective %.6g  fixed-centre bound %.6g (these centres only; no gap)  %.1fs\n",
+                a.termination.description, a.objective, a.bound, a.seconds)
         }
         for (name, deviation) in a.maxDeviation.sorted(by: { $0.key < $1.key }) {
             out += String(format: "max deviation %@ %.2f%%\n", name, deviation * 100)
         }
         out += String(format: "largest territory diameter %.6g\n", a.maxDiameter)
-        out += String(format: "moved %d accounts (%.2f%%, value %.2f%%)  territories %d  connected %@\n",
-                      a.movedUnits, a.movedShare * 100, a.movedValueShare * 100, a.territoryIDs.count, a.connected ? "yes" : "no")
+        out += String(
+            format: "moved %d accounts (%.2f%%, value %.2f%%)  territories %d  connected %@\n",
+            a.movedUnits, a.movedShare * 100, a.movedValueShare * 100, a.territoryIDs.count, a.connected ? "yes" : "no")
         if !plan.opened.isEmpty { out += "opened \(plan.opened.joined(separator: ", "))\n" }
         if !plan.closed.isEmpty { out += "closed \(plan.closed.joined(separator: ", "))\n" }
         return out

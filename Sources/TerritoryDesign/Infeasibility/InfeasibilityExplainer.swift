@@ -25,20 +25,24 @@ public struct InfeasibilityExplainer: Sendable {
             let total = problem.units.reduce(0) { $0 + $1.measures[k] }
             let lowerSum = lower.reduce(0, +), upperSum = upper.reduce(0, +)
             if total > upperSum * (1 + 1e-12) || total < lowerSum * (1 - 1e-12) {
-                reasons.append(.totalOutsideBounds(measure: measure.name, total: total, lowerSum: lowerSum, upperSum: upperSum))
+                reasons.append(
+                    .totalOutsideBounds(measure: measure.name, total: total, lowerSum: lowerSum, upperSum: upperSum))
             }
             let largestUpper = upper.max() ?? 0
             for unit in problem.units where !unit.locked && unit.measures[k] > largestUpper * (1 + 1e-12) {
-                reasons.append(.unitExceedsUpperBound(
-                    unit: unit.id, measure: measure.name, value: unit.measures[k], largestUpperBound: largestUpper))
+                reasons.append(
+                    .unitExceedsUpperBound(
+                        unit: unit.id, measure: measure.name, value: unit.measures[k], largestUpperBound: largestUpper))
             }
             var locked = [Double](repeating: 0, count: m)
             for unit in problem.units where unit.locked {
                 if let current = unit.currentTerritory, let j = index[current] { locked[j] += unit.measures[k] }
             }
             for j in 0..<m where locked[j] > upper[j] * (1 + 1e-12) {
-                reasons.append(.lockedValueOverCap(
-                    territory: problem.territories[j].id, measure: measure.name, locked: locked[j], upperBound: upper[j]))
+                reasons.append(
+                    .lockedValueOverCap(
+                        territory: problem.territories[j].id, measure: measure.name, locked: locked[j],
+                        upperBound: upper[j]))
             }
         }
         return reasons
@@ -55,7 +59,8 @@ public struct InfeasibilityExplainer: Sendable {
             let (k, smallest) = entry
             let tolerance = problem.measures[k].tolerance
             return smallest > tolerance + 1e-9
-                ? .toleranceTooTight(measure: problem.measures[k].name, tolerance: tolerance, smallestFeasible: smallest)
+                ? .toleranceTooTight(
+                    measure: problem.measures[k].name, tolerance: tolerance, smallestFeasible: smallest)
                 : nil
         } ?? []
     }

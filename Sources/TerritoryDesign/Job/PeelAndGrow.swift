@@ -28,7 +28,8 @@ public struct PeelAndGrow: Sendable {
     public func apply(to original: AlignmentProblem, add: Int, remove: Int) throws -> Change {
         guard add >= 0, remove >= 0 else { throw TerritoryError.invalidProblem("add and remove must be ≥ 0") }
         guard remove < original.territories.count + add else {
-            throw TerritoryError.invalidProblem("removing \(remove) of \(original.territories.count + add) territories leaves none")
+            throw TerritoryError.invalidProblem(
+                "removing \(remove) of \(original.territories.count + add) territories leaves none")
         }
         guard (0..<original.measures.count).contains(workloadMeasure) else {
             throw TerritoryError.invalidProblem("workload measure index \(workloadMeasure) is not a measure")
@@ -38,7 +39,11 @@ public struct PeelAndGrow: Sendable {
         for step in 1...max(add, 1) where add > 0 {
             var members = membership(problem)
             let loads = members.map { $0.reduce(0) { $0 + problem.units[$1].measures[workloadMeasure] } }
-            guard let heaviest = loads.indices.max(by: { (loads[$0], problem.territories[$1].id) < (loads[$1], problem.territories[$0].id) }) else { break }
+            guard
+                let heaviest = loads.indices.max(by: {
+                    (loads[$0], problem.territories[$1].id) < (loads[$1], problem.territories[$0].id)
+                })
+            else { break }
             let centre = bestSplit(problem, members: members[heaviest], centre: problem.territories[heaviest].centre)
             var id = "NEW-\(step)"
             while problem.territories.contains(where: { $0.id == id }) { id += "b" }
@@ -54,12 +59,18 @@ public struct PeelAndGrow: Sendable {
                 !opened.contains(problem.territories[j].id)
                     && !problem.units.contains { $0.locked && $0.currentTerritory == problem.territories[j].id }
             }
-            guard let weakest = candidates.min(by: { (loads[$0], problem.territories[$0].id) < (loads[$1], problem.territories[$1].id) }) else {
+            guard
+                let weakest = candidates.min(by: {
+                    (loads[$0], problem.territories[$0].id) < (loads[$1], problem.territories[$1].id)
+                })
+            else {
                 throw TerritoryError.invalidProblem("every territory holds locked accounts; none can be closed")
             }
             let id = problem.territories[weakest].id
             problem.territories.remove(at: weakest)
-            for i in problem.units.indices where problem.units[i].currentTerritory == id { problem.units[i].currentTerritory = nil }
+            for i in problem.units.indices where problem.units[i].currentTerritory == id {
+                problem.units[i].currentTerritory = nil
+            }
             closed.append(id)
         }
         if case .choose(let count) = problem.centrePolicy, count > problem.territories.count {

@@ -50,15 +50,18 @@ public struct TerritoryDesignJob: Sendable {
         }
         let accountsURL = URL(fileURLWithPath: r.accounts), territoriesURL = URL(fileURLWithPath: r.territories)
         let accounts = try table ?? ColumnTable(contentsOf: accountsURL)
-        let units = try AlignmentInput.units(from: accounts, measures: names, territoryColumn: r.territoryColumn,
-                                             lockedColumn: r.lockedColumn)
+        let units = try AlignmentInput.units(
+            from: accounts, measures: names, territoryColumn: r.territoryColumn,
+            lockedColumn: r.lockedColumn)
         let territories = try AlignmentInput.territories(from: territoriesURL, measures: names)
         let geographic = try AlignmentInput.isGeographic(accounts)
         let metric = r.metric ?? (geographic ? .haversineKilometres : .euclidean)
         let disruption = DisruptionBudget(
             maxMovedAccountShare: r.maxMovedShare, maxMovedValueShare: r.maxMovedValueShare,
             penaltyPerMovedValue: r.movePenalty, valueMeasure: try index(r.valueMeasure, "value measure") ?? 0)
-        let adjacency = try r.adjacency.map { try AlignmentInput.adjacency(from: URL(fileURLWithPath: $0), unitIDs: units.map(\.id)) }
+        let adjacency = try r.adjacency.map {
+            try AlignmentInput.adjacency(from: URL(fileURLWithPath: $0), unitIDs: units.map(\.id))
+        }
         var policy = CentrePolicy.fixed
         if r.chooseCentres {
             let count = r.territoryCount ?? territories.count
@@ -72,8 +75,9 @@ public struct TerritoryDesignJob: Sendable {
                         + (lockedCentres.count > 5 ? ", …" : "") + ") all open")
             }
             policy = .choose(count: count)
+        } else if let rounds = r.relocateRounds {
+            policy = .relocate(rounds: rounds)
         }
-        else if let rounds = r.relocateRounds { policy = .relocate(rounds: rounds) }
         return AlignmentProblem(
             units: units, territories: territories,
             measures: r.balanceMeasures,
@@ -92,7 +96,8 @@ public struct TerritoryDesignJob: Sendable {
         if request.add > 0 || request.remove > 0 {
             let names = problem.measures.map(\.name)
             let workload = request.workloadMeasure.flatMap { names.firstIndex(of: $0) } ?? (names.count - 1)
-            let change = try PeelAndGrow(workloadMeasure: workload).apply(to: problem, add: request.add, remove: request.remove)
+            let change = try PeelAndGrow(workloadMeasure: workload).apply(
+                to: problem, add: request.add, remove: request.remove)
             problem = change.problem
             opened = change.opened
             closed = change.closed
@@ -104,6 +109,7 @@ public struct TerritoryDesignJob: Sendable {
         var alignment = try await TerritoryAligner(options: options).align(problem)
         // Peel and grow placed or dropped centres by a rule, so the bound holds for its centres only.
         if !opened.isEmpty || !closed.isEmpty { alignment.restrictBoundToGivenCentres() }
-        return TerritoryPlan(problem: problem, alignment: alignment, originalTerritories: original, opened: opened, closed: closed)
+        return TerritoryPlan(
+            problem: problem, alignment: alignment, originalTerritories: original, opened: opened, closed: closed)
     }
 }

@@ -139,7 +139,9 @@ extension TerritoryDesignJob {
         let semaphore = DispatchSemaphore(value: 0)
         let job = self
         Task {
-            do { box.set(.success(try await job.run(accounts: table, progress: progress))) } catch { box.set(.failure(error)) }
+            do { box.set(.success(try await job.run(accounts: table, progress: progress))) } catch {
+                box.set(.failure(error))
+            }
             semaphore.signal()
         }
         semaphore.wait()

@@ -51,7 +51,9 @@ public struct AlignmentOptions: Sendable {
     public var progressInterval: Double
     /// Whether an opened centre serves itself: a unit whose id is a territory's id (a candidate
     /// centre on an account, a rep's home-base account) is held in that territory whenever it
-    /// opens (the p-median convention). Such a unit must have no other current territory.
+    /// opens (the p-median convention).
+    ///
+    /// Such a unit must have no other current territory.
     public var centreServesItself = false
 
     /// Creates options.
@@ -92,6 +94,8 @@ public struct AlignmentOptions: Sendable {
         guard targetGap >= 0, targetGap.isFinite else {
             throw TerritoryError.invalidProblem("gap = \(targetGap) is invalid; expected a finite number ≥ 0")
         }
-        guard workers >= 1 else { throw TerritoryError.invalidProblem("workers = \(workers) is invalid; expected at least 1") }
+        guard workers >= 1 else {
+            throw TerritoryError.invalidProblem("workers = \(workers) is invalid; expected at least 1")
+        }
     }
 }

@@ -28,7 +28,8 @@ extension AlignmentProblem {
                 throw TerritoryError.duplicateID(territory.id, kind: "territory")
             }
             if !territory.centre.isValid {
-                throw TerritoryError.invalidTerritory(territory.id, reason: "centre \(territory.centre) is not a valid point")
+                throw TerritoryError.invalidTerritory(
+                    territory.id, reason: "centre \(territory.centre) is not a valid point")
             }
             if !(territory.capacity.isFinite && territory.capacity > 0) {
                 throw TerritoryError.invalidTerritory(
@@ -52,13 +53,15 @@ extension AlignmentProblem {
                 guard let limit = measure.limit, limit.isFinite, limit > 0, measure.tolerance == 1 else {
                     throw TerritoryError.invalidMeasure(
                         measure.name,
-                        reason: "upper limit \(measure.limit.map { "\($0)" } ?? "missing"); expected a finite limit > 0 "
+                        reason:
+                            "upper limit \(measure.limit.map { "\($0)" } ?? "missing"); expected a finite limit > 0 "
                             + "(BalanceMeasure.upperLimit(name:limit:))")
                 }
             }
             if measure.target == .given {
                 for territory in territories {
-                    guard let targets = territory.targets, targets.count == measures.count, let value = targets[k] else {
+                    guard let targets = territory.targets, targets.count == measures.count, let value = targets[k]
+                    else {
                         throw TerritoryError.invalidTerritory(
                             territory.id, reason: "no given target for measure \(measure.name)")
                     }
@@ -70,7 +73,8 @@ extension AlignmentProblem {
             }
         }
         if let k = compactnessMeasure, !(0..<measures.count).contains(k) {
-            throw TerritoryError.invalidProblem("compactness measure index \(k) is not one of \(measures.count) measures")
+            throw TerritoryError.invalidProblem(
+                "compactness measure index \(k) is not one of \(measures.count) measures")
         }
         try validateDisruption()
         if let adjacency, adjacency.count != units.count {
@@ -99,8 +103,10 @@ extension AlignmentProblem {
 
     private func validateDisruption() throws {
         let budget = disruption
-        for (name, share) in [("max moved account share", budget.maxMovedAccountShare),
-                              ("max moved value share", budget.maxMovedValueShare)] {
+        for (name, share) in [
+            ("max moved account share", budget.maxMovedAccountShare),
+            ("max moved value share", budget.maxMovedValueShare),
+        ] {
             if let share, !(share.isFinite && share >= 0 && share <= 1) {
                 throw TerritoryError.invalidProblem("\(name) \(share), expected a value in 0...1")
             }

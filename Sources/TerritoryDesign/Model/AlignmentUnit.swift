@@ -18,7 +18,9 @@ public struct AlignmentUnit: Sendable, Hashable, Codable {
     public var locked: Bool
 
     /// Creates a unit.
-    public init(id: String, location: Location, measures: [Double], currentTerritory: String? = nil, locked: Bool = false) {
+    public init(
+        id: String, location: Location, measures: [Double], currentTerritory: String? = nil, locked: Bool = false
+    ) {
         self.id = id
         self.location = location
         self.measures = measures

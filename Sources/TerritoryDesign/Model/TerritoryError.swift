@@ -32,7 +32,8 @@ public enum InfeasibilityReason: Sendable, Hashable, Codable, CustomStringConver
         case let .totalOutsideBounds(measure, total, lower, upper):
             return "\(measure) totals \(num(total)), outside the sum of territory bounds [\(num(lower)), \(num(upper))]"
         case let .toleranceTooTight(measure, tolerance, smallest):
-            return "\(measure) asks for ±\(pct(tolerance)); the smallest tolerance an elastic LP can meet is ±\(pct(smallest))"
+            return
+                "\(measure) asks for ±\(pct(tolerance)); the smallest tolerance an elastic LP can meet is ±\(pct(smallest))"
         case let .disruptionBudgetTooSmall(detail):
             return "disruption budget: \(detail)"
         case let .dualUnbounded(bound, largest):
@@ -79,12 +80,14 @@ public enum TerritoryError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidMeasure(name, reason): return "measure \(name): \(reason)"
         case let .unknownUnit(id, context): return "unknown unit \(id) in \(context)"
         case let .badInput(file, line, column, field, message):
-            return field.isEmpty ? "\(file):\(line):\(column): \(message)" : "\(file):\(line):\(column): \(field): \(message)"
+            return field.isEmpty
+                ? "\(file):\(line):\(column): \(message)" : "\(file):\(line):\(column): \(field): \(message)"
         case .infeasible(let reasons):
             return "no alignment meets the constraints:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
         case let .noFeasibleAlignmentFound(violation, reasons):
-            let head = String(format: "no balance-feasible alignment found within the limits (best attempt off by %.2f%%)",
-                              violation * 100)
+            let head = String(
+                format: "no balance-feasible alignment found within the limits (best attempt off by %.2f%%)",
+                violation * 100)
             return reasons.isEmpty ? head : head + ":\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
         }
     }

@@ -62,13 +62,14 @@ struct AlignmentReport {
             }
             let connected = problem.adjacency.map { ContiguityCheck.isConnected(members[j], in: $0) } ?? true
             allConnected = allConnected && connected
-            summaries.append(TerritorySummary(
-                id: problem.territories[j].id, centre: centres[j], totals: totals[j], targets: targets,
-                deviations: deviations, unitCount: counts[j], weightedTravel: travel[j],
-                meanDistance: counts[j] > 0 ? distanceSum[j] / Double(counts[j]) : 0,
-                farthestUnit: farthest[j].id, farthestDistance: farthest[j].distance,
-                diameter: TerritoryDiameter.of(members[j].map { problem.units[$0].location }, metric: metric),
-                connected: connected))
+            summaries.append(
+                TerritorySummary(
+                    id: problem.territories[j].id, centre: centres[j], totals: totals[j], targets: targets,
+                    deviations: deviations, unitCount: counts[j], weightedTravel: travel[j],
+                    meanDistance: counts[j] > 0 ? distanceSum[j] / Double(counts[j]) : 0,
+                    farthestUnit: farthest[j].id, farthestDistance: farthest[j].distance,
+                    diameter: TerritoryDiameter.of(members[j].map { problem.units[$0].location }, metric: metric),
+                    connected: connected))
         }
         let objective = travel.reduce(0, +) + penaltyTotal
         let safeBound = min(bound, objective)

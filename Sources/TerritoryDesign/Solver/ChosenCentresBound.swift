@@ -142,7 +142,8 @@ struct ChosenCentresBound {
             let factor = 1 + measure.tolerance
             switch measure.target {
             case .equal:
-                result.append((k, [Double](repeating: factor * total / Double(max(count, 1)), count: problem.territories.count)))
+                result.append(
+                    (k, [Double](repeating: factor * total / Double(max(count, 1)), count: problem.territories.count)))
             case .given:
                 result.append((k, problem.territories.map { factor * ($0.targets?[k] ?? .infinity) }))
             case .upperLimit:
@@ -156,6 +157,7 @@ struct ChosenCentresBound {
 
     /// Minimum of `Σ value·x` over `0 ≤ x ≤ 1` with `Σ weight·x ≤ capacity` (items have negative
     /// values): weightless items whole, then by value per weight until the capacity is used.
+    ///
     /// The LP value is below the 0/1 knapsack's, so it keeps the bound valid.
     static func fractionalKnapsack(_ items: [(Int, Double)], weights: [Double], capacity: Double)
         -> (Double, [(Int, Double)])

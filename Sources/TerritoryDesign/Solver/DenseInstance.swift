@@ -55,11 +55,13 @@ struct DenseInstance: Sendable {
         let current = problem.units.map { unit -> Int32 in unit.currentTerritory.flatMap { territoryIndex[$0] } ?? -1 }
         let locked = problem.units.map { $0.locked }
         let budget = problem.disruption
-        let moveValue: [Double] = budget.isActive && budget.valueMeasure < kCount
+        let moveValue: [Double] =
+            budget.isActive && budget.valueMeasure < kCount
             ? problem.units.map { $0.measures[budget.valueMeasure] } : Array(repeating: 1, count: n)
         let unitsWithCurrent = current.filter { $0 >= 0 }.count
         let totalMoveValue = zip(moveValue, current).reduce(0) { $0 + ($1.1 >= 0 ? $1.0 : 0) }
-        let maxMovedCount = budget.maxMovedAccountShare.map { ($0 * Double(unitsWithCurrent)).rounded(.down) } ?? .infinity
+        let maxMovedCount =
+            budget.maxMovedAccountShare.map { ($0 * Double(unitsWithCurrent)).rounded(.down) } ?? .infinity
         let maxMovedValue = budget.maxMovedValueShare.map { $0 * totalMoveValue } ?? .infinity
         let weights = problem.units.map { unit in problem.compactnessMeasure.map { unit.measures[$0] } ?? 1 }
         let cost = await computeCosts(

@@ -108,108 +108,122 @@ struct FixedCentreSolver {
         // a warm start's joined assignment keeps the full repair.
         for seed in seeds { tryPrimal(seed, passes: 1, rounds: seed == inst.current ? 20 : 200) }
         for attempt in schedule.indices {
-        if attempt > 0 {
-            boundDeadline = deadline.share(schedule[attempt].bound)
-            if incumbent != nil || unbounded != nil { break }
-            if boundDeadline.hasPassed { timedOut = true; break }
-            narrowDeadline = deadline.share(schedule[attempt].narrow)
-            lastProgress = iterations
-        }
-        while iterations < options.maxBoundIterations + attempt * 1000 {
-            if boundDeadline.hasPassed { timedOut = true; break }
-            iterations += 1
-            let evaluation = await relaxation.evaluate()
-            if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
-                if !bound.isFinite || evaluation.value > bound + 1e-6 * max(1, abs(bound)) { stall = 0 } else { stall += 1 }
-                bound = evaluation.value
-                bestMultipliers = relaxation.multipliers
-            } else {
-                stall += 1
+            if attempt > 0 {
+                boundDeadline = deadline.share(schedule[attempt].bound)
+                if incumbent != nil || unbounded != nil { break }
+                if boundDeadline.hasPassed { timedOut = true; break }
+                narrowDeadline = deadline.share(schedule[attempt].narrow)
+                lastProgress = iterations
             }
-            if bound > stagnationReference * (1 + 1e-5) + 1e-9 { stagnationReference = bound; lastProgress = iterations }
-            if iterations - lastProgress >= 150 { break }  // converged (deterministic stop)
-            if bound > largestCost * (1 + 1e-9) + 1e-9 {
-                unbounded = (bound, largestCost)
-                break
+            while iterations < options.maxBoundIterations + attempt * 1000 {
+                if boundDeadline.hasPassed { timedOut = true; break }
+                iterations += 1
+                let evaluation = await relaxation.evaluate()
+                if !bound.isFinite || evaluation.value > bound + 1e-12 * max(1, abs(bound)) {
+                    if !bound.isFinite || evaluation.value > bound + 1e-6 * max(1, abs(bound)) {
+                        stall = 0
+                    } else {
+                        stall += 1
+                    }
+                    bound = evaluation.value
+                    bestMultipliers = relaxation.multipliers
+                } else {
+                    stall += 1
+                }
+                if bound > stagnationReference * (1 + 1e-5) + 1e-9 {
+                    stagnationReference = bound; lastProgress = iterations
+                }
+                if iterations - lastProgress >= 150 { break }  // converged (deterministic stop)
+                if bound > largestCost * (1 + 1e-9) + 1e-9 {
+                    unbounded = (bound, largestCost)
+                    break
+                }
+                let g = relaxation.subgradient(evaluation)
+                var norm = g.count * g.count + g.value * g.value
+                for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
+                if norm <= 1e-18 {
+                    // The relaxed assignment is feasible and complementary: it is optimal.
+                    tryPrimal(evaluation.assignment, passes: 0)
+                    break
+                }
+                if iterations >= nextPrimal {
+                    tryPrimal(evaluation.assignment, passes: 3)
+                    nextPrimal = iterations + max(50, iterations / 2)
+                }
+                if gap() <= options.targetGap { break }
+                if stall >= stallLimit { theta *= shrink; stall = 0 }
+                if theta < 1e-6 { break }
+                // theta only ends the phase after long stalls; the steps themselves are adaptive
+                if iterations == 1 { firstValue = evaluation.value }
+                if relaxation.countsMoves, bound <= firstValue, evaluation.value < bound - 0.2 * abs(bound),
+                    let bestMultipliers, restarts < 20
+                {
+                    // The first steps overshoot (the value fell far below the start before ever rising
+                    // above it): go back with every step halved, so a poorly scaled first step cannot
+                    // cost the phase its iterations. Only with a moved-count row, where the start is
+                    // already the (strong) balance-free budget bound; without one the phase is unchanged.
+                    relaxation.multipliers = bestMultipliers
+                    adaptive.restart(halving: true)
+                    restarts += 1
+                    continue
+                }
+                relaxation.adaptiveStep(g, state: &adaptive)
+                report("bound")
             }
-            let g = relaxation.subgradient(evaluation)
-            var norm = g.count * g.count + g.value * g.value
-            for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
-            if norm <= 1e-18 {
-                // The relaxed assignment is feasible and complementary: it is optimal.
-                tryPrimal(evaluation.assignment, passes: 0)
-                break
+            if let unbounded {
+                return Outcome(
+                    assignment: nil, objective: .infinity, bound: unbounded.bound, bestViolation: .infinity,
+                    iterations: iterations, timedOut: false, dualUnbounded: unbounded)
             }
-            if iterations >= nextPrimal {
-                tryPrimal(evaluation.assignment, passes: 3)
-                nextPrimal = iterations + max(50, iterations / 2)
+            if relaxation.countsMoves {
+                search.movePrice = relaxation.countMultiplier / Double(max(inst.unitsWithCurrent, 1))
             }
-            if gap() <= options.targetGap { break }
-            if stall >= stallLimit { theta *= shrink; stall = 0 }
-            if theta < 1e-6 { break }
-            // theta only ends the phase after long stalls; the steps themselves are adaptive
-            if iterations == 1 { firstValue = evaluation.value }
-            if relaxation.countsMoves, bound <= firstValue, evaluation.value < bound - 0.2 * abs(bound),
-               let bestMultipliers, restarts < 20 {
-                // The first steps overshoot (the value fell far below the start before ever rising
-                // above it): go back with every step halved, so a poorly scaled first step cannot
-                // cost the phase its iterations. Only with a moved-count row, where the start is
-                // already the (strong) balance-free budget bound; without one the phase is unchanged.
-                relaxation.multipliers = bestMultipliers
-                adaptive.restart(halving: true)
-                restarts += 1
-                continue
+            if relaxation.valuesMoves {
+                search.valuePrice = relaxation.valueMultiplier / max(inst.totalMoveValue, 1e-300)
             }
-            relaxation.adaptiveStep(g, state: &adaptive)
-            report("bound")
-        }
-        if let unbounded {
-            return Outcome(assignment: nil, objective: .infinity, bound: unbounded.bound, bestViolation: .infinity,
-                           iterations: iterations, timedOut: false, dualUnbounded: unbounded)
-        }
-        if relaxation.countsMoves { search.movePrice = relaxation.countMultiplier / Double(max(inst.unitsWithCurrent, 1)) }
-        if relaxation.valuesMoves { search.valuePrice = relaxation.valueMultiplier / max(inst.totalMoveValue, 1e-300) }
-        // Primal phase: continue the subgradient on narrowed bands, so relaxed assignments land
-        // inside the real bands; keep the least violating (then cheapest) ones for repair.
-        let final = await relaxation.evaluate()
-        if final.value > bound { bound = final.value; bestMultipliers = relaxation.multipliers }
-        let primalIterations = 60
-        let narrowFactor = 0.85
-        var tight = relaxation
-        tight.instance = inst.narrowed(by: narrowFactor)
-        var tightTheta = 0.5
-        var candidatesFound: [(Double, Double, [Int32])] = [(inst.violation(loads: final.loads), 0, final.assignment)]
-        for it in 0..<primalIterations {
-            if it >= 3 && narrowDeadline.hasPassed { timedOut = true; break }
-            let e = await tight.evaluate()
-            var cost = 0.0
-            for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
-            candidatesFound.append((inst.violation(loads: e.loads), cost, e.assignment))
-            let g = tight.subgradient(e)
-            var norm = g.count * g.count + g.value * g.value
-            for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
-            if norm <= 1e-18 { break }
-            if it % 20 == 19 { tightTheta *= 0.7 }
-            let upper = incumbent?.cost ?? (bound * 1.003 + 1e-6)
-            tight.step(g, length: tightTheta * max(upper - e.value, 1e-6 * abs(upper)) / norm)
-        }
-        candidatesFound.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        for (s, candidate) in candidatesFound.prefix(3).enumerated() {
-            if s > 0 && deadline.hasPassed { timedOut = true; break }
-            tryPrimal(candidate.2, passes: 3)
-        }
-        if attempt < schedule.count - 1 && incumbent == nil {
-            if !deadline.share(schedule[attempt + 1].bound).hasPassed { continue }
-            timedOut = true
-        }
-        if incumbent == nil {
-            // Grace: one repair from the least violating candidate may use up to a quarter of the
-            // time limit (at most 3 s) beyond it, so a short limit under load still yields an alignment.
-            let graceEnd = max(deadline.end, .now) + min(.seconds(3), deadline.span * 0.25)
-            search.deadline = Deadline(start: deadline.start, end: graceEnd)
-            tryPrimal(candidatesFound[0].2, passes: 1)
-            search.deadline = deadline
-        }
+            // Primal phase: continue the subgradient on narrowed bands, so relaxed assignments land
+            // inside the real bands; keep the least violating (then cheapest) ones for repair.
+            let final = await relaxation.evaluate()
+            if final.value > bound { bound = final.value; bestMultipliers = relaxation.multipliers }
+            let primalIterations = 60
+            let narrowFactor = 0.85
+            var tight = relaxation
+            tight.instance = inst.narrowed(by: narrowFactor)
+            var tightTheta = 0.5
+            var candidatesFound: [(Double, Double, [Int32])] = [
+                (inst.violation(loads: final.loads), 0, final.assignment)
+            ]
+            for it in 0..<primalIterations {
+                if it >= 3 && narrowDeadline.hasPassed { timedOut = true; break }
+                let e = await tight.evaluate()
+                var cost = 0.0
+                for i in 0..<inst.n { cost += inst.c(i, Int(e.assignment[i])) }
+                candidatesFound.append((inst.violation(loads: e.loads), cost, e.assignment))
+                let g = tight.subgradient(e)
+                var norm = g.count * g.count + g.value * g.value
+                for q in 0..<g.up.count { norm += g.up[q] * g.up[q] + g.down[q] * g.down[q] }
+                if norm <= 1e-18 { break }
+                if it % 20 == 19 { tightTheta *= 0.7 }
+                let upper = incumbent?.cost ?? (bound * 1.003 + 1e-6)
+                tight.step(g, length: tightTheta * max(upper - e.value, 1e-6 * abs(upper)) / norm)
+            }
+            candidatesFound.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+            for (s, candidate) in candidatesFound.prefix(3).enumerated() {
+                if s > 0 && deadline.hasPassed { timedOut = true; break }
+                tryPrimal(candidate.2, passes: 3)
+            }
+            if attempt < schedule.count - 1 && incumbent == nil {
+                if !deadline.share(schedule[attempt + 1].bound).hasPassed { continue }
+                timedOut = true
+            }
+            if incumbent == nil {
+                // Grace: one repair from the least violating candidate may use up to a quarter of the
+                // time limit (at most 3 s) beyond it, so a short limit under load still yields an alignment.
+                let graceEnd = max(deadline.end, .now) + min(.seconds(3), deadline.span * 0.25)
+                search.deadline = Deadline(start: deadline.start, end: graceEnd)
+                tryPrimal(candidatesFound[0].2, passes: 1)
+                search.deadline = deadline
+            }
         }
         if var state = incumbent {
             report("improve")

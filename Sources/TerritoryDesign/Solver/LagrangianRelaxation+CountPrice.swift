@@ -62,8 +62,9 @@ extension LagrangianRelaxation {
         for s in savers.prefix(budget) { moves[s.unit] = true }
         countMultiplier = rate * Double(max(inst.unitsWithCurrent, 1))
 
-        var total = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
-                               movedCount: 0, movedValue: 0)
+        var total = Evaluation(
+            value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
+            movedCount: 0, movedValue: 0)
         total.assignment.reserveCapacity(inst.n)
         for i in 0..<inst.n {
             let j: Int

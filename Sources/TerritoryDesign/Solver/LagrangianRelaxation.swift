@@ -72,8 +72,9 @@ struct LagrangianRelaxation: Sendable {
             for await (chunk, part) in group { parts[chunk] = part }
             return parts
         }
-        var total = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
-                               movedCount: 0, movedValue: 0)
+        var total = Evaluation(
+            value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
+            movedCount: 0, movedValue: 0)
         total.assignment.reserveCapacity(inst.n)
         for case let part? in parts {
             total.value += part.value
@@ -114,8 +115,9 @@ struct LagrangianRelaxation: Sendable {
         _ inst: DenseInstance, range: Range<Int>, price flatPrice: [Float], priceD: [Double], valueRate: Double
     ) -> Evaluation {
         let m = inst.m, kCount = inst.measureCount
-        var result = Evaluation(value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
-                                movedCount: 0, movedValue: 0)
+        var result = Evaluation(
+            value: 0, assignment: [], loads: Array(repeating: 0, count: m * kCount),
+            movedCount: 0, movedValue: 0)
         result.assignment.reserveCapacity(range.count)
         var reduced = [Float](repeating: 0, count: m)
         // The territory is chosen in single precision, so the true least reduced cost may lie below
@@ -124,64 +126,65 @@ struct LagrangianRelaxation: Sendable {
         var largestPrice = [Double](repeating: 0, count: kCount)
         for k in 0..<kCount { for j in 0..<m { largestPrice[k] = max(largestPrice[k], abs(priceD[j * kCount + k])) } }
         inst.cost.withUnsafeBufferPointer { cost in
-          flatPrice.withUnsafeBufferPointer { p in
-            reduced.withUnsafeMutableBufferPointer { r in
-                for i in range {
-                    let cur = Int(inst.current[i])
-                    var best: Int
-                    if inst.locked[i] {
-                        best = cur
-                    } else {
-                        let row = i * m
-                        let moveCost = cur >= 0 ? Float(valueRate * inst.moveValue[i]) : 0
-                        if kCount == 2 {
-                            // fused pass for the common two-measure case
-                            let a0 = Float(inst.values[i * 2]), a1 = Float(inst.values[i * 2 + 1])
-                            let (bestValue, bestIndex) = Self.cheapest(cost, row: row, m: m, a0: a0, a1: a1, prices: p)
-                            best = bestIndex
-                            if moveCost > 0 && cur >= 0 {
-                                let v = cost[row + cur] + a0 * p[cur] + a1 * p[m + cur] - moveCost
-                                if v < bestValue || (v == bestValue && cur < best) { best = cur }
-                            }
+            flatPrice.withUnsafeBufferPointer { p in
+                reduced.withUnsafeMutableBufferPointer { r in
+                    for i in range {
+                        let cur = Int(inst.current[i])
+                        var best: Int
+                        if inst.locked[i] {
+                            best = cur
                         } else {
-                            for j in 0..<m { r[j] = cost[row + j] }
-                            for k in 0..<kCount {
-                                let a = Float(inst.values[i * kCount + k])
-                                if a == 0 { continue }
-                                let base = k * m
-                                for j in 0..<m { r[j] += a * p[base + j] }
-                            }
-                            if cur >= 0 && moveCost > 0 { r[cur] -= moveCost }
-                            best = 0
-                            var bestValue = r[0]
-                            for j in 1..<m where r[j] < bestValue {
-                                bestValue = r[j]
-                                best = j
+                            let row = i * m
+                            let moveCost = cur >= 0 ? Float(valueRate * inst.moveValue[i]) : 0
+                            if kCount == 2 {
+                                // fused pass for the common two-measure case
+                                let a0 = Float(inst.values[i * 2]), a1 = Float(inst.values[i * 2 + 1])
+                                let (bestValue, bestIndex) = Self.cheapest(
+                                    cost, row: row, m: m, a0: a0, a1: a1, prices: p)
+                                best = bestIndex
+                                if moveCost > 0 && cur >= 0 {
+                                    let v = cost[row + cur] + a0 * p[cur] + a1 * p[m + cur] - moveCost
+                                    if v < bestValue || (v == bestValue && cur < best) { best = cur }
+                                }
+                            } else {
+                                for j in 0..<m { r[j] = cost[row + j] }
+                                for k in 0..<kCount {
+                                    let a = Float(inst.values[i * kCount + k])
+                                    if a == 0 { continue }
+                                    let base = k * m
+                                    for j in 0..<m { r[j] += a * p[base + j] }
+                                }
+                                if cur >= 0 && moveCost > 0 { r[cur] -= moveCost }
+                                best = 0
+                                var bestValue = r[0]
+                                for j in 1..<m where r[j] < bestValue {
+                                    bestValue = r[j]
+                                    best = j
+                                }
                             }
                         }
+                        var value = Double(cost[i * m + best])
+                        var priceTerms = 0.0
+                        for k in 0..<kCount {
+                            let a = inst.values[i * kCount + k]
+                            value += a * priceD[best * kCount + k]
+                            priceTerms += abs(a) * largestPrice[k]
+                            result.loads[best * kCount + k] += a
+                        }
+                        if cur >= 0 && best != cur {
+                            value += valueRate * inst.moveValue[i]
+                            result.movedCount += 1
+                            result.movedValue += inst.moveValue[i]
+                        }
+                        if !inst.locked[i] {
+                            let moveTerms = cur >= 0 ? valueRate * inst.moveValue[i] : 0
+                            value -= 0x1p-20 * (abs(value) + Double(kCount + 2) * priceTerms + 2 * moveTerms)
+                        }
+                        result.value += value
+                        result.assignment.append(Int32(best))
                     }
-                    var value = Double(cost[i * m + best])
-                    var priceTerms = 0.0
-                    for k in 0..<kCount {
-                        let a = inst.values[i * kCount + k]
-                        value += a * priceD[best * kCount + k]
-                        priceTerms += abs(a) * largestPrice[k]
-                        result.loads[best * kCount + k] += a
-                    }
-                    if cur >= 0 && best != cur {
-                        value += valueRate * inst.moveValue[i]
-                        result.movedCount += 1
-                        result.movedValue += inst.moveValue[i]
-                    }
-                    if !inst.locked[i] {
-                        let moveTerms = cur >= 0 ? valueRate * inst.moveValue[i] : 0
-                        value -= 0x1p-20 * (abs(value) + Double(kCount + 2) * priceTerms + 2 * moveTerms)
-                    }
-                    result.value += value
-                    result.assignment.append(Int32(best))
                 }
             }
-          }
         }
         return result
     }
@@ -192,7 +195,8 @@ struct LagrangianRelaxation: Sendable {
     /// `excluding` (when in `0..<m`) is left out of the search.
     @inline(__always)
     static func cheapest(
-        _ cost: UnsafeBufferPointer<Float>, row: Int, m: Int, a0: Float, a1: Float, prices p: UnsafeBufferPointer<Float>,
+        _ cost: UnsafeBufferPointer<Float>, row: Int, m: Int, a0: Float, a1: Float,
+        prices p: UnsafeBufferPointer<Float>,
         excluding: Int = -1
     ) -> (Float, Int) {
         var bestValue = Float.infinity, best = 0

@@ -79,7 +79,9 @@ extension LocalSearch {
     /// Moves one unit along each hop, in order: the unit whose move leaves the least violation,
     /// then the one relieving the most of the chain's row (up to what it needs), then the cheapest;
     /// rolls back unless the total violation fell.
-    private func tryChain(_ state: inout AssignmentState, hops: [(from: Int, to: Int)], measure k: Int, over: Bool) -> Bool {
+    private func tryChain(_ state: inout AssignmentState, hops: [(from: Int, to: Int)], measure k: Int, over: Bool)
+        -> Bool
+    {
         let inst = instance
         let width = candidates.width, kCount = inst.measureCount
         let before = state.totalViolation
@@ -87,7 +89,9 @@ extension LocalSearch {
         var used = Set<Int>()
         func rollback() { for step in done.reversed() { state.move(step.unit, to: step.from) } }
         for (from, to) in hops {
-            let need = over ? max(0, state.loads[from * kCount + k] - inst.upper[from * kCount + k])
+            let need =
+                over
+                ? max(0, state.loads[from * kCount + k] - inst.upper[from * kCount + k])
                 : max(0, inst.lower[to * kCount + k] - state.loads[to * kCount + k])
             var best = (delta: Double.infinity, relief: -Double.infinity, cost: Double.infinity, unit: -1)
             for i32 in state.members[from] where !inst.locked[Int(i32)] && !used.contains(Int(i32)) {
@@ -100,7 +104,9 @@ extension LocalSearch {
                 let delta = state.violationDelta(i, to: to)
                 let relief = min(inst.values[i * kCount + k], need)
                 let cost = inst.c(i, to) - inst.c(i, from)
-                if isBetter(delta: delta, relief: relief, cost: cost, unit: i, than: best) { best = (delta, relief, cost, i) }
+                if isBetter(delta: delta, relief: relief, cost: cost, unit: i, than: best) {
+                    best = (delta, relief, cost, i)
+                }
             }
             guard best.unit >= 0 else {
                 rollback()

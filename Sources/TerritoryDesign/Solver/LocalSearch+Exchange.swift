@@ -92,7 +92,9 @@ extension LocalSearch {
             for s in 0..<width {
                 let b = Int(candidates.territories[i * width + s])
                 let gain = ca - inst.c(i, b)
-                guard b != a, gain > 1e-9 * max(1, ca), let cheapest = returns.first, cheapest.cost < gain else { continue }
+                guard b != a, gain > 1e-9 * max(1, ca), let cheapest = returns.first, cheapest.cost < gain else {
+                    continue
+                }
                 guard state.moveKeepsBalance(i, to: b) else { continue }
                 state.move(i, to: b)
                 var applied = false

@@ -137,7 +137,8 @@ struct LocalSearch {
             for option in options {
                 if state.violation(worst, load: state.loads[worst]) <= 1e-15 { break }
                 if movedUnits.contains(option.i) { continue }
-                guard (Int(state.assign[option.i]) == j) == over, state.violationDelta(option.i, to: option.b) < -1e-12 else { continue }
+                guard (Int(state.assign[option.i]) == j) == over, state.violationDelta(option.i, to: option.b) < -1e-12
+                else { continue }
                 let (dc, dval) = state.disruptionDelta(option.i, to: option.b)
                 guard state.budgetAllows(count: dc, value: dval) else { continue }
                 let from = Int(state.assign[option.i])
@@ -264,4 +265,3 @@ struct LocalSearch {
         return true
     }
 }
-

@@ -52,7 +52,9 @@ struct LocationAllocation {
             let weight = list.map { i in problem.compactnessMeasure.map { problem.units[i].measures[$0] } ?? 1 }
             let step = max(1, list.count / 400)
             var best = alignment.territories[j].centre
-            var bestCost = zip(list, weight).reduce(0) { $0 + $1.1 * problem.metric.distance(problem.units[$1.0].location, best) }
+            var bestCost = zip(list, weight).reduce(0) {
+                $0 + $1.1 * problem.metric.distance(problem.units[$1.0].location, best)
+            }
             for s in stride(from: 0, to: list.count, by: step) {
                 let candidate = problem.units[list[s]].location
                 var cost = 0.0
@@ -100,7 +102,9 @@ struct LocationAllocation {
         let m = problem.territories.count
         var distance = [[Double]](repeating: [], count: m)
         for j in 0..<m {
-            distance[j] = sample.map { problem.metric.distance(problem.units[$0].location, problem.territories[j].centre) }
+            distance[j] = sample.map {
+                problem.metric.distance(problem.units[$0].location, problem.territories[j].centre)
+            }
         }
         var nearest = [Double](repeating: .infinity, count: sample.count)
         for j in open { for s in sample.indices { nearest[s] = min(nearest[s], distance[j][s]) } }

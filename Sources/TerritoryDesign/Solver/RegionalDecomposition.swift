@@ -95,7 +95,8 @@ struct RegionalDecomposition {
     func warmStart() async -> WarmStart? {
         let inst = instance
         let kCount = inst.measureCount
-        let regions = Self.regions(of: centres, count: Self.regionCount(territories: inst.m, regionSize: options.regionSize))
+        let regions = Self.regions(
+            of: centres, count: Self.regionCount(territories: inst.m, regionSize: options.regionSize))
         var regionOf = [Int](repeating: 0, count: inst.m)
         for (g, members) in regions.enumerated() { for j in members { regionOf[j] = g } }
 
@@ -111,7 +112,8 @@ struct RegionalDecomposition {
             upperOptions.targetGap = 1e-3
             upperOptions.progress = nil
             upperOptions.maxBoundIterations = 200
-            let end = deadline.share(Self.regionLevelShare * Double(index + 1) / Double(Self.regionLevelAttempts.count)).end
+            let end = deadline.share(Self.regionLevelShare * Double(index + 1) / Double(Self.regionLevelAttempts.count))
+                .end
             var upperSolver = FixedCentreSolver(instance: upper, options: upperOptions, deadline: Deadline(end: end))
             if upper.current.allSatisfy({ $0 >= 0 }) { upperSolver.seeds = [upper.current] }
             let outcome = await upperSolver.solve()
@@ -160,7 +162,8 @@ struct RegionalDecomposition {
             joined.count += multipliers.count
             joined.value += multipliers.value
         }
-        let (fitted, fitTimedOut) = await fitRegionLevels(joined, regions: regions, until: deadline.share(Self.levelsShare))
+        let (fitted, fitTimedOut) = await fitRegionLevels(
+            joined, regions: regions, until: deadline.share(Self.levelsShare))
         return WarmStart(assignment: assignment, multipliers: fitted, timedOut: timedOut || fitTimedOut)
     }
 
@@ -211,8 +214,11 @@ struct RegionalDecomposition {
                         let below = (inst.target[q] - inst.lower[q]) * inst.scale[q]
                         let up = multipliers.up[q] > 0 || ratio > 1 + above
                         let down = multipliers.down[q] > 0 || ratio < 1 - below
-                        if up { gradient += inst.target[q] * (ratio - 1 - above) }
-                        else if down { gradient += inst.target[q] * (ratio - 1 + below) }
+                        if up {
+                            gradient += inst.target[q] * (ratio - 1 - above)
+                        } else if down {
+                            gradient += inst.target[q] * (ratio - 1 + below)
+                        }
                     }
                     let r = g * kCount + k
                     if gradient == 0 { lastSign[r] = 0; continue }
@@ -227,7 +233,8 @@ struct RegionalDecomposition {
     }
 
     private func report(_ phase: String) {
-        options.progress?(AlignmentProgress(phase: phase, incumbent: nil, bound: -.infinity, elapsed: deadline.elapsed.inSeconds))
+        options.progress?(
+            AlignmentProgress(phase: phase, incumbent: nil, bound: -.infinity, elapsed: deadline.elapsed.inSeconds))
     }
 
     /// One "territory" per region: a unit's cost is its cheapest territory's in the region, targets
@@ -349,10 +356,13 @@ private struct RegionParts {
         }
         let withCurrent = current.filter { $0 >= 0 }.count
         let totalMoveValue = zip(current, moveValue).reduce(0) { $0 + ($1.0 >= 0 ? $1.1 : 0) }
-        let allStayingCount = max(stayingCount.reduce(0, +), 1), allStayingValue = max(stayingValue.reduce(0, +), 1e-300)
-        let maxMovedCount = inst.maxMovedCount.isFinite
+        let allStayingCount = max(stayingCount.reduce(0, +), 1),
+            allStayingValue = max(stayingValue.reduce(0, +), 1e-300)
+        let maxMovedCount =
+            inst.maxMovedCount.isFinite
             ? (max(0, inst.maxMovedCount - forcedCount) * stayingCount[g] / allStayingCount).rounded(.down) : .infinity
-        let maxMovedValue = inst.maxMovedValue.isFinite
+        let maxMovedValue =
+            inst.maxMovedValue.isFinite
             ? max(0, inst.maxMovedValue - forcedValue) * stayingValue[g] / allStayingValue : .infinity
         let sub = DenseInstance(
             n: units.count, m: mg, measureCount: kCount, cost: cost, values: values, target: rows(inst.target),

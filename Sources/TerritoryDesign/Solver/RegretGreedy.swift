@@ -46,7 +46,9 @@ enum RegretGreedy {
             var leastExcess = Double.infinity, leastExcessJ = order[0].1
             for (_, j) in order {
                 if cur >= 0 && j != cur
-                    && (moved + 1 > inst.maxMovedCount + 1e-9 || movedValue + inst.moveValue[i] > inst.maxMovedValue * (1 + 1e-12) + 1e-9) {
+                    && (moved + 1 > inst.maxMovedCount + 1e-9
+                        || movedValue + inst.moveValue[i] > inst.maxMovedValue * (1 + 1e-12) + 1e-9)
+                {
                     continue
                 }
                 var excess = 0.0

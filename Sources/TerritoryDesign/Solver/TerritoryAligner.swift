@@ -49,7 +49,8 @@ public struct TerritoryAligner: Sendable {
         }
         switch problem.centrePolicy {
         case .fixed:
-            return try await alignFixed(problem, centres: problem.territories.map(\.centre), deadline: reservingReportTime(run))
+            return try await alignFixed(
+                problem, centres: problem.territories.map(\.centre), deadline: reservingReportTime(run))
         case .relocate(let rounds):
             return try await LocationAllocation(aligner: self).relocate(problem, rounds: rounds, run: run)
         case .choose(let count):
@@ -72,7 +73,8 @@ public struct TerritoryAligner: Sendable {
         var warm: RegionalDecomposition.WarmStart?
         if RegionalDecomposition.regionCount(territories: instance.m, regionSize: options.regionSize) > 1 {
             warm = await RegionalDecomposition(
-                instance: instance, centres: centres, options: options, deadline: deadline).warmStart()
+                instance: instance, centres: centres, options: options, deadline: deadline
+            ).warmStart()
         }
         // after a warm start, the whole-problem phases share the time left
         var solver = FixedCentreSolver(
@@ -86,7 +88,8 @@ public struct TerritoryAligner: Sendable {
         var outcome = await solver.solve()
         if warm?.timedOut == true { outcome.timedOut = true }
         guard let assignment = outcome.assignment else {
-            var reasons = InfeasibilityExplainer(problem: problem).elasticReasons(timeLimit: options.explanationTimeLimit)
+            var reasons = InfeasibilityExplainer(problem: problem).elasticReasons(
+                timeLimit: options.explanationTimeLimit)
             if let certificate = outcome.dualUnbounded {
                 reasons.append(.dualUnbounded(bound: certificate.bound, largestCost: certificate.largestCost))
             }
@@ -97,7 +100,8 @@ public struct TerritoryAligner: Sendable {
         let gap = outcome.objective > 0 ? max(0, (outcome.objective - outcome.bound) / outcome.objective) : 0
         let termination = Termination.search(gap: gap, requestedGap: options.targetGap, clockEnded: outcome.timedOut)
         return AlignmentReport(problem: problem, centres: centres).alignment(
-            assignment: assignment.map(Int.init), objective: outcome.objective, bound: min(outcome.bound, outcome.objective),
+            assignment: assignment.map(Int.init), objective: outcome.objective,
+            bound: min(outcome.bound, outcome.objective),
             termination: termination, seconds: deadline.elapsed.inSeconds)
     }
 }

@@ -82,7 +82,8 @@ private struct BalancedLocalSearch {
         scale = problem.measures.map { max(abs($0.lower + $0.upper) / 2, 1e-9) }
         territory = [Int](repeating: -1, count: n)
         centre = []
-        totals = [[Double]](repeating: [Double](repeating: 0, count: problem.measures.count), count: problem.centreCount)
+        totals = [[Double]](
+            repeating: [Double](repeating: 0, count: problem.measures.count), count: problem.centreCount)
     }
 
     // MARK: Construction
@@ -232,12 +233,15 @@ private struct BalancedLocalSearch {
             guard i != centre[a] else { continue }
             for b in targets(of: i) where b != a {
                 for k in 0..<n where territory[k] == b && k != centre[b] {
-                    if contiguous && !graph.neighbours[k].contains(where: { territory[$0] == a && $0 != i }) { continue }
+                    if contiguous && !graph.neighbours[k].contains(where: { territory[$0] == a && $0 != i }) {
+                        continue
+                    }
                     let before = violation(a) + violation(b)
                     move(i, from: a, to: b)
                     move(k, from: b, to: a)
                     let after = violation(a) + violation(b)
-                    let connected = !contiguous
+                    let connected =
+                        !contiguous
                         || (graph.isConnected((0..<n).filter { territory[$0] == a })
                             && graph.isConnected((0..<n).filter { territory[$0] == b }))
                     if after < before - 1e-12 && connected { return true }
@@ -275,7 +279,8 @@ private struct BalancedLocalSearch {
             for b in targets(of: i) where b != a {
                 let before = violation(a) + violation(b)
                 for k in 0..<n where territory[k] == b && k != centre[b] {
-                    let gain = problem.cost(i, centre[a]) + problem.cost(k, centre[b])
+                    let gain =
+                        problem.cost(i, centre[a]) + problem.cost(k, centre[b])
                         - problem.cost(i, centre[b]) - problem.cost(k, centre[a])
                     guard gain > 1e-9, gain > (best?.gain ?? 0) else { continue }
                     if contiguous, let graph = problem.adjacency,

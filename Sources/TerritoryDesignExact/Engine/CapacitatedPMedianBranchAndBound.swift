@@ -92,8 +92,10 @@ struct CapacitatedPMedianBranchAndBound {
     private var tried = Set<[Int]>()
     private var exactTried = Set<[Int]>()
 
-    init(problem: PMedianProblem, lagrangian: CapacitatedPMedianLagrangian, incumbent: PMedianSolution?,
-         deadline: ContinuousClock.Instant, mipCuts: Bool) {
+    init(
+        problem: PMedianProblem, lagrangian: CapacitatedPMedianLagrangian, incumbent: PMedianSolution?,
+        deadline: ContinuousClock.Instant, mipCuts: Bool
+    ) {
         self.problem = problem
         self.lagrangian = lagrangian
         self.incumbent = incumbent
@@ -209,8 +211,9 @@ struct CapacitatedPMedianBranchAndBound {
             }
             for (childNode, estimate) in children {
                 sequence += 1
-                heap.insert(OpenNode(
-                    childNode, multipliers: lambdaNow, bound: estimate, depth: entry.depth + 1, sequence: sequence))
+                heap.insert(
+                    OpenNode(
+                        childNode, multipliers: lambdaNow, bound: estimate, depth: entry.depth + 1, sequence: sequence))
             }
         }
         completed = true
@@ -224,10 +227,12 @@ struct CapacitatedPMedianBranchAndBound {
         let n = problem.unitCount
         var best: CapacitatedPMedianLagrangian.Branch?
         // Centre: the chosen free centre with the largest closing penalty.
-        let firstUnchosen = evaluation.freeOrder.count > evaluation.chosenFree
+        let firstUnchosen =
+            evaluation.freeOrder.count > evaluation.chosenFree
             ? evaluation.rho[evaluation.freeOrder[evaluation.chosenFree]] : 0
         for j in evaluation.freeOrder.prefix(evaluation.chosenFree) where !child.open[j] && !child.closed[j] {
-            let candidate = CapacitatedPMedianLagrangian.Branch.centre(j, closeLift: max(0, firstUnchosen - evaluation.rho[j]))
+            let candidate = CapacitatedPMedianLagrangian.Branch.centre(
+                j, closeLift: max(0, firstUnchosen - evaluation.rho[j]))
             if best.map({ candidate.score > $0.score }) ?? true { best = candidate }
         }
         if pairBranching, let pair = lagrangian.pairBranch(evaluation, node: node),
@@ -259,8 +264,12 @@ struct CapacitatedPMedianBranchAndBound {
 
     /// Solves the assignment problem with the leaf's centres exactly (GLPK), after fixing.
     ///
-    /// - Parameter heuristic: The leaf is a primal probe beside the tree (not a part of it), so
-    ///   stopping inside it leaves nothing open.
+    /// - Parameters:
+    ///   - leaf: the node whose centres are fixed.
+    ///   - lambda: the node's multipliers.
+    ///   - heuristic: the leaf is a primal probe beside the tree (not a part of it), so stopping
+    ///     inside it leaves nothing open.
+    /// - Throws: the GLPK error of the assignment solve.
     private mutating func solveLeaf(
         _ leaf: CapacitatedPMedianLagrangian.Node, lambda: [Double], heuristic: Bool = false
     ) throws {
@@ -297,7 +306,7 @@ struct CapacitatedPMedianBranchAndBound {
         do {
             do {
                 result = try model.model.solve(options: SolverOptions(timeLimit: remaining, mipCuts: mipCuts))
-            } catch where mipCuts {
+            } catch  where mipCuts {
                 // GLPK 5.0's cut generators can fail on tiny presolved leaves; retry without cuts.
                 result = try model.model.solve(options: SolverOptions(timeLimit: remaining, mipCuts: false))
             }
@@ -322,4 +331,3 @@ struct CapacitatedPMedianBranchAndBound {
         }
     }
 }
-

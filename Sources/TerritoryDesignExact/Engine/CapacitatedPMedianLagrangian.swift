@@ -268,7 +268,9 @@ struct CapacitatedPMedianLagrangian {
 
     /// Assignment pairs `(i, j)` (row-major mask) that cannot be used below `cutoff` at the node's
     /// best multipliers, including the node's own forbidden pairs; closed centres forbid all their
-    /// pairs, and a unit's only centre stays allowed. Past `deadline` the remaining centres fix
+    /// pairs, and a unit's only centre stays allowed.
+    ///
+    /// Past `deadline` the remaining centres fix
     /// nothing more (every fixing made is valid on its own).
     func assignmentFixings(
         _ e: Evaluation, node: Node, cutoff: Double, deadline: ContinuousClock.Instant? = nil

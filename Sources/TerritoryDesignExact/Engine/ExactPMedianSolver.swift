@@ -81,7 +81,8 @@ public struct ExactPMedianSolver: Sendable {
             incumbent = PMedianSolution(problem: problem, assignment: start)
         }
         // The knapsack Lagrangian drives the search only for the pure capacitated p-median.
-        var lagrangian = problem.measures.isEmpty && !problem.requiresContiguity
+        var lagrangian =
+            problem.measures.isEmpty && !problem.requiresContiguity
             ? CapacitatedPMedianLagrangian(problem: problem) : nil
         var rootBound: Double?
         if var relaxation = lagrangian {
@@ -96,9 +97,10 @@ public struct ExactPMedianSolver: Sendable {
         var bound = rootBound ?? -.infinity
         func roundedBound() -> Double { integral ? (bound - 1e-6).rounded(.up) : bound }
         /// Anything with a forced-value bound at or above the cutoff cannot beat the incumbent.
-        let cutoff: Double = incumbent.map {
-            integral ? $0.objective - 1 + 1e-6 : $0.objective - 1e-7 * max(1, abs($0.objective))
-        } ?? .infinity
+        let cutoff: Double =
+            incumbent.map {
+                integral ? $0.objective - 1 + 1e-6 : $0.objective - 1e-7 * max(1, abs($0.objective))
+            } ?? .infinity
 
         func report(_ status: Termination, lp: Double?, fixed: Int, cuts: Int, runs: Int)
             -> ExactPMedianReport
@@ -124,7 +126,8 @@ public struct ExactPMedianSolver: Sendable {
             incumbent = better(incumbent, search.incumbent)
             let proven = search.completed && search.failedLeaves == 0
             if !proven { bound = max(bound, search.openBound) }
-            let status: Termination = proven
+            let status: Termination =
+                proven
                 ? (incumbent == nil ? .infeasible : .optimal)
                 : (incumbent == nil ? .noSolutionFound(limit: .time) : .feasible(limit: .time))
             var result = report(status, lp: nil, fixed: 0, cuts: 0, runs: search.leaves)
@@ -173,7 +176,8 @@ public struct ExactPMedianSolver: Sendable {
         while runs <= options.maxContiguityRounds {
             runs += 1
             if window.hasPassed { break }
-            var solverOptions = SolverOptions(timeLimit: remaining(), verbose: options.verbose, mipCuts: options.mipCuts)
+            var solverOptions = SolverOptions(
+                timeLimit: remaining(), verbose: options.verbose, mipCuts: options.mipCuts)
             solverOptions.initialSolution = incumbent.flatMap { mip.values(of: $0.assignment) }
             let result: SolveResult
             result = try mip.model.solve(options: solverOptions)
@@ -196,8 +200,9 @@ public struct ExactPMedianSolver: Sendable {
                 continue
             case .infeasible, .infeasibleOrUnbounded:
                 // The incumbent lies in the reduced space, so infeasibility means there is none.
-                return report(incumbent == nil ? .infeasible : .optimal, lp: lpBound, fixed: fixedCount,
-                              cuts: mip.separatorCount, runs: runs)
+                return report(
+                    incumbent == nil ? .infeasible : .optimal, lp: lpBound, fixed: fixedCount,
+                    cuts: mip.separatorCount, runs: runs)
             case .feasible, .noSolutionFound:
                 if let value = result.bestBound, value.isFinite { bound = max(bound, value) }
                 if let solution = result.solution {
@@ -209,8 +214,9 @@ public struct ExactPMedianSolver: Sendable {
             }
             break
         }
-        return report(incumbent == nil ? .noSolutionFound(limit: .time) : .feasible(limit: .time), lp: lpBound, fixed: fixedCount,
-                      cuts: mip.separatorCount, runs: runs)
+        return report(
+            incumbent == nil ? .noSolutionFound(limit: .time) : .feasible(limit: .time), lp: lpBound, fixed: fixedCount,
+            cuts: mip.separatorCount, runs: runs)
     }
 
     // MARK: - Steps

@@ -32,11 +32,14 @@ struct PMedianModel {
         // Centres.
         let centreIndices = (0..<n).filter { !closed[$0] }
         // GLPK rejects adding zero columns, so empty families are skipped.
-        let centreVariables = centreIndices.isEmpty ? [] : model.addVariables(
-            names: centreIndices.map { "open[\($0)]" },
-            lowerBounds: centreIndices.map { forcedOpen[$0] ? 1 : 0 },
-            upperBounds: centreIndices.map { _ in 1 }, kind: kind,
-            objective: centreIndices.map { selfServed ? problem.cost($0, $0) : 0 })
+        let centreVariables =
+            centreIndices.isEmpty
+            ? []
+            : model.addVariables(
+                names: centreIndices.map { "open[\($0)]" },
+                lowerBounds: centreIndices.map { forcedOpen[$0] ? 1 : 0 },
+                upperBounds: centreIndices.map { _ in 1 }, kind: kind,
+                objective: centreIndices.map { selfServed ? problem.cost($0, $0) : 0 })
         var open = [Variable?](repeating: nil, count: n)
         for (k, j) in centreIndices.enumerated() { open[j] = centreVariables[k] }
         // Assignments.
@@ -46,9 +49,12 @@ struct PMedianModel {
                 pairs.append((i, j))
             }
         }
-        let pairVariables = pairs.isEmpty ? [] : model.addVariables(
-            names: pairs.map { "assign[\($0.0),\($0.1)]" }, lowerBounds: pairs.map { _ in 0 },
-            upperBounds: pairs.map { _ in 1 }, kind: kind, objective: pairs.map { problem.cost($0.0, $0.1) })
+        let pairVariables =
+            pairs.isEmpty
+            ? []
+            : model.addVariables(
+                names: pairs.map { "assign[\($0.0),\($0.1)]" }, lowerBounds: pairs.map { _ in 0 },
+                upperBounds: pairs.map { _ in 1 }, kind: kind, objective: pairs.map { problem.cost($0.0, $0.1) })
         var assign = [Variable?](repeating: nil, count: n * n)
         for (k, pair) in pairs.enumerated() { assign[pair.0 * n + pair.1] = pairVariables[k] }
         /// The variable meaning "unit i is served by j" (the centre itself when self-served).

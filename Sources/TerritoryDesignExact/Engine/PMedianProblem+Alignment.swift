@@ -49,13 +49,16 @@ extension PMedianProblem {
         for i in 0..<n {
             let weight = alignment.compactnessMeasure.map { alignment.units[i].measures[$0] } ?? 1
             for j in 0..<n {
-                costs[i * n + j] = weight * alignment.metric.distance(
-                    alignment.units[i].location, alignment.units[j].location)
+                costs[i * n + j] =
+                    weight
+                    * alignment.metric.distance(
+                        alignment.units[i].location, alignment.units[j].location)
             }
         }
         let measures = try alignment.measures.enumerated().map { k, measure in
             if measure.target == .upperLimit, let limit = measure.limit {
-                return Measure(name: measure.name, values: alignment.units.map { $0.measures[k] }, lower: 0, upper: limit)
+                return Measure(
+                    name: measure.name, values: alignment.units.map { $0.measures[k] }, lower: 0, upper: limit)
             }
             guard measure.target == .equal else {
                 throw TerritoryError.invalidProblem(

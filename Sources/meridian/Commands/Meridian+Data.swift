@@ -18,10 +18,14 @@ extension Meridian.DataCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every file of a dataset folder and print each problem as file:line:column: message.",
-            discussion: ExitStatus.discussion("Problems are printed to standard output, one per line; their count to standard error.")
+            discussion: ExitStatus.discussion(
+                "Problems are printed to standard output, one per line; their count to standard error.")
         )
 
-        @Argument(help: "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits, activities and alignment history.")
+        @Argument(
+            help:
+                "Folder holding accounts.csv, reps.csv and optional territories, opportunities, transactions, splits, activities and alignment history."
+        )
         var folder: String
 
         @Option(help: "Stop after this many problems (default \(DatasetCheckRequest(folder: "").maxIssues)).")
@@ -41,7 +45,9 @@ extension Meridian.DataCommand {
             let request = try Meridian.buildRequest(DatasetCheckRequest(folder: folder), config: nil, overlay: overlay)
             do {
                 let data = try request.run()
-                print("\(folder): ok (\(data.accounts.count) accounts, \(data.reps.count) reps, \(data.territories.count) hierarchy nodes, \(data.opportunities.count) opportunities, \(data.transactions.count) transactions, \(data.activities.count) activities, \(data.accountTerritoryHistory.count + data.repTerritoryHistory.count) alignment changes)")
+                print(
+                    "\(folder): ok (\(data.accounts.count) accounts, \(data.reps.count) reps, \(data.territories.count) hierarchy nodes, \(data.opportunities.count) opportunities, \(data.transactions.count) transactions, \(data.activities.count) activities, \(data.accountTerritoryHistory.count + data.repTerritoryHistory.count) alignment changes)"
+                )
             } catch let SalesDataError.invalidData(issues, truncated) {
                 for issue in issues { print(issue.located(in: folder)) }
                 FileHandle.standardError.write(Data("\(issues.count)\(truncated ? "+" : "") problem(s) found\n".utf8))
@@ -54,7 +60,8 @@ extension Meridian.DataCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate the deterministic demo company on real US places.",
-            discussion: ExitStatus.discussion("""
+            discussion: ExitStatus.discussion(
+                """
                 The same seed and sizes give byte-identical files. Writes the dataset files (history 2024-2025, plan year \
                 2026 through 2026-11-30, effective-dated alignment) and accounts_truth.csv \
                 as one folder: a run killed at any moment leaves the previous folder or the complete new one.
@@ -64,7 +71,8 @@ extension Meridian.DataCommand {
         @Option(help: .config(keys: Request.configurationKeys)) var config: String?
         @Option(help: "Random seed (default \(Request().seed)).") var seed: UInt64?
         @Option(help: "Number of accounts (default \(Request().accounts)).") var accounts: Int?
-        @Option(help: "Number of territory reps, at least \(Request.minimumReps) (default \(Request().reps)).") var reps: Int?
+        @Option(help: "Number of territory reps, at least \(Request.minimumReps) (default \(Request().reps)).")
+        var reps: Int?
         @Option(help: "Output folder.") var out: String
         @Option(help: "Folder with cities.csv, counties.csv and county_adjacency.csv.") var geography = "Data/geo"
         @Flag(help: "Generate accounts, reps and territories only (no opportunities, transactions or activities).")
@@ -90,7 +98,9 @@ extension Meridian.DataCommand {
             let geo = try USGeography.load(from: URL(fileURLWithPath: geography))
             let company = try DemoCompanyGenerator(configuration, geography: geo).generate()
             try company.write(to: URL(fileURLWithPath: out))
-            print("wrote \(out): \(company.dataset.accounts.count) accounts, \(company.dataset.reps.count) reps, \(company.dataset.opportunities.count) opportunities, \(company.dataset.transactions.count) transactions, \(company.dataset.activities.count) activities")
+            print(
+                "wrote \(out): \(company.dataset.accounts.count) accounts, \(company.dataset.reps.count) reps, \(company.dataset.opportunities.count) opportunities, \(company.dataset.transactions.count) transactions, \(company.dataset.activities.count) activities"
+            )
             for event in company.events { print("  \(event)") }
         }
     }

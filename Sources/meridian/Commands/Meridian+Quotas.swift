@@ -25,11 +25,13 @@ extension Meridian.Quotas {
 
         enum Format: String, ExpressibleByArgument { case csv, json }
 
-        @Option(help: "Dataset folder (territories.csv, reps.csv, accounts.csv, opportunities.csv).") var dataset: String?
+        @Option(help: "Dataset folder (territories.csv, reps.csv, accounts.csv, opportunities.csv).") var dataset:
+            String?
         @Option(help: "Node file: the hierarchy with seats and measures (see QuotaInput).") var nodes: String?
         @Option(help: "Optional account file rolled up to its owners.") var accounts: String?
         @Option(help: "Account column used as potential.") var potentialAttribute = "potential"
-        @Option(help: .config(keys: QuotaPlanConfiguration.configurationKeys, see: "Data/plans/quota.yaml")) var config: String?
+        @Option(help: .config(keys: QuotaPlanConfiguration.configurationKeys, see: "Data/plans/quota.yaml")) var config:
+            String?
         @Option(help: "Company target.") var target: Double?
         @Option(help: "Basis blend, e.g. history:0.5,potential:0.5.") var basis: String?
         @Option(help: "Over-assignment per level, comma-separated (last repeats), e.g. 0.10.") var overAssign: String?
@@ -47,12 +49,15 @@ extension Meridian.Quotas {
         @Option(help: "Sales distribution: normal or lognormal.") var distribution: String?
         @Option(help: "Warn when the expected share of reps at or above quota is under this.") var warnBelow: Double?
         @Option(help: "Output format: csv or json.") var format: Format = .csv
-        @Option(help: "Output folder; without it the quotas go to stdout and the summary to stderr.") var output: String?
+        @Option(help: "Output folder; without it the quotas go to stdout and the summary to stderr.") var output:
+            String?
 
         func validate() throws {
             if config == nil && target == nil { throw ValidationError("give --target or --config") }
             if (dataset == nil) == (nodes == nil) { throw ValidationError("give either --dataset DIR or --nodes FILE") }
-            for item in override where !item.contains("=") { throw ValidationError("--override expects NODE=AMOUNT, got '\(item)'") }
+            for item in override where !item.contains("=") {
+                throw ValidationError("--override expects NODE=AMOUNT, got '\(item)'")
+            }
             // target, rounding unit, growth bounds and over-assignment are checked by the library
             // (QuotaPlanConfiguration.apply), whose refusal becomes a usage error in run()
             try FlagChecks.share(attritionRelief, "--attrition-relief", in: 0...0.999)
@@ -60,10 +65,12 @@ extension Meridian.Quotas {
         }
 
         func run() throws {
-            let configuration = try Meridian.buildRequest(QuotaPlanConfiguration(target: 0), config: config, overlay: overlay)
+            let configuration = try Meridian.buildRequest(
+                QuotaPlanConfiguration(target: 0), config: config, overlay: overlay)
             let tree = try loadHierarchy()
             let plan = try QuotaCascade(hierarchy: tree, configuration: configuration).allocate()
-            try QuotaPlanWriter(format: format == .json ? .json : .csv).write(plan, to: output.map { URL(fileURLWithPath: $0) })
+            try QuotaPlanWriter(format: format == .json ? .json : .csv).write(
+                plan, to: output.map { URL(fileURLWithPath: $0) })
         }
 
         /// The quota tree from a dataset folder or a node file.

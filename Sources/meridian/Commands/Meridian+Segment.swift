@@ -17,12 +17,15 @@ extension Meridian {
         @Option(help: "Accounts CSV.") var input: String?
         @Option(help: "Output CSV.") var output: String
         @Option(help: "Account id column (default \(SegmentationRequest().idColumn)).") var idColumn: String?
-        @Option(parsing: .upToNextOption, help: "Numeric feature columns for k-means (standardized).") var features: [String] = []
-        @Option(parsing: .upToNextOption, help: "Features to transform with log(1 + x) first.") var logFeatures: [String] = []
+        @Option(parsing: .upToNextOption, help: "Numeric feature columns for k-means (standardized).") var features:
+            [String] = []
+        @Option(parsing: .upToNextOption, help: "Features to transform with log(1 + x) first.") var logFeatures:
+            [String] = []
         @Option(help: "Number of clusters, or 'auto' to choose by silhouette in --k-min...--k-max.") var k: String?
         @Option(help: "Smallest k tried by --k auto (default \(SegmentationRequest().kMin)).") var kMin: Int?
         @Option(help: "Largest k tried by --k auto (default \(SegmentationRequest().kMax)).") var kMax: Int?
-        @Option(help: "k-means restarts, run in parallel (default \(SegmentationRequest().restarts)).") var restarts: Int?
+        @Option(help: "k-means restarts, run in parallel (default \(SegmentationRequest().restarts)).") var restarts:
+            Int?
         @Option(help: "Column to rank for ABC and decile tiers.") var tierMeasure: String?
         @Option(help: "YAML file of rule buckets.") var rules: String?
         @Option(help: "Random seed; omitted: one is picked and printed.") var seed: UInt64?

@@ -14,7 +14,9 @@ extension Meridian {
                 """ + "\n\n" + ExitStatus.helpText
         )
 
-        @Argument(help: ArgumentHelp("The model file: .mod (GNU MathProg), .lp (CPLEX LP) or .mps (free MPS).", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp(
+                "The model file: .mod (GNU MathProg), .lp (CPLEX LP) or .mps (free MPS).", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("A MathProg data file for a .mod model.", valueName: "file"))

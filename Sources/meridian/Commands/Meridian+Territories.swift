@@ -21,24 +21,36 @@ extension Meridian.Territories {
             discussion: ExitStatus.helpText)
 
         @Option(help: .config(keys: TerritoryDesignRequest.configurationKeys)) var config: String?
-        @Option(help: "Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.") var accounts: String?
-        @Option(help: "Territories or candidate centres CSV: id, location, capacity, target_<measure>.") var territories: String?
+        @Option(help: "Accounts CSV: id, latitude/longitude or x/y, measure columns, territory, locked.") var accounts:
+            String?
+        @Option(help: "Territories or candidate centres CSV: id, location, capacity, target_<measure>.")
+        var territories: String?
         @Option(help: "Output folder for assignment.csv, territories.csv, metrics.json.") var output: String?
-        @Option(name: .customLong("measure"), help: "Balance measure name[:tolerance[:equal|capacity|given]], or name:max:LIMIT for at most LIMIT per territory (repeatable).")
+        @Option(
+            name: .customLong("measure"),
+            help:
+                "Balance measure name[:tolerance[:equal|capacity|given]], or name:max:LIMIT for at most LIMIT per territory (repeatable)."
+        )
         var measures: [String] = []
-        @Option(help: "Tolerance of every measure given without one, from flags or --config (default \(TerritoryDesignRequest().tolerance)).")
+        @Option(
+            help:
+                "Tolerance of every measure given without one, from flags or --config (default \(TerritoryDesignRequest().tolerance))."
+        )
         var tolerance: Double?
-        @Option(help: "Distance metric: haversine or euclidean (default from the location columns).") var metric: DistanceMetric?
+        @Option(help: "Distance metric: haversine or euclidean (default from the location columns).") var metric:
+            DistanceMetric?
         @Option(help: "Measure that weights travel distance (default: every account weighs 1).") var weight: String?
         @Option(help: "Current-territory column of the accounts CSV.") var territoryColumn: String?
         @Option(help: "Lock column of the accounts CSV (true/1/yes = never moves).") var locksColumn: String?
         @Option(help: "Largest share of accounts that may change territory (0...1).") var maxMovedShare: Double?
         @Option(help: "Largest share of value that may change territory (0...1).") var maxMovedValueShare: Double?
         @Option(help: "Objective penalty per unit of moved value.") var movePenalty: Double?
-        @Option(help: "Measure that defines an account's value for disruption (default: the first).") var valueMeasure: String?
+        @Option(help: "Measure that defines an account's value for disruption (default: the first).") var valueMeasure:
+            String?
         @Option(help: "Adjacency pairs CSV (two id columns) for contiguous territories.") var adjacency: String?
         @Option(help: "With --choose-centres, how many candidate centres to open.") var territoryCount: Int?
-        @Flag(help: "Treat the territories file as candidate centres and choose --territory-count of them.") var chooseCentres = false
+        @Flag(help: "Treat the territories file as candidate centres and choose --territory-count of them.")
+        var chooseCentres = false
         @Option(help: "Relocate centres (location-allocation) for at most this many rounds.") var relocate: Int?
         @Option(help: "Peel and grow: territories to open where workload is highest.") var add: Int?
         @Option(help: "Peel and grow: territories to close where workload is lowest.") var remove: Int?
@@ -81,9 +93,10 @@ extension Meridian.Territories {
         }
 
         private static let progressLine: @Sendable (AlignmentProgress) -> Void = { p in
-            let line = String(format: "\r[%@] incumbent %@ bound %.6g gap %@ elapsed %.1fs", p.phase,
-                              p.incumbent.map { String(format: "%.6g", $0) } ?? "-", p.bound,
-                              p.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "-", p.elapsed)
+            let line = String(
+                format: "\r[%@] incumbent %@ bound %.6g gap %@ elapsed %.1fs", p.phase,
+                p.incumbent.map { String(format: "%.6g", $0) } ?? "-", p.bound,
+                p.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "-", p.elapsed)
             FileHandle.standardError.write(Data(line.utf8))
         }
 
@@ -129,7 +142,8 @@ extension Meridian.Territories {
     struct PMedian: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pmedian",
-            abstract: "Open --count centres serving every account at least weighted travel, within capacities (exact engine).",
+            abstract:
+                "Open --count centres serving every account at least weighted travel, within capacities (exact engine).",
             discussion: ExitStatus.discussion(
                 """
                 Proves optimality (or prints a proven bound and gap) on plans of up to a few hundred \
@@ -137,14 +151,18 @@ extension Meridian.Territories {
                 """))
 
         @Option(help: .config(keys: PMedianRequest.configurationKeys)) var config: String?
-        @Option(help: "Accounts CSV: id, latitude/longitude or x/y, the demand and weight columns; every account is a candidate centre.") var accounts: String?
+        @Option(
+            help:
+                "Accounts CSV: id, latitude/longitude or x/y, the demand and weight columns; every account is a candidate centre."
+        ) var accounts: String?
         @Option(help: "How many centres to open.") var count: Int?
         @Option(help: "Accounts column whose values fill a centre's capacity.") var demand: String?
         @Option(help: "Capacity of every centre, in demand units.") var capacity: Double?
         @Option(help: "Accounts column with each account's capacity when it opens as a centre.")
         var capacityColumn: String?
         @Option(help: "Accounts column that weights travel (default: every account weighs 1).") var weight: String?
-        @Option(help: "Distance metric: haversine or euclidean (default from the location columns).") var metric: DistanceMetric?
+        @Option(help: "Distance metric: haversine or euclidean (default from the location columns).") var metric:
+            DistanceMetric?
         @Flag(inversion: .prefixedNo, help: "An opened centre serves its own account (the p-median convention).")
         var centreServesItself: Bool?
         @Option(help: "Time limit in seconds (default \(PMedianRequest().timeLimit)).") var timeLimit: Double?

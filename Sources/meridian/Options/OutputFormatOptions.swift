@@ -10,7 +10,8 @@ struct OutputFormatOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
     var format: SolveReport.Format = .table
 
-    @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write the output to this file (atomically) instead of standard output.", valueName: "file"))
     var out: String?
 
     /// Writes `text` to `--out` (all or nothing) or to standard output.

@@ -22,7 +22,8 @@ struct CTDPInstance {
         for k in 0..<n {
             let id = try reader.int("unit id")
             guard id == k else {
-                throw PublicInstanceError(file: reader.file, token: reader.position, reason: "unit \(id), expected \(k)")
+                throw PublicInstanceError(
+                    file: reader.file, token: reader.position, reason: "unit \(id), expected \(k)")
             }
             points.append((try reader.double("x of unit \(k)"), try reader.double("y of unit \(k)")))
             for a in 0..<3 { activities[a].append(try reader.double("activity \(a + 1) of unit \(k)")) }

@@ -20,14 +20,16 @@ struct ORLibCapacitatedPMedian {
         medians = try reader.int("median count p")
         capacity = try reader.double("capacity Q")
         guard n > 0, (1...n).contains(medians) else {
-            throw PublicInstanceError(file: reader.file, token: 3, reason: "n = \(n), p = \(medians): expected 1 <= p <= n")
+            throw PublicInstanceError(
+                file: reader.file, token: 3, reason: "n = \(n), p = \(medians): expected 1 <= p <= n")
         }
         var points: [(Double, Double)] = []
         var demand: [Double] = []
         for k in 1...n {
             let index = try reader.int("point index")
             guard index == k else {
-                throw PublicInstanceError(file: reader.file, token: reader.position, reason: "point \(index), expected \(k)")
+                throw PublicInstanceError(
+                    file: reader.file, token: reader.position, reason: "point \(index), expected \(k)")
             }
             points.append((try reader.double("x of point \(k)"), try reader.double("y of point \(k)")))
             demand.append(try reader.double("demand of point \(k)"))
