@@ -6,8 +6,9 @@ import Testing
 /// its nearest territory, far out of balance, and only a fifth may move.
 ///
 /// Before the count row was priced exactly and repair could pair a move with a return home, no alignment was found here
-/// (best attempt 7.64 % off balance at a 120 s limit); now the gap is under 1 %. The limit is far
-/// above the ~20 s a debug build needs alone, so no clock ends a phase.
+/// (best attempt 7.64 % off balance at a 120 s limit); now the gap is under 1 %. The limit (a day) is
+/// far above the ~10 s a debug build needs alone, so no clock ends a phase even when the full parallel
+/// suite keeps the cooperative pool busy (with 300 s it hit the clock there at gap 12.9-15.3 %).
 @Suite struct TightBudgetTests {
     static func problem(units: Int, territories: Int, share: Double) -> AlignmentProblem {
         var problem = AlignmentConstraintTests.withNearestCurrent(units: units, territories: territories, seed: 31)
@@ -20,7 +21,7 @@ import Testing
 
     @Test func gapIsSmallUnderATightMovedBudget() async throws {
         let problem = Self.problem(units: 1_500, territories: 24, share: 0.2)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 300, seed: 1)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 86_400, seed: 1)).align(problem)
         #expect(alignment.movedShare <= 0.2 + 1e-12)
         #expect(alignment.maxDeviation["potential", default: 1] <= 0.15 + 1e-9)
         #expect(alignment.maxDeviation["workload", default: 1] <= 0.25 + 1e-9)
@@ -40,7 +41,7 @@ import Testing
             measures: (0..<measures).map { BalanceMeasure(name: "m\($0)", tolerance: 0.1) },
             metric: .euclidean, compactnessMeasure: 0)
         problem.disruption = DisruptionBudget(maxMovedAccountShare: 0.25)
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 300, seed: 1)).align(problem)
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 86_400, seed: 1)).align(problem)
         #expect(alignment.assignment == Array(repeating: 0, count: 12))
         #expect(alignment.movedShare == 0)
         #expect(abs(alignment.objective - alignment.bound) <= 1e-6 * max(1, alignment.objective))
