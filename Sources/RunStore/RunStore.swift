@@ -17,7 +17,8 @@ public protocol RunStore: Sendable {
     /// (a killed worker's claim expires, so a resumed batch redoes only unfinished scenarios).
     func claimScenario(batch: String, scenario: String, worker: String, staleAfterSeconds: Double)
         async throws -> Bool
-    /// Marks a claimed scenario done with the run that produced it.
+    /// Marks a claimed scenario done with the run that produced it; a scenario already completed keeps
+    /// its first run.
     func completeScenario(batch: String, scenario: String, runID: String) async throws
     /// The scenarios of a batch that completed, with their run ids.
     func completedScenarios(batch: String) async throws -> [String: String]

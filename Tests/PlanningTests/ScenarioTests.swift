@@ -243,12 +243,14 @@ actor ScenarioBatchHarness {
         let store = try await Self.store()
         let file = try ScenarioTests.file()
         let harness = ScenarioBatchHarness()
-        // all three workers see every scenario (no sharding): only the claims keep them apart
+        // all three workers see every scenario (no sharding): only the claims keep them apart. The stale
+        // age is an hour: in a loaded parallel suite a worker can stall longer than a short age (CI saw
+        // it), and taking over stale claims has its own test above.
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<3 {
                 group.addTask {
                     _ = try await ScenarioBatch(
-                        file: file, store: store, jobs: 2, worker: "w\(worker)", staleAfterSeconds: 30,
+                        file: file, store: store, jobs: 2, worker: "w\(worker)", staleAfterSeconds: 3600,
                         execute: harness.executor(delay: .milliseconds(50))
                     ).run()
                 }

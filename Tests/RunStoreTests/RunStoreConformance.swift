@@ -94,6 +94,9 @@ enum RunStoreConformance {
         #expect(!(try await store.claimScenario(batch: batch, scenario: "s1", worker: "w2", staleAfterSeconds: 0)))
         #expect(!(try await store.claimScenario(batch: batch, scenario: "s1", worker: "w3", staleAfterSeconds: 0)))
         #expect(try await store.completedScenarios(batch: batch) == ["s1": "run-1"])
+        // a second completion (a worker that stalled past the stale age) keeps the first run
+        try await store.completeScenario(batch: batch, scenario: "s1", runID: "run-2")
+        #expect(try await store.completedScenarios(batch: batch) == ["s1": "run-1"])
         // another batch is independent
         #expect(try await store.claimScenario(batch: batch + "-b", scenario: "s1", worker: "w3", staleAfterSeconds: 0))
         #expect(try await store.completedScenarios(batch: batch + "-b").isEmpty)

@@ -10,6 +10,9 @@ import RunStore
 /// - a scenario completed by any earlier or parallel worker is never run again;
 /// - a scenario another live worker holds is left to it, and checked again until it completes or
 ///   its claim goes stale (its worker was killed), when this worker takes it over;
+/// - a worker that stalls past the stale age (its heartbeat could not run) and finds its claim taken
+///   stops that run and leaves the scenario to the new holder; only when the stall falls between the
+///   run's end and its completion can a scenario run twice, and then the first completion stays;
 /// - a failed scenario (infeasible, bad plan values) is complete too: re-running it gives the same
 ///   failure. Its record says why.
 ///
@@ -91,14 +94,17 @@ public struct ScenarioBatch: Sendable {
             summary.doneElsewhere += heldElsewhere.filter { completed[$0.name] != nil }.count
             pending = heldElsewhere.filter { completed[$0.name] == nil }
             if !pending.isEmpty {
-                log("\(pending.count) scenario(s) held by other workers; checking again in \(Int(pollSeconds)) s")
-                try await Task.sleep(for: .seconds(pollSeconds))
+                log("\(pending.count) scenario(s) held by other workers; checking again in \(waitSeconds) s")
+                try await Task.sleep(for: .seconds(waitSeconds))
             }
         }
         return summary
     }
 
+    /// How often a running scenario's claim is renewed.
     private var pollSeconds: Double { max(0.05, staleAfterSeconds / 4) }
+    /// How often scenarios held by other workers are checked for completion (or a stale claim).
+    private var waitSeconds: Double { min(pollSeconds, 1) }
 
     /// Claims and runs `scenarios`, at most ``jobs`` at once, in order; returns the records made and the
     /// scenarios another worker holds.
@@ -138,21 +144,27 @@ public struct ScenarioBatch: Sendable {
             log("\(scenario.name): \(error)")
             throw error
         }
-        let record = try await withThrowingTaskGroup(of: RunRecord?.self) { group in
+        // nil when the heartbeat found the claim taken over (this worker stalled past the stale age and
+        // another took the scenario): the run is cancelled and left to the new holder.
+        let outcome = try await withThrowingTaskGroup(of: RunRecord?.self, returning: RunRecord?.self) { group in
             group.addTask {
                 // heartbeat: keep the claim fresh while the scenario runs
                 while true {
                     try await Task.sleep(for: .seconds(pollSeconds))
-                    _ = try await store.claimScenario(
+                    let kept = try await store.claimScenario(
                         batch: batch, scenario: scenario.name, worker: worker, staleAfterSeconds: staleAfterSeconds)
+                    if !kept { return nil }
                 }
             }
             group.addTask { try await execute(scenario, planText) }
             defer { group.cancelAll() }
-            while let result = try await group.next() {
-                if let result { return result }
-            }
-            preconditionFailure("the run task returns a record or throws")
+            // the first child to finish decides: the run's record, or the heartbeat's lost claim
+            guard let first = try await group.next() else { return nil }
+            return first
+        }
+        guard let record = outcome else {
+            log("\(scenario.name): claim taken over by another worker; left to it")
+            return nil
         }
         var stamped = record
         stamped.scenario = scenario.name

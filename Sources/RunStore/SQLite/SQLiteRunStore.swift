@@ -116,7 +116,7 @@ public final class SQLiteRunStore: RunStore {
                     INSERT INTO scenario_claims (batch, scenario, worker, claimed_at, run_id, completed_at)
                     VALUES (?, ?, '', ?, ?, ?)
                     ON CONFLICT (batch, scenario) DO UPDATE SET run_id = excluded.run_id,
-                        completed_at = excluded.completed_at
+                        completed_at = excluded.completed_at WHERE scenario_claims.run_id IS NULL
                     """,
                 arguments: [batch, scenario, now, runID, now])
         }
