@@ -8,9 +8,10 @@ final class MIPSearchState {
     enum StopReason { case nodes, time, interrupted }
 
     let nodeLimit: Int?
-    /// The whole solve's deadline, checked at every callback (GLPK checks `tm_lim` only between
-    /// nodes, so a long cut round or node would overrun it).
-    let deadline: Deadline?
+    /// The whole solve's time limit, checked at every callback (GLPK checks `tm_lim` only between
+    /// nodes, so a long cut round or node would overrun it), with the cost of each phase between
+    /// callbacks.
+    let budget: SolveBudget?
     /// Column values with slot 0 unused, offered once through `glp_ios_heur_sol`.
     let initialValues: [Double]?
     private(set) var stopReason: StopReason?
@@ -22,13 +23,15 @@ final class MIPSearchState {
     private(set) var initialSolutionAccepted = false
     private var offeredInitialSolution = false
     private var lastNode: Int32 = 0
+    /// The reason and clock reading of the previous callback (the phase since then has ended).
+    private var lastCallback: (reason: Int32, reading: Duration)?
 
     /// Branching priority per column, slot 0 unused.
     let priorities: [Int]?
 
-    init(nodeLimit: Int?, initialValues: [Double]?, priorities: [Int]?, deadline: Deadline?) {
+    init(nodeLimit: Int?, initialValues: [Double]?, priorities: [Int]?, budget: SolveBudget?) {
         self.nodeLimit = nodeLimit
-        self.deadline = deadline
+        self.budget = budget
         self.initialValues = initialValues.map { [0] + $0 }
         self.priorities = priorities.map { [0] + $0 }
     }
@@ -68,6 +71,11 @@ final class MIPSearchState {
             if abs(bound) < 1e300 { bestBound = bound }
         }
         let reason = glp_ios_reason(tree)
+        if let budget {
+            let reading = budget.now()
+            if let lastCallback { budget.phase(after: lastCallback.reason, took: reading - lastCallback.reading) }
+            lastCallback = (reason, reading)
+        }
         if reason == GLP_IHEUR, !offeredInitialSolution, let initialValues {
             offeredInitialSolution = true
             initialSolutionAccepted =
@@ -79,7 +87,8 @@ final class MIPSearchState {
         if stopReason == nil {
             if Task.isCancelled {
                 stopReason = .interrupted
-            } else if let deadline, deadline.hasPassed {
+            } else if let budget, budget.hasPassed || budget.phaseWouldOverrun(after: reason) {
+                // stopping now keeps the limit; the phase GLPK would start next could not be stopped
                 stopReason = .time
             } else if let nodeLimit, reason == GLP_ISELECT, nodes >= nodeLimit {
                 stopReason = .nodes

@@ -21,23 +21,23 @@ extension GLPKProblem {
     /// Solves the loaded LP.
     ///
     /// The GLPK routines are `glp_simplex` and `glp_interior`. Each simplex run gets the time left
-    /// until `deadline` (`tm_lim`).
-    func solveLP(_ options: SolverOptions, deadline: Deadline? = nil) throws -> SolveOutcome {
+    /// in `budget` (`tm_lim`).
+    func solveLP(_ options: SolverOptions, budget: SolveBudget? = nil) throws -> SolveOutcome {
         if options.lpAlgorithm == .interiorPoint {
             return try solveInterior(options)
         }
         glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
-        var parm = simplexParameters(options, deadline: deadline)
-        let rc = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
+        var parm = simplexParameters(options, budget: budget)
+        let rc = simplex(&parm, budget: budget, options)
         var status = GLPKStatus(rawValue: glp_get_status(raw))
         var termination = try Termination.fromSimplex(rc, status, presolve: options.presolve)
         if termination == .infeasibleOrUnbounded {
             // Presolve cannot tell infeasible from unbounded; ask primal simplex without it.
             parm.presolve = GLP_OFF
             parm.meth = GLP_PRIMAL
-            if let deadline { parm.tm_lim = Self.milliseconds(until: deadline) }
+            if let milliseconds = budget?.milliseconds { parm.tm_lim = milliseconds }
             glp_std_basis(raw)
-            let retry = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
+            let retry = simplex(&parm, budget: budget, options)
             status = GLPKStatus(rawValue: glp_get_status(raw))
             if retry == .success, let decided = try? Termination.fromSimplex(retry, status, presolve: false),
                 decided == .infeasible || decided == .unbounded
@@ -56,20 +56,32 @@ extension GLPKProblem {
             relativeGap: isOptimal ? 0 : nil, iterations: iterations, nodes: 0)
     }
 
-    /// Whole milliseconds left in `deadline` (at least 1, so GLPK starts and then reports the
-    /// limit), clamped to GLPK's `int` range.
-    static func milliseconds(until deadline: Deadline) -> Int32 {
-        max(1, SolverOptions.milliseconds(deadline.remaining))
+    /// Runs `glp_simplex`; on a clock GLPK does not keep (``SolveBudget/milliseconds`` is `nil`),
+    /// in slices of ``SolveBudget/iterationSlice`` iterations, each resumed from the basis the
+    /// last reached, until the LP is done or the budget has passed (then `GLP_ETMLIM`).
+    func simplex(_ parm: inout glp_smcp, budget: SolveBudget?, _ options: SolverOptions) -> GLPKReturnCode {
+        var rc = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
+        guard let budget, budget.milliseconds == nil, options.iterationLimit == nil else { return rc }
+        while rc == .iterationLimit && !budget.hasPassed {
+            rc = GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
+        }
+        return rc == .iterationLimit ? .timeLimit : rc
     }
 
-    func simplexParameters(_ options: SolverOptions, deadline: Deadline? = nil) -> glp_smcp {
+    func simplexParameters(_ options: SolverOptions, budget: SolveBudget? = nil) -> glp_smcp {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = Self.messageLevel(options)
         parm.meth = options.lpAlgorithm == .primalSimplex ? GLP_PRIMAL : GLP_DUALP
         parm.presolve = options.presolve ? GLP_ON : GLP_OFF
-        if let deadline {
-            parm.tm_lim = Self.milliseconds(until: deadline)
+        if let budget {
+            if let milliseconds = budget.milliseconds {
+                parm.tm_lim = milliseconds
+            } else if options.iterationLimit == nil {
+                // slices resume from the basis reached, which the presolver would discard
+                parm.it_lim = SolveBudget.iterationSlice
+                parm.presolve = GLP_OFF
+            }
         } else if let milliseconds = options.timeLimitMilliseconds {
             parm.tm_lim = milliseconds
         }
@@ -122,16 +134,18 @@ extension GLPKProblem {
     /// `glp_intopt` runs without its presolver: only then do the callback's column numbers match the
     /// model's, which `glp_ios_heur_sol` and `glp_ios_branch_upon` need.
     ///
-    /// `deadline` bounds every phase. `glp_intopt`'s presolver solves its root LP without any
-    /// time limit (71–102 s for a 60 s limit on capacitated p-median MIPs), so with a deadline the
+    /// `budget` bounds every phase. `glp_intopt`'s presolver solves its root LP without any
+    /// time limit (71–102 s for a 60 s limit on capacitated p-median MIPs), so with a limit the
     /// root LP is also solved first by `glp_simplex` with the time left (`tm_lim`); `glp_intopt`
-    /// then gets the time left, and the callback stops the search when the deadline passes
-    /// mid-node (GLPK itself checks `tm_lim` only between nodes).
+    /// then gets the time left, and the callback stops the search when the limit passes or when
+    /// the phase about to start (a cut round, a node's LP, a branching choice: GLPK cannot
+    /// interrupt them) is expected to end past it (``SolveBudget``).
     func solveMIP(
         _ options: SolverOptions, initialValues: [Double]?, priorities: [Int]?,
-        deadline: Deadline? = nil
+        budget: SolveBudget? = nil
     ) throws -> SolveOutcome {
-        let deadline = deadline ?? options.timeLimit.map { Deadline(limit: $0) }
+        let budget =
+            budget ?? options.timeLimit.map { SolveBudget(clock: options.clock, start: options.clock.now(), limit: $0) }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = Self.messageLevel(options)
@@ -144,13 +158,15 @@ extension GLPKProblem {
             parm.clq_cuts = GLP_ON
         }
         glp_scale_prob(raw, GLP_SF_AUTO)  // as glpsol does by default
-        if initialValues != nil || priorities != nil || deadline != nil {
-            var lp = simplexParameters(options, deadline: deadline)
+        if initialValues != nil || priorities != nil || budget != nil {
+            var lp = simplexParameters(options, budget: budget)
             lp.meth = GLP_DUALP
             // The LP presolver runs outside `tm_lim` (4 s on a 90,000-column p-median); under a
-            // deadline the simplex starts from the loaded basis instead, so the limit covers it all.
-            if deadline != nil { lp.presolve = GLP_OFF }
-            let rc = GLPKReturnCode(rawValue: glp_simplex(raw, &lp))
+            // limit the simplex starts from the loaded basis instead, so the limit covers it all.
+            if budget != nil { lp.presolve = GLP_OFF }
+            let rootStart = budget?.now()
+            let rc = simplex(&lp, budget: budget, options)
+            if let budget, let rootStart { budget.rootLPTook(budget.now() - rootStart) }
             let status = GLPKStatus(rawValue: glp_get_status(raw))
             if !(rc == .success && status == .optimal) {
                 let relaxation = try Termination.fromSimplex(rc, status, presolve: true)
@@ -160,9 +176,9 @@ extension GLPKProblem {
             }
             parm.presolve = GLP_OFF
         }
-        if let deadline { parm.tm_lim = Self.milliseconds(until: deadline) }
+        if let milliseconds = budget?.milliseconds { parm.tm_lim = milliseconds }
         let search = MIPSearchState(
-            nodeLimit: options.nodeLimit, initialValues: initialValues, priorities: priorities, deadline: deadline)
+            nodeLimit: options.nodeLimit, initialValues: initialValues, priorities: priorities, budget: budget)
         parm.cb_func = mipCallback
         parm.cb_info = Unmanaged.passUnretained(search).toOpaque()
         let rc = withExtendedLifetime(search) { GLPKReturnCode(rawValue: glp_intopt(raw, &parm)) }

@@ -22,22 +22,23 @@ extension Model {
     /// - Complexity: Loading is O(variables + constraints + nonzeros); solving is GLPK's.
     public func solve(options: SolverOptions = SolverOptions()) throws -> SolveResult {
         let start = ContinuousClock.now
+        let startReading = options.clock.now()
         try validate()
         try options.validate()
         let initialValues = try dense(options.initialSolution, zero: 0.0, context: "initialSolution")
         let priorities = try dense(options.branchingPriority, zero: 0, context: "branchingPriority")
-        // One deadline for every phase (loading, LP relaxation, branch-and-cut): each GLPK call
+        // One budget for every phase (loading, LP relaxation, branch-and-cut): each GLPK call
         // gets the time left, and the MIP callback stops the search when it passes.
-        let deadline = options.timeLimit.map { Deadline(start: start, limit: $0) }
+        let budget = options.timeLimit.map { SolveBudget(clock: options.clock, start: startReading, limit: $0) }
         let problem = GLPKProblem()
         let model = self
         let outcome = try GLPKProblem.withErrorGuard(echo: options.verbose) {
             problem.load(model)
             if model.isMixedInteger {
                 return try problem.solveMIP(
-                    options, initialValues: initialValues, priorities: priorities, deadline: deadline)
+                    options, initialValues: initialValues, priorities: priorities, budget: budget)
             }
-            return try problem.solveLP(options, deadline: deadline)
+            return try problem.solveLP(options, budget: budget)
         }
         return SolveResult(
             termination: outcome.termination, solution: outcome.solution, bestBound: outcome.bestBound,

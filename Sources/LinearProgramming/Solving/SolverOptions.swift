@@ -47,6 +47,9 @@ public struct SolverOptions: Sendable {
     public var verbose: Bool = false
     /// MIP: enable GLPK's Gomory, MIR, cover and clique cuts.
     public var mipCuts: Bool = false
+    /// The clock ``timeLimit`` is measured on: the wall clock, or the solving thread's CPU time in
+    /// tests that must not depend on the machine's load.
+    var clock: SolveClock = .wall
 
     /// Options with the given values; every argument has a default.
     public init(
