@@ -68,7 +68,7 @@ let package = Package(
             name: "Incentives",
             dependencies: [
                 "SalesData", "RunStore", .product(name: "Yams", package: "Yams"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .target(name: "Insights", dependencies: ["SalesData", .product(name: "Yams", package: "Yams")]),
         .target(name: "Simulation", dependencies: ["Incentives", "SalesData"]),
@@ -114,7 +114,7 @@ let package = Package(
             "quota-bench", path: "QuotaPlanning", dependencies: ["QuotaPlanning", "SalesData", "LinearProgramming"]),
         benchmark(
             "comp-bench", path: "Incentives", dependencies: ["Incentives", "SalesData"],
-            exclude: ["reference.py", "RESULTS.md"]),
+            exclude: ["reference.py", "RESULTS.md", "bench.sh"]),
         benchmark("ledger-bench", path: "IncentivesLedger", dependencies: ["Incentives", "SalesData"]),
         benchmark("scoring-bench", path: "Scoring", dependencies: ["Scoring", "SalesData"]),
         benchmark(

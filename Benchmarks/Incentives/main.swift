@@ -109,6 +109,14 @@ func generate(_ options: Options, into folder: URL) throws {
     try splits.write(to: folder.appendingPathComponent("splits.csv"))
 }
 
+/// User + system CPU seconds of this process so far (all threads), which machine load does not inflate.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 /// Peak resident memory of this process in GB (Linux `VmHWM`).
 func peakMemoryGB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -129,6 +137,7 @@ if !FileManager.default.fileExists(atPath: data.appendingPathComponent("splits.c
 }
 let clock = ContinuousClock()
 let out = options.work.appendingPathComponent("out")
+let cpuStart = cpuSeconds()
 let start = clock.now
 let request = try CompInputs.load(
     dataset: data, plans: root.appendingPathComponent("Data/demo/plans"),
@@ -141,8 +150,9 @@ try CompResultWriter().write(result, to: out)
 let written = clock.now
 let swiftSeconds =
     Double((written - start).components.attoseconds) / 1e18 + Double((written - start).components.seconds)
+let swiftCPU = cpuSeconds() - cpuStart
 print(
-    "swift: load \(loaded - start), calculate \(calculated - loaded), write \(written - calculated); total \(String(format: "%.2f", swiftSeconds)) s, peak \(String(format: "%.2f", peakMemoryGB())) GB"
+    "swift: load \(loaded - start), calculate \(calculated - loaded), write \(written - calculated); total \(String(format: "%.2f", swiftSeconds)) s wall, \(String(format: "%.2f", swiftCPU)) s CPU, peak \(String(format: "%.2f", peakMemoryGB())) GB"
 )
 print("       \(result.statements.count) statements, \(result.credits.count) credits")
 if options.reference {

@@ -72,6 +72,14 @@ func seconds(_ start: ContinuousClock.Instant) -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }
 
+/// User + system CPU seconds of this process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 func peakMegabytes() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -121,6 +129,7 @@ let ledger = CommissionLedger(store: try SQLiteLedgerStore(path: file.path))
 
 print("ledger-bench: \(options.people) people, \(options.perMonth) transactions a month, \(options.months) months")
 let yearStart = ContinuousClock.now
+let cpuStart = cpuSeconds()
 for month in 1...options.months {
     guard let period = CompPeriod(year: 2026, month: month) else { break }
     if month == 4, let late { transactions.append(late) }  // dated January, entered in April
@@ -128,8 +137,10 @@ for month in 1...options.months {
         plans: book, people: people, alignment: alignment, quotas: quotas, transactions: transactions, period: period)
     let input = LedgerInput(request: request, inputs: ["plan": plan, "quotas": "bench-\(options.seed)"])
     let start = ContinuousClock.now
+    let runCPU = cpuSeconds()
     let summary = try ledger.run(period, input: input)
     let runTime = seconds(start)
+    print(String(format: "  %@ run: %.2f s wall, %.2f s CPU", "\(period)", runTime, cpuSeconds() - runCPU))
     if month == options.months {
         let again = ContinuousClock.now
         let rerun = try ledger.run(period, input: input)
@@ -152,5 +163,6 @@ let total = seconds(yearStart)
 let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
 print(
     String(
-        format: "year: %.1f s for %d months (%.2f s a month); ledger file %.1f MB; peak RSS %.0f MB",
-        total, options.months, total / Double(options.months), Double(size) / 1e6, peakMegabytes()))
+        format: "year: %.1f s wall, %.1f s CPU for %d months (%.2f s a month); ledger file %.1f MB; peak RSS %.0f MB",
+        total, cpuSeconds() - cpuStart, options.months, total / Double(options.months), Double(size) / 1e6,
+        peakMegabytes()))

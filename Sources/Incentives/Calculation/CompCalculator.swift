@@ -8,11 +8,13 @@ import SalesData
 /// ```
 ///
 /// The calculation is a pure function of the ``CompRequest``: same request, same result, byte for
-/// byte once written. People are independent, so they are calculated on all cores; results are then
-/// ordered by person id.
+/// byte once written. Transactions are credited in chunks and people are calculated on all cores;
+/// credits are ordered by person id with a counting sort and results by person id, so nothing depends
+/// on the number of threads.
 ///
 /// - Complexity: O(t + c·k) for t transactions of the plan year to date and c credits, with k the
-///   number of components that read a credit; year caps re-evaluate each earlier month of the year.
+///   number of components that read a credit: each component sums a person's credits per day once, and
+///   every window, gate and year-cap month then reads those sums.
 public struct CompCalculator: Sendable {
     public init() {}
 
@@ -23,25 +25,8 @@ public struct CompCalculator: Sendable {
     public func calculate(_ request: CompRequest) throws(IncentivesError) -> CompResult {
         let period = request.period
         let yearStart = CalendarDate(year: period.year, month: 1, day: 1) ?? period.first
-        var cents = [Int64](repeating: 0, count: request.transactions.count)
-        var credits: [Credit] = []
-        var uncredited: [TransactionID] = []
-        let assigner = CreditAssigner(alignment: request.alignment, people: request.people)
-        for (index, transaction) in request.transactions.enumerated() {
-            guard transaction.date >= yearStart, transaction.date <= period.last else { continue }
-            guard let money = Money(exactly: transaction.amount), abs(money.cents) <= 1_000_000_000_000_000 else {
-                throw .invalidInput(
-                    file: "transactions.csv", line: index + 2, column: 7, value: "\(transaction.amount)",
-                    expected: "a finite amount below 10^13")
-            }
-            cents[index] = money.cents
-            let credited = assigner.credit(transaction, cents: money.cents, index: index, into: &credits)
-            if !credited && transaction.date >= period.first { uncredited.append(transaction.id) }
-        }
+        let index = try CreditIndex(request, from: yearStart)
         let masks = Self.masks(request, from: yearStart)
-        var creditsByPerson: [RepID: [Credit]] = [:]
-        for credit in credits { creditsByPerson[credit.person, default: []].append(credit) }
-        credits = []  // the per-person lists hold them now
 
         if let only = request.only {
             let known = Set(request.people.map(\.id))
@@ -51,28 +36,23 @@ public struct CompCalculator: Sendable {
             }
         }
         var jobs: [PersonCalculation] = []
-        for (index, rep) in request.people.enumerated() where rep.status == .active {
+        for (position, rep) in request.people.enumerated() where rep.status == .active {
             if let only = request.only, !only.contains(rep.id) { continue }
             guard let lastDay = Self.lastEmployedDay(rep, in: period) else { continue }
-            let (plan, version) = try request.plans.plan(for: rep, on: lastDay, line: index + 2)
+            let (plan, version) = try request.plans.plan(for: rep, on: lastDay, line: position + 2)
             jobs.append(
                 PersonCalculation(
-                    rep: rep, plan: plan, version: version, credits: creditsByPerson[rep.id] ?? [], request: request,
+                    rep: rep, plan: plan, version: version, credits: index.credits(of: rep.id), request: request,
                     transactions: request.transactions, masks: masks))
         }
         let outcomes = try Self.run(jobs)
         var result = CompResult(
-            period: period, credits: [], measurements: [], earnings: [], statements: [], uncredited: uncredited)
+            period: period, credits: index.table, measurements: [], earnings: [], statements: [],
+            uncredited: index.uncredited)
         for outcome in outcomes {
             result.measurements += outcome.measurements
             result.earnings += outcome.earnings
             result.statements.append(outcome.statement)
-        }
-        for person in creditsByPerson.keys.sorted() {
-            guard let own = creditsByPerson[person] else { continue }
-            result.credits += own.filter { $0.date >= period.first }.sorted {
-                ($0.transactionIndex, $0.kind) < ($1.transactionIndex, $1.kind)
-            }
         }
         return result
     }
@@ -109,7 +89,9 @@ public struct CompCalculator: Sendable {
 
     /// Runs the people in parallel (each job is independent) and returns outcomes sorted by person.
     private static func run(_ jobs: [PersonCalculation]) throws(IncentivesError) -> [PersonOutcome] {
-        let results = ParallelMap.map(jobs) { job in Result { () throws(IncentivesError) in try job.run() } }
+        let results = ParallelMap.map(jobs, chunks: 1_024) { job in
+            Result { () throws(IncentivesError) in try job.run() }
+        }
         var outcomes: [PersonOutcome] = []
         outcomes.reserveCapacity(results.count)
         for result in results {

@@ -6,8 +6,8 @@ import SalesData
 /// person equal their statement total.
 public struct CompResult: Sendable, Hashable {
     public var period: CompPeriod
-    /// Credits of the period's month, by person then transaction.
-    public var credits: [Credit]
+    /// Credits of the period's month, by person then transaction (columns; ``Credit`` values on access).
+    public var credits: CreditTable
     public var measurements: [Measurement]
     public var earnings: [Earning]
     public var statements: [Statement]

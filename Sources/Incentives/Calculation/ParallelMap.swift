@@ -2,11 +2,13 @@ import Foundation
 
 /// Maps independent jobs on all cores, keeping input order, so results never depend on thread count.
 enum ParallelMap {
-    /// `jobs.map(body)`, computed in contiguous chunks on `DispatchQueue.concurrentPerform`.
-    static func map<Input: Sendable, Output: Sendable>(_ jobs: [Input], _ body: @Sendable (Input) -> Output) -> [Output]
-    {
+    /// `jobs.map(body)`, computed in at most `chunks` contiguous chunks on
+    /// `DispatchQueue.concurrentPerform` (more chunks balance uneven jobs better).
+    static func map<Input: Sendable, Output: Sendable>(
+        _ jobs: [Input], chunks: Int = 64, _ body: @Sendable (Input) -> Output
+    ) -> [Output] {
         guard jobs.count > 1 else { return jobs.map(body) }
-        let chunks = min(jobs.count, 64)
+        let chunks = min(jobs.count, max(1, chunks))
         let box = ResultBox<Output>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (jobs.count * chunk / chunks)..<(jobs.count * (chunk + 1) / chunks)

@@ -35,8 +35,8 @@ extension PersonCalculation {
             person: rep.id, plan: plan.id, component: component.name, window: current.window.label,
             credit: current.credit.rounded(), quota: current.quota?.rounded(), attainment: current.attainment?.rate,
             proration: proration)
-        let monthCredits = qualifying(component, from: period.first, through: period.last)
-        let lines = allocate(amount, over: monthCredits, component: component) { credit, share in
+        let month = monthCredits(component, limit: Self.statementLineLimit)
+        let lines = allocate(amount, over: month.credits, count: month.count, total: month.total) { credit, share in
             StatementLine(
                 component: component.name, transactionID: credit?.transactionID, date: credit?.date,
                 credit: credit?.amount,
@@ -297,7 +297,7 @@ extension PersonCalculation {
 
     /// A SPIFF: each qualifying credit of the month pays flat or a percentage, or once per period.
     private func spiffEarning(_ component: PlanComponent, _ spiff: Spiff) -> (Measurement?, Earning, [StatementLine]) {
-        let credits = qualifying(component, from: period.first, through: period.last)
+        let credits = monthCredits(component).credits
         var lines: [StatementLine] = []
         var trace = ["SPIFF credits \(period.first)…\(period.last): \(credits.count) transactions"]
         let rateText: String
@@ -342,14 +342,18 @@ extension PersonCalculation {
 
     /// Splits `amount` over `credits` in proportion to credit by the largest remainder (ties in credit
     /// order), so the lines add up to `amount` exactly; one line without a transaction when there is no
-    /// credit to attribute to.
+    /// credit to attribute to or more than ``statementLineLimit`` credits.
+    ///
+    /// - Parameters:
+    ///   - credits: the month's credits, all of them when `count` is at most ``statementLineLimit``.
+    ///   - count: how many credits the month has.
+    ///   - total: their amount in cents.
     func allocate(
-        _ amount: Money, over credits: [Credit], component: PlanComponent, make: (Credit?, Money) -> StatementLine
+        _ amount: Money, over credits: [Credit], count: Int, total: Int64, make: (Credit?, Money) -> StatementLine
     ) -> [StatementLine] {
-        let total = credits.reduce(Int64(0)) { $0 + $1.amount.cents }
-        guard total != 0, !credits.isEmpty, credits.count <= Self.statementLineLimit else {
+        guard total != 0, count > 0, count <= Self.statementLineLimit else {
             var line = make(nil, amount)
-            if !credits.isEmpty { line.credit = Money(cents: total) }
+            if count > 0 { line.credit = Money(cents: total) }
             return [line]
         }
         // With a negative total, negate every weight: the shares are unchanged and the divisor is positive.

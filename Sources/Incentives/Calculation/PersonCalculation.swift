@@ -13,15 +13,36 @@ struct PersonCalculation: Sendable {
     let plan: CompPlan
     let version: PlanVersion
     /// The person's credits of the plan year to date.
-    let credits: [Credit]
+    let credits: PersonCredits
     let request: CompRequest
     let transactions: [Transaction]
     /// Per component filter (``filterKey(_:)``): whether each transaction of the request qualifies.
     let masks: [String: [Bool]]
+    /// Per ``seriesKey(_:)``: the measure summed per day of the plan year (filled by ``run()``).
+    var series: [String: DaySeries] = [:]
 
     var period: CompPeriod { request.period }
 
+    init(
+        rep: Rep, plan: CompPlan, version: PlanVersion, credits: PersonCredits, request: CompRequest,
+        transactions: [Transaction], masks: [String: [Bool]]
+    ) {
+        self.rep = rep
+        self.plan = plan
+        self.version = version
+        self.credits = credits
+        self.request = request
+        self.transactions = transactions
+        self.masks = masks
+    }
+
     func run() throws(IncentivesError) -> PersonOutcome {
+        var prepared = self
+        prepared.series = daySeries()
+        return try prepared.calculate()
+    }
+
+    private func calculate() throws(IncentivesError) -> PersonOutcome {
         var measurements: [Measurement] = []
         var earnings: [Earning] = []
         var lines: [StatementLine] = []
@@ -84,43 +105,97 @@ struct PersonCalculation: Sendable {
             }.joined()
     }
 
-    /// The credits counted by `component` dated in `from...through`.
-    func qualifying(_ component: PlanComponent, from: CalendarDate, through: CalendarDate) -> [Credit] {
+    /// Components with equal keys measure the same credits the same way.
+    static func seriesKey(_ component: PlanComponent) -> String {
+        filterKey(component) + "\u{1D}" + component.creditKinds.map(\.rawValue).sorted().joined(separator: ",")
+            + "\u{1D}" + component.measure.rawValue
+    }
+
+    /// Whether row `row` of the credit table counts for a component reading `kinds` through `mask`.
+    private func counts(_ row: Int, _ component: PlanComponent, _ kinds: Set<CreditKind>, _ mask: [Bool]?) -> Bool {
+        let table = credits.table
+        guard kinds.contains(table.kind[row]) else { return false }
+        let t = Int(table.transaction[row])
+        return mask.map { $0[t] } ?? Self.matches(component, transactions[t])
+    }
+
+    /// The measured value of row `row` in cents (units count 100 per transaction, signed).
+    private func value(_ row: Int, _ measure: PlanComponent.Measure) -> Int64 {
+        let amount = credits.table.amount[row]
+        switch measure {
+        case .bookings, .revenue: return amount
+        case .units: return amount < 0 ? -100 : 100
+        }
+    }
+
+    /// Every quota and MBO component's measure summed per day of the plan year to date, one pass over the
+    /// person's credits per distinct ``seriesKey(_:)``.
+    func daySeries() -> [String: DaySeries] {
+        let first = (CalendarDate(year: period.year, month: 1, day: 1) ?? period.first).daysSinceEpoch
+        let last = period.last.daysSinceEpoch
+        var series: [String: DaySeries] = [:]
+        for component in version.components {
+            if case .spiff = component.kind { continue }
+            let key = Self.seriesKey(component)
+            guard series[key] == nil else { continue }
+            var sums = [Int64](repeating: 0, count: last - first + 2)
+            var counted = [Int](repeating: 0, count: last - first + 2)
+            let mask = masks[Self.filterKey(component)]
+            let kinds = component.creditKinds
+            for range in [credits.earlier, credits.month] {
+                for row in range where counts(row, component, kinds, mask) {
+                    let day = Int(credits.days[Int(credits.table.transaction[row])]) - first
+                    sums[day + 1] += value(row, component.measure)
+                    counted[day + 1] += 1
+                }
+            }
+            for day in 1..<sums.count {
+                sums[day] += sums[day - 1]
+                counted[day] += counted[day - 1]
+            }
+            series[key] = DaySeries(first: first, sums: sums, counts: counted)
+        }
+        return series
+    }
+
+    /// The credits of the period's month counted by `component`, up to `limit` of them (all when `nil`),
+    /// with how many there are and their total amount in cents.
+    func monthCredits(_ component: PlanComponent, limit: Int? = nil) -> (
+        credits: [Credit], count: Int, total: Int64
+    ) {
         let mask = masks[Self.filterKey(component)]
         let kinds = component.creditKinds
-        return credits.filter { credit in
-            credit.date >= from && credit.date <= through && kinds.contains(credit.kind)
-                && (mask.map { $0[credit.transactionIndex] }
-                    ?? Self.matches(component, transactions[credit.transactionIndex]))
+        var found: [Credit] = []
+        var count = 0
+        var total: Int64 = 0
+        for row in credits.month where counts(row, component, kinds, mask) {
+            count += 1
+            total += credits.table.amount[row]
+            if limit.map({ count <= $0 }) ?? true { found.append(credits.table.row(row)) }
         }
+        return (found, count, total)
     }
 
     /// The measure of `component` over its credits dated in `from...through`, in cents (units: 100 each),
     /// and how many credits counted; allocates nothing.
     func measure(_ component: PlanComponent, from: CalendarDate, through: CalendarDate) -> (total: Int64, count: Int) {
+        if let series = series[Self.seriesKey(component)] {
+            return series.sum(from: from.daysSinceEpoch, through: through.daysSinceEpoch)
+        }
         let mask = masks[Self.filterKey(component)]
         let kinds = component.creditKinds
+        let (low, high) = (from.daysSinceEpoch, through.daysSinceEpoch)
         var total: Int64 = 0
         var count = 0
-        for credit in credits where credit.date >= from && credit.date <= through && kinds.contains(credit.kind) {
-            guard
-                mask.map({ $0[credit.transactionIndex] })
-                    ?? Self.matches(component, transactions[credit.transactionIndex])
-            else {
-                continue
+        for range in [credits.earlier, credits.month] {
+            for row in range where counts(row, component, kinds, mask) {
+                let day = Int(credits.days[Int(credits.table.transaction[row])])
+                guard day >= low, day <= high else { continue }
+                total += value(row, component.measure)
+                count += 1
             }
-            total += value(of: credit, component.measure)
-            count += 1
         }
         return (total, count)
-    }
-
-    /// The measured value of one credit in cents (units count 100 per transaction, signed).
-    func value(of credit: Credit, _ measure: PlanComponent.Measure) -> Int64 {
-        switch measure {
-        case .bookings, .revenue: return credit.amount.cents
-        case .units: return credit.amount.cents < 0 ? -100 : 100
-        }
     }
 
     // MARK: - Quota
@@ -204,5 +279,21 @@ struct PersonCalculation: Sendable {
             expected:
                 "a quota named '\(component.quota)' for \(rep.id) or a territory it holds, for \(window.label), in the quota file"
         )
+    }
+}
+
+/// A measure summed per day: `sums[d + 1] - sums[d]` is day `first + d`'s (prefix sums, so any range of
+/// days costs two reads).
+struct DaySeries: Sendable {
+    let first: Int
+    let sums: [Int64]
+    let counts: [Int]
+
+    /// The sum and count over days `from...through` (clamped to the series).
+    func sum(from: Int, through: Int) -> (total: Int64, count: Int) {
+        let low = max(from - first, 0)
+        let high = min(through - first + 1, sums.count - 1)
+        guard low < high else { return (0, 0) }
+        return (sums[high] - sums[low], counts[high] - counts[low])
     }
 }

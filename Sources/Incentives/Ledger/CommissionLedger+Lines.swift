@@ -1,6 +1,19 @@
 import SalesData
 
 extension CommissionLedger {
+    /// The transactions that refunds and cancellations name as their original (by id; the last line of
+    /// an id wins), found in one pass without indexing every transaction.
+    static func originals(in transactions: [Transaction]) -> [TransactionID: Transaction] {
+        var wanted: Set<TransactionID> = []
+        for t in transactions where t.kind.isReversal {
+            if let original = t.originalID { wanted.insert(original) }
+        }
+        guard !wanted.isEmpty else { return [:] }
+        var originals: [TransactionID: Transaction] = [:]
+        for t in transactions where t.originalID == nil && wanted.contains(t.id) { originals[t.id] = t }
+        return originals
+    }
+
     /// The reason of a non-recoverable draw's advance line (a top-up never owed).
     static let topUpReason = "non-recoverable top-up"
 
@@ -9,8 +22,7 @@ extension CommissionLedger {
     /// component (its attributed statement lines in the latest version of that month).
     func clawbacks(in period: CompPeriod, input: LedgerInput, prior: LedgerState) throws(LedgerError) -> [LedgerLine] {
         guard let policy = input.policy.clawback else { return [] }
-        var originals: [TransactionID: Transaction] = [:]
-        for t in input.request.transactions where t.originalID == nil { originals[t.id] = t }
+        let originals = Self.originals(in: input.request.transactions)
         var lines: [LedgerLine] = []
         for reversal in input.request.transactions where reversal.kind.isReversal {
             guard CompPeriod(containing: reversal.date) == period, let id = reversal.originalID,

@@ -183,11 +183,13 @@ public struct CommissionLedger: Sendable {
     /// The request the engine sees: reversals of transactions dated in an earlier month are left to the
     /// clawback policy.
     static func engineRequest(_ request: CompRequest) -> CompRequest {
-        var dates: [TransactionID: CalendarDate] = [:]
-        for t in request.transactions where t.originalID == nil { dates[t.id] = t.date }
+        let originals = originals(in: request.transactions)
+        guard !originals.isEmpty else { return request }
         var copy = request
         copy.transactions = request.transactions.filter { t in
-            guard t.kind.isReversal, let original = t.originalID, let day = dates[original] else { return true }
+            guard t.kind.isReversal, let original = t.originalID, let day = originals[original]?.date else {
+                return true
+            }
             return CompPeriod(containing: day) == CompPeriod(containing: t.date)
         }
         return copy

@@ -103,22 +103,51 @@ public struct LedgerInput: Sendable {
     /// SHA-256 of each month's transactions of plan year `year` (index 0 is January), in request order:
     /// every field, so a late, changed or removed transaction changes its month's digest.
     ///
+    /// Each transaction's fields are joined by U+001F and ended by U+001E; chunks of transactions are
+    /// encoded in parallel and joined in order, so the digest does not depend on the number of threads.
+    ///
     /// - Complexity: one pass over the transactions.
     func monthlyDigests(year: Int) -> [String] {
-        var months = [[UInt8]](repeating: [], count: 12)
-        for t in request.transactions where t.date.year == year {
-            var fields = [
-                t.id.rawValue, t.kind.rawValue, t.date.description, t.accountID.rawValue,
-                t.opportunityID?.rawValue ?? "", t.product?.rawValue ?? "", t.amount.description, t.currency,
-                t.orderType ?? "", t.ownerID?.rawValue ?? "", t.originalID?.rawValue ?? "",
-            ]
-            for split in t.splits {
-                fields += [split.repID.rawValue, split.percentage.description, split.kind.rawValue]
+        let transactions = request.transactions
+        let count = max(1, min(256, transactions.count / 32_768))
+        let ranges = (0..<count).map { (transactions.count * $0 / count)..<(transactions.count * ($0 + 1) / count) }
+        let parts = ParallelMap.map(ranges, chunks: count) { range in
+            var months = [[UInt8]](repeating: [], count: 12)
+            for t in transactions[range] where t.date.year == year {
+                Self.encode(t, into: &months[t.date.month - 1])
             }
-            months[t.date.month - 1] += Array(fields.joined(separator: "\u{1F}").utf8)
-            months[t.date.month - 1].append(0x1E)
+            return months
+        }
+        var months = [[UInt8]](repeating: [], count: 12)
+        for part in parts {
+            for month in 0..<12 { months[month] += part[month] }
         }
         return months.map { SHA256Digest.hex(of: $0) }
+    }
+
+    /// Appends one transaction's digest text: its fields joined by U+001F, then U+001E.
+    private static func encode(_ t: Transaction, into bytes: inout [UInt8]) {
+        func field(_ text: String?, last: Bool = false) {
+            if let text { bytes.append(contentsOf: text.utf8) }
+            bytes.append(last ? 0x1E : 0x1F)
+        }
+        field(t.id.rawValue)
+        field(t.kind.rawValue)
+        t.date.appendISO(to: &bytes)
+        bytes.append(0x1F)
+        field(t.accountID.rawValue)
+        field(t.opportunityID?.rawValue)
+        field(t.product?.rawValue)
+        field(t.amount.description)
+        field(t.currency)
+        field(t.orderType)
+        field(t.ownerID?.rawValue)
+        field(t.originalID?.rawValue, last: t.splits.isEmpty)
+        for (index, split) in t.splits.enumerated() {
+            field(split.repID.rawValue)
+            field(split.percentage.description)
+            field(split.kind.rawValue, last: index == t.splits.count - 1)
+        }
     }
 
     /// The hash of everything a calculation of `period` reads, and its parts; `digests` are

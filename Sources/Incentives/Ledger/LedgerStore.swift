@@ -106,7 +106,7 @@ public struct VersionRecord: Sendable, Hashable {
     /// Each input's own SHA-256 (`plans`, `quotas`, `transactions`, …), to say what changed.
     public var inputs: [String: String]
     /// Credits, measurements and earnings (only earnings and attributions are read back by ``LedgerStore/state()``).
-    public var credits: [Credit]
+    public var credits: CreditTable
     public var measurements: [Measurement]
     public var earnings: [LedgerEarning]
     /// Statement lines attributed to a transaction: what each deal paid whom (for clawbacks and holds).

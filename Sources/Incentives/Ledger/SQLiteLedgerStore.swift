@@ -73,7 +73,7 @@ public final class SQLiteLedgerStore: LedgerStore {
                 state.versions.append(
                     VersionRecord(
                         period: try Self.month(row[1]), number: row[2], recordedIn: try Self.month(row[3]),
-                        reason: row[4], inputHash: row[5], inputs: Self.decodeInputs(row[6]), credits: [],
+                        reason: row[4], inputHash: row[5], inputs: Self.decodeInputs(row[6]), credits: CreditTable(),
                         measurements: [], earnings: earnings[id] ?? [], attributions: attributions[id] ?? []))
             }
             for row in try Row.fetchAll(
@@ -270,20 +270,7 @@ public final class SQLiteLedgerStore: LedgerStore {
                 version.inputHash, try encodeInputs(version.inputs),
             ])
         let run = db.lastInsertedRowID
-        let credit = try db.makeStatement(
-            sql: """
-                INSERT INTO credit (run, person, transactionID, date, kind, shareMicros, amountCents, rule)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        var rules: [CreditRule: String] = [:]
-        for c in version.credits {
-            let rule = rules[c.reason] ?? c.rule
-            rules[c.reason] = rule
-            try credit.execute(arguments: [
-                run, c.person.rawValue, c.transactionID.rawValue, c.date.description, c.kind.rawValue, c.share.micros,
-                c.amount.cents, rule,
-            ])
-        }
+        try insertCredits(version.credits, run: run, db: db)
         let measurement = try db.makeStatement(
             sql: """
                 INSERT INTO measurement (run, person, plan, component, window, creditCents, quotaCents, attainmentMicros,

@@ -3,41 +3,43 @@ import SalesData
 extension CompResult {
     /// `credits.csv`: one row per person, transaction and credit kind of the period's month.
     ///
-    /// Written as bytes (millions of rows): a field repeated from the previous row (person, share, rule)
-    /// is quoted once; dates and amounts are formatted from their integers.
+    /// Written as bytes from the credit columns, in parallel chunks joined in order: a person's, rule's
+    /// or share's text is quoted once; dates and amounts are formatted from their integers.
     public func creditsCSV() -> [UInt8] {
         var writer = CSVWriter()
         writer.writeRow(["person_id", "transaction_id", "date", "kind", "share", "amount", "rule"])
-        var bytes = writer.bytes
-        bytes.reserveCapacity(bytes.count + credits.count * 80)
-        var person = RepeatedField()
-        var kind = RepeatedField()
-        var share = RepeatedField()
-        var rules: [CreditRule: [UInt8]] = [:]
-        var lastRule: (CreditRule, [UInt8])?
-        for c in credits {
-            person.append(c.person.rawValue, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            RepeatedField.appendQuoted(c.transactionID.rawValue, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            c.date.appendISO(to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            kind.append(c.kind.rawValue, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            share.append(c.share, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            c.amount.appendDescription(to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            if let lastRule, lastRule.0 == c.reason {
-                bytes.append(contentsOf: lastRule.1)
-            } else {
-                let text = rules[c.reason] ?? Array(CSVWriter.quoted(c.rule).utf8)
-                rules[c.reason] = text
-                lastRule = (c.reason, text)
-                bytes.append(contentsOf: text)
+        let table = credits
+        let people = table.people.map { Array(CSVWriter.quoted($0.rawValue).utf8) }
+        let rules = table.rules.map { Array(CSVWriter.quoted($0.text(date: period.first)).utf8) }
+        let kinds = Dictionary(uniqueKeysWithValues: CreditKind.allCases.map { ($0, Array($0.rawValue.utf8)) })
+        let count = max(1, min(256, table.count / 65_536))
+        let ranges = (0..<count).map { (table.count * $0 / count)..<(table.count * ($0 + 1) / count) }
+        let parts = ParallelMap.map(ranges, chunks: count) { range in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 64)
+            var share = RepeatedField()
+            for row in range {
+                let transaction = table.transactions[Int(table.transaction[row])]
+                bytes.append(contentsOf: people[Int(table.person[row])])
+                bytes.append(UInt8(ascii: ","))
+                RepeatedField.appendQuoted(transaction.id.rawValue, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                transaction.date.appendISO(to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: kinds[table.kind[row]] ?? [])
+                bytes.append(UInt8(ascii: ","))
+                share.append(Rate(micros: Int64(table.share[row])), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                Money(cents: table.amount[row]).appendDescription(to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: rules[Int(table.rule[row])])
+                bytes.append(0x0A)
             }
-            bytes.append(0x0A)
+            return bytes
         }
+        var bytes = writer.bytes
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { bytes.append(contentsOf: part) }
         return bytes
     }
 
@@ -159,9 +161,14 @@ struct RepeatedField {
         bytes.append(contentsOf: quoted)
     }
 
-    /// Appends `value` quoted as ``CSVWriter`` quotes it, without remembering it.
+    /// Appends `value` quoted as ``CSVWriter`` quotes it, without remembering it (no copy when it needs
+    /// no quotes, the usual case).
     static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: CSVWriter.quoted(value).utf8)
+        let utf8 = value.utf8
+        let plain =
+            !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } && utf8.first != 0x20
+            && utf8.last != 0x20
+        if plain { bytes.append(contentsOf: utf8) } else { bytes.append(contentsOf: CSVWriter.quoted(value).utf8) }
     }
 }
 

@@ -13,16 +13,18 @@ public struct CompResultWriter: Sendable {
     ///
     /// - Throws: ``AtomicFolderError``; the destination is then untouched.
     public func write(_ result: CompResult, to folder: URL) throws {
-        var files: [(name: String, bytes: [UInt8])] = [
-            ("credits.csv", result.creditsCSV()), ("measurements.csv", result.measurementsCSV()),
-            ("earnings.csv", result.earningsCSV()), ("statements.csv", result.statementsCSV()),
-            ("statement_totals.csv", result.totalsCSV()),
-        ]
-        for statement in result.statements {
+        // Each file becomes `Data` as soon as it is made, so at most one byte array is alive at a time.
+        var files: [(name: String, data: Data)] = [("credits.csv", Data(result.creditsCSV()))]
+        files.append(("measurements.csv", Data(result.measurementsCSV())))
+        files.append(("earnings.csv", Data(result.earningsCSV())))
+        files.append(("statements.csv", Data(result.statementsCSV())))
+        files.append(("statement_totals.csv", Data(result.totalsCSV())))
+        let period = result.period
+        files += ParallelMap.map(result.statements, chunks: 256) { statement in
             let name = statement.person.rawValue.map {
                 $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_"
             }
-            files.append(("statements/" + String(name) + ".html", statement.htmlBytes(period: result.period)))
+            return (name: "statements/" + String(name) + ".html", data: Data(statement.htmlBytes(period: period)))
         }
         try AtomicFolder.write(files, to: folder)
     }
