@@ -31,6 +31,10 @@ struct Options {
     }
 }
 
+extension Double {
+    var squared: Double { self * self }
+}
+
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
@@ -67,15 +71,39 @@ if options.reference {
         "python3", root.appendingPathComponent("Benchmarks/Simulation/reference.py").path, "\(options.trials)",
         "\(options.seed)",
     ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
     let referenceStart = clock.now
     try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let referenceSeconds = seconds(clock.now - referenceStart)
-    print(
-        String(
-            format: "numpy reference (process, imports included): %.2f s; ratio swift/numpy %.2f", referenceSeconds,
-            swiftSeconds / referenceSeconds))
+    print(output, terminator: "")
+    // RESULT share share_se payout payout_se seconds (numpy's own timing, imports excluded).
+    let result =
+        output.split(separator: "\n").first { $0.hasPrefix("RESULT ") }?.split(separator: " ")
+        .dropFirst().compactMap { Double($0) } ?? []
+    if result.count == 5 {
+        // Two independent simulations: their means differ by N(0, se₁² + se₂²).
+        let shareZ = (share.value - result[0]) / (share.standardError.squared + result[1].squared).squareRoot()
+        let payoutZ = (payout.value - result[2]) / (payout.standardError.squared + result[3].squared).squareRoot()
+        print(
+            String(
+                format: "swift vs numpy: share %+.2f SE, payout %+.2f SE (combined standard errors)", shareZ, payoutZ))
+        failed = failed || abs(shareZ) > 3 || abs(payoutZ) > 3
+        print(
+            String(
+                format: "numpy: %.2f s simulating (%.2f s with the process and imports); ratio swift/numpy %.2f"
+                    + " (%.2f against the whole process)", result[4], referenceSeconds, swiftSeconds / result[4],
+                swiftSeconds / referenceSeconds))
+    } else {
+        print("numpy reference printed no RESULT line")
+        failed = true
+    }
     failed = failed || process.terminationStatus != 0
 }
-print(failed ? "FAILED: a mean is not within 3 standard errors" : "both within 3 standard errors of the closed form")
+print(
+    failed
+        ? "FAILED: a mean is not within 3 standard errors"
+        : "both within 3 standard errors of the closed form and of each other")
 if failed { exit(1) }

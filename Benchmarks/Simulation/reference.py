@@ -55,4 +55,6 @@ print(f"total payout: analytic {analytic_payout:.2f}, simulated {payout:.2f} +- 
       f"({(payout - analytic_payout) / payout_se:+.2f} SE)")
 ok = abs(share - analytic_share) <= 3 * share_se and abs(payout - analytic_payout) <= 3 * payout_se
 print("within 3 SE" if ok else "NOT within 3 SE")
+# One machine-readable line for sim-bench: share, its SE, payout, its SE, seconds.
+print(f"RESULT {float(share)!r} {float(share_se)!r} {float(payout)!r} {float(payout_se)!r} {elapsed!r}")
 sys.exit(0 if ok else 1)

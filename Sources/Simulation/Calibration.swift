@@ -17,6 +17,9 @@ public struct CalibratedRep: Sendable, Hashable {
     public var sigmaSegment: Double
     /// Year-over-year monthly pairs the territory's spread is estimated from.
     public var historyPairs: Int
+    /// The share of a year's sales that falls in the person's time in seats in the plan year, weighted by
+    /// the history's seasonality (1 for a full year; a hire starting in August gets the August-December share).
+    public var seatShare: Double = 1
 }
 
 /// The people of a simulation, calibrated from history and the quota step.
@@ -28,15 +31,23 @@ public struct CalibratedModel: Sendable {
     public var component: PlanComponent
     /// People with the component's plan who were left out, with why.
     public var skipped: [(RepID, String)]
+    /// Per calendar month, its share of the component's sales in the complete history years (sums to 1).
+    public var seasonality: [Double] = [Double](repeating: 1.0 / 12, count: 12)
 }
 
 /// Calibrates per-person lognormal sales from the quota step's expected sales and the history's volatility.
 ///
 /// For each person whose plan (in force at the plan year's end, or their last day) holds the quota
 /// component:
-/// - **Mean** = the quota step's `expected_sales` of their territory × the component's share of the
-///   territory's historical net sales (bookings and orders less refunds and cancellations, years before
-///   the plan year), so a component that counts only new business is not credited renewals.
+/// - **Mean** = Σ over the seats they hold in the plan year of the quota step's `expected_sales` of the
+///   territory × the component's share of the territory's historical net sales (bookings and orders less
+///   refunds and cancellations, years before the plan year) × min(1, s ÷ c), where s is the seasonal
+///   share of the year spent in that seat (days in seat per month weighted by the history's monthly share
+///   of the component's sales) and c the seat's `capacity` in the quota step (the share of the year it
+///   planned the seat to be worked, with its start and ramp; 1 when absent). So a component that counts
+///   only new business is not credited renewals; a hire the quota step planned keeps its expectation; and
+///   someone who holds a seat for part of the year only (a move, an unplanned hire) is not expected to
+///   sell the months someone else held it.
 /// - **Spread.** Per territory and calendar month, y = ln(sales this year ÷ same month a year earlier)
 ///   of the component's qualifying sales (months with sales in both years). A month's log spread is
 ///   sd(y)/√2; twelve independent months give an annual σ² = ln(1 + (e^{σₘ²} − 1)/12). The person's σ² is
@@ -99,9 +110,14 @@ public enum Calibration {
         }
         annual.period = .year
 
+        var seats: [RepID: [Seat]] = [:]
+        for (rep, _, _, _) in chosen {
+            seats[rep.id] = seatsInYear(rep, alignment: alignment, from: yearStart, through: yearEnd)
+        }
         let history = History(
             dataset: dataset, alignment: alignment, component: annual, before: yearStart,
-            territories: Set(chosen.map(\.1)))
+            territories: Set(chosen.map(\.1) + seats.values.flatMap { $0.map(\.territory) }))
+        let seasonality = history.seasonality()
         var bySegment: [String: [Double]] = [:]
         for (_, territory, _, _) in chosen {
             bySegment[quotas.rows[territory.rawValue]?.parent ?? "", default: []].append(
@@ -116,7 +132,18 @@ public enum Calibration {
             let pairs = Double(own.pairs)
             let sigma = ((pairs * own.value * own.value + 12 * segmentVariance) / (pairs + 12)).squareRoot()
             let share = history.share(territory)
-            let mean = max(row.expectedSales * share, 1)
+            var expected = 0.0
+            var seatShare = 0.0
+            for seat in seats[rep.id] ?? [] {
+                guard let seatRow = quotas.rows[seat.territory.rawValue] else { continue }
+                let fraction = Self.seasonalShare(seat, seasonality: seasonality, year: planYear)
+                // The quota step's expectation already covers the start and ramp it planned (capacity);
+                // a person holding the seat for less of the year than planned gets that part of it.
+                let planned = seatRow.capacity > 0 ? min(1, fraction / seatRow.capacity) : fraction
+                expected += seatRow.expectedSales * history.share(seat.territory) * planned
+                seatShare += fraction
+            }
+            let mean = max(expected, 1)
             let days = daysInSeat(rep, from: yearStart, through: yearEnd)
             var ti = version.targetIncentive
             if version.prorateTarget, days < 365 {
@@ -129,10 +156,38 @@ public enum Calibration {
                         meanSales: mean, sigma: min(max(sigma, 0.05), 3)),
                     territory: territory, segment: row.parent, expectedSales: row.expectedSales,
                     componentShare: share, sigmaOwn: own.value, sigmaSegment: segmentVariance.squareRoot(),
-                    historyPairs: own.pairs))
+                    historyPairs: own.pairs, seatShare: seatShare))
         }
         return CalibratedModel(
-            reps: reps, marketCorrelation: history.marketCorrelation(), component: annual, skipped: skipped)
+            reps: reps, marketCorrelation: history.marketCorrelation(), component: annual, skipped: skipped,
+            seasonality: seasonality)
+    }
+
+    /// The person's seats clipped to the plan year and to their employment (hire date to termination).
+    static func seatsInYear(
+        _ rep: Rep, alignment: EffectiveDatedAlignment, from start: CalendarDate, through end: CalendarDate
+    ) -> [Seat] {
+        let first = max(start.daysSinceEpoch, rep.hireDate?.daysSinceEpoch ?? Int.min)
+        let until = min(end.daysSinceEpoch + 1, rep.terminationDate?.daysSinceEpoch ?? Int.max)
+        return alignment.seats(of: rep.id).compactMap { seat in
+            let from = max(seat.from, first)
+            let to = min(seat.until, until)
+            return from < to ? Seat(territory: seat.territory, from: from, until: to) : nil
+        }
+    }
+
+    /// The share of plan year `year`'s sales expected in `seat`: per month, days in seat ÷ days in the
+    /// month × the month's seasonal weight (`seasonality`, twelve weights summing to 1).
+    static func seasonalShare(_ seat: Seat, seasonality: [Double], year: Int) -> Double {
+        var share = 0.0
+        for month in 1...12 {
+            guard let first = CalendarDate(year: year, month: month, day: 1) else { continue }
+            let days = CalendarDate.daysInMonth(year: year, month: month)
+            let from = max(seat.from, first.daysSinceEpoch)
+            let until = min(seat.until, first.daysSinceEpoch + days)
+            if from < until { share += seasonality[month - 1] * Double(until - from) / Double(days) }
+        }
+        return share
     }
 
     private static func daysInSeat(_ rep: Rep, from start: CalendarDate, through end: CalendarDate) -> Int {
@@ -152,6 +207,8 @@ struct QuotaStepRows {
         var parent: String
         var quota: Double
         var expectedSales: Double
+        /// The share of the year the quota step planned the seat to be worked (start and ramp), 1 when absent.
+        var capacity: Double = 1
     }
 
     var rows: [String: Row] = [:]
@@ -184,10 +241,11 @@ struct QuotaStepRows {
                 return (index < record.count ? record.string(at: index) : "", index + 1)
             }
             var numbers: [Double] = []
-            for column in ["quota", "expected_sales"] {
+            let columns = ["quota", "expected_sales"] + (header["capacity"] == nil ? [] : ["capacity"])
+            for column in columns {
                 let (text, position) = field(column)
                 if text.isEmpty {  // a node above the seats (company, regions) may have no figure
-                    numbers.append(0)
+                    numbers.append(column == "capacity" ? 1 : 0)
                     continue
                 }
                 guard let value = Double(text), value.isFinite, value >= 0, value < 1e13 else {
@@ -198,7 +256,9 @@ struct QuotaStepRows {
                 }
                 numbers.append(value)
             }
-            parsed[field("node").0] = Row(parent: field("parent").0, quota: numbers[0], expectedSales: numbers[1])
+            parsed[field("node").0] = Row(
+                parent: field("parent").0, quota: numbers[0], expectedSales: numbers[1],
+                capacity: numbers.count > 2 ? numbers[2] : 1)
         } onMalformed: { line, column, message in
             if failure == nil { failure = .invalid(field: "\(name):\(line):\(column)", value: "", expected: message) }
         }
@@ -228,6 +288,23 @@ struct History {
             qualifying[territory, default: [:]][transaction.date.year * 12 + transaction.date.month - 1, default: 0] +=
                 money.cents
         }
+    }
+
+    /// The component's monthly seasonality: per calendar month, its share of the qualifying sales of the
+    /// complete history years (all twelve months with sales), over all territories; twelve equal weights
+    /// without a complete year.
+    func seasonality() -> [Double] {
+        var byMonth: [Int: Int64] = [:]
+        for months in qualifying.values { for (month, cents) in months { byMonth[month, default: 0] += cents } }
+        var weights = [Double](repeating: 0, count: 12)
+        for year in Set(byMonth.keys.map { $0 / 12 }) {
+            let months = (0..<12).map { byMonth[year * 12 + $0] ?? 0 }
+            guard months.allSatisfy({ $0 > 0 }) else { continue }
+            for (index, cents) in months.enumerated() { weights[index] += Double(cents) }
+        }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return [Double](repeating: 1.0 / 12, count: 12) }
+        return weights.map { $0 / total }
     }
 
     /// The component's share of the territory's net sales (1 without history).

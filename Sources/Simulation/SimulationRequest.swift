@@ -88,6 +88,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case invalid(field: String, value: String, expected: String)
     /// The component cannot be evaluated on one outcome alone (not a quota component, gated, modified).
     case unsupportedComponent(String, reason: String)
+    /// A plan-cost target that no value of the parameter in the searched bracket meets (exit status 3).
+    case unreachable(String)
 
     public var description: String {
         switch self {
@@ -95,6 +97,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(field): \"\(value.prefix(200))\": expected \(expected)"
         case .unsupportedComponent(let name, let reason):
             return "component \(name): cannot be simulated: \(reason)"
+        case .unreachable(let message):
+            return "target unreachable: \(message)"
         }
     }
 }

@@ -22,6 +22,17 @@ public struct SimulationStudy: Sendable {
     /// - Throws: ``SimulationError`` for a bad setting, an unreadable or bad input (naming the file), or a
     ///   component that cannot be simulated.
     public func run(_ configuration: SimulationConfiguration) async throws(SimulationError) -> SimulationReport {
+        let (model, request, _) = try prepare(configuration)
+        let summaries = try await MonteCarloSimulator().compare(request)
+        return SimulationReport(
+            configuration: configuration, model: model, marketCorrelation: request.marketCorrelation,
+            summaries: summaries)
+    }
+
+    /// Validates `configuration`, loads the company, calibrates, and builds the request of every scenario.
+    func prepare(_ configuration: SimulationConfiguration) throws(SimulationError) -> (
+        model: CalibratedModel, request: SimulationRequest, dataset: SalesDataset
+    ) {
         if let problem = configuration.problems().first {
             throw .invalid(field: problem.requestKey ?? "configuration", value: "\(problem)", expected: "a valid value")
         }
@@ -53,12 +64,24 @@ public struct SimulationStudy: Sendable {
         let request = SimulationRequest(
             reps: model.reps.map(\.simulated), scenarios: scenarios, trials: configuration.trials,
             seed: configuration.seed, marketCorrelation: rho, trialsPerChunk: 100, parallelism: parallelism)
-        let summaries = try await MonteCarloSimulator().compare(request)
-        return SimulationReport(
-            configuration: configuration, model: model, marketCorrelation: rho, summaries: summaries)
+        return (model, request, dataset)
     }
 
-    private static func plans(_ path: String) throws(SimulationError) -> PlanBook {
+    /// Calibrates `configuration` as ``run(_:)`` does and finds the value of `parameter` of its component
+    /// that meets `target` (``PlanCostSolver``); scenarios of the configuration are ignored.
+    ///
+    /// - Throws: ``SimulationError/unreachable(_:)`` when no value in the bracket meets the target, and
+    ///   the errors of ``run(_:)``.
+    public func solve(
+        _ configuration: SimulationConfiguration, parameter: PlanParameter, target: PlanCostTarget,
+        bracket: ClosedRange<Double>? = nil
+    ) async throws(SimulationError) -> PlanCostSolution {
+        let request = try prepare(configuration).request
+        return try await PlanCostSolver().solve(
+            PlanCostRequest(simulation: request, parameter: parameter, target: target, bracket: bracket))
+    }
+
+    static func plans(_ path: String) throws(SimulationError) -> PlanBook {
         do { return try PlanBook(folder: URL(fileURLWithPath: path)) } catch {
             throw .invalid(field: "plans", value: path, expected: "a plan folder: \(error)")
         }

@@ -98,8 +98,8 @@ enum ExitStatus: Int32, CaseIterable {
             if case .xgboost = error { self = .failure } else { self = .badData }
         case let error as IncentivesError:
             if case .unreadable = error { self = .failure } else { self = .badData }
-        case is SimulationError:
-            self = .badData
+        case let error as SimulationError:
+            if case .unreachable = error { self = .infeasible } else { self = .badData }
         case let error as InsightsError:
             if case .fileFailed = error { self = .failure } else { self = .badData }
         case let error as ReportsError:

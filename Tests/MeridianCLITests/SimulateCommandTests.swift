@@ -1,4 +1,5 @@
 import Foundation
+import SalesData
 import Simulation
 import TestSupport
 import Testing
@@ -76,6 +77,84 @@ import Testing
         #expect(run.status == 65)
         #expect(run.stderr.contains("sim.yaml:2:"), "\(run.stderr)")
         let usage = try MeridianProcess.run(["simulate", "--quotas", "q", "--trials", "1", "--out", "x"])
+        #expect(usage.status == 64)
+    }
+}
+
+/// `meridian simulate backtest` and `meridian simulate solve` on the demo.
+@Suite struct SimulateBacktestAndSolveTests {
+    static let root = Fixtures.repositoryRoot
+
+    static func configuration(quotas: URL, trials: Int) -> SimulationConfiguration {
+        SimulationConfiguration(
+            dataset: root.appendingPathComponent("Data/demo").path,
+            plans: root.appendingPathComponent("Data/demo/plans").path, quotas: quotas.path, trials: trials, seed: 2026)
+    }
+
+    /// Validation 2: calibrated on 2024-2025 only, the simulated 2026 holds the realized 2026.
+    ///
+    /// The realized year runs through November, annualized. With 400 trials a simulated P10 or P90 is known to ± its standard error, so
+    /// the realized figure must lie inside P10 − 3 SE … P90 + 3 SE (the 10,000-trial run of
+    /// docs/simulation.md has it inside P10-P90 itself).
+    @Test func theRealizedYearFallsInsideTheSimulatedInterval() async throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-backtest")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let quotas = try SimulateCommandTests.quotaStep(in: folder)
+        let report = try await SimulationStudy(parallelism: 2).backtest(
+            Self.configuration(quotas: quotas, trials: 400))
+        print(report.table())
+        #expect(report.through == CalendarDate(year: 2026, month: 11, day: 30))
+        // The history's January-November share of new business (2024: 0.870, 2025: 0.880, pooled).
+        #expect(report.proRate > 0.86 && report.proRate < 0.89, "\(report.proRate)")
+        #expect(report.rows.count >= 100)
+        let share = report.summary.shareAtQuotaPercentiles
+        #expect(report.realizedShareAtQuota >= share.p10.value - 3 * share.p10.standardError)
+        #expect(report.realizedShareAtQuota <= share.p90.value + 3 * share.p90.standardError)
+        let cost = report.summary.payout
+        #expect(report.realizedPayout >= cost.p10.value - 3 * cost.p10.standardError)
+        #expect(report.realizedPayout <= cost.p90.value + 3 * cost.p90.standardError)
+        // Per-person coverage: 80 % when calibrated; with n people independent it is binomial, sd
+        // √(0.16/n) ≈ 0.037 for 118; the shared market factor widens it, so 3 sd either side.
+        let sd = (0.8 * 0.2 / Double(report.rows.count)).squareRoot()
+        #expect(abs(report.coverage - 0.8) <= 3 * sd, "\(report.coverage)")
+        // R121 is hired on 2026-08-01 into T048, which the quota step planned for a whole year (capacity
+        // 1): their expected sales are August-December's share of it. R048 holds T048 to July and T043
+        // after: a whole year over two seats.
+        let hire = try #require(report.model.reps.first { $0.simulated.id == RepID("R121") })
+        #expect(hire.seatShare > 0.35 && hire.seatShare < 0.55, "\(hire.seatShare)")
+        let fullYear = hire.expectedSales * hire.componentShare
+        #expect(abs(hire.simulated.meanSales - fullYear * hire.seatShare) < 1e-6 * fullYear)
+        let mover = try #require(report.model.reps.first { $0.simulated.id == RepID("R048") })
+        #expect(abs(mover.seatShare - 1) < 1e-9, "\(mover.seatShare)")
+    }
+
+    @Test func backtestAndSolveFromTheCommandLine() throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-solve")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let quotas = try SimulateCommandTests.quotaStep(in: folder)
+        let inputs = [
+            "--dataset", Self.root.appendingPathComponent("Data/demo").path, "--plans",
+            Self.root.appendingPathComponent("Data/demo/plans").path, "--quotas", quotas.path, "--trials", "100",
+        ]
+        let backtest = try MeridianProcess.run(
+            ["simulate", "backtest"] + inputs + ["--out", folder.appendingPathComponent("bt").path])
+        #expect(backtest.status == 0, "\(backtest.stderr)")
+        #expect(backtest.stdout.contains("per-person coverage"), "\(backtest.stdout)")
+        let rows = try String(contentsOf: folder.appendingPathComponent("bt/backtest.csv"), encoding: .utf8)
+        #expect(rows.hasPrefix("rep_id,territory,quota,credit_to_date,annualized,attainment,p10,p50,p90,inside\n"))
+
+        let solve = try MeridianProcess.run(
+            ["simulate", "solve"] + inputs + ["--target", "cost-of-sales=0.1", "--vary", "accelerator"])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        #expect(solve.stdout.contains("accelerator = "), "\(solve.stdout)")
+        let unreachable = try MeridianProcess.run(
+            ["simulate", "solve"] + inputs + [
+                "--target", "cost-of-sales=0.9", "--vary", "threshold", "--bracket", "0,1",
+            ])
+        #expect(unreachable.status == 3, "\(unreachable.stderr)")
+        #expect(unreachable.stderr.contains("unreachable"), "\(unreachable.stderr)")
+        let usage = try MeridianProcess.run(
+            ["simulate", "solve"] + inputs + ["--target", "cost-of-sales=0.1", "--vary", "bonus"])
         #expect(usage.status == 64)
     }
 }

@@ -120,9 +120,7 @@ import Testing
 @Suite struct ScenarioTests {
     /// The closed-form plan with the above-quota rate `rate` (16 % in the case).
     static func component(aboveQuota rate: String) throws -> PlanComponent {
-        let yaml = ClosedFormCase.planYAML.replacingOccurrences(of: "rate: 16%", with: "rate: \(rate)")
-        let plan = try CompPlan(yaml: yaml, file: "variant.yaml")
-        return try #require(plan.versions.first?.components.first)
+        try ClosedFormCase.component(aboveQuota: rate)
     }
 
     /// Common random numbers: every scenario is paid on the same draws, so a richer accelerator pays at
@@ -165,5 +163,69 @@ import Testing
                 .decodeRequest(SimulationConfiguration.self)
         }
         #expect("\(bad)".contains("sim.yaml:2:") && "\(bad)".contains("2...1000000"), "\(bad)")
+    }
+}
+
+@Suite struct PlanCostSolverTests {
+    /// People and trials of the solver tests: 100 × 200 draws per simulation in a debug build.
+    static let people = 100
+    static let trials = 200
+
+    static func request(trials: Int = trials) throws -> SimulationRequest {
+        SimulationRequest(
+            reps: Array(ClosedFormCase.reps.prefix(people)), component: try ClosedFormCase.component(),
+            trials: trials, seed: 2026)
+    }
+
+    /// The solver finds the closed-form case's above-quota rate for a mean payout.
+    ///
+    /// The analytic rate gives a mean payout of $5.3M for the first 100 people. The solver's rate (mean payout on common random numbers) must agree within
+    /// 3 of its standard errors, and the simulated mean at that rate must equal the target.
+    @Test func solvesTheAboveQuotaRateOfTheClosedFormCase() async throws {
+        let target = 5_300_000.0
+        let analytic = try #require(ClosedFormCase.aboveQuotaRate(forExpectedTotalPayout: target, people: Self.people))
+        #expect(
+            abs(ClosedFormCase.expectedTotalPayout(aboveQuota: analytic, people: Self.people) - target) < 1e-3)
+        let solution = try await PlanCostSolver().solve(
+            PlanCostRequest(
+                simulation: try Self.request(), parameter: .accelerator,
+                target: PlanCostTarget(figure: .payout, value: target, at: .mean), bracket: 0...1, tolerance: 1e-4))
+        print("analytic above-quota rate \(analytic); solved \(solution.value) ± \(solution.standardError)")
+        #expect(solution.current == 0.16)
+        #expect(solution.standardError > 0 && solution.standardError < 0.01, "\(solution.standardError)")
+        #expect(abs(solution.value - analytic) <= 3 * solution.standardError, "\(solution.value) vs \(analytic)")
+        #expect(abs(solution.mean.value - target) <= 0.05 * solution.mean.standardError, "\(solution.mean)")
+        // Common random numbers: the statistic is monotone in the rate over every simulation run.
+        let byValue = solution.evaluations.sorted { $0.value < $1.value }
+        #expect(zip(byValue, byValue.dropFirst()).allSatisfy { $0.statistic <= $1.statistic })
+        #expect(solution.evaluations.count < 40)
+    }
+
+    /// A higher threshold or over-assignment lowers the P50 cost of sales; the solver meets it up to the
+    /// statistic's staircase (a threshold crossing drops one person's 8 % × threshold × quota, about 0.4 %
+    /// of a trial's cost here, so 1 % is a few steps).
+    @Test(arguments: [PlanParameter.threshold, .overAssignment])
+    func lowersTheCostOfSalesToATarget(parameter: PlanParameter) async throws {
+        let request = try Self.request(trials: 100)
+        let baseline = try await MonteCarloSimulator().run(request).costOfSales.p50.value
+        let target = PlanCostTarget(figure: .costOfSales, value: 0.9 * baseline, at: .p50)
+        let solution = try await PlanCostSolver().solve(
+            PlanCostRequest(simulation: request, parameter: parameter, target: target))
+        #expect(solution.value > 0, "\(parameter): \(solution.value)")
+        #expect(abs(solution.percentiles.p50.value - target.value) < 0.01 * target.value, "\(solution.text())")
+    }
+
+    @Test func anUnreachableTargetIsItsOwnError() async throws {
+        let request = PlanCostRequest(
+            simulation: try Self.request(trials: 20), parameter: .cap,
+            target: try PlanCostTarget(parsing: "payout=1000000000", at: .p90), bracket: 0...5)
+        await #expect {
+            try await PlanCostSolver().solve(request)
+        } throws: { error in
+            guard case .unreachable(let message) = error as? SimulationError else { return false }
+            return message.contains("0...5")
+        }
+        #expect(throws: SimulationError.self) { try PlanCostTarget(parsing: "cost-of-sales=-1") }
+        #expect(throws: SimulationError.self) { try PlanCostTarget(parsing: "margin=0.1") }
     }
 }

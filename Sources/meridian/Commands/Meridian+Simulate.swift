@@ -14,7 +14,8 @@ extension Meridian {
                 volatility (docs/simulation.md), pays every draw through the comp engine, and writes \
                 summary.csv, reps.csv and summary.txt to --out (a temporary folder, then rename). Scenarios \
                 in the config are paid on the same draws (common random numbers).
-                """ + "\n\n" + ExitStatus.helpText)
+                """ + "\n\n" + ExitStatus.helpText,
+            subcommands: [SimulateBacktest.self, SimulateSolve.self])
 
         @Option(help: .config(keys: SimulationConfiguration.configurationKeys)) var config: String?
         @Option(help: "The quota step's output folder (or its quotas.csv).") var quotas: String?
