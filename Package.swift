@@ -79,7 +79,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Reports", dependencies: ["SalesData", "LinearProgramming"]),
+        .target(name: "Reports", dependencies: ["SalesData", "LinearProgramming", "Incentives"]),
 
         .target(
             name: "Planning",

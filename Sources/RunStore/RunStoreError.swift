@@ -13,6 +13,8 @@ public enum RunStoreError: Error, Hashable, CustomStringConvertible {
     case corruptRow(table: String, key: String, column: String, value: String)
     /// The database refused or failed a statement.
     case database(location: String, message: String)
+    /// A recorded run's output folder no longer holds what the run wrote (files missing or changed).
+    case outputsChanged(id: String, folder: String, files: [String])
 
     public var description: String {
         switch self {
@@ -29,6 +31,12 @@ public enum RunStoreError: Error, Hashable, CustomStringConvertible {
             return "run store table \(table), row \(key), column \(column): cannot read \(Self.clipped(value))"
         case .database(let location, let message):
             return "run store \(Self.clipped(location)): \(Self.clipped(message))"
+        case .outputsChanged(let id, let folder, let files):
+            let shown =
+                files.prefix(5).joined(separator: ", ") + (files.count > 5 ? " and \(files.count - 5) more" : "")
+            return
+                "run \(Self.clipped(id)): \(Self.clipped(folder)) no longer holds what the run wrote: \(Self.clipped(shown)); "
+                + "re-run the plan, or render the folder as it is now with `meridian report \(folder)`"
         }
     }
 

@@ -107,7 +107,7 @@ enum ExitStatus: Int32, CaseIterable {
         case let error as RunStoreError:
             switch error {
             case .invalidLocation, .runNotFound: self = .usage
-            case .corruptRow: self = .badData
+            case .corruptRow, .outputsChanged: self = .badData
             case .missingStore, .duplicateRun, .database: self = .failure
             }
         case is LedgerError, is ModelError, is SalesDataError, is ConfigurationError, is PlanningError,

@@ -229,14 +229,7 @@ struct PlanState {
         outcome.summary =
             "\(a.territoryIDs.count) territories, \(a.termination); max deviation \(deviations.joined(separator: ", ")); "
             + String(format: "%d accounts moved (%.1f %%)", a.movedUnits, a.movedShare * 100)
-        return (
-            outcome,
-            [
-                ("assignment.csv", Data(writer.assignmentCSV().utf8)),
-                ("territories.csv", Data(writer.territoriesCSV().utf8)),
-                ("metrics.json", Data(writer.metricsJSON(pretty: true).utf8)),
-            ]
-        )
+        return (outcome, writer.files())
     }
 
     /// The dataset, loaded once (quotas and insights need the hierarchy, reps and history).

@@ -6,7 +6,11 @@ import Foundation
 /// `meridian plan run` (one subfolder per step) and a single command's `--output` folder both work:
 /// - territories: a folder holding `assignment.csv` and `territories.csv` (`metrics.json` optional);
 /// - quotas: a folder holding `quotas.csv` (`quota_levels.csv`, `quota_summary.txt` optional);
-/// - pay, scenarios, insights: a subfolder named `comp`/`pay`, `scenarios`, `insights` with CSV files;
+/// - pay: a subfolder `comp` (or `pay`) as `meridian comp calculate` writes it, and/or `simulation`
+///   as `meridian simulate` writes it (`summary.csv`, `reps.csv`); comp plans (for the payout curves)
+///   in a `plans` folder of the run folder or of the comp folder, or set by hand;
+/// - scenarios: `compare.json` (of `meridian scenarios compare`) in the folder or its `scenarios` subfolder;
+/// - insights: a subfolder `insights` with CSV files (`scorecards.csv`, `leaderboard.csv`, …);
 /// - accounts: `accounts.csv` in the folder or in an `inputs` subfolder (needed for the map).
 ///
 /// ```swift
@@ -24,9 +28,13 @@ public struct ReportSources: Sendable, Hashable {
     public var accounts: URL?
     /// The state outline, `Data/geo/us-states.csv`.
     public var stateOutline: URL?
-    /// The comp/simulation output folder.
+    /// The comp output folder (`measurements.csv`, `statements.csv`, …).
     public var pay: URL?
-    /// The scenario comparison folder.
+    /// The simulation output folder (`summary.csv`, `reps.csv`).
+    public var simulation: URL?
+    /// The comp plan folder (`*.yaml`) the payout curves are drawn from.
+    public var plans: URL?
+    /// The scenario comparison file, `compare.json`.
     public var scenarios: URL?
     /// The insights output folder.
     public var insights: URL?
@@ -36,7 +44,8 @@ public struct ReportSources: Sendable, Hashable {
 
     /// The names discovery looks for, for messages.
     public static let looked = [
-        "assignment.csv + territories.csv", "quotas.csv", "comp/ or pay/", "scenarios/", "insights/",
+        "assignment.csv + territories.csv", "quotas.csv", "comp/ or pay/", "simulation/summary.csv",
+        "compare.json or scenarios/compare.json", "insights/",
     ]
 
     /// Finds the step outputs under `root`.
@@ -58,7 +67,18 @@ public struct ReportSources: Sendable, Hashable {
             sources.accounts = sources.accounts ?? folder.appendingPathComponent("accounts.csv")
         }
         sources.pay = children.first { ["comp", "pay"].contains($0.lastPathComponent) && hasCSV($0) }
-        sources.scenarios = children.first { $0.lastPathComponent == "scenarios" && hasCSV($0) }
+        sources.simulation = children.first { $0.lastPathComponent == "simulation" && has($0, ["summary.csv"]) }
+        let planFolders =
+            [root.appendingPathComponent("plans")] + (sources.pay.map { [$0.appendingPathComponent("plans")] } ?? [])
+        sources.plans = planFolders.first { folder in
+            isDirectory(folder)
+                && ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains {
+                    $0.hasSuffix(".yaml")
+                }
+        }
+        sources.scenarios = [root, root.appendingPathComponent("scenarios")].map {
+            $0.appendingPathComponent("compare.json")
+        }.first { FileManager.default.fileExists(atPath: $0.path) }
         sources.insights = children.first { $0.lastPathComponent == "insights" && hasCSV($0) }
         return sources
     }
@@ -80,7 +100,7 @@ public struct ReportSources: Sendable, Hashable {
 
     /// Whether any step output was found.
     public var isEmpty: Bool {
-        territories == nil && quotas == nil && pay == nil && scenarios == nil && insights == nil
+        territories == nil && quotas == nil && pay == nil && simulation == nil && scenarios == nil && insights == nil
     }
 
     private static func isDirectory(_ url: URL) -> Bool {

@@ -1,8 +1,8 @@
 import Foundation
 import SalesData
 
-/// What the territory design step wrote (`assignment.csv`, `territories.csv`, `metrics.json`), joined
-/// with the accounts file for locations; read, never recomputed.
+/// What the territory design step wrote (`assignment.csv`, `territories.csv`, `metrics.json`,
+/// `territories_before.csv`), joined with the accounts file for locations; read, never recomputed.
 struct TerritoryResults: Sendable {
     /// One row of `territories.csv`.
     struct TerritoryRow: Sendable {
@@ -42,7 +42,22 @@ struct TerritoryResults: Sendable {
         var movedAccounts: Int?
         var movedShare: Double?
         var movedValueShare: Double?
+        var movedValue: Double?
+        var valueMeasure: String?
+        var weightedTravel: Double?
         var tolerances: [String: Double] = [:]
+        /// Today's alignment (`before` in `metrics.json`), when the step wrote it.
+        var before: Before?
+    }
+
+    /// The `before` object of `metrics.json`: today's alignment measured as the plan is.
+    struct Before: Sendable {
+        var maxDeviation: [String: Double]
+        var weightedTravel: Double?
+        var maxDiameter: Double?
+        var connected: Bool?
+        var accounts: Int?
+        var unassignedAccounts: Int?
     }
 
     var measures: [String]
@@ -54,10 +69,38 @@ struct TerritoryResults: Sendable {
     /// Per-territory totals of each measure before the realignment: the accounts' values summed by
     /// their current territory (`nil` without the measure columns in the accounts file).
     var beforeTotals: [String: [Double]]?
+    /// Today's alignment by territory id, from `territories_before.csv` (`nil` when the step did not
+    /// write it); preferred to ``beforeTotals``.
+    var beforeRows: [String: TerritoryRow]?
+
+    /// Whether any before figure is known.
+    var hasBefore: Bool { beforeRows != nil || beforeTotals != nil }
 
     /// Reads a territory output folder and, when given, the accounts file.
     static func load(folder: URL, accountsFile: URL?) throws -> TerritoryResults {
-        let table = try ColumnTable(contentsOf: folder.appendingPathComponent("territories.csv"))
+        let (measures, rows) = try territoryRows(folder.appendingPathComponent("territories.csv"))
+        var result = TerritoryResults(
+            measures: measures, territories: rows, accounts: try assignment(folder), metrics: try metrics(folder),
+            hasLocations: false, beforeTotals: nil)
+        let beforeURL = folder.appendingPathComponent("territories_before.csv")
+        if FileManager.default.fileExists(atPath: beforeURL.path) {
+            let (beforeMeasures, before) = try territoryRows(beforeURL)
+            guard beforeMeasures == measures else {
+                throw ReportsError.badFile(
+                    file: beforeURL.path, line: 1,
+                    reason:
+                        "measures \(beforeMeasures.joined(separator: ", ").prefix(200)); expected those of territories.csv (\(measures.joined(separator: ", ").prefix(200)))"
+                )
+            }
+            result.beforeRows = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        if let accountsFile { try result.join(accounts: ColumnTable(contentsOf: accountsFile)) }
+        return result
+    }
+
+    /// The measures and rows of a `territories.csv` (or `territories_before.csv`).
+    private static func territoryRows(_ url: URL) throws -> ([String], [TerritoryRow]) {
+        let table = try ColumnTable(contentsOf: url)
         let measures = table.columnNames.filter { $0.hasSuffix("_total") }.map { String($0.dropLast("_total".count)) }
         let ids = try table.strings("territory")
         let count = try table.numbers("accounts")
@@ -90,11 +133,7 @@ struct TerritoryResults: Sendable {
                     meanDistance: meanDistance.isEmpty ? nil : meanDistance[r],
                     connected: connected.isEmpty ? true : connected[r] != "false"))
         }
-        var result = TerritoryResults(
-            measures: measures, territories: rows, accounts: try assignment(folder), metrics: try metrics(folder),
-            hasLocations: false, beforeTotals: nil)
-        if let accountsFile { try result.join(accounts: ColumnTable(contentsOf: accountsFile)) }
-        return result
+        return (measures, rows)
     }
 
     private static func assignment(_ folder: URL) throws -> [AccountRow] {
@@ -125,9 +164,22 @@ struct TerritoryResults: Sendable {
             termination: object["termination"] as? String, objective: number("objective"), bound: number("bound"),
             gap: number("gap"), seconds: number("seconds"),
             movedAccounts: (object["movedAccounts"] as? NSNumber)?.intValue,
-            movedShare: number("movedShare"), movedValueShare: number("movedValueShare"))
+            movedShare: number("movedShare"), movedValueShare: number("movedValueShare"),
+            movedValue: number("movedValue"), valueMeasure: object["valueMeasure"] as? String,
+            weightedTravel: number("weightedTravel"))
         if let tolerances = object["tolerances"] as? [String: Any] {
             for (name, value) in tolerances { metrics.tolerances[name] = (value as? NSNumber)?.doubleValue }
+        }
+        if let before = object["before"] as? [String: Any] {
+            func value(_ key: String) -> Double? { (before[key] as? NSNumber)?.doubleValue }
+            var deviations: [String: Double] = [:]
+            for (name, x) in before["maxDeviation"] as? [String: Any] ?? [:] {
+                deviations[name] = (x as? NSNumber)?.doubleValue
+            }
+            metrics.before = Before(
+                maxDeviation: deviations, weightedTravel: value("weightedTravel"), maxDiameter: value("maxDiameter"),
+                connected: before["connected"] as? Bool, accounts: (before["accounts"] as? NSNumber)?.intValue,
+                unassignedAccounts: (before["unassignedAccounts"] as? NSNumber)?.intValue)
         }
         return metrics
     }
@@ -159,8 +211,10 @@ struct TerritoryResults: Sendable {
         beforeTotals = before
     }
 
-    /// The deviation from target of territory `t` on measure `k` before the realignment.
+    /// The deviation from target of territory `t` on measure `k` before the realignment: from
+    /// `territories_before.csv` when the step wrote it, else summed from the accounts file.
     func beforeDeviation(_ t: TerritoryRow, measure k: Int) -> Double? {
+        if let beforeRows { return beforeRows[t.id]?.deviations[k] }
         guard let totals = beforeTotals, t.targets[k] > 0 else { return nil }
         return ((totals[t.id]?[k] ?? 0) - t.targets[k]) / t.targets[k]
     }

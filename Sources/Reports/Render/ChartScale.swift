@@ -69,11 +69,13 @@ enum ChartParts {
         return out + "</g>"
     }
 
-    /// A histogram of `values` in `bins` equal bins over `domain`, as an SVG with axes; `markers`
-    /// draw labelled vertical lines (for example the fairness level).
+    /// A histogram of `values` in `bins` equal bins over `domain`, as an SVG with axes.
+    ///
+    /// `markers` draw labelled vertical lines (for example the fairness level). Values beyond the
+    /// domain count in its first or last bin; `unit` names what is counted (the y axis says it).
     static func histogram(
         id: String, values: [Double], domain: (Double, Double), bins: Int, xLabel: String, format: (Double) -> String,
-        markers: [(value: Double, label: String)] = []
+        markers: [(value: Double, label: String)] = [], unit: String = "seats"
     ) -> String {
         let width = 460.0, height = 240.0, left = 56.0, right = 14.0, top = 14.0, bottom = 46.0
         let binCount = max(1, bins)
@@ -88,12 +90,14 @@ enum ChartParts {
         let y = ChartScale(domain: (0, ChartScale.niceUpper(Double(counts.max() ?? 1))), range: (height - bottom, top))
         var svg =
             "<svg id=\"\(id)\" class=\"chart histogram\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(xLabel)) histogram\">"
-        svg += leftAxis(y, x0: left, x1: width - right, label: "Seats", format: { HTMLText.number($0) })
+        svg += leftAxis(
+            y, x0: left, x1: width - right, label: unit.prefix(1).uppercased() + unit.dropFirst(),
+            format: { HTMLText.number($0) })
         for (b, n) in counts.enumerated() where n > 0 {
             let lo = domain.0 + span * Double(b) / Double(binCount),
                 hi = domain.0 + span * Double(b + 1) / Double(binCount)
             svg +=
-                "<rect class=\"bin\" x=\"\(HTMLText.coordinate(x(lo) + 0.5))\" y=\"\(HTMLText.coordinate(y(Double(n))))\" width=\"\(HTMLText.coordinate(max(0.5, x(hi) - x(lo) - 1)))\" height=\"\(HTMLText.coordinate(y(0) - y(Double(n))))\"><title>\(HTMLText.escape(format(lo))) to \(HTMLText.escape(format(hi))): \(n) seats</title></rect>"
+                "<rect class=\"bin\" x=\"\(HTMLText.coordinate(x(lo) + 0.5))\" y=\"\(HTMLText.coordinate(y(Double(n))))\" width=\"\(HTMLText.coordinate(max(0.5, x(hi) - x(lo) - 1)))\" height=\"\(HTMLText.coordinate(y(0) - y(Double(n))))\"><title>\(HTMLText.escape(format(lo))) to \(HTMLText.escape(format(hi))): \(n) \(unit)</title></rect>"
         }
         for marker in markers where marker.value >= domain.0 && marker.value <= domain.1 {
             let p = HTMLText.coordinate(x(marker.value))

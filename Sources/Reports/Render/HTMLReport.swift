@@ -78,17 +78,34 @@ public struct HTMLReport: Sendable {
         } else {
             out.append(Section(id: "quotas", title: "Quotas", omittedBecause: "no quota output (quotas.csv)"))
         }
-        let tables: [(String, String, URL?, String)] = [
-            ("pay", "Pay", sources.pay, "no comp or simulation output (a comp/ or pay/ folder)"),
-            ("scenarios", "Scenarios", sources.scenarios, "no scenario comparison (a scenarios/ folder)"),
-            ("insights", "Insights", sources.insights, "no insights output (an insights/ folder)"),
-        ]
-        for (id, title, folder, reason) in tables {
-            if let folder {
-                out.append(Section(id: id, title: title, body: try TableSection(folder: folder).html()))
-            } else {
-                out.append(Section(id: id, title: title, omittedBecause: reason))
-            }
+        if sources.pay != nil || sources.simulation != nil {
+            let pay = try PayResults.load(comp: sources.pay, simulation: sources.simulation, plans: sources.plans)
+            out.append(
+                pay.isEmpty
+                    ? Section(
+                        id: "pay", title: "Pay",
+                        omittedBecause: "the comp and simulation folders hold no measurements.csv or summary.csv")
+                    : Section(id: "pay", title: "Pay", body: PaySection(results: pay).html()))
+        } else {
+            out.append(
+                Section(
+                    id: "pay", title: "Pay",
+                    omittedBecause: "no comp or simulation output (a comp/ or simulation/ folder)"))
+        }
+        if let file = sources.scenarios {
+            out.append(
+                Section(
+                    id: "scenarios", title: "Scenarios",
+                    body: ScenarioSection(results: try ScenarioResults.load(file)).html()))
+        } else {
+            out.append(
+                Section(id: "scenarios", title: "Scenarios", omittedBecause: "no scenario comparison (compare.json)"))
+        }
+        if let folder = sources.insights {
+            out.append(Section(id: "insights", title: "Insights", body: try InsightsSection(folder: folder).html()))
+        } else {
+            out.append(
+                Section(id: "insights", title: "Insights", omittedBecause: "no insights output (an insights/ folder)"))
         }
         return out
     }

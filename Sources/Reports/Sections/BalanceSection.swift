@@ -29,10 +29,15 @@ struct BalanceSection {
                 "Accounts moved",
                 HTMLText.number(Double(movedCount)) + (m.movedShare.map { " (" + HTMLText.percent($0) + ")" } ?? "")
             ))
-        if let v = m.movedValueShare { cards.append(("Value moved", HTMLText.percent(v))) }
+        if let v = m.movedValueShare {
+            let what = m.valueMeasure.map { "Value moved (\($0))" } ?? "Value moved"
+            cards.append((what, (m.movedValue.map { HTMLText.number($0) + " = " } ?? "") + HTMLText.percent(v)))
+        }
         for (k, measure) in results.measures.enumerated() {
             let after = results.territories.map { abs($0.deviations[k]) }.max() ?? 0
-            let before = results.territories.compactMap { results.beforeDeviation($0, measure: k).map(abs) }.max()
+            let before =
+                m.before?.maxDeviation[measure]
+                ?? results.territories.compactMap { results.beforeDeviation($0, measure: k).map(abs) }.max()
             let text = (before.map { HTMLText.percent($0) + " → " } ?? "") + HTMLText.percent(after)
             cards.append(("Largest \(measure) deviation" + (before == nil ? "" : ", before → after"), text))
         }
@@ -123,13 +128,15 @@ struct BalanceSection {
             return values.compactMap { $0 }.count { abs($0) > tau + 1e-9 }
         }
         var text = "<p class=\"legend\"><span class=\"key after\"></span>after"
-        if results.beforeTotals != nil {
+        if results.beforeRows != nil {
+            text += " <span class=\"key before\"></span>before (today's alignment, as the territory step measured it)"
+        } else if results.beforeTotals != nil {
             text +=
                 " <span class=\"key before\"></span>before (accounts summed by their current territory, same targets)"
         }
         if let tau {
             text += " <span class=\"key band\"></span>±τ = ±\(HTMLText.percent(tau)). Outside the band: "
-            if results.beforeTotals != nil {
+            if results.hasBefore {
                 text += "\(outside(results.territories.map { results.beforeDeviation($0, measure: k) })) before, "
             }
             text += "\(outside(results.territories.map { $0.deviations[k] })) after."
@@ -140,28 +147,60 @@ struct BalanceSection {
         return text + "</p>"
     }
 
+    /// Compactness and disruption, before and after when the territory step wrote today's figures.
     private func compactnessTable() -> String {
-        let rows = results.territories
-        let travel = rows.compactMap(\.weightedTravel).reduce(0, +)
-        let means = rows.compactMap(\.meanDistance)
-        let disconnected = rows.count { !$0.connected }
-        var html = "<h3>Compactness and disruption</h3><table class=\"figures\"><tbody>"
-        html +=
-            "<tr><th>Weighted travel (sum over territories)</th><td>\(HTMLText.number(travel)) km × weight</td></tr>"
-        if !means.isEmpty {
-            let sorted = means.sorted()
-            html +=
-                "<tr><th>Mean account-to-centre distance, median territory</th><td>\(HTMLText.number(sorted[sorted.count / 2], decimals: 1)) km</td></tr>"
-            html +=
-                "<tr><th>Mean account-to-centre distance, widest territory</th><td>\(HTMLText.number(sorted[sorted.count - 1], decimals: 1)) km</td></tr>"
+        let rows = results.territories, m = results.metrics
+        let before = m.before
+        let beforeRows = results.beforeRows.map { Array($0.values) }
+        func median(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.sorted()[values.count / 2] }
+        func widest(_ values: [Double]) -> Double? { values.max() }
+        var figures: [(String, String?, String)] = []
+        let travelAfter = m.weightedTravel ?? rows.compactMap(\.weightedTravel).reduce(0, +)
+        let travelBefore = before?.weightedTravel ?? beforeRows.map { $0.compactMap(\.weightedTravel).reduce(0, +) }
+        figures.append(
+            (
+                "Weighted travel (sum over territories, km × weight)", travelBefore.map { HTMLText.number($0) },
+                HTMLText.number(travelAfter)
+            ))
+        let meansAfter = rows.compactMap(\.meanDistance), meansBefore = beforeRows?.compactMap(\.meanDistance) ?? []
+        if let afterMedian = median(meansAfter), let afterWidest = widest(meansAfter) {
+            let km = { (x: Double) in HTMLText.number(x, decimals: 1) + " km" }
+            figures.append(
+                ("Mean account-to-centre distance, median territory", median(meansBefore).map(km), km(afterMedian)))
+            figures.append(
+                ("Mean account-to-centre distance, widest territory", widest(meansBefore).map(km), km(afterWidest)))
         }
-        html += "<tr><th>Territories not contiguous</th><td>\(disconnected)</td></tr>"
-        let m = results.metrics
-        html +=
-            "<tr><th>Accounts moved</th><td>\(HTMLText.number(Double(m.movedAccounts ?? results.accounts.count { $0.moved })))\(m.movedShare.map { " (" + HTMLText.percent($0) + " of accounts)" } ?? "")</td></tr>"
+        let disconnectedBefore = beforeRows.map { $0.count { !$0.connected } }
+        figures.append(
+            ("Territories not contiguous", disconnectedBefore.map { "\($0)" }, "\(rows.count { !$0.connected })"))
+        let moved = m.movedAccounts ?? results.accounts.count { $0.moved }
+        figures.append(
+            (
+                "Accounts moved", nil,
+                HTMLText.number(Double(moved))
+                    + (m.movedShare.map { " (" + HTMLText.percent($0) + " of accounts)" } ?? "")
+            ))
         if let v = m.movedValueShare {
-            html += "<tr><th>Value moved</th><td>\(HTMLText.percent(v)) of the value measure</td></tr>"
+            let amount = m.movedValue.map { HTMLText.number($0) + ", " } ?? ""
+            figures.append(
+                ("Value moved", nil, amount + HTMLText.percent(v) + " of " + (m.valueMeasure ?? "the value measure")))
         }
-        return html + "</tbody></table>"
+        let hasBefore = figures.contains { $0.1 != nil }
+        var html = "<h3>Compactness and disruption</h3><table class=\"figures\" id=\"compactness\">"
+        if hasBefore {
+            html += "<thead><tr><th></th><th class=\"num\">Before</th><th class=\"num\">After</th></tr></thead>"
+        }
+        html += "<tbody>"
+        for (label, beforeText, afterText) in figures {
+            html += "<tr><th>\(HTMLText.escape(label))</th>"
+            if hasBefore { html += "<td class=\"num\">\(HTMLText.escape(beforeText ?? ""))</td>" }
+            html += "<td class=\"num\">\(HTMLText.escape(afterText))</td></tr>"
+        }
+        html += "</tbody></table>"
+        if let unassigned = before?.unassignedAccounts, unassigned > 0 {
+            html +=
+                "<p class=\"note\">Before: \(HTMLText.number(Double(unassigned))) accounts had no current territory and count in none.</p>"
+        }
+        return html
     }
 }

@@ -3,7 +3,9 @@ import SalesData
 
 /// Writes a territory plan: `assignment.csv` (account, old and new territory, moved, distance),
 /// `territories.csv` (per territory and measure: total, target, deviation; accounts, compactness,
-/// farthest account, connected) and `metrics.json` (plan metrics).
+/// farthest account, connected), `metrics.json` (plan metrics, each measure's tolerance, and the
+/// current alignment's figures under `before`) and, when units have current territories,
+/// `territories_before.csv` (the columns of `territories.csv` for today's alignment).
 ///
 /// The folder is written whole through SalesData's `AtomicFolder`: after a `kill -9` it holds the
 /// previous plan or the complete new one, never a mix.
@@ -18,13 +20,22 @@ public struct AlignmentWriter: Sendable {
     /// Creates a writer.
     public init(plan: TerritoryPlan) { self.plan = plan }
 
-    /// Writes the three files into `folder`.
+    /// Writes ``files()`` into `folder`.
     public func write(to folder: URL) throws {
-        try AtomicFolder.write(
-            [
-                ("assignment.csv", Data(assignmentCSV().utf8)), ("territories.csv", Data(territoriesCSV().utf8)),
-                ("metrics.json", Data(metricsJSON(pretty: true).utf8)),
-            ], to: folder)
+        try AtomicFolder.write(files(), to: folder)
+    }
+
+    /// The files of the plan's folder, by name: `assignment.csv`, `territories.csv`, `metrics.json`,
+    /// and `territories_before.csv` when the plan has a current alignment.
+    public func files() -> [(name: String, data: Data)] {
+        var files: [(name: String, data: Data)] = [
+            ("assignment.csv", Data(assignmentCSV().utf8)), ("territories.csv", Data(territoriesCSV().utf8)),
+            ("metrics.json", Data(metricsJSON(pretty: true).utf8)),
+        ]
+        if let current = plan.current {
+            files.append(("territories_before.csv", Data(territoriesCSV(current.territories).utf8)))
+        }
+        return files
     }
 
     /// `account,old_territory,new_territory,moved,distance,locked`.
@@ -42,8 +53,11 @@ public struct AlignmentWriter: Sendable {
         return out
     }
 
-    /// One row per territory.
-    public func territoriesCSV() -> String {
+    /// One row per territory of the plan.
+    public func territoriesCSV() -> String { territoriesCSV(plan.alignment.territories) }
+
+    /// One row per territory of `territories` (the plan's, or today's alignment's).
+    func territoriesCSV(_ territories: [TerritorySummary]) -> String {
         let problem = plan.problem
         var header = ["territory", "centre_1", "centre_2", "accounts"]
         for measure in problem.measures {
@@ -53,7 +67,7 @@ public struct AlignmentWriter: Sendable {
             "weighted_travel", "mean_distance", "farthest_account", "farthest_distance", "diameter", "connected",
         ]
         var out = header.joined(separator: ",") + "\n"
-        for t in plan.alignment.territories {
+        for t in territories {
             var fields = [
                 CSVField.quote(t.id), CSVField.number(t.centre.first), CSVField.number(t.centre.second),
                 "\(t.unitCount)",
@@ -74,11 +88,25 @@ public struct AlignmentWriter: Sendable {
     }
 
     /// The plan metrics as JSON: termination, objective, bound, gap, seconds, maxDeviation,
-    /// movedAccounts, movedShare, movedValueShare, connected, territories, accounts, plus the
-    /// peel-and-grow changes.
+    /// movedAccounts, movedShare, movedValue, movedValueShare, valueMeasure, weightedTravel, connected,
+    /// territories, accounts, the peel-and-grow changes, `tolerances` (τ per measure: the band is
+    /// target × (1 ± τ); 0 for a one-sided `max` measure, whose deviation is its excess over the
+    /// limit) and `before` (today's alignment: maxDeviation, weightedTravel, maxDiameter, connected,
+    /// territories, accounts in a territory and unassignedAccounts), absent without current territories.
     public func metricsJSON(pretty: Bool = false) -> String {
-        let a = plan.alignment
-        let metrics = PlanMetrics(
+        let a = plan.alignment, problem = plan.problem
+        let valueIndex = problem.disruption.valueMeasure
+        let hasValue = problem.measures.indices.contains(valueIndex)
+        var movedValue = 0.0
+        for (i, unit) in problem.units.enumerated() {  // moved as movedUnits counts them
+            guard let old = unit.currentTerritory, !old.isEmpty, old != a.territoryID(ofUnit: i) else { continue }
+            movedValue += hasValue ? unit.measures[valueIndex] : 1
+        }
+        var tolerances: [String: Double] = [:]
+        for measure in problem.measures {
+            tolerances[measure.name] = measure.target == .upperLimit ? 0 : measure.tolerance
+        }
+        var metrics = PlanMetrics(
             termination: a.termination.description, objective: a.objective, bound: a.bound,
             boundScope: a.boundScope.rawValue,
             gap: a.boundScope == .allAlignments ? a.gap : nil, seconds: a.seconds,
@@ -86,6 +114,16 @@ public struct AlignmentWriter: Sendable {
             movedValueShare: a.movedValueShare, connected: a.connected, maxDiameter: a.maxDiameter,
             territories: a.territoryIDs.count,
             accounts: a.assignment.count, openedTerritories: plan.opened, closedTerritories: plan.closed)
+        metrics.tolerances = tolerances
+        metrics.movedValue = movedValue
+        metrics.valueMeasure = hasValue ? problem.measures[valueIndex].name : nil
+        metrics.weightedTravel = a.territories.reduce(0) { $0 + $1.weightedTravel }
+        metrics.before = plan.current.map {
+            BeforeMetrics(
+                maxDeviation: $0.maxDeviation, weightedTravel: $0.weightedTravel, maxDiameter: $0.maxDiameter,
+                connected: $0.connected, territories: $0.territories.count, accounts: $0.assignedUnits,
+                unassignedAccounts: $0.unassignedUnits)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
         let data = (try? encoder.encode(metrics)) ?? Data("{}".utf8)
@@ -112,10 +150,21 @@ public struct AlignmentWriter: Sendable {
         var accounts: Int
         var openedTerritories: [String]
         var closedTerritories: [String]
+        /// τ per measure name.
+        var tolerances: [String: Double] = [:]
+        /// The moved units' value (of ``valueMeasure``; the count of moved units without one).
+        var movedValue = 0.0
+        /// The disruption budget's value measure.
+        var valueMeasure: String?
+        /// Weighted travel summed over territories (the objective without the disruption penalty).
+        var weightedTravel = 0.0
+        /// Today's alignment, when units have current territories.
+        var before: BeforeMetrics?
 
         enum CodingKeys: String, CodingKey {
             case termination, objective, bound, boundScope, gap, seconds, maxDeviation, movedAccounts, movedShare
             case movedValueShare, connected, maxDiameter, territories, accounts, openedTerritories, closedTerritories
+            case tolerances, movedValue, valueMeasure, weightedTravel, before
         }
 
         /// As synthesised, except that a missing gap is written as `null` (the key is always there).
@@ -137,7 +186,23 @@ public struct AlignmentWriter: Sendable {
             try container.encode(accounts, forKey: .accounts)
             try container.encode(openedTerritories, forKey: .openedTerritories)
             try container.encode(closedTerritories, forKey: .closedTerritories)
+            try container.encode(tolerances, forKey: .tolerances)
+            try container.encode(movedValue, forKey: .movedValue)
+            try container.encode(valueMeasure, forKey: .valueMeasure)
+            try container.encode(weightedTravel, forKey: .weightedTravel)
+            try container.encodeIfPresent(before, forKey: .before)
         }
+    }
+
+    /// Today's alignment in `metrics.json` (key `before`).
+    struct BeforeMetrics: Codable {
+        var maxDeviation: [String: Double]
+        var weightedTravel: Double
+        var maxDiameter: Double
+        var connected: Bool
+        var territories: Int
+        var accounts: Int
+        var unassignedAccounts: Int
     }
 }
 

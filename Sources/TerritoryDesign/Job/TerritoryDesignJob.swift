@@ -11,6 +11,9 @@ public struct TerritoryPlan: Sendable {
     /// Territories opened and closed by peel and grow.
     public var opened: [String]
     public var closed: [String]
+    /// Today's alignment measured as a plan is (the "before" of the report), over the problem as
+    /// loaded, before peel and grow; `nil` when no unit has a current territory.
+    public var current: CurrentAlignment? = nil
 }
 
 /// Runs a ``TerritoryDesignRequest``: loads the CSVs, builds the problem, applies peel and grow,
@@ -92,6 +95,7 @@ public struct TerritoryDesignJob: Sendable {
         var problem = try problem(accounts: table)
         try problem.validate()
         let original = problem.units.map(\.currentTerritory)
+        let current = AlignmentReport.current(of: problem)
         var opened: [String] = [], closed: [String] = []
         if request.add > 0 || request.remove > 0 {
             let names = problem.measures.map(\.name)
@@ -110,6 +114,7 @@ public struct TerritoryDesignJob: Sendable {
         // Peel and grow placed or dropped centres by a rule, so the bound holds for its centres only.
         if !opened.isEmpty || !closed.isEmpty { alignment.restrictBoundToGivenCentres() }
         return TerritoryPlan(
-            problem: problem, alignment: alignment, originalTerritories: original, opened: opened, closed: closed)
+            problem: problem, alignment: alignment, originalTerritories: original, opened: opened, closed: closed,
+            current: current)
     }
 }

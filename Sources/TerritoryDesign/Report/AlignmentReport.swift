@@ -2,6 +2,8 @@ import Foundation
 import LinearProgramming
 
 /// Builds an ``Alignment`` (per-territory summaries and plan metrics) from an assignment.
+///
+/// An assignment entry of −1 puts its unit in no territory: it counts in no total, travel or move.
 struct AlignmentReport {
     let problem: AlignmentProblem
     let centres: [Location]
@@ -22,6 +24,7 @@ struct AlignmentReport {
         let valueIndex = budget.valueMeasure < kCount ? budget.valueMeasure : nil
         for (i, unit) in problem.units.enumerated() {
             let j = assignment[i]
+            guard j >= 0 else { continue }  // in no territory (the current alignment's unassigned units)
             members[j].append(i)
             counts[j] += 1
             for k in 0..<kCount { totals[j][k] += unit.measures[k] }
@@ -80,5 +83,26 @@ struct AlignmentReport {
             maxDeviation: maxDeviation, movedUnits: moved,
             movedShare: withCurrent > 0 ? Double(moved) / Double(withCurrent) : 0,
             movedValueShare: totalValue > 0 ? movedValue / totalValue : 0, connected: allConnected)
+    }
+}
+
+extension AlignmentReport {
+    /// The figures of today's alignment: each unit in its current territory, every territory at its
+    /// given centre, measured against the same targets as a plan of `problem`.
+    ///
+    /// A unit without a current territory, or whose current territory is not one of the problem's,
+    /// counts in none. `nil` when no unit has a current territory of the problem.
+    static func current(of problem: AlignmentProblem) -> CurrentAlignment? {
+        var index = [String: Int]()
+        for (j, territory) in problem.territories.enumerated() { index[territory.id] = j }
+        let assignment = problem.units.map { unit in unit.currentTerritory.flatMap { index[$0] } ?? -1 }
+        let assigned = assignment.count { $0 >= 0 }
+        guard assigned > 0 else { return nil }
+        let report = AlignmentReport(problem: problem, centres: problem.territories.map(\.centre))
+        let a = report.alignment(assignment: assignment, objective: 0, bound: 0, termination: .optimal, seconds: 0)
+        return CurrentAlignment(
+            territories: a.territories, maxDeviation: a.maxDeviation,
+            weightedTravel: a.territories.reduce(0) { $0 + $1.weightedTravel }, connected: a.connected,
+            maxDiameter: a.maxDiameter, assignedUnits: assigned, unassignedUnits: assignment.count - assigned)
     }
 }

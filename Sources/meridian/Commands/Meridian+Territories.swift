@@ -25,7 +25,8 @@ extension Meridian.Territories {
             String?
         @Option(help: "Territories or candidate centres CSV: id, location, capacity, target_<measure>.")
         var territories: String?
-        @Option(help: "Output folder for assignment.csv, territories.csv, metrics.json.") var output: String?
+        @Option(help: "Output folder for assignment.csv, territories.csv, metrics.json, territories_before.csv.")
+        var output: String?
         @Option(
             name: .customLong("measure"),
             help:
