@@ -10,7 +10,7 @@ struct Meridian: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Solve.self, DataCommand.self, Segment.self, Score.self, Territories.self, Quotas.self, Comp.self,
-            InsightsCommand.self, PlanCommand.self, Runs.self, Report.self, Simulate.self,
+            InsightsCommand.self, PlanCommand.self, Scenarios.self, Runs.self, Report.self, Simulate.self,
         ]
     )
 }

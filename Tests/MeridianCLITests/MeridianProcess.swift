@@ -47,6 +47,37 @@ struct MeridianProcess {
         return process
     }
 
+    /// Starts `meridian arguments` in `directory` without waiting.
+    ///
+    /// ``Running/finish()`` waits and returns what it printed. For commands that print little (a pipe holds 64 KiB), run side by side.
+    static func launch(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> Running {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let running = Running(process: process, out: Pipe(), err: Pipe())
+        process.standardOutput = running.out
+        process.standardError = running.err
+        try process.run()
+        return running
+    }
+
+    /// A started process and its output pipes.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        func finish() -> MeridianProcess {
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return MeridianProcess(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
     /// Runs `meridian arguments` in `directory` (the repository root by default) and waits for it.
     static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> MeridianProcess {
         let process = Process()

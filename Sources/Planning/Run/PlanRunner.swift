@@ -72,10 +72,12 @@ public struct PlanRunner: Sendable {
                 let stepStart = Date()
                 let key = try state.key(of: step, version: Self.stepVersions[step] ?? "1", previous: previous)
                 previous = key
-                let cached = StepCache(folder: cacheFolder).entry(step: step, key: key)
-                let (outcome, stepFiles) = try cached ?? state.compute(step)
-                if cached == nil {
-                    StepCache(folder: cacheFolder).store(step: step, key: key, outcome: outcome, files: stepFiles)
+                let cache = StepCache(folder: cacheFolder)
+                let (cacheHit, outcome, stepFiles) = try cache.exclusively(step: step, key: key) {
+                    let cached = cache.entry(step: step, key: key)
+                    let (outcome, files) = try cached ?? state.compute(step)
+                    if cached == nil { cache.store(step: step, key: key, outcome: outcome, files: files) }
+                    return (cached != nil, outcome, files)
                 }
                 try state.accept(outcome, of: step)
                 let named = stepFiles.map { (name: "\(step.rawValue)/\($0.name)", data: $0.data) }
@@ -83,12 +85,12 @@ public struct PlanRunner: Sendable {
                 terminations[step] = outcome
                 let seconds = Date().timeIntervalSince(stepStart)
                 log(
-                    "\(step.rawValue): \(outcome.summary)\(cached != nil ? " (cache hit)" : "")"
+                    "\(step.rawValue): \(outcome.summary)\(cacheHit ? " (cache hit)" : "")"
                         + String(format: " [%.1fs] → %@/%@/", seconds, folder.path, step.rawValue))
                 records.append(
                     StepRecord(
                         name: step.rawValue, version: Self.stepVersions[step] ?? "1", inputHash: key,
-                        cacheHit: cached != nil, termination: outcome.termination, clockLimited: outcome.clockLimited,
+                        cacheHit: cacheHit, termination: outcome.termination, clockLimited: outcome.clockLimited,
                         metrics: outcome.metrics,
                         outputs: named.map {
                             FileDigest(

@@ -62,9 +62,47 @@ struct StepCache: Sendable {
             [("outcome.json", json)] + files.map { ("files/" + $0.name, $0.data) }, to: entry)
     }
 
+    /// Runs `body` (look up, compute, store) while no other thread of this process runs it for `step` and `key`.
+    ///
+    /// So scenarios of a batch that need the same step at the same time compute it once: the later one
+    /// waits, then finds the earlier one's entry. Without a cache folder `body` just runs.
+    func exclusively<T>(step: PlanStep, key: String, _ body: () throws -> T) rethrows -> T {
+        guard folder != nil else { return try body() }
+        let name = "\(step.rawValue)-\(key)"
+        Self.busy.acquire(name)
+        defer { Self.busy.release(name) }
+        return try body()
+    }
+
+    private static let busy = BusyKeys()
+
     private struct Stored: Codable {
         var outcome: StepOutcome
         var files: [String]
+    }
+}
+
+/// The step keys some thread of this process is computing.
+///
+/// Callers block (they run on their own threads, never on the concurrency pool), so this is a
+/// condition variable rather than an actor.
+private final class BusyKeys: @unchecked Sendable {
+    // @unchecked: `keys` is only read or written with `condition` locked.
+    private let condition = NSCondition()
+    private var keys: Set<String> = []
+
+    func acquire(_ key: String) {
+        condition.lock()
+        while keys.contains(key) { condition.wait() }
+        keys.insert(key)
+        condition.unlock()
+    }
+
+    func release(_ key: String) {
+        condition.lock()
+        keys.remove(key)
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

@@ -65,6 +65,9 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             Column(name: "quota_gini", direction: .lowerIsBetter, best: []),
             Column(name: "expected_share_at_or_above_quota", direction: .higherIsBetter, best: []),
         ]
+        // the comp and simulation figures, when some run recorded them
+        let recorded = Set(metricsByScenario.values.flatMap(\.keys))
+        columns += Self.optionalColumns.filter { recorded.contains($0.name) }
         rows = scenarios.map { scenario in
             let run = runs[scenario.name]
             let metrics = metricsByScenario[scenario.name] ?? [:]
@@ -79,6 +82,25 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             if let pick { columns[index].best = values.filter { $0.1 == pick }.map(\.0) }
         }
         self.columns = columns
+    }
+
+    /// Columns shown only when some run recorded them: the cost of sales (comp step, lower is better)
+    /// and the payout percentiles (simulation step, descriptive).
+    static let optionalColumns = [
+        Column(name: "cost_of_sales", direction: .lowerIsBetter, best: []),
+        Column(name: "payout_p10", direction: .unranked, best: []),
+        Column(name: "payout_p50", direction: .unranked, best: []),
+        Column(name: "payout_p90", direction: .unranked, best: []),
+    ]
+
+    /// The comparison as JSON (keys sorted, two-space indents): the stable shape `docs/scale-out.md`
+    /// documents and the report reads as `compare.json`.
+    public var json: String {
+        get throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        }
     }
 
     /// Whether `row`'s value in column `index` is the column's best.
@@ -144,5 +166,23 @@ extension ScenarioComparison {
             if let run = try await store.run(id: runID) { runs[scenario] = run }
         }
         self.init(batch: file.batch, scenarios: file.scenarios, runs: runs)
+    }
+
+    /// The comparison of a batch known only by its id (the scenario file is not at hand): its completed
+    /// scenarios, by name.
+    ///
+    /// - Throws: ``PlanningError/invalidValue(key:value:expected:)`` when the store holds no completed
+    ///   scenario of `batch`; the store's errors.
+    public init(batch: String, store: any RunStore) async throws {
+        var runs: [String: RunRecord] = [:]
+        for (scenario, runID) in try await store.completedScenarios(batch: batch) {
+            if let run = try await store.run(id: runID) { runs[scenario] = run }
+        }
+        guard !runs.isEmpty else {
+            throw PlanningError.invalidValue(
+                key: "--batch", value: batch, expected: "the id of a batch with completed scenarios in the store")
+        }
+        let scenarios = runs.keys.sorted().map { Scenario(name: $0, overrides: []) }
+        self.init(batch: batch, scenarios: scenarios, runs: runs)
     }
 }
