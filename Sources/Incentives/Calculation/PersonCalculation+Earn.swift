@@ -345,9 +345,12 @@ extension PersonCalculation {
     /// credit to attribute to or more than ``statementLineLimit`` credits.
     ///
     /// - Parameters:
+    ///   - amount: the earning split over the lines.
     ///   - credits: the month's credits, all of them when `count` is at most ``statementLineLimit``.
     ///   - count: how many credits the month has.
     ///   - total: their amount in cents.
+    ///   - make: builds the line of one credit (`nil`: the line without a transaction) and its share.
+    /// - Returns: the statement lines, whose amounts add up to `amount`.
     func allocate(
         _ amount: Money, over credits: [Credit], count: Int, total: Int64, make: (Credit?, Money) -> StatementLine
     ) -> [StatementLine] {

@@ -44,4 +44,3 @@ public enum CreditRule: Sendable, Hashable {
         }
     }
 }
-

@@ -37,7 +37,7 @@ struct PayResults: Sendable {
         var components: [(name: String, multiples: [Double])]
         var total: [Double]
         /// Quota components the curve leaves out (with a gate or modifiers, which the comp engine's
-    /// one-component payout does not evaluate).
+        /// one-component payout does not evaluate).
         var leftOut: [String]
     }
 
