@@ -101,7 +101,8 @@ import Testing
             "--measure", "workload:0.05", "--seed", "3", "--quiet", "--output", output.path,
         ]
         try Self.killRepeatedly(arguments, output: output, count: 8, seed: 11) { files in
-            guard Set(files.keys) == ["assignment.csv", "territories.csv", "metrics.json"],
+            // every account starts in T1, so the folder also carries today's alignment as territories_before.csv
+            guard Set(files.keys) == ["assignment.csv", "territories.csv", "metrics.json", "territories_before.csv"],
                 let assignment = files["assignment.csv"], let metrics = files["metrics.json"]
             else { return false }
             // 60 accounts plus the header, and metrics that parse

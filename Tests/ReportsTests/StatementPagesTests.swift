@@ -44,13 +44,21 @@ import Testing
         #expect(files == ["R1.html", "R2.html", "R_3.html"])
     }
 
-    @Test func thePaySectionShowsTheCompTables() throws {
+    /// Statements alone draw no pay charts: the section says what it needs; with the comp step's
+    /// `measurements.csv` beside them it draws the attainment histogram.
+    @Test func thePaySectionNeedsTheCompMeasurements() throws {
         let comp = try folder()
         var sources = try ReportSources.discover(in: comp.deletingLastPathComponent())
         #expect(sources.pay?.lastPathComponent == "comp")
         sources.stateOutline = ReportFixture.stateOutline
+        let bare = try HTMLReport(sources: sources).render()
+        #expect(!bare.contains("<section id=\"pay\""))
+        #expect(bare.contains("Pay (the comp and simulation folders hold no measurements.csv or summary.csv)"))
+
+        try ReportFixture.measurements.write(
+            to: comp.appendingPathComponent("measurements.csv"), atomically: true, encoding: .utf8)
         let html = try HTMLReport(sources: sources).render()
-        #expect(html.contains("<section id=\"pay\"") && html.contains("statement_totals.csv"))
+        #expect(html.contains("<section id=\"pay\""))
         #expect(!html.contains("Not in this report: Pay"))
     }
 }
