@@ -87,9 +87,11 @@ enum BruteForce {
 
     @Test func mediumInstanceIsBalancedWithinTwoPercentOfItsBound() async throws {
         let problem = SyntheticAlignment.make(units: 400, territories: 5, tolerance: 0.05, seed: 3)
-        // The solver splits its time limit into phases; a generous limit lets every phase end by
-        // convergence, so a debug build on a busy CI machine gets the same bound as an idle one.
-        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 900, seed: 1)).align(problem)
+        // The solver splits its time limit into phases; a limit of a day lets every phase end by
+        // convergence, so a debug build starved by the parallel suite gets the same bound as an idle one
+        // (900 s let a clock end the bound phase at a 3.2 % gap in a suite sharing 2 cores with two builds).
+        let alignment = try await TerritoryAligner(options: AlignmentOptions(timeLimit: 86_400, seed: 1)).align(
+            problem)
         #expect(alignment.maxDeviation.values.allSatisfy { $0 <= 0.05 + 1e-9 })
         #expect(alignment.gap < 0.02)
         #expect(alignment.bound <= alignment.objective)

@@ -73,7 +73,7 @@ import Testing
         // Reproducible only when no clock ends a phase: the bound phase is capped by iterations, and
         // the limit is so long that its phase shares (30 % for the bound, 40 % of that before the
         // primal phase) cannot bind even when the parallel test run starves this task for minutes.
-        let options = AlignmentOptions(timeLimit: 3_600, seed: 3, maxBoundIterations: 400)
+        let options = AlignmentOptions(timeLimit: 86_400, seed: 3, maxBoundIterations: 400)
         let alignment = try await TerritoryAligner(options: options).align(problem)
         try Self.expectBalancedAndConnected(alignment, problem)
         #expect(alignment.assignment[0] == 0)  // the locked corner cell stays in T0
