@@ -25,7 +25,8 @@ extension Meridian {
         @Option(help: "Trials, at least 2 (default 10000).") var trials: Int?
         @Option(help: "Random seed (default 2026).") var seed: UInt64?
         @Option(help: "Market correlation in [0, 1) (default: calibrated from history).") var marketCorrelation: Double?
-        @Option(help: "Output folder.") var out: String
+        @Option(help: "Output folder (required without a subcommand; backtest writes there when given).")
+        var out: String?
 
         func validate() throws {
             if config == nil && quotas == nil { throw ValidationError("give --config FILE or --quotas DIR") }
@@ -35,8 +36,9 @@ extension Meridian {
             }
         }
 
-        func run() throws {
-            let request = try Meridian.buildRequest(SimulationConfiguration(), config: config) { request in
+        /// The configuration file (if any) with the flags over it; `backtest` and `solve` read it too.
+        func configuration() throws -> SimulationConfiguration {
+            try Meridian.buildRequest(SimulationConfiguration(), config: config) { request in
                 if let quotas { request.quotas = quotas }
                 if let dataset { request.dataset = dataset }
                 if let plans { request.plans = plans }
@@ -45,6 +47,11 @@ extension Meridian {
                 if let seed { request.seed = seed }
                 if let marketCorrelation { request.marketCorrelation = marketCorrelation }
             }
+        }
+
+        func run() throws {
+            guard let out else { throw ValidationError("give --out DIR") }
+            let request = try configuration()
             let report = try Meridian.blocking { () async throws(SimulationError) in
                 try await SimulationStudy().run(request)
             }

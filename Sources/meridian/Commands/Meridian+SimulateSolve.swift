@@ -4,39 +4,6 @@ import Incentives
 import SalesData
 import Simulation
 
-/// The calibration inputs of `simulate backtest` and `simulate solve`: a config file and flags over it.
-struct SimulationInputOptions: ParsableArguments {
-    @Option(help: .config(keys: SimulationConfiguration.configurationKeys)) var config: String?
-    @Option(help: "The quota step's output folder (or its quotas.csv).") var quotas: String?
-    @Option(help: "Dataset folder (default Data/demo).") var dataset: String?
-    @Option(help: "Plan folder (default Data/demo/plans).") var plans: String?
-    @Option(help: "The quota component simulated (default new-business).") var component: String?
-    @Option(help: "Trials, at least 2 (default 10000).") var trials: Int?
-    @Option(help: "Random seed (default 2026).") var seed: UInt64?
-    @Option(help: "Market correlation in [0, 1) (default: calibrated from history).") var marketCorrelation: Double?
-
-    func validate() throws {
-        if config == nil && quotas == nil { throw ValidationError("give --config FILE or --quotas DIR") }
-        if let trials, !(2...1_000_000).contains(trials) { throw ValidationError("--trials: expected 2...1000000") }
-        if let rho = marketCorrelation, !(rho >= 0 && rho < 1) {
-            throw ValidationError("--market-correlation: expected a number in [0, 1)")
-        }
-    }
-
-    /// The configuration file (if any) with the flags over it.
-    func configuration() throws -> SimulationConfiguration {
-        try Meridian.buildRequest(SimulationConfiguration(), config: config) { request in
-            if let quotas { request.quotas = quotas }
-            if let dataset { request.dataset = dataset }
-            if let plans { request.plans = plans }
-            if let component { request.component = component }
-            if let trials { request.trials = trials }
-            if let seed { request.seed = seed }
-            if let marketCorrelation { request.marketCorrelation = marketCorrelation }
-        }
-    }
-}
-
 extension Meridian {
     /// `meridian simulate backtest`: the simulated plan year against the realized one.
     struct SimulateBacktest: ParsableCommand {
@@ -49,13 +16,14 @@ extension Meridian {
                 Simulates the plan year from history before it only, and compares it with the realized year \
                 through the last closed month (the engine's year-to-date credit, annualized by the history's \
                 seasonality): the realized share at quota and total payout against the simulated P10-P90, \
-                and the share of people whose realized attainment lies in their own P10-P90 (docs/simulation.md).
+                and the share of people whose realized attainment lies in their own P10-P90 (docs/simulation.md). \
+                The inputs are simulate's options, given after backtest (--config, --quotas, --dataset, --plans, \
+                --component, --trials, --seed, --market-correlation); --out writes backtest.csv and backtest.txt.
                 """))
 
-        @OptionGroup var inputs: SimulationInputOptions
+        @ParentCommand var simulate: Simulate
         @Option(help: "Last realized month YYYY-MM (default: the data's last closed month of the plan year).")
         var through: String?
-        @Option(help: "Output folder for backtest.csv and backtest.txt (optional).") var out: String?
 
         func validate() throws {
             if let through, (try? CompPeriod(parsing: through)) == nil {
@@ -64,12 +32,12 @@ extension Meridian {
         }
 
         func run() throws {
-            let configuration = try inputs.configuration()
+            let configuration = try simulate.configuration()
             let last = through.flatMap { try? CompPeriod(parsing: $0).last }
             let report = try Meridian.blocking { () async throws(SimulationError) in
                 try await SimulationStudy().backtest(configuration, through: last)
             }
-            if let out { try AtomicFolder.write(report.files(), to: URL(fileURLWithPath: out)) }
+            if let out = simulate.out { try AtomicFolder.write(report.files(), to: URL(fileURLWithPath: out)) }
             print(report.table(), terminator: "")
         }
     }
@@ -84,10 +52,11 @@ extension Meridian {
                 A root search (bracket, then Brent's method) over the simulation with common random numbers: \
                 every value is paid on the same draws, so the cost is monotone in the parameter. Prints the \
                 value with its Monte Carlo standard error and the achieved P10/P50/P90. A target that no value \
-                in the bracket meets exits 3.
+                in the bracket meets exits 3. The inputs are simulate's options, given after solve (--config, \
+                --quotas, --dataset, --plans, --component, --trials, --seed, --market-correlation).
                 """))
 
-        @OptionGroup var inputs: SimulationInputOptions
+        @ParentCommand var simulate: Simulate
         @Option(help: "cost-of-sales=RATIO or payout=AMOUNT.") var target: String
         @Option(help: "The statistic that must meet the target: mean, p50 or p90 (default p50).") var at: String = "p50"
         @Option(help: "The parameter varied: accelerator, cap, threshold or over-assignment.") var vary: String
@@ -115,7 +84,7 @@ extension Meridian {
         }
 
         func run() throws {
-            let configuration = try inputs.configuration()
+            let configuration = try simulate.configuration()
             let goal = try PlanCostTarget(parsing: target, at: PlanCostTarget.Statistic(rawValue: at) ?? .p50)
             let parameter = PlanParameter(rawValue: vary) ?? .accelerator
             let range = bracket.flatMap(Self.bracket)
