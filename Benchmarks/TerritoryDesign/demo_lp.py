@@ -9,6 +9,9 @@ Builds the same model as `meridian territories design --measure potential:0.15:c
        sum_i sum_{j != current_i} x_ij <= floor(share * accounts with a current territory).
 That LP value is the best bound any Lagrangian of these rows can prove. With `--assignment`, also
 prices a meridian assignment.csv in the same model (a check that both build the same costs).
+With `--min-moves`, the objective is instead the number of moved accounts (no budget row): its LP
+value is a lower bound on the moves any alignment meeting the bands needs, so a budget below it is
+proven infeasible, whatever the heuristic does.
 
     python3 Benchmarks/TerritoryDesign/demo_lp.py Data/demo [--assignment out/territories/assignment.csv]
 """
@@ -38,19 +41,23 @@ def load(folder, measures, weight):
     return ids, tid, w[:, None] * dist, a, fte, current, locked
 
 
-def solve(cost, a, fte, tolerances, current, locked, share, time_limit):
+def solve(cost, a, fte, tolerances, current, locked, share, time_limit, min_moves=False):
     import highspy
     n, m = cost.shape
     kk = a.shape[1]
     target = a.sum(axis=0)[None, :] * (fte / fte.sum())[:, None]  # m x K
-    budget = math.floor(share * int((current >= 0).sum()))
+    budget = math.floor(share * int((current >= 0).sum())) if math.isfinite(share) else highspy.kHighsInf
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", float(time_limit))
     lp = highspy.HighsLp()
     lp.num_col_ = n * m
     lp.num_row_ = n + m * kk + 1
-    lp.col_cost_ = cost.reshape(-1)
+    moved = np.ones((n, m))  # 1 where x_ij moves account i away from its current territory
+    has = current >= 0
+    moved[np.nonzero(has)[0], current[has]] = 0
+    moved[~has, :] = 0
+    lp.col_cost_ = moved.reshape(-1) if min_moves else cost.reshape(-1)
     upper = np.ones((n, m))
     for i in np.nonzero(locked)[0]:  # a locked account stays where it is
         upper[i, :] = 0
@@ -69,10 +76,6 @@ def solve(cost, a, fte, tolerances, current, locked, share, time_limit):
         idx[:, :, 1 + k] = n + np.arange(m)[None, :] * kk + k
         val[:, :, 1 + k] = a[:, k][:, None]
     idx[:, :, 1 + kk] = n + m * kk
-    moved = np.ones((n, m))
-    has = current >= 0
-    moved[np.nonzero(has)[0], current[has]] = 0
-    moved[~has, :] = 0
     val[:, :, 1 + kk] = moved
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     lp.a_matrix_.start_ = np.arange(0, n * m * per + 1, per, dtype=np.int32)
@@ -98,6 +101,7 @@ def main():
     p.add_argument("--max-moved-share", type=float, default=0.15)
     p.add_argument("--assignment", help="a meridian assignment.csv to price in the same model")
     p.add_argument("--time-limit", type=float, default=1800)
+    p.add_argument("--min-moves", action="store_true", help="minimize moved accounts (no budget row)")
     args = p.parse_args()
     ids, tid, cost, a, fte, current, locked = load(args.folder, args.measures.split(","), args.weight)
     out = {"accounts": len(ids), "territories": len(tid)}
@@ -109,7 +113,8 @@ def main():
         out["assignmentObjective"] = float(cost[np.arange(len(ids)), assign].sum())
         out["assignmentMoved"] = int(((assign != current) & (current >= 0)).sum())
     tolerances = [float(t) for t in args.tolerances.split(",")]
-    out.update(solve(cost, a, fte, tolerances, current, locked, args.max_moved_share, args.time_limit))
+    share = math.inf if args.min_moves else args.max_moved_share
+    out.update(solve(cost, a, fte, tolerances, current, locked, share, args.time_limit, args.min_moves))
     if "assignmentObjective" in out:
         out["assignmentGapToLP"] = (out["assignmentObjective"] - out["lp"]) / out["assignmentObjective"]
     print(json.dumps(out))
