@@ -1,9 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Benchmarks are executables, one per performance goal: `swift run -c release <name>`.
+/// Benchmarks are executables, one per performance goal: `swift run -c release <name>`; each reads
+/// its command line through `BenchSupport`.
 func benchmark(_ name: String, path: String, dependencies: [Target.Dependency], exclude: [String] = []) -> Target {
-    .executableTarget(name: name, dependencies: dependencies, path: "Benchmarks/\(path)", exclude: exclude)
+    .executableTarget(
+        name: name, dependencies: dependencies + ["BenchSupport"], path: "Benchmarks/\(path)", exclude: exclude)
 }
 
 let package = Package(
@@ -101,6 +103,7 @@ let package = Package(
         ),
 
         // MARK: - Benchmarks
+        .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
         benchmark("lp-bench", path: "LinearProgramming", dependencies: ["LinearProgramming", "SalesData"]),
         benchmark("data-bench", path: "SalesData", dependencies: ["SalesData"]),
         benchmark(

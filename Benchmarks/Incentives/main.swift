@@ -5,6 +5,7 @@
 //
 // Prints the Swift time and peak memory, the pandas time, their ratio, and whether every Account
 // Executive's statement total agrees with the reference to the cent.
+import BenchSupport
 import Foundation
 import Incentives
 import SalesData
@@ -17,19 +18,13 @@ struct Options {
     var reference = true
 
     init(_ arguments: [String]) {
-        var index = 1
-        while index + 1 < arguments.count {
-            let value = arguments[index + 1]
-            switch arguments[index] {
-            case "--transactions": transactions = Int(value) ?? transactions
-            case "--people": people = Int(value) ?? people
-            case "--seed": seed = UInt64(value) ?? seed
-            case "--work": work = URL(fileURLWithPath: value)
-            case "--reference": reference = value != "false"
-            default: break
-            }
-            index += 2
-        }
+        var flags = BenchArguments(arguments)
+        transactions = flags.value("--transactions", default: transactions)
+        people = flags.value("--people", default: people)
+        seed = flags.value("--seed", default: seed)
+        work = flags.url("--work", default: work)
+        reference = flags.value("--reference", default: reference)
+        flags.finish()
     }
 }
 

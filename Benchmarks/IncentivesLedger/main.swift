@@ -6,6 +6,7 @@
 //
 // Prints the time of each month (run + approve + pay), the year's total, the idempotent re-run, the
 // ledger file's size and rows, and the peak resident memory.
+import BenchSupport
 import Foundation
 import Incentives
 import SalesData
@@ -18,19 +19,13 @@ struct Options {
     var work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ledger-bench")
 
     init(_ arguments: [String]) {
-        var index = 1
-        while index + 1 < arguments.count {
-            let value = arguments[index + 1]
-            switch arguments[index] {
-            case "--people": people = Int(value) ?? people
-            case "--per-month": perMonth = Int(value) ?? perMonth
-            case "--months": months = min(12, max(1, Int(value) ?? months))
-            case "--seed": seed = UInt64(value) ?? seed
-            case "--work": work = URL(fileURLWithPath: value)
-            default: break
-            }
-            index += 2
-        }
+        var flags = BenchArguments(arguments)
+        people = flags.value("--people", default: people)
+        perMonth = flags.value("--per-month", default: perMonth)
+        months = min(12, max(1, flags.value("--months", default: months)))
+        seed = flags.value("--seed", default: seed)
+        work = flags.url("--work", default: work)
+        flags.finish()
     }
 }
 

@@ -8,23 +8,18 @@
 // stream), so they can be compared by checksum: rep i's deals are those with j % reps == i, and so
 // on (see `scorecards_peer.py`). Timed: `ScorecardBuilder.scorecards()` (reps, teams, segments,
 // company, funnel) against pandas computing the rep-level scorecards only, so the ratio favours pandas.
+import BenchSupport
 import Foundation
 import Insights
 import SalesData
 
-func option(_ name: String, default value: Int) -> Int {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
-        let parsed = Int(arguments[index + 1])
-    else { return value }
-    return parsed
-}
-
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-let repCount = option("--reps", default: 5_000)
-let activityCount = option("--activities", default: 10_000_000)
-let opportunityCount = option("--opportunities", default: 1_000_000)
+var flags = BenchArguments()
+let repCount = flags.value("--reps", default: 5_000)
+let activityCount = flags.value("--activities", default: 10_000_000)
+let opportunityCount = flags.value("--opportunities", default: 1_000_000)
+flags.finish()
 let accountCount = 100_000
 let base = CalendarDate(daysSinceEpoch: CalendarDate(year: 2026, month: 1, day: 1).map(\.daysSinceEpoch) ?? 0)
 let stages = InsightsRequest.defaultStages

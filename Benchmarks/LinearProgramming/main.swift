@@ -3,6 +3,7 @@
 //
 //     swift run -c release lp-bench [--seed N] [--capacity C] [--repetitions R]
 
+import BenchSupport
 import Foundation
 import LinearProgramming
 import SalesData
@@ -105,26 +106,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-var seed: UInt64 = 2026
-if let i = CommandLine.arguments.firstIndex(of: "--seed"), i + 1 < CommandLine.arguments.count,
-    let value = UInt64(CommandLine.arguments[i + 1])
-{
-    seed = value
-}
-var repetitions = 1
-if let i = CommandLine.arguments.firstIndex(of: "--repetitions"), i + 1 < CommandLine.arguments.count,
-    let value = Int(CommandLine.arguments[i + 1]), value > 0
-{
-    repetitions = value
-}
+var flags = BenchArguments()
+let seed = flags.value("--seed", default: UInt64(2026))
+let repetitions = max(1, flags.value("--repetitions", default: 1))
 // Average agent load is 8,000 × 5.5 / 2,000 = 22; a capacity of 30 binds widely and takes GLPK
 // minutes, 60 binds on the agents that random candidate lists overload.
-var capacity = 60.0
-if let i = CommandLine.arguments.firstIndex(of: "--capacity"), i + 1 < CommandLine.arguments.count,
-    let value = Double(CommandLine.arguments[i + 1]), value >= 40
-{
-    capacity = value
-}
+let capacity = max(40, flags.value("--capacity", default: 60.0))
+flags.finish()
 let instance = AssignmentInstance(seed: seed, capacity: capacity)
 
 var bulkModel = instance.buildBulk()

@@ -3,15 +3,18 @@
 // vacancies, seasonality and rounding to $1,000. Goal: the allocation in at most 1 s.
 //
 //     swift run -c release quota-bench [reps-per-district] [districts-per-region] [regions]
+import BenchSupport
 import Foundation
 import LinearProgramming
 import QuotaPlanning
 import SalesData
 
-let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-let repsPerDistrict = arguments.count > 0 ? arguments[0] : 100
-let districtsPerRegion = arguments.count > 1 ? arguments[1] : 10
-let regions = arguments.count > 2 ? arguments[2] : 10
+let arguments = BenchArguments()
+arguments.expectPositional(atMost: 3, usage: "quota-bench [reps-per-district] [districts-per-region] [regions]")
+arguments.finish()
+let repsPerDistrict = max(1, arguments.positionalValue(0, name: "reps-per-district", default: 100))
+let districtsPerRegion = max(1, arguments.positionalValue(1, name: "districts-per-region", default: 10))
+let regions = max(1, arguments.positionalValue(2, name: "regions", default: 10))
 
 var rng = SplitMixGenerator(seed: 42)
 let season: [Double] = [0.7, 0.8, 1.2, 0.8, 0.9, 1.2, 0.7, 0.8, 1.2, 0.9, 1.1, 1.7]

@@ -13,6 +13,7 @@
 // the interpreter-and-import peak beside it; not ru_maxrss, which Linux carries over from the
 // parent across exec); the benchmark says so plainly when python3 or
 // pandas is missing. The timed API is `AccountCSV.load(from:)`, which returns `[Account]`.
+import BenchSupport
 import Foundation
 import SalesData
 
@@ -50,23 +51,17 @@ func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output:
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-func option(_ name: String, default value: Int) -> Int {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
-        let parsed = Int(arguments[index + 1])
-    else { return value }
-    return parsed
-}
-
 /// The machine's 1-minute load average, from /proc/loadavg.
 func loadAverage() -> String {
     (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
 }
 
+var flags = BenchArguments()
 /// Child mode: load one file with full validation and print `wall cpu peakKB rows baselineKB`,
 /// where baselineKB is the process's peak before loading (runtime and binary).
-if let index = CommandLine.arguments.firstIndex(of: "--load"), index + 1 < CommandLine.arguments.count {
-    let url = URL(fileURLWithPath: CommandLine.arguments[index + 1])
+if let path: String = flags.value("--load") {
+    flags.finish()
+    let url = URL(fileURLWithPath: path)
     let baseline = peakMemoryKB()
     let startWall = now()
     let startCPU = cpuSeconds()
@@ -80,19 +75,18 @@ if let index = CommandLine.arguments.firstIndex(of: "--load"), index + 1 < Comma
     }
 }
 
-let accountCount = option("--accounts", default: 1_000_000)
-let runs = max(1, option("--runs", default: 3))
+let accountCount = flags.value("--accounts", default: 1_000_000)
+let runs = max(1, flags.value("--runs", default: 3))
+let keep: String? = flags.value("--keep")
+flags.finish()
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-let keepIndex = CommandLine.arguments.firstIndex(of: "--keep").flatMap {
-    $0 + 1 < CommandLine.arguments.count ? $0 + 1 : nil
-}
 let folder =
-    keepIndex.map { URL(fileURLWithPath: CommandLine.arguments[$0]) }
+    keep.map { URL(fileURLWithPath: $0) }
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("meridian-data-bench-\(getpid())")
 let file = folder.appendingPathComponent("accounts.csv")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { if keepIndex == nil { try? FileManager.default.removeItem(at: folder) } }
+defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
 
 print("data-bench: \(accountCount) accounts, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 var start = now()

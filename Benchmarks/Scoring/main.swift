@@ -2,21 +2,16 @@
 // booster against scikit-learn's LogisticRegression and HistGradientBoostingClassifier, on the
 // same generated 1,000,000 × 20 accounts in the same run. Run: swift run -c release scoring-bench
 // Options: --rows N (default 1000000), --features N (20), --rounds N (100), --leaves N (31).
+import BenchSupport
 import Foundation
 import Scoring
 
-func option(_ name: String, _ fallback: Int) -> Int {
-    let arguments = CommandLine.arguments
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let value = Int(arguments[i + 1]) else {
-        return fallback
-    }
-    return value
-}
-
-let rows = option("--rows", 1_000_000)
-let features = option("--features", 20)
-let rounds = option("--rounds", 100)
-let leaves = option("--leaves", 31)
+var flags = BenchArguments()
+let rows = flags.value("--rows", default: 1_000_000)
+let features = flags.value("--features", default: 20)
+let rounds = flags.value("--rounds", default: 100)
+let leaves = flags.value("--leaves", default: 31)
+flags.finish()
 let testRows = max(rows / 5, 1_000)
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {

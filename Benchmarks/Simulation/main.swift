@@ -6,6 +6,7 @@
 //
 // Prints the Swift time, the numpy time, their ratio, and both simulations' means against the analytic
 // values (each must be within 3 standard errors).
+import BenchSupport
 import Foundation
 import Simulation
 
@@ -16,18 +17,12 @@ struct Options {
     var reference = true
 
     init(_ arguments: [String]) {
-        var index = 1
-        while index + 1 < arguments.count {
-            let value = arguments[index + 1]
-            switch arguments[index] {
-            case "--trials": trials = Int(value) ?? trials
-            case "--seed": seed = UInt64(value) ?? seed
-            case "--parallelism": parallelism = Int(value) ?? parallelism
-            case "--reference": reference = value != "false"
-            default: break
-            }
-            index += 2
-        }
+        var flags = BenchArguments(arguments)
+        trials = flags.value("--trials", default: trials)
+        seed = flags.value("--seed", default: seed)
+        parallelism = flags.value("--parallelism", default: parallelism)
+        reference = flags.value("--reference", default: reference)
+        flags.finish()
     }
 }
 

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import TerritoryDesign
 import TerritoryDesignExact
@@ -5,16 +6,19 @@ import TerritoryDesignExact
 /// `territory-bench exact [pmedcap|ctdp|ctdp-exact] [--time-limit S] [--only K] [--pair-branching]`: the exact engine on the
 /// public instances in `../shared/instances`, printing objective, bound, gap and time per instance.
 enum ExactBenchmark {
-    static func run(_ arguments: [String]) throws {
-        let which = arguments.first ?? "all"
-        var timeLimit = 300.0
-        if let index = arguments.firstIndex(of: "--time-limit"), index + 1 < arguments.count,
-            let value = Double(arguments[index + 1])
-        {
-            timeLimit = value
+    static func run(_ arguments: BenchArguments) throws {
+        var flags = arguments
+        let which = flags.positional.dropFirst().first ?? "all"
+        let timeLimit = flags.value("--time-limit", default: 300.0)
+        let only: String? = flags.value("--only")
+        let pairBranching = flags.flag("--pair-branching")
+        flags.finish()
+        let usage = "territory-bench exact [pmedcap|ctdp|ctdp-exact|all] [--time-limit S] [--only K] [--pair-branching]"
+        flags.expectPositional(atMost: 2, usage: usage)
+        if !["pmedcap", "ctdp", "ctdp-exact", "all"].contains(which) {
+            flags.fail("unknown set '\(which)'; usage: \(usage)")
         }
-        let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
-        let pairBranching = arguments.contains("--pair-branching")
+        if !(timeLimit > 0) { flags.fail("--time-limit: expected seconds > 0, got \(timeLimit)") }
         if which == "pmedcap" || which == "all" {
             try pmedcap(only: only.flatMap { Int($0) }, timeLimit: timeLimit, pairBranching: pairBranching)
         }

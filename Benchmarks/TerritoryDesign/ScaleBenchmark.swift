@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import TerritoryDesign
 import TerritoryDesignSupport
@@ -15,21 +16,21 @@ enum ScaleBenchmark {
         var regionSize: Int? = nil
     }
 
-    static func run(_ arguments: [String]) async {
-        let peersLarge = arguments.contains("--peers-large")
-        let regionSize = arguments.firstIndex(of: "--region-size").flatMap { index in
-            arguments.index(after: index) < arguments.endIndex ? Int(arguments[arguments.index(after: index)]) : nil
-        }
-        let numbers = arguments.enumerated().filter { index, argument in
-            !argument.hasPrefix("--") && (index == 0 || arguments[index - 1] != "--region-size")
-        }.compactMap { Double($0.element) }
+    static func run(_ arguments: BenchArguments) async {
+        var flags = arguments
+        let peersLarge = flags.flag("--peers-large")
+        let peers = flags.flag("--peers")
+        let regionSize: Int? = flags.value("--region-size")
+        flags.finish()
+        // `scale` is optional: the words after it are N, M and LIMIT.
+        let first = flags.positional.first == "scale" ? 1 : 0
+        flags.expectPositional(atMost: first + 3, usage: "territory-bench [scale] [N M [LIMIT]]")
+        let units = max(1, flags.positionalValue(first, name: "N (accounts)", default: 0))
+        let territories = max(1, flags.positionalValue(first + 1, name: "M (territories)", default: 0))
+        let limit = flags.positionalValue(first + 2, name: "LIMIT (seconds)", default: 60.0)
         var cases: [Case] =
-            numbers.count >= 2
-            ? [
-                Case(
-                    units: Int(numbers[0]), territories: Int(numbers[1]), limit: numbers.count > 2 ? numbers[2] : 60,
-                    goalGap: 0.02, peers: arguments.contains("--peers"))
-            ]
+            flags.positional.count >= first + 2
+            ? [Case(units: units, territories: territories, limit: limit, goalGap: 0.02, peers: peers)]
             : [
                 Case(units: 10_000, territories: 50, limit: 10, goalGap: 0.005, peers: true),
                 Case(units: 100_000, territories: 500, limit: 120, goalGap: 0.02, peers: peersLarge),

@@ -1,11 +1,14 @@
+import BenchSupport
 import Foundation
 import TerritoryDesign
 
+let arguments = BenchArguments(switches: ["--pair-branching", "--peers", "--peers-large"])
+
 // `territory-bench exact …`: the exact engine on the public instances (ExactBenchmark.swift).
-if CommandLine.arguments.dropFirst().first == "exact" {
-    do { try ExactBenchmark.run(Array(CommandLine.arguments.dropFirst(2))) } catch { print("error: \(error)") }
+if arguments.positional.first == "exact" {
+    do { try ExactBenchmark.run(arguments) } catch { print("error: \(error)") }
     exit(0)
 }
 
 // `territory-bench [scale] …`: the scale goals against HiGHS and OR-Tools (ScaleBenchmark.swift).
-await ScaleBenchmark.run(Array(CommandLine.arguments.dropFirst().filter { $0 != "scale" }))
+await ScaleBenchmark.run(arguments)

@@ -9,6 +9,8 @@ public enum IncentivesError: Error, Hashable, CustomStringConvertible {
     case invalidInput(file: String, line: Int, column: Int, value: String, expected: String)
     /// A number that is not exact decimal text (used while parsing, then located by the caller).
     case invalidNumber(String, expected: String)
+    /// A plan or policy file that does not decode: the error names its file, line, column and key path.
+    case configuration(ConfigurationError)
     /// The sales data could not be loaded; the issues carry their own locations.
     case salesData(SalesDataError)
     /// A file could not be read.
@@ -22,6 +24,8 @@ public enum IncentivesError: Error, Hashable, CustomStringConvertible {
             return "\(file):\(line):\(column): \(shown.isEmpty ? "" : "\"\(shown)\": ")expected \(expected)"
         case .invalidNumber(let text, let expected):
             return "\"\(text.prefix(200))\" is not a number; expected \(expected)"
+        case .configuration(let error):
+            return error.description
         case .salesData(let error):
             return error.description
         case .unreadable(let path, let reason):

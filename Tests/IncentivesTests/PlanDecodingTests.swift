@@ -17,7 +17,10 @@ import Testing
     @Test func anUnknownKeyIsAnErrorAtItsLineAndColumn() {
         let text = aePlan(components: "      - {name: bookings, wieght: 60%}")
         let error = message { _ = try CompPlan(yaml: text, file: "ae.yaml") }
-        #expect(error.hasPrefix("ae.yaml:7:26: \"wieght\": expected one of the keys"), "\(error)")
+        #expect(
+            error.hasPrefix(
+                "ae.yaml:7:26: versions[0].components[0].wieght: unknown key `wieght`; did you mean `weight`?"),
+            "\(error)")
     }
 
     @Test func overlappingVersionsAreAnError() {
@@ -28,13 +31,15 @@ import Testing
               - {effective: 2026-06-01, target_incentive: 1, assign: {roles: [AE]}, components: []}
             """
         let error = message { _ = try CompPlan(yaml: text, file: "ae.yaml") }
-        #expect(error.hasPrefix("ae.yaml:4:5: \"2026-06-01\": expected a version starting after"), "\(error)")
+        #expect(error.hasPrefix("ae.yaml:4:5: versions[1]: expected a version starting after"), "\(error)")
+        #expect(error.hasSuffix("(got \"2026-06-01\")"), "\(error)")
     }
 
     @Test func aWrongTypeNamesTheKeyPath() {
         let text = aePlan(components: "      - {name: bookings, weight: lots}")
         let error = message { _ = try CompPlan(yaml: text, file: "ae.yaml") }
-        #expect(error.contains("versions[0].components[0].weight: a decimal number"), "\(error)")
+        #expect(error.contains("ae.yaml:7:34: versions[0].components[0].weight: expected a decimal number"), "\(error)")
+        #expect(error.hasSuffix("(got \"lots\")"), "\(error)")
     }
 
     @Test func aMissingQuotaPointsAtTheComponentsQuotaKey() throws {

@@ -1,7 +1,11 @@
 import Foundation
+import Incentives
+import Insights
+import Planning
 import QuotaPlanning
 import SalesData
 import Segmentation
+import Simulation
 import TerritoryDesign
 import TestSupport
 import Testing
@@ -9,6 +13,11 @@ import Testing
 /// Seeded mutations of every kind of YAML config, decoded in-process: nothing crashes, every
 /// error is located (line and column ≥ 1, or a named key), no error quotes a huge value, and an
 /// unknown key is always rejected.
+///
+/// The kinds are every YAML file Meridian reads: territory design, segmentation (request and rule
+/// buckets), data generation, quota plans, capacity, the plan file, the scenario file, comp plans,
+/// the ledger policy, the simulation study, insights and gamification. Parse and validate only;
+/// nothing is solved, so the whole suite takes seconds.
 @Suite struct ConfigFuzzTests {
     /// One config kind: a valid sample and how the product reads it (decode, then validate).
     struct Kind: CustomStringConvertible, Sendable {
@@ -58,6 +67,31 @@ import Testing
 
     static let generatorSample = "seed: 42\naccounts: 500\nreps: 24\nincludeHistory: false\nsnapshotDate: 2025-01-01\n"
 
+    static let simulationSample = """
+        dataset: Data/demo
+        plans: Data/demo/plans
+        quotas: out/quotas
+        planYear: 2026
+        component: new-business
+        trials: 1000
+        seed: 2026
+        marketCorrelation: 0.2
+        scenarios:
+          - {name: richer-accelerator, plans: Data/plans/ae-variant}
+
+        """
+
+    static let planSample = sample("Data/demo/plan.yaml")
+
+    /// A scenario file read as `scenarios run` reads it: the file, then the plan of its first and
+    /// last scenario (the base plan with the overrides applied, decoded strictly).
+    static func readScenarios(_ yaml: String) throws {
+        let file = try ScenarioFile(text: yaml, path: "fuzz.yaml", planText: planSample, planPath: "plan.yaml")
+        for scenario in [file.scenarios.first, file.scenarios.last].compactMap({ $0 }) {
+            _ = try PlanFile(yaml: try file.planText(for: scenario), file: "plan.yaml")
+        }
+    }
+
     static func document(_ yaml: String) throws -> YAMLConfiguration {
         try YAMLConfiguration(yaml: yaml, file: "fuzz.yaml")
     }
@@ -81,13 +115,42 @@ import Testing
         Kind(
             name: "data generate", sample: generatorSample,
             read: { try document($0).decodeRequest(DemoCompanyGenerator.Configuration.self).validate() }),
+        Kind(name: "capacity", sample: sample("Data/plans/capacity.yaml")) {
+            _ = try CapacityPlanRequest(yaml: $0, file: "fuzz.yaml")
+        },
+        Kind(name: "plan file", sample: planSample) { _ = try PlanFile(yaml: $0, file: "fuzz.yaml") },
+        Kind(name: "scenario file", sample: sample("Data/demo/scenarios.yaml")) { try readScenarios($0) },
+        Kind(name: "comp plan", sample: sample("Data/demo/plans/ae.yaml")) {
+            _ = try CompPlan(yaml: $0, file: "fuzz.yaml")
+        },
+        Kind(name: "manager comp plan", sample: sample("Data/demo/plans/manager.yaml")) {
+            _ = try CompPlan(yaml: $0, file: "fuzz.yaml")
+        },
+        Kind(name: "ledger policy", sample: sample("Data/plans/demo-ledger.yaml")) {
+            _ = try LedgerPolicy(yaml: $0, file: "fuzz.yaml")
+        },
+        Kind(
+            name: "simulation", sample: simulationSample,
+            read: { try document($0).decodeRequest(SimulationConfiguration.self).validate() }),
+        Kind(name: "insights", sample: sample("Data/insights/insights.yaml")) {
+            try InsightsRequest.decodeYAML($0, file: "fuzz.yaml").validate()
+        },
+        Kind(name: "gamification", sample: sample("Data/insights/points.yaml")) {
+            _ = try GamificationRules.decodeYAML($0, file: "fuzz.yaml")
+        },
     ]
+
+    /// The configuration error inside `error`: Incentives wraps its plan and policy file errors.
+    static func configurationError(_ error: any Error) -> ConfigurationError? {
+        if case IncentivesError.configuration(let inner) = error { return inner }
+        return error as? ConfigurationError
+    }
 
     /// Checks one error: located (or naming its key) and quoting at most 200 characters of a value.
     static func checkLocated(_ error: any Error, _ context: @autoclosure () -> String) {
         let text = "\(error)"
         #expect(text.count <= 1_500, "error of \(text.count) characters: \(text.prefix(300)) — \(context())")
-        if let error = error as? ConfigurationError {
+        if let error = configurationError(error) {
             #expect(error.line >= 1 && error.column >= 1, "\(error) — \(context())")
             // ErrorText.quoted: 200 characters, escapes, the length.
             #expect((error.value?.count ?? 0) <= ErrorText.maximumQuotedLength * 10 + 32)
@@ -134,11 +197,13 @@ import Testing
             do {
                 try kind.read(yaml)
                 Issue.record("\(kind): unknown key \(key) accepted")
-            } catch let error as ConfigurationError {
+            } catch {
+                guard let error = Self.configurationError(error) else {
+                    Issue.record("\(kind): \(error)")
+                    continue
+                }
                 #expect(error.kind == .unknownKey, "\(kind): \(error)")
                 #expect(error.keyPath == key)
-            } catch {
-                Issue.record("\(kind): \(error)")
             }
         }
     }

@@ -86,8 +86,31 @@ import Testing
         #expect(stopped.bestBound != nil)
         #expect(stopped.summary.hasPrefix("termination noSolutionFound(nodes)"))
         request.nodeLimit = nil
-        request.timeLimitSeconds = 0
-        #expect(try CapacityPlanner.plan(request).termination == .noSolutionFound(limit: .time))
+        // Stopped before the first node: a zero limit, which only the internal entry point takes
+        // (a request's time limit goes through the shared `Deadline` check, which refuses 0).
+        let timedOut = try CapacityPlanner.solve(request, options: SolverOptions(timeLimit: .zero))
+        #expect(timedOut.termination == .noSolutionFound(limit: .time))
+    }
+
+    /// The time limit uses the check every optimizer shares: more than 0 and at most
+    /// `Deadline.maximumSeconds`; NaN, ±∞ and 0 are named errors, never a trap.
+    @Test func theTimeLimitGoesThroughTheSharedDeadlineCheck() throws {
+        var request = Self.handExample()
+        let bads: [Double] = [0, -1, .nan, .infinity, Deadline.maximumSeconds * 2]
+        for bad in bads {
+            request.timeLimitSeconds = bad
+            let error = #expect(throws: PlanningError.self, "\(bad)") { try request.validate() }
+            guard case .invalidValue(let key, _, let expected) = error else { continue }
+            #expect(key == "timeLimitSeconds" && expected.contains("> 0"), "\(bad): \(expected)")
+        }
+        request.timeLimitSeconds = 0.5
+        #expect(try request.solverOptions().timeLimit == .milliseconds(500))
+        request.timeLimitSeconds = Deadline.maximumSeconds
+        #expect(throws: Never.self) { try request.validate() }
+        #expect(throws: ConfigurationError.self) {
+            try CapacityPlanRequest(
+                yaml: "quarterlyQuota: [60]\nroles: [{name: AE, monthlyProductivity: 10}]\ntimeLimitSeconds: 0\n")
+        }
     }
 
     @Test func validationNamesTheBadKey() {

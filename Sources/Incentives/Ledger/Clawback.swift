@@ -10,7 +10,7 @@
 /// rounded once, half to even, to the cent. From `monthsInForce ≥ windowMonths` on nothing is recovered.
 public struct ClawbackPolicy: Sendable, Hashable, Codable {
     /// Full or proportional recovery.
-    public enum Method: String, Sendable, Hashable, Codable {
+    public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
         /// Everything paid on the refunded share, anywhere inside the window.
         case full
         /// In proportion to the unexpired months of the window.

@@ -12,7 +12,7 @@
 /// `docs/commission-accounting.md`, "Draws".
 public struct DrawTerms: Sendable, Hashable, Codable {
     /// Whether a draw paid above earnings is owed back.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// An advance against future earnings: builds a balance recovered later.
         case recoverable
         /// A guarantee: the top-up above earnings is never owed.
@@ -20,7 +20,7 @@ public struct DrawTerms: Sendable, Hashable, Codable {
     }
 
     /// What happens to a recoverable balance left when the person leaves.
-    public enum AtTermination: String, Sendable, Hashable, Codable {
+    public enum AtTermination: String, Sendable, Hashable, Codable, CaseIterable {
         /// The balance is written off (a forgiveness line; nothing owed).
         case forgive
         /// The balance is owed by the person (collected outside payroll).

@@ -91,7 +91,7 @@ public struct PlanComponent: Sendable, Hashable {
     }
 
     /// The number a component adds up over credited transactions.
-    public enum Measure: String, Sendable, Hashable {
+    public enum Measure: String, Sendable, Hashable, CaseIterable {
         /// The credited amount of bookings, refunds and cancellations.
         case bookings
         /// The credited amount of every transaction type.
@@ -101,12 +101,12 @@ public struct PlanComponent: Sendable, Hashable {
     }
 
     /// The window attainment is measured over.
-    public enum AttainmentPeriod: String, Sendable, Hashable {
+    public enum AttainmentPeriod: String, Sendable, Hashable, CaseIterable {
         case month, quarter, year
     }
 
     /// When a quarter or year component pays.
-    public enum Payout: String, Sendable, Hashable {
+    public enum Payout: String, Sendable, Hashable, CaseIterable {
         /// Every month, the to-date payout less what earlier months of the window paid (MTD/QTD/YTD).
         case toDate = "to_date"
         /// Once, in the window's last month.
@@ -157,8 +157,8 @@ public enum PayoutRule: Sendable, Hashable {
 /// `pays: credit` reads rates as a share of credited amount; `pays: target` as multiples of the
 /// component's target incentive per 100 % of attainment (an OTE pay curve).
 public struct RateTable: Sendable, Hashable {
-    public enum Method: String, Sendable, Hashable { case marginal, retroactive }
-    public enum Pays: String, Sendable, Hashable { case credit, target }
+    public enum Method: String, Sendable, Hashable, CaseIterable { case marginal, retroactive }
+    public enum Pays: String, Sendable, Hashable, CaseIterable { case credit, target }
 
     public var method: Method
     public var pays: Pays
@@ -212,7 +212,7 @@ public struct Spiff: Sendable, Hashable {
         case flat(Money)
         case percent(Rate)
     }
-    public enum Per: String, Sendable, Hashable { case transaction, period }
+    public enum Per: String, Sendable, Hashable, CaseIterable { case transaction, period }
     public var pays: Pays
     public var per: Per
 }

@@ -1,3 +1,5 @@
+import LinearProgramming
+
 extension CapacityPlanRequest {
     /// Checks every value's domain and throws the first bad one with its key path.
     ///
@@ -5,7 +7,8 @@ extension CapacityPlanRequest {
     ///
     /// Amounts are finite and at most ``largestAmount``; shares lie in `[0, 1]`; attrition in
     /// `[0, 1)`; counts, months and limits are non-negative and bounded, so nothing downstream can
-    /// overflow or trap.
+    /// overflow or trap. The time limit goes through the one check every optimizer shares
+    /// (`Deadline.timeLimit(seconds:name:)`: more than 0, at most `Deadline.maximumSeconds`).
     public func validate() throws(PlanningError) {
         func check(_ ok: Bool, _ key: String, _ value: String, _ expected: String) throws(PlanningError) {
             if !ok { throw .invalidValue(key: key, value: value, expected: expected) }
@@ -28,11 +31,7 @@ extension CapacityPlanRequest {
             try check(most >= 0 && most <= 1_000_000, "maxHiresPerMonth", "\(most)", "an integer in [0, 1000000]")
         }
         if let budget = hiringBudget { try amount(budget, "hiringBudget") }
-        if let seconds = timeLimitSeconds {
-            try check(
-                seconds.isFinite && seconds >= 0 && seconds <= 1e6, "timeLimitSeconds", "\(seconds)",
-                "seconds in [0, 1e6]")
-        }
+        _ = try timeLimit
         if let nodes = nodeLimit { try check(nodes >= 1, "nodeLimit", "\(nodes)", "an integer ≥ 1") }
         try check(
             relativeGap.isFinite && relativeGap >= 0 && relativeGap < 1, "relativeGap", "\(relativeGap)",
@@ -68,6 +67,22 @@ extension CapacityPlanRequest {
                 try check(
                     cohort.count.isFinite && cohort.count >= 0 && cohort.count <= 1e6, "\(key).current[\(k)].count",
                     "\(cohort.count)", "a headcount in [0, 1e6]")
+            }
+        }
+    }
+
+    /// ``timeLimitSeconds`` as a `Duration`, validated by `Deadline.timeLimit(seconds:name:)`.
+    ///
+    /// - Throws: ``PlanningError/invalidValue(key:value:expected:)`` for NaN, ±∞, a value ≤ 0 or one
+    ///   above `Deadline.maximumSeconds`.
+    var timeLimit: Duration? {
+        get throws(PlanningError) {
+            guard let seconds = timeLimitSeconds else { return nil }
+            do { return try Deadline.timeLimit(seconds: seconds, name: "timeLimitSeconds") } catch {
+                if case SolverError.invalidOption(_, let value, let expected) = error {
+                    throw .invalidValue(key: "timeLimitSeconds", value: value, expected: expected)
+                }
+                throw .invalidValue(key: "timeLimitSeconds", value: "\(seconds)", expected: "\(error)")
             }
         }
     }

@@ -33,7 +33,8 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
     ///
     /// The cost of the current sellers is a constant and does not count against it.
     public var hiringBudget: Double?
-    /// Solver wall-clock limit in seconds, or `nil` for none.
+    /// Solver wall-clock limit in seconds (more than 0, at most `Deadline.maximumSeconds`), or `nil`
+    /// for none.
     public var timeLimitSeconds: Double?
     /// Branch-and-bound node limit, or `nil` for none.
     public var nodeLimit: Int?
@@ -204,9 +205,9 @@ public struct CapacityPlanRequest: Sendable, Hashable, Codable {
     }
 
     /// The solver options the request asks for.
-    var solverOptions: SolverOptions {
-        SolverOptions(
-            timeLimit: timeLimitSeconds.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) },
-            relativeGap: relativeGap > 0 ? relativeGap : nil, nodeLimit: nodeLimit)
+    ///
+    /// - Throws: ``PlanningError`` for a time limit the shared check refuses.
+    func solverOptions() throws(PlanningError) -> SolverOptions {
+        SolverOptions(timeLimit: try timeLimit, relativeGap: relativeGap > 0 ? relativeGap : nil, nodeLimit: nodeLimit)
     }
 }

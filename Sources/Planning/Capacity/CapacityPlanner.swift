@@ -30,8 +30,16 @@ public enum CapacityPlanner {
     /// - Complexity: `roles × months` integer variables, `quarters + months + 1` rows; solving is GLPK's.
     public static func plan(_ request: CapacityPlanRequest) throws -> CapacityPlan {
         try request.validate()
+        return try solve(request, options: try request.solverOptions())
+    }
+
+    /// Solves a validated request with `options`.
+    ///
+    /// Tests use it to stop the solver before its first node (a zero time limit, which a request
+    /// cannot ask for).
+    static func solve(_ request: CapacityPlanRequest, options: SolverOptions) throws -> CapacityPlan {
         let model = HiringModel(request)
-        let result = try model.model.solve(options: request.solverOptions)
+        let result = try model.model.solve(options: options)
         if let solution = result.solution {
             return model.plan(from: solution.values, result: result)
         }
@@ -40,7 +48,7 @@ public enum CapacityPlanner {
         }
         // Explain: the same model with a shortfall variable per quarter, minimizing total shortfall.
         let elastic = HiringModel(request, elastic: true)
-        let explained = try elastic.model.solve(options: request.solverOptions)
+        let explained = try elastic.model.solve(options: options)
         let quarters = explained.solution.map { elastic.quarters(values: $0.values) } ?? []
         return model.emptyPlan(result: result, quarters: quarters)
     }

@@ -149,17 +149,20 @@ struct ScenarioFileReader {
                 let at = path.isEmpty ? name : "\(path).\(name)"
                 throw error(
                     at: at, node: key, value: name,
-                    "unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
+                    "unknown key; expected one of \(allowed.sorted().joined(separator: ", "))", kind: .unknownKey)
             }
             fields[name] = value
         }
         return fields
     }
 
-    func error(at keyPath: String, node: Node? = nil, value: String?, _ message: String) -> ConfigurationError {
+    func error(
+        at keyPath: String, node: Node? = nil, value: String?, _ message: String,
+        kind: ConfigurationError.Kind = .invalidValue
+    ) -> ConfigurationError {
         let mark = (node ?? root).mark
         return ConfigurationError(
-            kind: .invalidValue, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, keyPath: keyPath,
+            kind: kind, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, keyPath: keyPath,
             value: value, message: message)
     }
 

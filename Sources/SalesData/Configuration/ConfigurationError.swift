@@ -34,20 +34,23 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
     public let file: String
     public let line: Int
     public let column: Int
-    /// Dotted key path such as `measures[1].tolerance`; empty for the document itself.
+    /// Dotted key path such as `measures[1].tolerance`; empty for the document itself; cut like a
+    /// value when longer than ``valueLimit`` characters.
     public let keyPath: String
     /// The offending value, cut to ``valueLimit`` characters; nil when there is none to quote.
     public let value: String?
     /// What happened and what was expected.
     public let message: String
 
-    /// Creates an error; the value is cut to ``valueLimit`` characters and the location clamped to ≥ 1.
+    /// Creates an error; the value (and a key path longer than ``valueLimit``) is cut to
+    /// ``valueLimit`` characters and the location clamped to ≥ 1.
     public init(kind: Kind, file: String, line: Int, column: Int, keyPath: String, value: String?, message: String) {
         self.kind = kind
         self.file = file
         self.line = max(1, line)
         self.column = max(1, column)
-        self.keyPath = keyPath
+        // A key path is built from the file's own keys, so a 10,000-character key is cut like a value.
+        self.keyPath = keyPath.count > ErrorText.maximumQuotedLength ? ErrorText.quoted(keyPath) : keyPath
         self.value = value.map { ErrorText.quoted($0) }
         self.message = message
     }
