@@ -13,6 +13,11 @@ public struct CompResultWriter: Sendable {
     ///
     /// - Throws: ``AtomicFolderError``; the destination is then untouched.
     public func write(_ result: CompResult, to folder: URL) throws {
+        try AtomicFolder.write(files(for: result), to: folder)
+    }
+
+    /// The folder's files in memory, by relative name (what ``write(_:to:)`` writes).
+    public func files(for result: CompResult) -> [(name: String, bytes: [UInt8])] {
         var files: [(name: String, bytes: [UInt8])] = [
             ("credits.csv", result.creditsCSV()), ("measurements.csv", result.measurementsCSV()),
             ("earnings.csv", result.earningsCSV()), ("statements.csv", result.statementsCSV()),
@@ -24,6 +29,6 @@ public struct CompResultWriter: Sendable {
             }
             files.append(("statements/" + String(name) + ".html", statement.htmlBytes(period: result.period)))
         }
-        try AtomicFolder.write(files, to: folder)
+        return files
     }
 }
