@@ -87,7 +87,7 @@ let package = Package(
             name: "Planning",
             dependencies: [
                 "SalesData", "LinearProgramming", "Segmentation", "Scoring", "TerritoryDesign", "QuotaPlanning",
-                "Insights", "RunStore", .product(name: "Yams", package: "Yams"),
+                "Insights", "Incentives", "Simulation", "Reports", "RunStore", .product(name: "Yams", package: "Yams"),
             ]
         ),
 
@@ -154,7 +154,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "SalesData", "LinearProgramming", "RunStore", "TestSupport"]),
+            dependencies: [
+                "Planning", "SalesData", "LinearProgramming", "RunStore", "Incentives", "Simulation", "QuotaPlanning",
+                "TestSupport",
+            ]),
         .testTarget(
             name: "IncentivesTests", dependencies: ["Incentives", "SalesData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "SalesData", "TestSupport"]),

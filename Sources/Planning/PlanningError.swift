@@ -8,8 +8,6 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A plan section's own request refused a value: the key path inside the plan
     /// (`territories.measures[0].tolerance`) and the module's message.
     case invalidSection(key: String, message: String)
-    /// A plan fills a section whose step is not wired into plans yet (comp, simulation, report).
-    case stepNotAvailable(section: String)
     /// A step's data did not fit the plan: the step and what was wrong (for example an account
     /// whose derived-column value has no entry).
     case stepFailed(step: String, message: String)
@@ -22,8 +20,6 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file): \(key): expected \(expected.prefix(200))"
         case .invalidSection(let key, let message):
             "\(key): \(message.prefix(300))"
-        case .stepNotAvailable(let section):
-            "the `\(section)` step is not available in plans yet; remove the section to run the plan"
         case .stepFailed(let step, let message):
             "\(step): \(message.prefix(300))"
         }

@@ -74,6 +74,26 @@ public enum Calibration {
         do { alignment = try CompInputs.alignment(dataset, folder: datasetFolder) } catch {
             throw .invalid(field: "dataset", value: datasetFolder.path, expected: "a readable alignment: \(error)")
         }
+        return try calibrate(
+            dataset: dataset, alignment: alignment, plans: plans, quotas: quotas.rows, component: name,
+            planYear: planYear)
+    }
+
+    /// Calibrates `component` from inputs already in memory: the quota step's seats by node id (a plan
+    /// run's quota result) and the alignment that credits the history (a plan run's new alignment).
+    ///
+    /// - Throws: ``SimulationError`` for a component no one's plan holds or one that is not a quota component.
+    public static func calibrate(
+        dataset: SalesDataset, alignment: EffectiveDatedAlignment, plans: PlanBook, quotas: [String: QuotaStepSeat],
+        component name: String, planYear: Int
+    ) throws(SimulationError) -> CalibratedModel {
+        for (node, seat) in quotas.sorted(by: { $0.key < $1.key }) {
+            for (field, value) in [("quota", seat.quota), ("expected_sales", seat.expectedSales)]
+            where !(value.isFinite && value >= 0 && value < 1e13) {
+                throw .invalid(field: "quotas.\(node).\(field)", value: "\(value)", expected: "an amount in [0, 1e13)")
+            }
+        }
+        let quotas = QuotaStepRows(rows: quotas)
         guard let yearStart = CalendarDate(year: planYear, month: 1, day: 1),
             let yearEnd = CalendarDate(year: planYear, month: 12, day: 31)
         else { throw .invalid(field: "planYear", value: "\(planYear)", expected: "a calendar year") }
@@ -201,17 +221,30 @@ extension Double {
     fileprivate var squared: Double { self * self }
 }
 
+/// One node of the quota step as the simulation reads it: its parent, annual quota, expected sales
+/// and capacity (the `parent`, `quota`, `expected_sales` and `capacity` of `quotas.csv`).
+public struct QuotaStepSeat: Sendable, Hashable {
+    public var parent: String
+    public var quota: Double
+    public var expectedSales: Double
+    /// The share of the year the quota step planned the seat to be worked (start and ramp), 1 when absent.
+    public var capacity: Double
+
+    public init(parent: String, quota: Double, expectedSales: Double, capacity: Double = 1) {
+        self.parent = parent
+        self.quota = quota
+        self.expectedSales = expectedSales
+        self.capacity = capacity
+    }
+}
+
 /// The quota step's `quotas.csv`: per node, its parent, annual quota and expected sales.
 struct QuotaStepRows {
-    struct Row {
-        var parent: String
-        var quota: Double
-        var expectedSales: Double
-        /// The share of the year the quota step planned the seat to be worked (start and ramp), 1 when absent.
-        var capacity: Double = 1
-    }
+    typealias Row = QuotaStepSeat
 
     var rows: [String: Row] = [:]
+
+    init(rows: [String: Row]) { self.rows = rows }
 
     init(contentsOf url: URL) throws(SimulationError) {
         var isFolder: ObjCBool = false

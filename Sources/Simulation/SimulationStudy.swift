@@ -42,9 +42,31 @@ public struct SimulationStudy: Sendable {
             throw .invalid(field: "dataset", value: configuration.dataset, expected: "a valid dataset: \(error)")
         }
         let baseline = try Self.plans(configuration.plans)
+        let quotas = try QuotaStepRows(contentsOf: URL(fileURLWithPath: configuration.quotas))
+        let alignment: EffectiveDatedAlignment
+        do { alignment = try CompInputs.alignment(dataset, folder: folder) } catch {
+            throw .invalid(field: "dataset", value: folder.path, expected: "a readable alignment: \(error)")
+        }
+        return try await run(
+            configuration, dataset: dataset, alignment: alignment, plans: baseline, quotas: quotas.rows)
+    }
+
+    /// Runs `configuration` on inputs already in memory, for example a plan run's realigned dataset,
+    /// its new alignment, its comp plans and its quota step's seats; the configuration's `dataset`,
+    /// `plans` and `quotas` paths are not read.
+    ///
+    /// - Throws: ``SimulationError`` for a bad setting, a bad quota figure, or a component that cannot
+    ///   be simulated.
+    public func run(
+        _ configuration: SimulationConfiguration, dataset: SalesDataset, alignment: EffectiveDatedAlignment,
+        plans baseline: PlanBook, quotas: [String: QuotaStepSeat]
+    ) async throws(SimulationError) -> SimulationReport {
+        let paths: Set<String> = ["quotas", "dataset", "plans"]  // given as values instead
+        if let problem = configuration.problems().first(where: { !paths.contains($0.requestKey ?? "") }) {
+            throw .invalid(field: problem.requestKey ?? "configuration", value: "\(problem)", expected: "a valid value")
+        }
         let model = try Calibration.calibrate(
-            dataset: dataset, datasetFolder: folder, plans: baseline,
-            quotaStep: URL(fileURLWithPath: configuration.quotas),
+            dataset: dataset, alignment: alignment, plans: baseline, quotas: quotas,
             component: configuration.component, planYear: configuration.planYear)
         var scenarios = [SimulationScenario(name: "plan", component: model.component)]
         for scenario in configuration.scenarios {

@@ -68,6 +68,49 @@ import Testing
         #expect(one.marketCorrelation >= 0 && one.marketCorrelation <= 0.9)
     }
 
+    @Test func simulatesAPlanFilesQuotasThroughTheStepCache() throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-simulate-plan")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // a small generated company (300 accounts, 12 seats) keeps the four runs quick
+        let geography = try USGeography.load(from: Self.root.appendingPathComponent("Data/geo"))
+        let company = folder.appendingPathComponent("company")
+        try DemoCompanyGenerator(.init(seed: 5, accounts: 300, reps: 12), geography: geography).generate()
+            .write(to: company)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+        dataset: {folder: \(company.path)}
+        quotas: {target: 9000000, basis: "history:0.5,potential:0.5", planStart: 2026-01-01, periods: quarterly}
+        comp: {plans: \(Self.root.appendingPathComponent("Data/demo/plans").path), periods: [2026-03]}
+        simulation: {trials: 200, seed: 5}
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let cache = folder.appendingPathComponent("cache").path
+        let arguments = ["simulate", "--plan", plan.path, "--cache", cache, "--out"]
+        let first = try MeridianProcess.run(arguments + [folder.appendingPathComponent("a").path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("simulation: "), "\(first.stdout)")
+        #expect(!first.stdout.contains("cache hit"))
+        #expect(!first.stdout.contains("comp: "))  // comp's months are not calculated
+        let summary = try String(contentsOf: folder.appendingPathComponent("a/summary.csv"), encoding: .utf8)
+        #expect(summary.hasPrefix("scenario,figure,mean,mean_se,p10,p10_se,p50,p50_se,p90,p90_se\n"))
+        // the same plan again: both steps from the cache, the same bytes
+        let again = try MeridianProcess.run(arguments + [folder.appendingPathComponent("b").path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("quotas: ") && again.stdout.contains("simulation: "))
+        #expect(again.stdout.components(separatedBy: "(cache hit)").count == 3, "\(again.stdout)")
+        #expect(
+            try Data(contentsOf: folder.appendingPathComponent("b/summary.csv"))
+                == Data(contentsOf: folder.appendingPathComponent("a/summary.csv")))
+        // --trials overrides the section: only the simulation reruns
+        let more = try MeridianProcess.run(
+            ["simulate", "--plan", plan.path, "--cache", cache, "--trials", "300", "--out", folder.path + "/c"])
+        #expect(more.status == 0, "\(more.stderr)")
+        #expect(more.stdout.components(separatedBy: "(cache hit)").count == 2, "\(more.stdout)")
+        #expect(more.stdout.contains("300 trials"), "\(more.stdout)")
+        // the plan supplies the quotas: --plan with --quotas is a usage error
+        let usage = try MeridianProcess.run(["simulate", "--plan", plan.path, "--quotas", "q", "--out", "x"])
+        #expect(usage.status == 64)
+    }
+
     @Test func aBadConfigExits65AtItsLine() throws {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-simulate")
         defer { try? FileManager.default.removeItem(at: folder) }

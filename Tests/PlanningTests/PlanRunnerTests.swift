@@ -177,5 +177,7 @@ extension JSONDecoder {
         #expect(Set(stored.map(\.id)) == Set(ids))
         #expect(stored.first?.steps.map(\.name) == ["capacity"])
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("capacity/hires.csv").path))
+        // capacity is nothing the report shows: no report.html
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
     }
 }

@@ -21,8 +21,19 @@ public enum CompInputs {
         let quotaBook = try QuotaBook(contentsOf: quotas, planYear: period.year)
         let scoreBook = try scores.map { url throws(IncentivesError) in try ScoreBook(contentsOf: url) } ?? ScoreBook()
         let alignment = try alignment(data, folder: dataset)
-        return CompRequest(
-            plans: book, people: data.reps, alignment: alignment, quotas: quotaBook, scores: scoreBook,
+        return request(
+            data: data, alignment: alignment, plans: book, quotas: quotaBook, scores: scoreBook, period: period)
+    }
+
+    /// The request for `period` from inputs already in memory, for example a plan run's realigned
+    /// dataset and its quota step's ``QuotaBook``: the people and transactions of `data`, and the
+    /// hierarchy nodes each manager owns (territories.csv `owner_id`).
+    public static func request(
+        data: SalesDataset, alignment: any AlignmentHistory, plans: PlanBook, quotas: QuotaBook,
+        scores: ScoreBook = ScoreBook(), period: CompPeriod
+    ) -> CompRequest {
+        CompRequest(
+            plans: plans, people: data.reps, alignment: alignment, quotas: quotas, scores: scores,
             transactions: data.transactions, period: period,
             ownedNodes: Dictionary(grouping: data.territories.filter { $0.ownerID != nil && $0.level != .territory }) {
                 $0.ownerID ?? ""
@@ -32,10 +43,17 @@ public enum CompInputs {
     /// The effective-dated alignment of a dataset: accounts.csv and reps.csv plus
     /// `account_territory_history.csv` and `rep_territory_history.csv` when present.
     public static func alignment(_ data: SalesDataset, folder: URL) throws(IncentivesError) -> EffectiveDatedAlignment {
+        EffectiveDatedAlignment(
+            accounts: data.accounts, reps: data.reps, accountMoves: try accountMoves(data, folder: folder),
+            repMoves: try repMoves(data, folder: folder))
+    }
+
+    /// The rows of `account_territory_history.csv` in `folder` (none when the file is absent).
+    public static func accountMoves(
+        _ data: SalesDataset, folder: URL
+    ) throws(IncentivesError) -> [EffectiveDatedAlignment.Move<AccountID>] {
         let accountIDs = Set(data.accounts.map(\.id))
-        let repIDs = Set(data.reps.map(\.id))
         var accountMoves: [EffectiveDatedAlignment.Move<AccountID>] = []
-        var repMoves: [EffectiveDatedAlignment.Move<RepID>] = []
         let accountURL = folder.appendingPathComponent("account_territory_history.csv")
         if FileManager.default.fileExists(atPath: accountURL.path) {
             let table = try TableFile.read(accountURL, required: ["account_id", "territory_id", "effective_date"])
@@ -52,6 +70,15 @@ public enum CompInputs {
                     .init(id: id, territory: territory.isEmpty ? nil : TerritoryID(territory), effective: day))
             }
         }
+        return accountMoves
+    }
+
+    /// The rows of `rep_territory_history.csv` in `folder` (none when the file is absent).
+    public static func repMoves(
+        _ data: SalesDataset, folder: URL
+    ) throws(IncentivesError) -> [EffectiveDatedAlignment.Move<RepID>] {
+        let repIDs = Set(data.reps.map(\.id))
+        var repMoves: [EffectiveDatedAlignment.Move<RepID>] = []
         let repURL = folder.appendingPathComponent("rep_territory_history.csv")
         if FileManager.default.fileExists(atPath: repURL.path) {
             let table = try TableFile.read(repURL, required: ["rep_id", "territory_id", "effective_date"])
@@ -66,7 +93,6 @@ public enum CompInputs {
                     .init(id: id, territory: territory.isEmpty ? nil : TerritoryID(territory), effective: day))
             }
         }
-        return EffectiveDatedAlignment(
-            accounts: data.accounts, reps: data.reps, accountMoves: accountMoves, repMoves: repMoves)
+        return repMoves
     }
 }

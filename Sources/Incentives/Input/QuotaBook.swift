@@ -61,6 +61,69 @@ public struct QuotaBook: Sendable, Hashable {
         }
     }
 
+    /// One node of the quota step's plan as comp reads it: the typed form of a `quotas.csv` row, so a
+    /// plan run hands its quota step's result over without writing and re-reading the file.
+    public struct QuotaStepNode: Sendable, Hashable {
+        /// The node id (a territory, district, region or the company).
+        public var id: String
+        /// Share of the year the seat is productive (the quota step's `capacity`; 1 for units).
+        public var capacity: Double
+        /// The quotas by the quota step's period label (`FY`, `Q1`…`Q4`, `M1`…`M12`), in currency units.
+        public var quotas: [String: Double]
+
+        public init(id: String, capacity: Double, quotas: [String: Double]) {
+            self.id = id
+            self.capacity = capacity
+            self.quotas = quotas
+        }
+    }
+
+    /// The quotas of the quota step's nodes for plan year `planYear`, named `default`, exactly as
+    /// ``init(contentsOf:planYear:)`` reads them from the step's `quotas.csv`.
+    ///
+    /// - Throws: ``IncentivesError/invalidInput(file:line:column:value:expected:)`` (file `quotas`) for a
+    ///   label that is not a quota period, a capacity outside [0, 1] or an amount that is negative or
+    ///   not finite.
+    public init(quotaStep nodes: [QuotaStepNode], planYear: Int) throws(IncentivesError) {
+        rows = [:]
+        for (index, node) in nodes.enumerated() {
+            guard node.capacity.isFinite, node.capacity >= 0 else {
+                throw .invalidInput(
+                    file: "quotas", line: index + 1, column: 1, value: "\(node.capacity)",
+                    expected: "a share of the year in seat between 0 and 1 for \(node.id)")
+            }
+            if Self.isFitted(capacity: node.capacity) { fitted.insert(node.id) }
+            for (label, value) in node.quotas.sorted(by: { $0.key < $1.key }) {
+                guard let period = Self.period(label: label, planYear: planYear) else {
+                    throw .invalidInput(
+                        file: "quotas", line: index + 1, column: 1, value: label,
+                        expected: "a quota period label FY, Qn or Mn")
+                }
+                guard let amount = Money(exactly: value), amount.cents >= 0 else {
+                    throw .invalidInput(
+                        file: "quotas", line: index + 1, column: 1, value: "\(value)",
+                        expected: "a non-negative finite quota for \(node.id) \(label)")
+                }
+                rows[Key(name: "default", id: node.id, period: period)] = amount
+            }
+        }
+    }
+
+    /// Whether a seat of this capacity had its quotas fitted by the quota step: below 1 at the six
+    /// decimals `quotas.csv` carries, so the file and the typed path agree.
+    static func isFitted(capacity: Double) -> Bool { (capacity * 1e6).rounded() < 1e6 }
+
+    /// The comp period of a quota step label of plan year `planYear` (`FY` → `2026`, `Q2` → `2026-Q2`,
+    /// `M3` → `2026-03`), or `nil` for any other label.
+    static func period(label: String, planYear: Int) -> String? {
+        if label == "FY" { return "\(planYear)" }
+        if label.hasPrefix("Q"), let q = Int(label.dropFirst()), (1...4).contains(q) { return "\(planYear)-Q\(q)" }
+        if label.hasPrefix("M"), let m = Int(label.dropFirst()), let month = CompPeriod(year: planYear, month: m) {
+            return month.description
+        }
+        return nil
+    }
+
     private init(quotaStep table: TableFile, planYear: Int) throws(IncentivesError) {
         rows = [:]
         if table.column("capacity") != nil {
@@ -68,21 +131,11 @@ public struct QuotaBook: Sendable, Hashable {
                 guard let capacity = Double(table.value(row, "capacity")), capacity.isFinite, capacity >= 0 else {
                     throw table.error(row, "capacity", expected: "a share of the year in seat between 0 and 1")
                 }
-                if capacity < 1 { fitted.insert(table.value(row, "node")) }
+                if Self.isFitted(capacity: capacity) { fitted.insert(table.value(row, "node")) }
             }
         }
         for (index, name) in table.header.enumerated() where name.hasPrefix("quota_") {
-            let label = String(name.dropFirst("quota_".count))
-            let period: String
-            if label == "FY" {
-                period = "\(planYear)"
-            } else if label.hasPrefix("Q"), let q = Int(label.dropFirst()), (1...4).contains(q) {
-                period = "\(planYear)-Q\(q)"
-            } else if label.hasPrefix("M"), let m = Int(label.dropFirst()),
-                let month = CompPeriod(year: planYear, month: m)
-            {
-                period = month.description
-            } else {
+            guard let period = Self.period(label: String(name.dropFirst("quota_".count)), planYear: planYear) else {
                 throw .invalidInput(
                     file: table.file, line: 1, column: index + 1, value: name,
                     expected: "a quota column quota_FY, quota_Qn or quota_Mn")

@@ -13,6 +13,12 @@ public struct CompResultWriter: Sendable {
     ///
     /// - Throws: ``AtomicFolderError``; the destination is then untouched.
     public func write(_ result: CompResult, to folder: URL) throws {
+        try AtomicFolder.write(files(for: result), to: folder)
+    }
+
+    /// The folder's files in memory, by relative name (what ``write(_:to:)`` writes); the statement
+    /// pages are rendered in parallel.
+    public func files(for result: CompResult) -> [(name: String, data: Data)] {
         // Each file becomes `Data` as soon as it is made, so at most one byte array is alive at a time.
         var files: [(name: String, data: Data)] = [("credits.csv", Data(result.creditsCSV()))]
         files.append(("measurements.csv", Data(result.measurementsCSV())))
@@ -26,6 +32,6 @@ public struct CompResultWriter: Sendable {
             }
             return (name: "statements/" + String(name) + ".html", data: Data(statement.htmlBytes(period: period)))
         }
-        try AtomicFolder.write(files, to: folder)
+        return files
     }
 }

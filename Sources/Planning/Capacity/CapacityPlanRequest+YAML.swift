@@ -27,7 +27,6 @@ extension PlanningError: RequestKeyError {
     public var requestKey: String? {
         switch self {
         case .invalidValue(let key, _, _), .invalidSection(let key, _): key
-        case .stepNotAvailable(let section): section
         case .badInput, .stepFailed: nil
         }
     }

@@ -1,13 +1,15 @@
 import Foundation
+import Incentives
 import QuotaPlanning
 import SalesData
 import Scoring
 import Segmentation
+import Simulation
 import TerritoryDesign
 
 /// The plan steps, in the order a run takes them.
 public enum PlanStep: String, Sendable, Hashable, Codable, CaseIterable {
-    case segmentation, scoring, territories, quotas, capacity, insights
+    case segmentation, scoring, territories, quotas, capacity, insights, comp, simulation
 
     /// The account columns a step adds for the steps after it.
     public var outputColumns: [String] {
@@ -15,7 +17,19 @@ public enum PlanStep: String, Sendable, Hashable, Codable, CaseIterable {
         case .segmentation: ["segment_cluster", "segment_abc", "segment_decile", "segment_bucket", "segment_rule"]
         case .scoring:
             [ScoredAccounts.propensityColumn, ScoredAccounts.expectedValueColumn, ScoredAccounts.potentialColumn]
-        case .territories, .quotas, .capacity, .insights: []
+        case .territories, .quotas, .capacity, .insights, .comp, .simulation: []
+        }
+    }
+
+    /// The step whose result this step reads, when it is not simply the step before it.
+    ///
+    /// Comp reads the quotas and the simulation reads comp's plans, so a capacity or insights change
+    /// reaches neither. The cache key chains from that step's key.
+    var upstream: PlanStep? {
+        switch self {
+        case .comp: .quotas
+        case .simulation: .comp
+        default: nil
         }
     }
 
@@ -55,7 +69,22 @@ extension PlanFile: ValidatedRequest {
         if quotas != nil { list.append(.quotas) }
         if capacity != nil { list.append(.capacity) }
         if insights != nil { list.append(.insights) }
+        if comp != nil { list.append(.comp) }
+        if simulation != nil { list.append(.simulation) }
         return list
+    }
+
+    /// The simulation configuration with the plan's dataset folder and comp plan folder, and
+    /// `quotas/` (the quota step's folder in the run) as its paths; the run hands the loaded values
+    /// over, so those paths are recorded, not read.
+    public var simulationConfiguration: SimulationConfiguration? {
+        simulation.map {
+            var configuration = $0
+            configuration.dataset = dataset.folder
+            configuration.plans = comp?.plans ?? ""
+            configuration.quotas = PlanStep.quotas.rawValue
+            return configuration
+        }
     }
 
     /// Every problem with the plan, each naming its key path in the plan file.
@@ -151,6 +180,43 @@ extension PlanFile: ValidatedRequest {
         }
         if let capacity { section("capacity", capacity.problems()) }
         if let insights { section("insights") { try insights.validate() } }
+        let planYear = quotas?.configuration.planStart.year
+        if let comp {
+            if quotas == nil {
+                list.append(
+                    .invalidValue(
+                        key: "comp", value: "", expected: "a quotas section: comp pays on the quota step's quotas"))
+            }
+            section("comp", comp.problems())
+            for (i, month) in comp.periods.enumerated() {
+                if let planYear, let period = try? CompPeriod(parsing: month), period.year != planYear {
+                    list.append(
+                        .invalidValue(
+                            key: "comp.periods[\(i)]", value: month,
+                            expected: "a month of the quota plan's year \(planYear) (quotas.planStart)"))
+                }
+            }
+        }
+        if let simulation {
+            if comp == nil {
+                list.append(
+                    .invalidValue(
+                        key: "simulation", value: "", expected: "a comp section: its plans pay the simulated years"))
+            }
+            section("simulation", simulationConfiguration?.problems() ?? [])
+            if let planYear, simulation.planYear != planYear {
+                list.append(
+                    .invalidValue(
+                        key: "simulation.planYear", value: "\(simulation.planYear)",
+                        expected: "the quota plan's year \(planYear) (quotas.planStart)"))
+            }
+        }
+        if let report {
+            for (measure, tau) in report.tolerances.sorted(by: { $0.key < $1.key }) where !(tau.isFinite && tau >= 0) {
+                list.append(
+                    .invalidValue(key: "report.tolerances.\(measure)", value: "\(tau)", expected: "a finite τ ≥ 0"))
+            }
+        }
         return list
     }
 }

@@ -1,16 +1,19 @@
 import Foundation
+import Incentives
 import Insights
 import QuotaPlanning
 import SalesData
 import Segmentation
+import Simulation
 import TerritoryDesign
 
 /// One plan: the whole pipeline of a planning cycle as one YAML file (`docs/plans.md`).
 ///
 /// Each section decodes into the owning module's own request type (``SegmentationRequest``,
 /// `ScoringPredictionRequest`'s model or a `LeadScorer` to train, ``TerritoryDesignRequest``,
-/// ``QuotaPlanConfiguration``, ``CapacityPlanRequest``, `InsightsRequest`), plus the few keys that
-/// connect the steps (which account column or step output is the quota potential, derived columns).
+/// ``QuotaPlanConfiguration``, ``CapacityPlanRequest``, `InsightsRequest`, `CompConfiguration`,
+/// `SimulationConfiguration`), plus the few keys that connect the steps (which account column or step
+/// output is the quota potential, derived columns, the report's options).
 /// Unknown keys are errors located at `file:line:column`, through SalesData's `YAMLConfiguration`.
 ///
 /// ```swift
@@ -37,13 +40,13 @@ public struct PlanFile: Sendable, Codable {
     public var capacity: CapacityPlanRequest?
     /// Scorecards, coaching and pipeline health for the dataset.
     public var insights: InsightsRequest?
-    /// The incentive-comp slot, not wired yet.
-    ///
-    /// A plan that fills it is refused (``PlanningError/stepNotAvailable(section:)``), never silently
-    /// run without it; the same holds for ``simulation`` and ``report``.
-    public var comp: PendingSection?
-    public var simulation: PendingSection?
-    public var report: PendingSection?
+    /// The comp plans and months calculated over the quota step's quotas (Incentives' `CompConfiguration`).
+    public var comp: CompConfiguration?
+    /// The Monte Carlo of the plan year through the comp engine (Simulation's `SimulationConfiguration`,
+    /// without `dataset`, `plans` and `quotas`, which the plan supplies).
+    public var simulation: SimulationConfiguration?
+    /// Options of the run's `report.html`, which is written with or without this section.
+    public var report: ReportSection?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case dataset, segmentation, scoring, derivedColumns, territories, quotas, capacity, insights
@@ -66,9 +69,9 @@ public struct PlanFile: Sendable, Codable {
         quotas = try c.decodeIfPresent(QuotaSection.self, forKey: .quotas)
         capacity = try c.decodeIfPresent(CapacityPlanRequest.self, forKey: .capacity)
         insights = try c.decodeIfPresent(InsightsRequest.self, forKey: .insights)
-        comp = try c.decodeIfPresent(PendingSection.self, forKey: .comp)
-        simulation = try c.decodeIfPresent(PendingSection.self, forKey: .simulation)
-        report = try c.decodeIfPresent(PendingSection.self, forKey: .report)
+        comp = try c.decodeIfPresent(CompConfiguration.self, forKey: .comp)
+        simulation = try c.decodeIfPresent(SimulationConfiguration.self, forKey: .simulation)
+        report = try c.decodeIfPresent(ReportSection.self, forKey: .report)
     }
 
     /// Decodes and checks a plan.
@@ -79,8 +82,24 @@ public struct PlanFile: Sendable, Codable {
     public init(yaml: String, file: String = "plan.yaml") throws(ConfigurationError) {
         let document = try YAMLConfiguration(yaml: yaml, file: file)
         self = try document.decode(Self.self)
+        for (key, expected) in Self.suppliedKeys where document.contains(keyPath: key) {
+            throw document.located(PlanningError.invalidValue(key: key, value: "", expected: expected))
+        }
+        if let year = quotas?.configuration.planStart.year {
+            if comp != nil && !document.contains(keyPath: "comp.periods") {
+                comp?.periods = (1...12).compactMap { CompPeriod(year: year, month: $0)?.description }
+            }
+            if simulation != nil && !document.contains(keyPath: "simulation.planYear") { simulation?.planYear = year }
+        }
         if let problem = problems().first { throw document.located(problem) }
     }
+
+    /// Keys of a section's own type that a plan fills itself, with what to write instead.
+    static let suppliedKeys: [(key: String, expected: String)] = [
+        ("simulation.dataset", "no dataset: a plan simulates dataset.folder"),
+        ("simulation.plans", "no plans: a plan simulates the comp section's plans (comp.plans)"),
+        ("simulation.quotas", "no quotas: a plan simulates its quota step's result"),
+    ]
 
     /// Reads and decodes a plan file (see ``init(yaml:file:)``).
     public init(contentsOf url: URL) throws(ConfigurationError) {
@@ -92,19 +111,4 @@ public struct PlanFile: Sendable, Codable {
         }
         try self.init(yaml: text, file: url.path)
     }
-}
-
-/// A section for a step that is not wired into plans yet (comp, simulation, report).
-///
-/// Decoding one fails with ``PlanningError/stepNotAvailable(section:)``, located at the section, so a
-/// plan never runs without a step it asks for.
-public struct PendingSection: Sendable, Hashable, Codable {
-    public init() {}
-    /// Always throws: the section's module is not wired into plans yet.
-    public init(from decoder: any Decoder) throws {
-        throw PlanningError.stepNotAvailable(section: decoder.codingPath.last?.stringValue ?? "section")
-    }
-
-    public func encode(to encoder: any Encoder) throws {}
-
 }

@@ -170,3 +170,32 @@ public struct QuotaSection: Sendable, Codable {
         try c.encode(potential, forKey: .potential)
     }
 }
+
+/// The `report` section: options of the run's `report.html` (Reports' `HTMLReport`).
+///
+/// The report is written after every run; the section only changes how.
+///
+/// ```yaml
+/// report:
+///   title: Demo company, plan 2026
+///   tolerances: {potential: 0.15}
+/// ```
+public struct ReportSection: Sendable, Hashable, Codable {
+    /// The page title; `Meridian report: FOLDER` when absent.
+    public var title: String?
+    /// τ per balance measure, used when the territory step's `metrics.json` carries none.
+    public var tolerances: [String: Double]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, tolerances }
+
+    public init(title: String? = nil, tolerances: [String: Double] = [:]) {
+        self.title = title
+        self.tolerances = tolerances
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        tolerances = try c.decodeIfPresent([String: Double].self, forKey: .tolerances) ?? [:]
+    }
+}

@@ -14,8 +14,8 @@ import SalesData
 /// ```
 ///
 /// The output folder is written whole (temp sibling + rename): one subfolder per step with the
-/// files the step's single command writes, the plan text as `plan.yaml`, and the run record as
-/// `run.json`. A failed step still writes the folder, with the steps before it and a failed record.
+/// files the step's single command writes, `report.html` (Reports' page of those files), the plan
+/// text as `plan.yaml`, and the run record as `run.json`. A failed step still writes the folder, with the steps before it and a failed record.
 public struct PlanRunner: Sendable {
     public let plan: PlanFile
     /// The plan's text, recorded and hashed.
@@ -30,7 +30,8 @@ public struct PlanRunner: Sendable {
     /// The code version of each step; bump one when its outputs change for the same inputs, which
     /// invalidates its cache entries and every later step's.
     public static let stepVersions: [PlanStep: String] = [
-        .segmentation: "1", .scoring: "1", .territories: "1", .quotas: "1", .capacity: "1", .insights: "1",
+        .segmentation: "1", .scoring: "1", .territories: "1", .quotas: "2", .capacity: "1", .insights: "1",
+        .comp: "1", .simulation: "1",
     ]
 
     public init(
@@ -67,35 +68,16 @@ public struct PlanRunner: Sendable {
         do {
             var state = try PlanState(plan: plan)
             inputs = state.inputs
-            var previous = state.datasetDigest
-            for step in plan.steps {
-                let stepStart = Date()
-                let key = try state.key(of: step, version: Self.stepVersions[step] ?? "1", previous: previous)
-                previous = key
-                let cache = StepCache(folder: cacheFolder)
-                let (cacheHit, outcome, stepFiles) = try cache.exclusively(step: step, key: key) {
-                    let cached = cache.entry(step: step, key: key)
-                    let (outcome, files) = try cached ?? state.compute(step)
-                    if cached == nil { cache.store(step: step, key: key, outcome: outcome, files: files) }
-                    return (cached != nil, outcome, files)
-                }
-                try state.accept(outcome, of: step)
-                let named = stepFiles.map { (name: "\(step.rawValue)/\($0.name)", data: $0.data) }
-                files += named
-                terminations[step] = outcome
-                let seconds = Date().timeIntervalSince(stepStart)
-                log(
-                    "\(step.rawValue): \(outcome.summary)\(cacheHit ? " (cache hit)" : "")"
-                        + String(format: " [%.1fs] → %@/%@/", seconds, folder.path, step.rawValue))
-                records.append(
-                    StepRecord(
-                        name: step.rawValue, version: Self.stepVersions[step] ?? "1", inputHash: key,
-                        cacheHit: cacheHit, termination: outcome.termination, clockLimited: outcome.clockLimited,
-                        metrics: outcome.metrics,
-                        outputs: named.map {
-                            FileDigest(
-                                path: $0.name, sha256: SHA256Digest.hex(of: $0.data), bytes: Int64($0.data.count))
-                        }, startedAt: stepStart, endedAt: Date()))
+            try runSteps(
+                plan.steps, state: &state, folder: folder.path, files: &files, records: &records,
+                outcomes: &terminations)
+            let reportStart = Date()
+            if let page = try state.report(files: files, folderName: folder.lastPathComponent) {
+                files.append((Self.reportFileName, page))
+                let seconds = Date().timeIntervalSince(reportStart)
+                log(String(format: "report: [%.1fs] → %@/%@", seconds, folder.path, Self.reportFileName))
+            } else {
+                log("report: not written, no step output to show (territories, quotas, comp, insights)")
             }
         } catch {
             failure = error
@@ -115,6 +97,80 @@ public struct PlanRunner: Sendable {
         try record(runRecord)
         if let failure { throw failure }
         return PlanRun(record: runRecord, outcomes: terminations)
+    }
+
+    /// Runs the plan's steps up to the simulation (each from the step cache when nothing it depends
+    /// on changed, and stored there when computed), without writing a run folder: the files of the
+    /// simulation step (`summary.csv`, `reps.csv`, `summary.txt`), for `meridian simulate --plan`.
+    ///
+    /// Capacity and insights do not feed the simulation and are not run; comp's months are not
+    /// calculated either (the simulation reads only comp's plans), but its cache key still chains.
+    ///
+    /// - Throws: ``PlanningError/invalidValue(key:value:expected:)`` for a plan without a simulation
+    ///   section; the failing step's error.
+    public func simulationFiles() throws -> [(name: String, data: Data)] {
+        try plan.validate()
+        guard plan.simulation != nil else {
+            throw PlanningError.invalidValue(
+                key: "simulation", value: "", expected: "a simulation section (docs/plans.md) to simulate the plan")
+        }
+        var state = try PlanState(plan: plan)
+        var files: [(name: String, data: Data)] = []
+        var records: [StepRecord] = []
+        var outcomes: [PlanStep: StepOutcome] = [:]
+        try runSteps(
+            plan.steps.filter { ![.capacity, .insights].contains($0) }, keyOnly: [.comp], state: &state,
+            folder: "", files: &files, records: &records, outcomes: &outcomes)
+        let prefix = PlanStep.simulation.rawValue + "/"
+        return files.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.data) }
+    }
+
+    /// Runs `steps` in order on `state`, each from the step cache when it can.
+    ///
+    /// Each step's cache key chains from its upstream step's key (else the step before it); a
+    /// stored entry is taken, else the step is computed and stored. Each
+    /// step's files (under its folder name), record and outcome are appended, and its line logged.
+    /// Steps in `keyOnly` get a key (for the steps after them) but are not run. The log names where
+    /// each step's files go in `folder` (nothing when empty).
+    private func runSteps(
+        _ steps: [PlanStep], keyOnly: Set<PlanStep> = [], state: inout PlanState, folder: String,
+        files: inout [(name: String, data: Data)], records: inout [StepRecord], outcomes: inout [PlanStep: StepOutcome]
+    ) throws {
+        var previous = state.datasetDigest
+        var keys: [PlanStep: String] = [:]
+        for step in steps {
+            let stepStart = Date()
+            let upstream = step.upstream.flatMap { keys[$0] } ?? previous
+            let key = try state.key(of: step, version: Self.stepVersions[step] ?? "1", previous: upstream)
+            keys[step] = key
+            previous = key
+            if keyOnly.contains(step) { continue }
+            // one thread of this process computes a step and key at a time: concurrent scenarios that
+            // need the same step wait for the first and then read its cache entry
+            let cache = StepCache(folder: cacheFolder)
+            let (cacheHit, outcome, stepFiles) = try cache.exclusively(step: step, key: key) {
+                let cached = cache.entry(step: step, key: key)
+                let (outcome, files) = try cached ?? state.compute(step)
+                if cached == nil { cache.store(step: step, key: key, outcome: outcome, files: files) }
+                return (cached != nil, outcome, files)
+            }
+            try state.accept(outcome, of: step)
+            let named = stepFiles.map { (name: "\(step.rawValue)/\($0.name)", data: $0.data) }
+            files += named
+            outcomes[step] = outcome
+            let seconds = Date().timeIntervalSince(stepStart)
+            log(
+                "\(step.rawValue): \(outcome.summary)\(cacheHit ? " (cache hit)" : "")"
+                    + String(format: " [%.1fs]", seconds) + (folder.isEmpty ? "" : " → \(folder)/\(step.rawValue)/"))
+            records.append(
+                StepRecord(
+                    name: step.rawValue, version: Self.stepVersions[step] ?? "1", inputHash: key,
+                    cacheHit: cacheHit, termination: outcome.termination, clockLimited: outcome.clockLimited,
+                    metrics: outcome.metrics,
+                    outputs: named.map {
+                        FileDigest(path: $0.name, sha256: SHA256Digest.hex(of: $0.data), bytes: Int64($0.data.count))
+                    }, startedAt: stepStart, endedAt: Date()))
+        }
     }
 
     /// The default output folder of a plan file: `out/NAME` for `NAME.yaml`, or `out/FOLDER` for a
@@ -144,7 +200,10 @@ public struct PlanRunner: Sendable {
 
     /// Names a plan folder may hold from earlier runs with other sections, which a run may replace.
     static let ownedNames: Set<String> = Set(
-        PlanStep.allCases.map(\.rawValue) + ["plan.yaml", "run.json", "runs.sqlite"])
+        PlanStep.allCases.map(\.rawValue) + ["plan.yaml", "run.json", "runs.sqlite", reportFileName])
+
+    /// The report every run writes into its folder (see ``PlanState/report(files:)``).
+    public static let reportFileName = "report.html"
 
     /// `YYYYMMDDTHHMMSSZ-` and 8 hex digits.
     static func runID(_ date: Date) -> String {
@@ -186,6 +245,7 @@ extension PlanFile {
         if let seed = segmentation?.seed { seeds["segmentation.seed"] = seed }
         if let seed = scoring?.train?.seed { seeds["scoring.train.seed"] = seed }
         if let seed = territories?.seed { seeds["territories.seed"] = seed }
+        if let seed = simulation?.seed { seeds["simulation.seed"] = seed }
         return seeds
     }
 }

@@ -22,6 +22,8 @@ struct PlanState {
     private(set) var datasetDigest = ""
     private var digestByPath: [String: FileDigest] = [:]
     private var dataset: SalesDataset?
+    /// The quota step's nodes, once it ran (or came from the cache).
+    private(set) var quotaNodes: [QuotaNodeFigures]?
 
     /// Reads the accounts table and digests the dataset folder and every file a section names.
     init(plan: PlanFile) throws {
@@ -58,6 +60,11 @@ struct PlanState {
                 paths = [request.territories] + (request.adjacency.map { [$0] } ?? [])
             }
         case .quotas, .capacity, .insights: paths = []
+        case .comp:
+            paths =
+                (try plan.comp.map { try Self.planFolderFiles($0.plans) } ?? [])
+                + (plan.comp?.scores.map { [$0] } ?? [])
+        case .simulation: paths = try plan.simulationConfiguration.map { try Self.planFolderFiles($0.plans) } ?? []
         }
         return try paths.map { try digest($0) }
     }
@@ -82,6 +89,10 @@ struct PlanState {
             return try StepKey.of(step, version: version, section: plan.capacity, files: files, previous: previous)
         case .insights:
             return try StepKey.of(step, version: version, section: plan.insights, files: files, previous: previous)
+        case .comp:
+            return try StepKey.of(step, version: version, section: plan.comp, files: files, previous: previous)
+        case .simulation:
+            return try StepKey.of(step, version: version, section: plan.simulation, files: files, previous: previous)
         }
     }
 
@@ -102,6 +113,7 @@ struct PlanState {
         if let territories = outcome.territories {
             newTerritory = Dictionary(zip(outcome.ids, territories), uniquingKeysWith: { first, _ in first })
         }
+        if let nodes = outcome.quotaNodes { quotaNodes = nodes }
         if step == .scoring || (step == .segmentation && plan.scoring == nil) {
             try addDerivedColumns()
         }
@@ -144,6 +156,8 @@ struct PlanState {
         case .quotas: return try allocateQuotas()
         case .capacity: return try planCapacity()
         case .insights: return try insights()
+        case .comp: return try calculateComp()
+        case .simulation: return try simulate()
         }
     }
 
@@ -233,7 +247,7 @@ struct PlanState {
     }
 
     /// The dataset, loaded once (quotas and insights need the hierarchy, reps and history).
-    private mutating func loadedDataset() throws -> SalesDataset {
+    mutating func loadedDataset() throws -> SalesDataset {
         if let dataset { return dataset }
         let loaded = try SalesDataset.load(from: URL(fileURLWithPath: plan.dataset.folder))
         dataset = loaded
@@ -266,6 +280,7 @@ struct PlanState {
             dataset: dataset, potentialMeasure: section.potential, accountsFile: plan.dataset.accountsFile)
         let quotaPlan = try QuotaCascade(hierarchy: tree, configuration: section.configuration).allocate()
         var outcome = StepOutcome()
+        outcome.quotaNodes = QuotaNodeFigures.nodes(of: quotaPlan)
         let share = quotaPlan.fairness.expectedShareAtOrAboveQuota
         outcome.metrics = [
             "target": section.configuration.target, "expected_share_at_or_above_quota": share,

@@ -25,6 +25,8 @@ struct StepOutcome: Sendable, Hashable, Codable {
     var metrics: [String: Double] = [:]
     /// The one-line summary printed for the step.
     var summary = ""
+    /// Each quota node's figures (the quota step only), which comp and the simulation read.
+    var quotaNodes: [QuotaNodeFigures]?
 }
 
 /// Step outputs stored under the SHA-256 of everything that determines them.

@@ -43,12 +43,13 @@ extension Meridian.PlanCommand {
     /// `meridian plan run PLAN.yaml [--out DIR] [--cache DIR | --no-cache]`.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a plan file: segmentation, scoring, territories, quotas, capacity, insights.",
+            abstract:
+                "Run a plan file: segmentation, scoring, territories, quotas, capacity, insights, comp, simulation, report.",
             discussion: """
                 Runs the plan's steps in order (docs/plans.md), each handing its results to the next; writes \
-                one subfolder per step (the files its single command writes), plan.yaml and run.json to --out, \
-                replacing the folder whole. A step whose inputs, section, seeds and code version are unchanged \
-                is taken from the step cache and printed as a cache hit.
+                one subfolder per step (the files its single command writes), report.html, plan.yaml and run.json \
+                to --out, replacing the folder whole. A step whose inputs, section, seeds and code version are \
+                unchanged is taken from the step cache and printed as a cache hit.
                 """ + "\n\n" + ExitStatus.helpText)
 
         @Argument(help: "The plan file (YAML).") var plan: String

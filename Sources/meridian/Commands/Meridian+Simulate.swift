@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Planning
 import SalesData
 import Simulation
 
@@ -13,10 +14,16 @@ extension Meridian {
                 Calibrates per-person lognormal sales from the quota step's expected sales and the history's \
                 volatility (docs/simulation.md), pays every draw through the comp engine, and writes \
                 summary.csv, reps.csv and summary.txt to --out (a temporary folder, then rename). Scenarios \
-                in the config are paid on the same draws (common random numbers).
+                in the config are paid on the same draws (common random numbers). With --plan, runs the plan \
+                file's steps up to its simulation section (segmentation, scoring, territories, quotas; each from \
+                the step cache beside the plan's default output when unchanged) and simulates its quotas and comp \
+                plans; --trials, --seed, --component and --market-correlation override the section.
                 """ + "\n\n" + ExitStatus.helpText,
             subcommands: [SimulateBacktest.self, SimulateSolve.self])
 
+        @Option(help: "A plan file with comp and simulation sections (docs/plans.md).") var plan: String?
+        @Option(help: "With --plan: the step cache (default: .meridian-cache beside the plan's default output).")
+        var cache: String?
         @Option(help: .config(keys: SimulationConfiguration.configurationKeys)) var config: String?
         @Option(help: "The quota step's output folder (or its quotas.csv).") var quotas: String?
         @Option(help: "Dataset folder (default Data/demo).") var dataset: String?
@@ -29,7 +36,14 @@ extension Meridian {
         var out: String?
 
         func validate() throws {
-            if config == nil && quotas == nil { throw ValidationError("give --config FILE or --quotas DIR") }
+            if plan != nil && (config != nil || quotas != nil || dataset != nil || plans != nil) {
+                throw ValidationError(
+                    "--plan supplies the dataset, plans and quotas: drop --config, --quotas, --dataset, --plans")
+            }
+            if plan == nil && cache != nil { throw ValidationError("--cache needs --plan") }
+            if plan == nil && config == nil && quotas == nil {
+                throw ValidationError("give --plan FILE, --config FILE or --quotas DIR")
+            }
             if let trials, !(2...1_000_000).contains(trials) { throw ValidationError("--trials: expected 2...1000000") }
             if let rho = marketCorrelation, !(rho >= 0 && rho < 1) {
                 throw ValidationError("--market-correlation: expected a number in [0, 1)")
@@ -38,7 +52,8 @@ extension Meridian {
 
         /// The configuration file (if any) with the flags over it; `backtest` and `solve` read it too.
         func configuration() throws -> SimulationConfiguration {
-            try Meridian.buildRequest(SimulationConfiguration(), config: config) { request in
+            if plan != nil { throw ValidationError("backtest and solve read --config or --quotas, not --plan") }
+            return try Meridian.buildRequest(SimulationConfiguration(), config: config) { request in
                 if let quotas { request.quotas = quotas }
                 if let dataset { request.dataset = dataset }
                 if let plans { request.plans = plans }
@@ -51,12 +66,34 @@ extension Meridian {
 
         func run() throws {
             guard let out else { throw ValidationError("give --out DIR") }
+            if let plan {
+                try runPlan(plan, out: out)
+                return
+            }
             let request = try configuration()
             let report = try Meridian.blocking { () async throws(SimulationError) in
                 try await SimulationStudy().run(request)
             }
             try AtomicFolder.write(report.files(), to: URL(fileURLWithPath: out))
             print(report.summaryText(), terminator: "")
+        }
+
+        /// `--plan`: the plan's steps up to its simulation, through the plan runner and its step cache.
+        private func runPlan(_ path: String, out: String) throws {
+            let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+            var file = try PlanFile(yaml: text, file: path)
+            if let trials { file.simulation?.trials = trials }
+            if let seed { file.simulation?.seed = seed }
+            if let component { file.simulation?.component = component }
+            if let marketCorrelation { file.simulation?.marketCorrelation = marketCorrelation }
+            let cache =
+                cache.map { URL(fileURLWithPath: $0) }
+                ?? PlanRunner.defaultCache(for: URL(fileURLWithPath: PlanRunner.defaultOutput(for: path)))
+            let files = try PlanRunner(plan: file, planText: text, planPath: path, cacheFolder: cache) {
+                print($0)
+            }.simulationFiles()
+            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+            print("simulation files in \(out)/")
         }
     }
 
