@@ -47,8 +47,7 @@ public struct SimulationStudy: Sendable {
         do { alignment = try CompInputs.alignment(dataset, folder: folder) } catch {
             throw .invalid(field: "dataset", value: folder.path, expected: "a readable alignment: \(error)")
         }
-        return try await run(
-            configuration, dataset: dataset, alignment: alignment, plans: baseline, quotas: quotas.rows)
+        return try prepare(configuration, dataset: dataset, alignment: alignment, plans: baseline, quotas: quotas.rows)
     }
 
     /// Runs `configuration` on inputs already in memory, for example a plan run's realigned dataset,
@@ -61,6 +60,20 @@ public struct SimulationStudy: Sendable {
         _ configuration: SimulationConfiguration, dataset: SalesDataset, alignment: EffectiveDatedAlignment,
         plans baseline: PlanBook, quotas: [String: QuotaStepSeat]
     ) async throws(SimulationError) -> SimulationReport {
+        let (model, request, _) = try prepare(
+            configuration, dataset: dataset, alignment: alignment, plans: baseline, quotas: quotas)
+        let summaries = try await MonteCarloSimulator().compare(request)
+        return SimulationReport(
+            configuration: configuration, model: model, marketCorrelation: request.marketCorrelation,
+            summaries: summaries)
+    }
+
+    /// Calibrates on inputs in memory and builds the request of every scenario (the configuration's
+    /// path keys are not read, nor checked).
+    func prepare(
+        _ configuration: SimulationConfiguration, dataset: SalesDataset, alignment: EffectiveDatedAlignment,
+        plans baseline: PlanBook, quotas: [String: QuotaStepSeat]
+    ) throws(SimulationError) -> (model: CalibratedModel, request: SimulationRequest, dataset: SalesDataset) {
         let paths: Set<String> = ["quotas", "dataset", "plans"]  // given as values instead
         if let problem = configuration.problems().first(where: { !paths.contains($0.requestKey ?? "") }) {
             throw .invalid(field: problem.requestKey ?? "configuration", value: "\(problem)", expected: "a valid value")
