@@ -160,6 +160,34 @@ import Testing
         #expect(comparison.table.contains("5.0%*"))
         #expect(comparison.csv.split(separator: "\n").last?.hasPrefix("best,,,,b,") == true)
     }
+
+    /// The simulation step's metrics (as `PlanState.simulationMetrics` names them) become columns only
+    /// when some run recorded them: cost of sales lowest best, share at quota highest best.
+    @Test func comparisonShowsTheSimulationFiguresWhenRecorded() {
+        let scenarios = [Scenario(name: "a", overrides: []), Scenario(name: "b", overrides: [])]
+        let plain = ScenarioComparison(
+            batch: "x", scenarios: scenarios, runs: ["a": ScenarioBatchHarness.record("a")])
+        #expect(!plain.columns.contains { $0.name.hasPrefix("cost") })
+        func simulation(costOfSales: Double, share: Double) -> StepRecord {
+            StepRecord(
+                name: "simulation", version: "1", inputHash: "\(costOfSales)", cacheHit: false,
+                termination: "completed", clockLimited: false,
+                metrics: [
+                    "cost_of_sales.p50": costOfSales, "cost.p10": 1e6, "cost.p50": 1.1e6, "cost.p90": 1.2e6,
+                    "share_at_quota.p50": share,
+                ], outputs: [], startedAt: Date(), endedAt: Date())
+        }
+        var a = ScenarioBatchHarness.record("a"), b = ScenarioBatchHarness.record("b")
+        a.steps.append(simulation(costOfSales: 0.11, share: 0.20))
+        b.steps.append(simulation(costOfSales: 0.12, share: 0.30))
+        let comparison = ScenarioComparison(batch: "x", scenarios: scenarios, runs: ["a": a, "b": b])
+        let names = comparison.columns.map(\.name)
+        #expect(
+            Array(names.suffix(5)) == ["cost_of_sales.p50", "cost.p10", "cost.p50", "cost.p90", "share_at_quota.p50"])
+        #expect(comparison.columns.first { $0.name == "cost_of_sales.p50" }?.best == ["a"])
+        #expect(comparison.columns.first { $0.name == "share_at_quota.p50" }?.best == ["b"])
+        #expect(comparison.columns.first { $0.name == "cost.p50" }?.best == [])
+    }
 }
 
 /// A stand-in executor that counts how often each scenario ran.

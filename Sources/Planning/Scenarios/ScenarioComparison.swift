@@ -84,13 +84,15 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         self.columns = columns
     }
 
-    /// Columns shown only when some run recorded them: the cost of sales (comp step, lower is better)
-    /// and the payout percentiles (simulation step, descriptive).
+    /// Columns shown only when some run recorded them, named as the simulation step records them
+    /// (`PlanState.simulationMetrics`): the median cost of sales (lowest best), the plan cost at P10,
+    /// P50 and P90 (descriptive) and the median share of people at or above quota (highest best).
     static let optionalColumns = [
-        Column(name: "cost_of_sales", direction: .lowerIsBetter, best: []),
-        Column(name: "payout_p10", direction: .unranked, best: []),
-        Column(name: "payout_p50", direction: .unranked, best: []),
-        Column(name: "payout_p90", direction: .unranked, best: []),
+        Column(name: "cost_of_sales.p50", direction: .lowerIsBetter, best: []),
+        Column(name: "cost.p10", direction: .unranked, best: []),
+        Column(name: "cost.p50", direction: .unranked, best: []),
+        Column(name: "cost.p90", direction: .unranked, best: []),
+        Column(name: "share_at_quota.p50", direction: .higherIsBetter, best: []),
     ]
 
     /// The comparison as JSON (keys sorted, two-space indents): the stable shape `docs/scale-out.md`
