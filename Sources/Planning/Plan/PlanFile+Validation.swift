@@ -27,7 +27,7 @@ public enum PlanStep: String, Sendable, Hashable, Codable, CaseIterable {
     /// reaches neither. The cache key chains from that step's key.
     var upstream: PlanStep? {
         switch self {
-        case .comp: .quotas
+        case .insights, .comp: .quotas
         case .simulation: .comp
         default: nil
         }

@@ -125,6 +125,30 @@ public struct PlanRunner: Sendable {
         return files.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.data) }
     }
 
+    /// The insights step's files (as `meridian insights --out` writes them) after the steps it reads.
+    ///
+    /// Segmentation, scoring, territories and quotas run first, each from the step cache when
+    /// unchanged, so the scorecards get the quota step's quotas for the period (``PlanState`` hands
+    /// them over by seat). Capacity, comp and the simulation are skipped.
+    ///
+    /// - Throws: ``PlanningError`` when the plan has no insights section or a step fails.
+    public func insightsFiles() throws -> [(name: String, data: Data)] {
+        try plan.validate()
+        guard plan.insights != nil else {
+            throw PlanningError.invalidValue(
+                key: "insights", value: "", expected: "an insights section (docs/plans.md) to run insights on the plan")
+        }
+        var state = try PlanState(plan: plan)
+        var files: [(name: String, data: Data)] = []
+        var records: [StepRecord] = []
+        var outcomes: [PlanStep: StepOutcome] = [:]
+        try runSteps(
+            plan.steps.filter { ![.capacity, .comp, .simulation].contains($0) }, state: &state, folder: "",
+            files: &files, records: &records, outcomes: &outcomes)
+        let prefix = PlanStep.insights.rawValue + "/"
+        return files.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.data) }
+    }
+
     /// Runs `steps` in order on `state`, each from the step cache when it can.
     ///
     /// Each step's cache key chains from its upstream step's key (else the step before it); a

@@ -160,8 +160,11 @@ extension PlanState {
         let nodes = try requireQuotaNodes("simulation")
         let seats = Dictionary(
             nodes.map {
-                ($0.id, QuotaStepSeat(
-                        parent: $0.parent, quota: $0.quota, expectedSales: $0.expectedSales ?? 0, capacity: $0.capacity))
+                (
+                    $0.id,
+                    QuotaStepSeat(
+                        parent: $0.parent, quota: $0.quota, expectedSales: $0.expectedSales ?? 0, capacity: $0.capacity)
+                )
             },
             uniquingKeysWith: { first, _ in first })
         let (data, alignment) = try payInputs()

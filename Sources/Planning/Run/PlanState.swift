@@ -307,14 +307,24 @@ struct PlanState {
     }
 
     private mutating func insights() throws -> (StepOutcome, [(name: String, data: Data)]) {
-        guard let request = plan.insights else { return (StepOutcome(), []) }
+        guard var request = plan.insights else { return (StepOutcome(), []) }
         let lexicon = try SentimentLexicon.load(
             base: URL(fileURLWithPath: "Models/sentiment/vader_lexicon.txt"),
             additions: URL(fileURLWithPath: "Models/sentiment/sales_lexicon.tsv"))
+        var quotaNote = ""
+        if request.quotas.isEmpty, let nodes = quotaNodes, let section = plan.quotas {
+            let handed = try insightsQuotas(nodes, configuration: section.configuration, period: request.period)
+            request.quotas = handed.quotas
+            quotaNote = handed.note
+        }
         let result = try InsightsEngine(analyzer: SentimentAnalyzer(lexicon: lexicon, rules: .init())).run(
             request, dataset: try loadedDataset())
         var outcome = StepOutcome()
-        outcome.summary = "period \(request.period)"
+        outcome.summary = "period \(request.period)" + quotaNote
+        outcome.metrics = [
+            "scorecards": Double(result.scorecards.count), "flags": Double(result.flags.count),
+            "reps_with_quota": Double(request.quotas.count),
+        ]
         return (outcome, result.files(stages: request.stages).map { ($0.name, Data($0.bytes)) })
     }
 

@@ -16,9 +16,11 @@ extension Meridian {
 
 /// Where the sentiment lexicons are; defaults to the repository's `Models/sentiment`.
 struct LexiconOptions: ParsableArguments {
-    @Option(help: "VADER's lexicon file.") var lexiconBase = "Models/sentiment/vader_lexicon.txt"
-    @Option(help: "Sales additions to the lexicon; 'none' for plain VADER.") var lexicon =
-        "Models/sentiment/sales_lexicon.tsv"
+    static let vaderLexicon = "Models/sentiment/vader_lexicon.txt"
+    static let salesLexicon = "Models/sentiment/sales_lexicon.tsv"
+
+    @Option(help: "VADER's lexicon file.") var lexiconBase = Self.vaderLexicon
+    @Option(help: "Sales additions to the lexicon; 'none' for plain VADER.") var lexicon = Self.salesLexicon
 
     func analyzer() throws -> SentimentAnalyzer {
         let additions = lexicon == "none" ? nil : URL(fileURLWithPath: lexicon)
@@ -37,7 +39,10 @@ extension Meridian.InsightsCommand {
             discussion: """
                 Writes scorecards.csv (rep, team, segment, company), pipeline_flags.csv and account_sentiment.csv \
                 to --out, replacing the folder whole. Flags overlay --config (YAML, keys as InsightsRequest) or \
-                the insights section of --plan, whose dataset folder is used unless --dataset is given.
+                the insights section of --plan, whose dataset folder is used unless --dataset is given. With \
+                --plan (and no --quotas) the plan's steps up to its quotas run first, each from the step cache \
+                beside the plan's default output when unchanged, and every seat holder's scorecard gets the quota \
+                step's quota for the period (the sum of its quarters or months that make up the period).
                 """ + "\n\n" + ExitStatus.helpText)
 
         @Option(help: "Dataset folder (default the plan's with --plan).") var dataset: String?
@@ -51,6 +56,15 @@ extension Meridian.InsightsCommand {
             String?
         @Option(help: "Output folder.") var out: String
         @OptionGroup var lexicon: LexiconOptions
+
+        /// A plan run scores sentiment with the repository's lexicons (`Models/sentiment`).
+        func validatePlanLexicon() throws {
+            if lexicon.lexicon != LexiconOptions.salesLexicon || lexicon.lexiconBase != LexiconOptions.vaderLexicon {
+                throw ValidationError(
+                    "--lexicon and --lexicon-base do not apply with --plan (its steps use Models/sentiment); give --quotas to run without the plan's steps"
+                )
+            }
+        }
 
         func validate() throws {
             if period == nil && config == nil && plan == nil {
@@ -81,6 +95,22 @@ extension Meridian.InsightsCommand {
                 try request.validate()
             }
             if let quotas { request.quotas = try QuotaTable.load(from: URL(fileURLWithPath: quotas)) }
+            if let plan, var planFile, planFile.quotas != nil, quotas == nil {
+                // the plan's steps up to its quotas (from the step cache when unchanged) give each seat
+                // holder's quota for the period
+                try validatePlanLexicon()
+                planFile.insights = request
+                if let dataset { planFile.dataset.folder = dataset }
+                let text = try String(contentsOf: URL(fileURLWithPath: plan), encoding: .utf8)
+                let cache = PlanRunner.defaultCache(
+                    for: URL(fileURLWithPath: PlanRunner.defaultOutput(for: plan)))
+                let files = try PlanRunner(plan: planFile, planText: text, planPath: plan, cacheFolder: cache) {
+                    print($0)
+                }.insightsFiles()
+                try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+                print("wrote \(out) (\(files.count) files)")
+                return
+            }
             let folder = dataset ?? planFile?.dataset.folder ?? ""
             let data = try SalesDataset.load(from: URL(fileURLWithPath: folder))
             let result = try InsightsEngine(analyzer: try lexicon.analyzer()).run(request, dataset: data)

@@ -1,0 +1,83 @@
+import Foundation
+import Incentives
+import SalesData
+import TestSupport
+import Testing
+
+@testable import Planning
+
+/// The insights step reads the quota step: each seat holder's scorecard quota for the period is the
+/// sum of the quota plan's periods that make it up, by the holder at the period's end.
+@Suite(.serialized) struct PlanInsightsQuotaTests {
+    static func plan(company: URL, period: String) -> String {
+        """
+        dataset: {folder: \(company.path)}
+        quotas:
+          target: 9000000
+          basis: history:0.5,potential:0.5
+          planStart: 2026-01-01
+          periods: quarterly
+          roundingUnit: 1000
+        insights:
+          period: \(period)
+        """
+    }
+
+    /// `file`'s rows as dictionaries keyed by header (no quoted commas in these files).
+    static func rows(_ file: URL) throws -> [[String: String]] {
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        guard let header = lines.first else { return [] }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test func scorecardsOfAQuarterCarryTheQuotaStepsQuarter() async throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "plan-insights")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let company = try PlanPayStepsTests.company(in: folder)
+        let out = folder.appendingPathComponent("out")
+        let run = try await PlanPayStepsTests.run(Self.plan(company: company, period: "2026-Q2"), to: out, cache: nil)
+        #expect(run.record.steps.map(\.name) == ["quotas", "insights"])
+
+        // the seat holders on 2026-06-30, as comp seats people (reps.csv moved by rep_territory_history.csv)
+        let data = try SalesDataset.load(from: company)
+        let alignment = EffectiveDatedAlignment(
+            accounts: data.accounts, reps: data.reps, accountMoves: [],
+            repMoves: try CompInputs.repMoves(data, folder: company))
+        let end = try CalendarDate(iso8601: "2026-06-30")
+        func holder(_ node: String) -> String? { alignment.holder(of: TerritoryID(node), on: end)?.rawValue }
+        var expected: [String: Double] = [:]
+        for row in try Self.rows(out.appendingPathComponent("quotas/quotas.csv")) {
+            guard let node = row["node"], let person = holder(node), let q2 = row["quota_Q2"].flatMap(Double.init)
+            else { continue }
+            expected[person, default: 0] += q2
+        }
+        try #require(expected.count >= 6)
+        let cards = try Self.rows(out.appendingPathComponent("insights/scorecards.csv")).filter { $0["level"] == "rep" }
+        var checked = 0
+        for card in cards {
+            guard let key = card["key"] else { continue }
+            if let quota = expected[key] {
+                #expect(abs((Double(card["quota"] ?? "") ?? -1) - quota) < 0.01, "\(key)")
+                checked += 1
+            } else {
+                #expect(card["quota"] ?? "" == "", "\(key) holds no seat on 2026-06-30")
+            }
+        }
+        #expect(checked == expected.count)
+        let step = try #require(run.record.steps.first { $0.name == "insights" })
+        #expect(step.metrics["reps_with_quota"] == Double(expected.count))
+    }
+
+    @Test func aMonthOfAQuarterlyPlanGetsNoQuotasAndSaysWhy() async throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "plan-insights")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let company = try PlanPayStepsTests.company(in: folder)
+        let out = folder.appendingPathComponent("out")
+        let run = try await PlanPayStepsTests.run(Self.plan(company: company, period: "2026-05"), to: out, cache: nil)
+        #expect(run.record.steps.first { $0.name == "insights" }?.metrics["reps_with_quota"] == 0)
+        let cards = try Self.rows(out.appendingPathComponent("insights/scorecards.csv")).filter { $0["level"] == "rep" }
+        #expect(!cards.isEmpty && cards.allSatisfy { $0["quota"] ?? "" == "" })
+    }
+}
