@@ -12,7 +12,8 @@ import Testing
 
     @Test func demoPlanDecodesIntoTheModulesRequests() throws {
         let plan = try PlanFile(yaml: try Self.demoPlanText(), file: "plan.yaml")
-        #expect(plan.steps == [.segmentation, .scoring, .territories, .quotas, .comp, .simulation])
+        #expect(plan.steps == [.segmentation, .scoring, .territories, .quotas, .insights, .comp, .simulation])
+        #expect(plan.insights?.period == "2026-Q3")
         #expect(plan.comp?.plans == "Data/demo/plans")
         #expect(plan.simulation?.trials ?? 0 >= 10_000)
         #expect(plan.segmentation?.clusterCount == 4)

@@ -23,13 +23,14 @@ import Testing
         """
     }
 
-    /// `file`'s rows as dictionaries keyed by header (no quoted commas in these files).
+    /// `file`'s rows as dictionaries keyed by header, through SalesData's CSV reader (names may hold
+    /// quoted commas).
     static func rows(_ file: URL) throws -> [[String: String]] {
-        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map {
-            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let table = try ColumnTable(contentsOf: file)
+        let columns = try table.columnNames.map { try table.strings($0) }
+        return (0..<table.rowCount).map { row in
+            Dictionary(uniqueKeysWithValues: zip(table.columnNames, columns.map { $0[row] ?? "" }))
         }
-        guard let header = lines.first else { return [] }
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
     @Test func scorecardsOfAQuarterCarryTheQuotaStepsQuarter() async throws {
