@@ -79,6 +79,9 @@ import Testing
         let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.contains("id=\"quotas\""))
         #expect(page.contains("id=\"pay\""))
+        // the comp section's plans draw the payout curves
+        #expect(page.contains("id=\"pay-curve-0\""))
+        #expect(!page.contains("no comp plan folder"))
 
         // comp: the same bytes as `meridian comp calculate --quotas OUT/quotas` (the file path)
         for month in ["2026-03", "2026-06"] {

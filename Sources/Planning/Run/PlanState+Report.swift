@@ -30,6 +30,8 @@ extension PlanState {
         guard !sources.isEmpty else { return nil }
         sources.accounts = stage.appendingPathComponent("accounts.csv")
         sources.stateOutline = ReportSources.findStateOutline(executable: Bundle.main.executableURL)
+        // the comp section's plan folder draws each plan's payout curve
+        if let comp = plan.comp { sources.plans = URL(fileURLWithPath: comp.plans) }
         let page = HTMLReport(
             sources: sources, tolerances: plan.report?.tolerances ?? [:], title: plan.report?.title)
         return Data(try page.render().utf8)
