@@ -270,6 +270,13 @@ struct ScenarioBatchFixture: Sendable {
         // the file the batch wrote is the same comparison
         let written = try Data(contentsOf: fixture.out.appendingPathComponent("compare.json"))
         #expect(String(decoding: written, as: UTF8.self) == json.stdout)
+        // --out FILE.json without --format writes JSON, as its name says
+        let named = fixture.out.deletingLastPathComponent().appendingPathComponent("named-compare.json")
+        let toFile = try MeridianProcess.run([
+            "scenarios", "compare", fixture.scenarios.path, "--store", fixture.store.path, "--out", named.path,
+        ])
+        #expect(toFile.status == 0, "\(toFile.stderr)")
+        #expect(String(decoding: try Data(contentsOf: named), as: UTF8.self) == json.stdout)
 
         let byBatch = try MeridianProcess.run([
             "scenarios", "compare", "--batch", object["batch"] as? String ?? "", "--store", fixture.store.path,

@@ -187,6 +187,9 @@ import Testing
         #expect(comparison.columns.first { $0.name == "cost_of_sales.p50" }?.best == ["a"])
         #expect(comparison.columns.first { $0.name == "share_at_quota.p50" }?.best == ["b"])
         #expect(comparison.columns.first { $0.name == "cost.p50" }?.best == [])
+        // ratios print as percentages, amounts in millions
+        #expect(comparison.table.contains("11.0%*") && comparison.table.contains("30.0%*"))
+        #expect(comparison.table.contains("1.10M"))
     }
 }
 

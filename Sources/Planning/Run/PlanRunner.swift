@@ -112,20 +112,7 @@ public struct PlanRunner: Sendable {
     /// - Throws: ``PlanningError/invalidValue(key:value:expected:)`` for a plan without a simulation
     ///   section; the failing step's error.
     public func simulationFiles() throws -> [(name: String, data: Data)] {
-        try plan.validate()
-        guard plan.simulation != nil else {
-            throw PlanningError.invalidValue(
-                key: "simulation", value: "", expected: "a simulation section (docs/plans.md) to simulate the plan")
-        }
-        var state = try PlanState(plan: plan)
-        var files: [(name: String, data: Data)] = []
-        var records: [StepRecord] = []
-        var outcomes: [PlanStep: StepOutcome] = [:]
-        try runSteps(
-            plan.steps.filter { ![.capacity, .insights].contains($0) }, keyOnly: [.comp], state: &state,
-            folder: "", files: &files, records: &records, outcomes: &outcomes)
-        let prefix = PlanStep.simulation.rawValue + "/"
-        return files.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.data) }
+        try files(of: .simulation, skipping: [.capacity, .insights], keyOnly: [.comp])
     }
 
     /// The insights step's files (as `meridian insights --out` writes them) after the steps it reads.
@@ -136,19 +123,28 @@ public struct PlanRunner: Sendable {
     ///
     /// - Throws: ``PlanningError`` when the plan has no insights section or a step fails.
     public func insightsFiles() throws -> [(name: String, data: Data)] {
+        try files(of: .insights, skipping: [.capacity, .comp, .simulation])
+    }
+
+    /// The files of `target` (its section must be in the plan), by name within its folder, after
+    /// the plan's steps but `skipping`; steps in `keyOnly` get a cache key but do not run.
+    private func files(
+        of target: PlanStep, skipping: Set<PlanStep>, keyOnly: Set<PlanStep> = []
+    ) throws -> [(name: String, data: Data)] {
         try plan.validate()
-        guard plan.insights != nil else {
+        guard plan.steps.contains(target) else {
             throw PlanningError.invalidValue(
-                key: "insights", value: "", expected: "an insights section (docs/plans.md) to run insights on the plan")
+                key: target.rawValue, value: "",
+                expected: "a \(target.rawValue) section (docs/plans.md) to run it on the plan")
         }
         var state = try PlanState(plan: plan)
         var files: [(name: String, data: Data)] = []
         var records: [StepRecord] = []
         var outcomes: [PlanStep: StepOutcome] = [:]
         try runSteps(
-            plan.steps.filter { ![.capacity, .comp, .simulation].contains($0) }, state: &state, folder: "",
+            plan.steps.filter { !skipping.contains($0) }, keyOnly: keyOnly, state: &state, folder: "",
             files: &files, records: &records, outcomes: &outcomes)
-        let prefix = PlanStep.insights.rawValue + "/"
+        let prefix = target.rawValue + "/"
         return files.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.data) }
     }
 

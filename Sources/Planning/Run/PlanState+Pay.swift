@@ -218,8 +218,10 @@ extension PlanState {
 ///
 /// It blocks the calling thread, as the territory step does: call the runner from a thread of its own
 /// rather than from inside Swift's cooperative pool.
-enum BlockingTask {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+public enum BlockingTask {
+    /// `work`'s result, or its error, once it has run to completion on the concurrency pool while the
+    /// calling thread waits; `work` must not need the calling thread (no main-actor work).
+    public static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -148,7 +148,8 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
 
     static func format(_ value: Double, column: String) -> String {
         if column.hasPrefix("max_deviation.") || column.hasSuffix("_share")
-            || column.hasSuffix("share_at_or_above_quota")
+            || column.hasSuffix("share_at_or_above_quota") || column.hasPrefix("cost_of_sales.")
+            || column.hasPrefix("share_at_quota.")
         {
             return String(format: "%.1f%%", value * 100)
         }

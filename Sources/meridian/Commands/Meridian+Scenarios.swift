@@ -121,6 +121,15 @@ extension Meridian.Scenarios.Run {
 enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
 
+    /// The format a file name's extension names (`.csv`, `.json`), if any.
+    init?(fileExtensionOf path: String) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "csv": self = .csv
+        case "json": self = .json
+        default: return nil
+        }
+    }
+
     /// The file name `--out DIR` writes.
     var fileName: String { self == .table ? "compare.txt" : "compare.\(rawValue)" }
 }
@@ -146,7 +155,8 @@ extension Meridian.Scenarios {
                 "Run store: an SQLite file or a postgresql:// URL (default: runs.sqlite in --out DIR, else in "
                     + "the default output folder of FILE).", valueName: "file|url"))
         var store: String?
-        @Option(help: "Output format: table, csv or json.") var format: ComparisonFormat = .table
+        @Option(help: "Output format: table, csv or json (default: from --out FILE's .csv or .json, else table).")
+        var format: ComparisonFormat?
         @Option(
             help: ArgumentHelp(
                 "Write to this file; or, for an existing folder (the batch's), to compare.txt|csv|json in it.",
@@ -206,6 +216,9 @@ extension Meridian.Scenarios {
             } catch let error as PlanningError {
                 throw ValidationError("\(error)")  // an unknown --batch id
             }
+            // a file named .csv or .json gets that format unless --format says otherwise
+            let format =
+                self.format ?? (folder == nil ? out.flatMap { ComparisonFormat(fileExtensionOf: $0) } : nil) ?? .table
             let text =
                 switch format {
                 case .table: comparison.table
