@@ -70,12 +70,16 @@ import Testing
         #expect(run.record.steps.map(\.name) == ["quotas", "comp", "simulation"])
         let fm = FileManager.default
         for name in [
-            "report.html", "comp/pay.csv", "comp/2026-03/statements.csv", "comp/2026-06/earnings.csv",
+            "report.html", "accounts.csv", "comp/pay.csv", "comp/2026-03/statements.csv", "comp/2026-06/earnings.csv",
             "comp/measurements.csv",
             "simulation/summary.csv", "simulation/reps.csv", "simulation/summary.txt",
         ] {
             #expect(fm.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) is written")
         }
+        // the accounts as the run built them sit beside the page, for `meridian report DIR` to map
+        let accounts = try String(contentsOf: out.appendingPathComponent("accounts.csv"), encoding: .utf8)
+        #expect(accounts.hasPrefix("id,name,latitude,longitude,"))
+        #expect(accounts.split(separator: "\n").count == 301)
         let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.contains("id=\"quotas\""))
         #expect(page.contains("id=\"pay\""))

@@ -83,6 +83,15 @@ import Testing
         #expect(ReportFixture.count("<rect class=\"sbar best\"", in: scenarios) == 4)
     }
 
+    /// The simulation step's columns read as what they are: ratios as percentages, costs in dollars.
+    @Test func simulationColumnsAreLabelledAndFormatted() {
+        #expect(ScenarioSection.format(0.1151, column: "cost_of_sales.p50") == HTMLText.percent(0.1151))
+        #expect(ScenarioSection.format(0.1917, column: "share_at_quota.p50") == HTMLText.percent(0.1917))
+        #expect(ScenarioSection.format(7_418_338, column: "cost.p50") == "$7,418,338")
+        #expect(ScenarioSection.label("cost_of_sales.p50") == "Cost of sales P50")
+        #expect(ScenarioSection.label("cost.p90") == "Plan cost P90")
+    }
+
     @Test func aComparisonWithValuesMissingIsBadData() throws {
         let root = try ReportFixture.writeAll()
         try ReportFixture.put(

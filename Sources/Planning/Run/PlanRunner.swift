@@ -76,6 +76,8 @@ public struct PlanRunner: Sendable {
                 outcomes: &terminations)
             let reportStart = Date()
             if let page = try state.report(files: files, folderName: folder.lastPathComponent) {
+                // the accounts as this run built them, so `meridian report DIR|RUN` draws the same map
+                files.append((Self.accountsFileName, Data(state.accounts.table.csv().utf8)))
                 files.append((Self.reportFileName, page))
                 let seconds = Date().timeIntervalSince(reportStart)
                 log(String(format: "report: [%.1fs] → %@/%@", seconds, folder.path, Self.reportFileName))
@@ -223,7 +225,13 @@ public struct PlanRunner: Sendable {
 
     /// Names a plan folder may hold from earlier runs with other sections, which a run may replace.
     static let ownedNames: Set<String> = Set(
-        PlanStep.allCases.map(\.rawValue) + ["plan.yaml", "run.json", "runs.sqlite", reportFileName])
+        PlanStep.allCases.map(\.rawValue) + [
+            "plan.yaml", "run.json", "runs.sqlite", reportFileName, accountsFileName,
+        ])
+
+    /// The accounts table a run with a report writes beside it: the dataset's columns and every step
+    /// output column (segments, scores), which `meridian report` reads for the map.
+    public static let accountsFileName = "accounts.csv"
 
     /// The report every run writes into its folder (see ``PlanState/report(files:)``).
     public static let reportFileName = "report.html"

@@ -54,6 +54,8 @@ struct ScenarioSection {
             "moved_accounts": "Accounts moved", "moved_value_share": "Value moved", "travel": "Weighted travel",
             "quota_p10": "Seat quota P10", "quota_p50": "Seat quota P50", "quota_p90": "Seat quota P90",
             "quota_gini": "Quota Gini", "expected_share_at_or_above_quota": "Expected share at quota",
+            "cost_of_sales.p50": "Cost of sales P50", "cost.p10": "Plan cost P10", "cost.p50": "Plan cost P50",
+            "cost.p90": "Plan cost P90", "share_at_quota.p50": "Simulated share at quota P50",
         ]
         if let text = known[name] { return text }
         if name.hasPrefix("max_deviation.") { return "Max deviation, " + name.dropFirst("max_deviation.".count) }
@@ -69,9 +71,12 @@ struct ScenarioSection {
         }
     }
 
-    /// Shares as percentages, quotas in dollars, the Gini with three decimals, counts with separators.
+    /// Shares and ratios (cost of sales, the simulated share at quota) as percentages, quotas and
+    /// costs in dollars, the Gini with three decimals, counts with separators.
     static func format(_ value: Double, column: String) -> String {
-        if column.hasPrefix("max_deviation.") || column.hasSuffix("_share") || column.hasSuffix("at_or_above_quota") {
+        if column.hasPrefix("max_deviation.") || column.hasSuffix("_share") || column.hasSuffix("at_or_above_quota")
+            || column.hasPrefix("cost_of_sales.") || column.hasPrefix("share_at_quota.")
+        {
             return HTMLText.percent(value)
         }
         if column == "quota_gini" { return HTMLText.number(value, decimals: 3) }
