@@ -71,6 +71,22 @@ import Testing
         #expect(step.metrics["reps_with_quota"] == Double(expected.count))
     }
 
+    /// A folder holding files the run does not write is refused before any step runs.
+    @Test func aForeignFileRefusesTheFolderBeforeAnyStep() throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "plan-insights")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "mine".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        // the dataset folder does not exist: a run that started its steps would fail on it instead
+        let text = Self.plan(company: folder.appendingPathComponent("no-company"), period: "2026-Q2")
+        let plan = try PlanFile(yaml: text, file: "plan.yaml")
+        #expect(throws: AtomicFolderError.foreignFiles(path: out.path, names: ["notes.txt"])) {
+            try PlanRunner(plan: plan, planText: text, planPath: "plan.yaml").run(to: out)
+        }
+        #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+
     @Test func aMonthOfAQuarterlyPlanGetsNoQuotasAndSaysWhy() async throws {
         let folder = try Fixtures.temporaryFolder(prefix: "plan-insights")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -62,6 +62,8 @@ public struct PlanRunner: Sendable {
         to folder: URL, exitCode: (any Error) -> Int32 = { _ in 1 }, record: (RunRecord) throws -> Void = { _ in }
     ) throws -> PlanRun {
         try plan.validate()
+        // refuse a folder the run may not replace now, not after its steps have run
+        try AtomicFolder.checkReplaceable(folder, owned: Self.ownedNames)
         let started = Date()
         var inputs: [FileDigest] = []
         var records: [StepRecord] = []

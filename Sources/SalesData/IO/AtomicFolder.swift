@@ -25,6 +25,23 @@ import Foundation
 /// set does not contain disappear, so the writer refuses (``AtomicFolderError/foreignFiles(path:names:)``) to
 /// replace a folder that holds files outside `owned`.
 public enum AtomicFolder {
+    /// Whether `folder` exists, after checking that a write owning `owned` may replace it: so a
+    /// long command can refuse a folder before it computes anything rather than after.
+    ///
+    /// - Throws: ``AtomicFolderError/notAFolder(path:)`` when a file has its name,
+    ///   ``AtomicFolderError/foreignFiles(path:names:)`` when it holds names outside `owned`.
+    @discardableResult
+    public static func checkReplaceable(_ folder: URL, owned: Set<String>) throws -> Bool {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return false }
+        guard isFolder.boolValue else { throw AtomicFolderError.notAFolder(path: folder.path) }
+        let foreign = try attempt("list", folder) { try manager.contentsOfDirectory(atPath: folder.path) }
+            .filter { !owned.contains($0) }.sorted()
+        if !foreign.isEmpty { throw AtomicFolderError.foreignFiles(path: folder.path, names: foreign) }
+        return true
+    }
+
     /// Writes `files` (name → bytes) as the complete contents of `folder`.
     ///
     /// - Parameters:
@@ -40,15 +57,8 @@ public enum AtomicFolder {
         let name = folder.lastPathComponent
         try attempt("create", parent) { try manager.createDirectory(at: parent, withIntermediateDirectories: true) }
         try recover(folder)
-        let owns = owned.union(files.map { String($0.name.prefix { $0 != "/" }) })
-        var isFolder: ObjCBool = false
-        let exists = manager.fileExists(atPath: folder.path, isDirectory: &isFolder)
-        if exists {
-            guard isFolder.boolValue else { throw AtomicFolderError.notAFolder(path: folder.path) }
-            let foreign = try attempt("list", folder) { try manager.contentsOfDirectory(atPath: folder.path) }
-                .filter { !owns.contains($0) }.sorted()
-            if !foreign.isEmpty { throw AtomicFolderError.foreignFiles(path: folder.path, names: foreign) }
-        }
+        let exists = try checkReplaceable(
+            folder, owned: owned.union(files.map { String($0.name.prefix { $0 != "/" }) }))
         let stem = ".\(name).\(getpid()).\(UUID().uuidString.prefix(8))"
         let temporary = parent.appendingPathComponent(stem + ".tmp")
         let complete = parent.appendingPathComponent(stem + ".new")
