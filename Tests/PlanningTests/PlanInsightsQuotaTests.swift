@@ -10,17 +10,10 @@ import Testing
 /// sum of the quota plan's periods that make it up, by the holder at the period's end.
 @Suite(.serialized) struct PlanInsightsQuotaTests {
     static func plan(company: URL, period: String) -> String {
-        """
-        dataset: {folder: \(company.path)}
-        quotas:
-          target: 9000000
-          basis: history:0.5,potential:0.5
-          planStart: 2026-01-01
-          periods: quarterly
-          roundingUnit: 1000
-        insights:
-          period: \(period)
-        """
+        PlanPayStepsTests.quotaPlan(company: company) + """
+            insights:
+              period: \(period)
+            """
     }
 
     /// `file`'s rows as dictionaries keyed by header, through SalesData's CSV reader (names may hold

@@ -23,8 +23,8 @@ import Testing
         return url
     }
 
-    /// Quotas, comp for two months and a small simulation over `company`.
-    static func plan(company: URL, report: String = "", trials: Int = 400) -> String {
+    /// The dataset and a quarterly quota plan over `company` (the start of every plan here).
+    static func quotaPlan(company: URL) -> String {
         """
         dataset: {folder: \(company.path)}
         quotas:
@@ -33,15 +33,22 @@ import Testing
           planStart: 2026-01-01
           periods: quarterly
           roundingUnit: 1000
-        comp:
-          plans: \(root)/Data/demo/plans
-          periods: [2026-03, 2026-06]
-        simulation:
-          component: new-business
-          trials: \(trials)
-          seed: 11
-        \(report)
+
         """
+    }
+
+    /// Quotas, comp for two months and a small simulation over `company`.
+    static func plan(company: URL, report: String = "", trials: Int = 400) -> String {
+        quotaPlan(company: company) + """
+            comp:
+              plans: \(root)/Data/demo/plans
+              periods: [2026-03, 2026-06]
+            simulation:
+              component: new-business
+              trials: \(trials)
+              seed: 11
+            \(report)
+            """
     }
 
     /// Runs the plan on a thread of its own, as the CLI runs it on its main thread: the simulation
