@@ -224,8 +224,12 @@ extension PersonCalculation {
     }
 
     /// A payout rule applied to an attainment: amount, tier name, rate text and an explanation.
+    ///
+    /// With `explained` false the three texts are empty and never built: the amount alone, as the
+    /// simulation needs it on every draw (building them took half its time).
     static func pay(
-        _ rule: PayoutRule, attainment: ExactAmount, credit: ExactAmount, quota: ExactAmount, target: ExactAmount
+        _ rule: PayoutRule, attainment: ExactAmount, credit: ExactAmount, quota: ExactAmount, target: ExactAmount,
+        explained: Bool = true
     )
         -> (ExactAmount, String, String, String)
     {
@@ -237,6 +241,7 @@ extension PersonCalculation {
             switch table.method {
             case .retroactive:
                 let payout = table.pays == .credit ? tier.rate.exact * credit : tier.rate.exact * attainment * target
+                guard explained else { return (payout, "", "", "") }
                 return (
                     payout, tier.name, tier.rate.description,
                     "tier \(tier.name) (from \(tier.from.percentText)), retroactive: all \(table.pays == .credit ? "credit" : "attainment") at \(tier.rate) \(unit) = \(payout.rounded().formatted)"
@@ -254,8 +259,10 @@ extension PersonCalculation {
                     guard !slice.isZero else { continue }
                     let piece = t.rate.exact * slice * (table.pays == .credit ? quota : target)
                     payout = payout + piece
+                    guard explained else { continue }
                     parts.append("\(t.name) \(t.rate) on \(slice.rate.percentText) = \(piece.rounded().formatted)")
                 }
+                guard explained else { return (payout, "", "", "") }
                 return (
                     payout, tier.name, tier.rate.description,
                     "tier \(tier.name) (from \(tier.from.percentText)), marginal \(unit): "
@@ -265,6 +272,7 @@ extension PersonCalculation {
             }
         case .curve(let points):
             guard let first = points.first, !(attainment < first.attainment.exact) else {
+                guard explained else { return (.zero, "", "", "") }
                 return (
                     .zero, "below curve", "0",
                     "pay curve: attainment below its first point \(points.first?.attainment.percentText ?? "")"
@@ -276,9 +284,10 @@ extension PersonCalculation {
             where !(attainment < a.attainment.exact) && attainment < b.attainment.exact {
                 let slope = (b.payout.exact - a.payout.exact) / (b.attainment.exact - a.attainment.exact)
                 multiple = a.payout.exact + (attainment - a.attainment.exact) * slope
-                segment = "between \(a.attainment.percentText) and \(b.attainment.percentText)"
+                if explained { segment = "between \(a.attainment.percentText) and \(b.attainment.percentText)" }
             }
             let payout = multiple * target
+            guard explained else { return (payout, "", "", "") }
             return (
                 payout, segment, multiple.rate.description,
                 "pay curve \(segment): \(multiple.rate) × target = \(payout.rounded().formatted)"
@@ -288,6 +297,7 @@ extension PersonCalculation {
                 return (.zero, "below first step", "0", "step table: attainment below its first step")
             }
             let payout = step.payout.exact * target
+            guard explained else { return (payout, "", "", "") }
             return (
                 payout, "step \(step.attainment.percentText)", step.payout.description,
                 "step from \(step.attainment.percentText): \(step.payout) × target = \(payout.rounded().formatted)"

@@ -25,7 +25,9 @@ extension PlanComponent {
         let quota = ExactAmount(quota)
         let attainment = credit / quota
         if let threshold, attainment < threshold.exact { return .zero }
-        var payout = PersonCalculation.pay(rule, attainment: attainment, credit: credit, quota: quota, target: target).0
+        var payout = PersonCalculation.pay(
+            rule, attainment: attainment, credit: credit, quota: quota, target: target, explained: false
+        ).0
         if let limit = PersonCalculation.periodCap(self, target: target), limit < payout { payout = limit }
         return payout.rounded()
     }

@@ -18,8 +18,13 @@ struct ExactAmount: Sendable, Hashable, Comparable, CustomStringConvertible {
         precondition(denominator != 0, "zero denominator")
         let sign: Int128 = denominator < 0 ? -1 : 1
         let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
-        self.numerator = sign * numerator / Int128(divisor)
-        self.denominator = sign * denominator / Int128(divisor)
+        if divisor == 1 {  // already in lowest terms: skip two 128-bit divisions
+            self.numerator = sign * numerator
+            self.denominator = sign * denominator
+        } else {
+            self.numerator = sign * numerator / Int128(divisor)
+            self.denominator = sign * denominator / Int128(divisor)
+        }
     }
 
     init(cents: Int64) { self.init(numerator: Int128(cents), denominator: 1) }
@@ -35,9 +40,21 @@ struct ExactAmount: Sendable, Hashable, Comparable, CustomStringConvertible {
     static let zero = ExactAmount(numerator: 0, denominator: 1)
     static let one = ExactAmount(numerator: 1, denominator: 1)
 
+    /// The greatest common divisor, 1 when both are 0.
+    ///
+    /// Euclid's steps run on 64-bit words as soon as
+    /// both values fit (the usual case for amounts in cents): a 128-bit remainder is a library call
+    /// several times slower than the machine's 64-bit division, and it dominated the simulation.
     private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
         var (a, b) = (a, b)
-        while b != 0 { (a, b) = (b, a % b) }
+        while b != 0 {
+            if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
+                var (x, y) = (UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b))
+                while y != 0 { (x, y) = (y, x % y) }
+                return x == 0 ? 1 : UInt128(x)
+            }
+            (a, b) = (b, a % b)
+        }
         return a == 0 ? 1 : a
     }
 
