@@ -20,7 +20,7 @@ bin="$scratch/release"
 work=${WORK:-/tmp/comp-bench-$transactions}
 uptime
 # The first run generates the data (not timed); the second is the measured one.
-[ -f "$work/data/splits.csv" ] || "$bin/comp-bench" --transactions "$transactions" --people "$people" --work "$work" --reference false
+[ -f "$work/data-${transactions}x${people}-seed42/splits.csv" ] || "$bin/comp-bench" --transactions "$transactions" --people "$people" --work "$work" --reference false
 /usr/bin/time -f "comp-bench process: %e s wall, %U s user, %S s system, %M KB peak" \
     "$bin/comp-bench" --transactions "$transactions" --people "$people" --work "$work"
 uptime

@@ -116,13 +116,16 @@ func cpuSeconds() -> Double {
 func peakMemoryGB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-        let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        // `VmHWM:\t  123456 kB`: the tab and the padding spaces both separate (no space at all from 10 GB)
+        let kb = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
     else { return .nan }
     return kb / 1_048_576
 }
 
 let options = Options(CommandLine.arguments)
-let data = options.work.appendingPathComponent("data")
+// The generated company is kept between runs, one folder per size and seed: a run of another size
+// must not time the data of an earlier one.
+let data = options.work.appendingPathComponent("data-\(options.transactions)x\(options.people)-seed\(options.seed)")
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 print("comp-bench: \(options.transactions) transactions, \(options.people) people, seed \(options.seed)")
