@@ -102,11 +102,7 @@ extension Meridian.InsightsCommand {
                 planFile.insights = request
                 if let dataset { planFile.dataset.folder = dataset }
                 let text = try String(contentsOf: URL(fileURLWithPath: plan), encoding: .utf8)
-                let cache = PlanRunner.defaultCache(
-                    for: URL(fileURLWithPath: PlanRunner.defaultOutput(for: plan)))
-                let files = try PlanRunner(plan: planFile, planText: text, planPath: plan, cacheFolder: cache) {
-                    print($0)
-                }.insightsFiles()
+                let files = try Meridian.stepRunner(planFile, text: text, path: plan, cache: nil).insightsFiles()
                 try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
                 print("wrote \(out) (\(files.count) files)")
                 return

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Planning
 import SalesData
@@ -71,7 +70,7 @@ extension Meridian {
                 return
             }
             let request = try configuration()
-            let report = try Meridian.blocking { () async throws(SimulationError) in
+            let report = try Meridian.waitFor { () async throws(SimulationError) in
                 try await SimulationStudy().run(request)
             }
             try AtomicFolder.write(report.files(), to: URL(fileURLWithPath: out))
@@ -86,34 +85,19 @@ extension Meridian {
             if let seed { file.simulation?.seed = seed }
             if let component { file.simulation?.component = component }
             if let marketCorrelation { file.simulation?.marketCorrelation = marketCorrelation }
-            let cache =
-                cache.map { URL(fileURLWithPath: $0) }
-                ?? PlanRunner.defaultCache(for: URL(fileURLWithPath: PlanRunner.defaultOutput(for: path)))
-            let files = try PlanRunner(plan: file, planText: text, planPath: path, cacheFolder: cache) {
-                print($0)
-            }.simulationFiles()
+            let files = try Meridian.stepRunner(file, text: text, path: path, cache: cache).simulationFiles()
             try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
             print("simulation files in \(out)/")
         }
     }
 
-    /// Runs an async library call to completion from a synchronous command.
-    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws(SimulationError) -> T) throws -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do throws(SimulationError) { box.result = .success(try await work()) } catch {
-                box.result = .failure(error)
-            }
-            done.signal()
-        }
-        done.wait()
-        guard let result = box.result else { throw ExitCode.failure }
-        return try result.get()
+    /// The runner `simulate --plan` and `insights --plan` take one step's files from: each step's line
+    /// printed, the step cache `cache` or else the one beside the plan's default output (where
+    /// `plan run` keeps it).
+    static func stepRunner(_ plan: PlanFile, text: String, path: String, cache: String?) -> PlanRunner {
+        let folder =
+            cache.map { URL(fileURLWithPath: $0) }
+            ?? PlanRunner.defaultCache(for: URL(fileURLWithPath: PlanRunner.defaultOutput(for: path)))
+        return PlanRunner(plan: plan, planText: text, planPath: path, cacheFolder: folder) { print($0) }
     }
-}
-
-/// The outcome of a task handed back to a waiting thread (written once before the semaphore signals).
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, SimulationError>?
 }

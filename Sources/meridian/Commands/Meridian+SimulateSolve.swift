@@ -34,7 +34,7 @@ extension Meridian {
         func run() throws {
             let configuration = try simulate.configuration()
             let last = through.flatMap { try? CompPeriod(parsing: $0).last }
-            let report = try Meridian.blocking { () async throws(SimulationError) in
+            let report = try Meridian.waitFor { () async throws(SimulationError) in
                 try await SimulationStudy().backtest(configuration, through: last)
             }
             if let out = simulate.out { try AtomicFolder.write(report.files(), to: URL(fileURLWithPath: out)) }
@@ -88,7 +88,7 @@ extension Meridian {
             let goal = try PlanCostTarget(parsing: target, at: PlanCostTarget.Statistic(rawValue: at) ?? .p50)
             let parameter = PlanParameter(rawValue: vary) ?? .accelerator
             let range = bracket.flatMap(Self.bracket)
-            let solution = try Meridian.blocking { () async throws(SimulationError) in
+            let solution = try Meridian.waitFor { () async throws(SimulationError) in
                 try await SimulationStudy().solve(configuration, parameter: parameter, target: goal, bracket: range)
             }
             print(solution.text(), terminator: "")
