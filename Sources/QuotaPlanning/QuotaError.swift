@@ -15,7 +15,7 @@ public enum QuotaError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidHierarchy(String)
     /// The bounds of one sibling group cannot all hold: the pool, the conflicting amount and the nodes.
     case infeasible(InfeasibilityReport)
-    /// The solver stopped without an optimal allocation: the LP's ``Termination`` when it ended
+    /// The solver stopped without an optimal allocation: the LP's `Termination` when it ended
     /// with one (e.g. `noSolutionFound(time)`), `nil` when GLPK failed.
     case solverFailed(group: QuotaNodeID, termination: Termination?, reason: String)
 

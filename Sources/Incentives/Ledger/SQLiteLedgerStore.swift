@@ -10,7 +10,7 @@ internal import GRDB
 ///
 /// Every write is one SQLite transaction (`DatabaseQueue.write`): a process killed at any moment leaves
 /// the file as it was before the write (SQLite's rollback journal undoes a half-written transaction at the
-/// next open). Schema: ``migrator`` (`"v1-ledger"`).
+/// next open). Schema: `migrator` (`"v1-ledger"`).
 public final class SQLiteLedgerStore: LedgerStore {
     private let queue: DatabaseQueue
 

@@ -7,7 +7,7 @@
 /// ```
 ///
 /// Invariant: no `Double` ever holds money in a result. Amounts read from files are parsed as exact
-/// decimal text; every value derived from them is exact (``ExactAmount``) until it becomes a published
+/// decimal text; every value derived from them is exact (`ExactAmount`) until it becomes a published
 /// line, where it is rounded once, half to even, to the cent (see `docs/comp-plans.md`, "Money").
 public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The amount in cents.

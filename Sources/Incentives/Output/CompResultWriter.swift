@@ -4,14 +4,14 @@ import SalesData
 /// Writes a ``CompResult`` as a folder: `credits.csv`, `measurements.csv`, `earnings.csv`,
 /// `statements.csv`, `statement_totals.csv` and `statements/<person>.html`.
 ///
-/// The folder is written whole (``AtomicFolder``): a failed or killed run leaves either the old folder
+/// The folder is written whole (`AtomicFolder`): a failed or killed run leaves either the old folder
 /// or the new one.
 public struct CompResultWriter: Sendable {
     public init() {}
 
-    /// Writes `result` to `folder` through SalesData's ``AtomicFolder`` (with its recovery after a kill).
+    /// Writes `result` to `folder` through SalesData's `AtomicFolder` (with its recovery after a kill).
     ///
-    /// - Throws: ``AtomicFolderError``; the destination is then untouched.
+    /// - Throws: `AtomicFolderError`; the destination is then untouched.
     public func write(_ result: CompResult, to folder: URL) throws {
         try AtomicFolder.write(files(for: result), to: folder)
     }

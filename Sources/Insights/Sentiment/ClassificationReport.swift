@@ -8,9 +8,9 @@
 /// ```
 ///
 /// Invariants: `confusion[t][p]` counts items of true class `t` predicted as `p`, in
-/// ``SentimentLabel/allCases`` order; a class without predictions and without items has F1 0.
+/// `SentimentLabel.allCases` order; a class without predictions and without items has F1 0.
 public struct ClassificationReport: Sendable, Hashable, Codable {
-    /// `confusion[truth][predicted]`, both indexed in ``SentimentLabel/allCases`` order.
+    /// `confusion[truth][predicted]`, both indexed in `SentimentLabel.allCases` order.
     public let confusion: [[Int]]
     public let count: Int
 
@@ -24,7 +24,7 @@ public struct ClassificationReport: Sendable, Hashable, Codable {
     }
 
     /// The predictions of a majority-class baseline: the most frequent class of `truth` for every
-    /// item (ties go to the earlier class of ``SentimentLabel/allCases``).
+    /// item (ties go to the earlier class of `SentimentLabel.allCases`).
     public static func majorityBaseline(_ truth: [SentimentLabel]) -> [SentimentLabel] {
         let counts = SentimentLabel.allCases.map { label in truth.count { $0 == label } }
         let best = counts.indices.max { (counts[$0], -$0) < (counts[$1], -$1) } ?? 0

@@ -7,7 +7,7 @@ extension CapacityPlanRequest: ValidatedRequest {
     /// ```swift
     /// let request = try CapacityPlanRequest(yaml: "quarterlyQuota: [60]\nroles: [{name: AE, monthlyProductivity: 10}]\n")
     /// ```
-    /// - Throws: ``ConfigurationError`` located at `file:line:column` with the key path: malformed
+    /// - Throws: `ConfigurationError` located at `file:line:column` with the key path: malformed
     ///   YAML, an unknown key, a wrong type, a missing key, or a value out of its domain.
     public init(yaml: String, file: String = "capacity.yaml") throws(ConfigurationError) {
         let document = try YAMLConfiguration(yaml: yaml, file: file)

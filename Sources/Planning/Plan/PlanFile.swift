@@ -9,9 +9,9 @@ import TerritoryDesign
 
 /// One plan: the whole pipeline of a planning cycle as one YAML file (`docs/plans.md`).
 ///
-/// Each section decodes into the owning module's own request type (``SegmentationRequest``,
-/// `ScoringPredictionRequest`'s model or a `LeadScorer` to train, ``TerritoryDesignRequest``,
-/// ``QuotaPlanConfiguration``, ``CapacityPlanRequest``, `InsightsRequest`, `CompConfiguration`,
+/// Each section decodes into the owning module's own request type (`SegmentationRequest`,
+/// `ScoringPredictionRequest`'s model or a `LeadScorer` to train, `TerritoryDesignRequest`,
+/// `QuotaPlanConfiguration`, ``CapacityPlanRequest``, `InsightsRequest`, `CompConfiguration`,
 /// `SimulationConfiguration`), plus the few keys that connect the steps (which account column or step
 /// output is the quota potential, derived columns, the report's options).
 /// Unknown keys are errors located at `file:line:column`, through SalesData's `YAMLConfiguration`.
@@ -76,7 +76,7 @@ public struct PlanFile: Sendable, Codable {
 
     /// Decodes and checks a plan.
     ///
-    /// - Throws: ``ConfigurationError`` located at `file:line:column` with the key path: malformed
+    /// - Throws: `ConfigurationError` located at `file:line:column` with the key path: malformed
     ///   YAML, an unknown key, a wrong type, or a value out of its domain (including a section that
     ///   names a column no step or file provides).
     public init(yaml: String, file: String = "plan.yaml") throws(ConfigurationError) {

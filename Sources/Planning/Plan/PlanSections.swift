@@ -135,7 +135,7 @@ public struct DerivedColumn: Sendable, Hashable, Codable {
     }
 }
 
-/// The `quotas` section: a ``QuotaPlanConfiguration`` (its keys, in the same mapping) plus which
+/// The `quotas` section: a `QuotaPlanConfiguration` (its keys, in the same mapping) plus which
 /// account column or step output is the potential each territory sums over its accounts.
 ///
 /// ```yaml
@@ -157,7 +157,7 @@ public struct QuotaSection: Sendable, Codable {
         self.configuration = configuration
     }
 
-    /// Reads `potential`, then the same mapping as a ``QuotaPlanConfiguration``.
+    /// Reads `potential`, then the same mapping as a `QuotaPlanConfiguration`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         potential = try c.decodeIfPresent(String.self, forKey: .potential) ?? "potential"

@@ -2,9 +2,9 @@ import Foundation
 import RunStore
 
 /// Runs the scenarios of a ``ScenarioFile`` (or one shard of them) with at most `jobs` at a time,
-/// recording each run in a ``RunStore`` and resuming where an interrupted batch stopped.
+/// recording each run in a `RunStore` and resuming where an interrupted batch stopped.
 ///
-/// Each scenario is claimed in the store before it runs (``RunStore/claimScenario(batch:scenario:worker:staleAfterSeconds:)``),
+/// Each scenario is claimed in the store before it runs (`RunStore.claimScenario(batch:scenario:worker:staleAfterSeconds:)`),
 /// its claim renewed every quarter of `staleAfterSeconds` while it runs, and marked complete with its
 /// run's id after the run is recorded. So:
 /// - a scenario completed by any earlier or parallel worker is never run again;

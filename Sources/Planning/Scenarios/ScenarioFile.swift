@@ -38,7 +38,7 @@ public struct ScenarioFile: Sendable {
 
     /// Reads the scenario file and its base plan.
     ///
-    /// - Throws: ``ConfigurationError`` located in the scenario file (or the plan, when it is not YAML).
+    /// - Throws: `ConfigurationError` located in the scenario file (or the plan, when it is not YAML).
     public init(contentsOf url: URL) throws(ConfigurationError) {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
@@ -59,7 +59,7 @@ public struct ScenarioFile: Sendable {
 
     /// Parses a scenario file's text with the base plan's text already read.
     ///
-    /// - Throws: ``ConfigurationError`` located in the scenario file.
+    /// - Throws: `ConfigurationError` located in the scenario file.
     public init(text: String, path: String, planText: String, planPath: String) throws(ConfigurationError) {
         let reader = ScenarioFileReader(file: path, root: try Self.compose(text, file: path))
         self.path = path
@@ -72,7 +72,7 @@ public struct ScenarioFile: Sendable {
 
     /// The plan text of `scenario`: the base plan with its overrides applied.
     ///
-    /// - Throws: ``ConfigurationError`` located at the override in the scenario file when its key path
+    /// - Throws: `ConfigurationError` located at the override in the scenario file when its key path
     ///   runs through a value that is not a mapping or list.
     public func planText(for scenario: Scenario) throws(ConfigurationError) -> String {
         var plan = try Self.compose(planText, file: planPath)

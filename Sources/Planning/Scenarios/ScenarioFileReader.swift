@@ -3,7 +3,7 @@ import SalesData
 import Yams
 
 /// Reads the keys of a scenario file from its YAML tree, strictly: unknown keys, wrong shapes, empty
-/// grids and duplicate names are ``ConfigurationError``s located at the key.
+/// grids and duplicate names are `ConfigurationError`s located at the key.
 struct ScenarioFileReader {
     let file: String
     let root: Node

@@ -12,7 +12,7 @@ import SalesData
 /// ```
 ///
 /// Each scenario writes `OUTPUT/<scenario name>/` (the files `plan run` writes). Its record gains the
-/// comparison figures the steps do not record themselves (``ScenarioMetrics``). The plan runs on a
+/// comparison figures the steps do not record themselves (`ScenarioMetrics`). The plan runs on a
 /// thread of its own, never on the concurrency pool, so the batch's claim heartbeats keep running
 /// while `jobs` solvers work. A scenario whose plan is rejected (a bad override value) or whose step
 /// fails gets a failed record; only an output folder that cannot be written throws.

@@ -7,7 +7,7 @@ extension QuotaPlanConfiguration: ValidatedRequest {
     /// ```swift
     /// let config = try QuotaPlanConfiguration(yaml: "target: 50000000\nbasis: history:0.5,potential:0.5\n")
     /// ```
-    /// - Throws: ``ConfigurationError`` located at `file:line:column` with the key path: malformed
+    /// - Throws: `ConfigurationError` located at `file:line:column` with the key path: malformed
     ///   YAML, an unknown key (`targt:`), a wrong type, or a value out of its domain.
     public init(yaml: String, file: String = "quota.yaml") throws(ConfigurationError) {
         let document = try YAMLConfiguration(yaml: yaml, file: file)

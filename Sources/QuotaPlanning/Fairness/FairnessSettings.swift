@@ -20,7 +20,7 @@ public struct FairnessSettings: Sendable, Hashable, Codable {
         case basis
         /// Seat quotas give every seat of the plan the same probability of reaching quota (as far
         /// as growth bounds and overrides allow); unit pools follow from their seats
-        /// (``PlanWideEqualProbability``).
+        /// (`PlanWideEqualProbability`).
         case equalProbability = "equal-probability"
         /// Seat quotas give the seats of one first-line group the same probability of reaching
         /// quota, inside the pool the basis cascade gave that group; the level differs between

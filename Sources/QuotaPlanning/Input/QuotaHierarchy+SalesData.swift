@@ -1,7 +1,7 @@
 import SalesData
 
 extension QuotaHierarchy {
-    /// Builds the quota tree from the sales-data domain: the territory ``Hierarchy`` gives the
+    /// Builds the quota tree from the sales-data domain: the territory `Hierarchy` gives the
     /// structure (leaf territories are seats), each seat takes its staffing from the rep who covers
     /// it (`Rep.territoryID`, else `Territory.ownerID`), and accounts roll up by territory (else by
     /// their owner's territory): prior-year and trailing-12-month sales, and as potential any
@@ -14,7 +14,7 @@ extension QuotaHierarchy {
     /// let tree = try QuotaHierarchy(hierarchy: territories, reps: reps, accounts: accounts,
     ///                               potentialMeasure: "annualRevenue")
     /// ```
-    /// - Throws: ``QuotaError/badInput(file:line:column:value:expected:)`` (at `accountsFile`, line 1)
+    /// - Throws: ``QuotaError/badInput(file:line:position:column:value:expected:)`` (at `accountsFile`, line 1)
     ///   when no account knows `potentialMeasure`, listing the measures the accounts do have;
     ///   ``QuotaError/invalidHierarchy(_:)`` for a forest.
     public init(

@@ -24,7 +24,7 @@ import SalesData
 public enum QuotaInput {
     /// Loads and validates the hierarchy.
     ///
-    /// - Throws: ``QuotaError/badInput(file:line:column:value:expected:)`` naming file, line and
+    /// - Throws: ``QuotaError/badInput(file:line:position:column:value:expected:)`` naming file, line and
     ///   column, or ``QuotaError/invalidHierarchy(_:)``.
     public static func load(nodes: URL, accounts: URL? = nil, potentialAttribute: String = "potential")
         throws(QuotaError)

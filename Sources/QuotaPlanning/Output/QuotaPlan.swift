@@ -59,7 +59,7 @@ public struct FairnessReport: Sendable, Hashable, Codable {
     /// The probability every seat would share if the seats' total quota were split by equal
     /// probability of attainment.
     public let equalProbabilityLevel: Double
-    /// The common probability of the plan-wide equal-probability split (``PlanWideEqualProbability``)
+    /// The common probability of the plan-wide equal-probability split (`PlanWideEqualProbability`)
     /// of the company target, with growth bounds and overrides; `nil` without expected sales.
     public internal(set) var planWideLevel: Double?
     /// Seats a growth bound keeps off that plan-wide level.

@@ -4,7 +4,7 @@ internal import PostgresNIO
 /// A run store on a PostgreSQL server, through PostgresNIO: one store that many machines write (the
 /// shards of a scenario batch on Kubernetes or Slurm).
 ///
-/// Same schema and migrations as ``SQLiteRunStore`` (``RunStoreSchema``). Every method is one
+/// Same schema and migrations as ``SQLiteRunStore`` (`RunStoreSchema`). Every method is one
 /// transaction; migrations serialize on an advisory lock, duplicate runs are refused with
 /// `INSERT … ON CONFLICT DO NOTHING`, and a claim inserts its row the same way, then decides on the
 /// row locked with `SELECT … FOR UPDATE`, so two workers never both hold a fresh claim.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A run record flattened into the rows of the schema's tables (``RunStoreSchema``), and back.
+/// A run record flattened into the rows of the schema's tables (`RunStoreSchema`), and back.
 ///
 /// Both backends write and read these rows, so the mapping between records and tables, and the checks
 /// on values read back, live in one place. Positions keep the order of steps, inputs and outputs.

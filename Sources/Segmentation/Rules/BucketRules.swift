@@ -36,7 +36,7 @@ public struct BucketRules: Sendable, Hashable, Codable {
 
     /// Decodes rules strictly (unknown keys and operators are errors located at file:line:column).
     ///
-    /// - Throws: ``ConfigurationError`` naming the file, line, column and key path.
+    /// - Throws: `ConfigurationError` naming the file, line, column and key path.
     public init(yaml: String, file: String) throws(ConfigurationError) {
         try self.init(document: try YAMLConfiguration(yaml: yaml, file: file))
     }

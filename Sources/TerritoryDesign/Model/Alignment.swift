@@ -61,7 +61,7 @@ public struct Alignment: Sendable, Hashable, Codable {
     public var boundScope: BoundScope = .allAlignments
     /// `(objective − bound) / objective`, 0 when both are 0.
     public var gap: Double
-    /// Why the search stopped, in the shared vocabulary: ``Termination/optimal`` once the gap is
+    /// Why the search stopped, in the shared vocabulary: `Termination.optimal` once the gap is
     /// within the requested one (see ``gap``); `feasible(time)` when the time limit (or the share of it
     /// a phase is given) stopped the search first, so the result depends on the machine's speed;
     /// `feasible(searchExhausted)` when the search ran out of improving moves or iterations and no
@@ -91,14 +91,14 @@ public struct Alignment: Sendable, Hashable, Codable {
 extension Alignment {
     /// Marks the bound as valid for the returned centres only: ``gap`` stays relative to it, but
     /// writers print no gap, and a proof of optimality for those centres is not one for the plan
-    /// (``Termination/optimal`` becomes `.feasible(limit: .searchExhausted)`).
+    /// (`Termination.optimal` becomes `.feasible(limit: .searchExhausted)`).
     mutating func restrictBoundToGivenCentres() {
         boundScope = .givenCentres
         if termination == .optimal { termination = .feasible(limit: .searchExhausted) }
     }
 
     /// Replaces the bound by `value` (valid over all alignments), recomputing the gap and the
-    /// termination it justifies: ``Termination/optimal`` when the gap is within `targetGap`, and a
+    /// termination it justifies: `Termination.optimal` when the gap is within `targetGap`, and a
     /// claimed optimum the new bound does not support becomes `.feasible(limit: .searchExhausted)`.
     mutating func replaceBound(with value: Double, targetGap: Double) {
         bound = min(value, objective)

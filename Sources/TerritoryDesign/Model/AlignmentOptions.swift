@@ -77,7 +77,7 @@ public struct AlignmentOptions: Sendable {
     /// limit, between 1 and 30 seconds.
     public var explanationTimeLimit: Duration { .seconds(timeLimit.isNaN ? 1 : min(30, max(1, 0.1 * timeLimit))) }
 
-    /// The time limit as a `Duration`, validated by ``Deadline/timeLimit(seconds:name:)``.
+    /// The time limit as a `Duration`, validated by `Deadline.timeLimit(seconds:name:)`.
     ///
     /// - Throws: ``TerritoryError/invalidProblem(_:)`` for NaN, ≤ 0 or absurdly large limits.
     public func validatedTimeLimit() throws -> Duration {
