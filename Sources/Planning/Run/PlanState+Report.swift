@@ -30,6 +30,7 @@ extension PlanState {
         guard !sources.isEmpty else { return nil }
         sources.accounts = stage.appendingPathComponent("accounts.csv")
         sources.stateOutline = ReportSources.findStateOutline(executable: Bundle.main.executableURL)
+        sources.countyOutline = ReportSources.findCountyOutline(executable: Bundle.main.executableURL)
         // the comp section's plan folder draws each plan's payout curve
         if let comp = plan.comp { sources.plans = URL(fileURLWithPath: comp.plans) }
         let page = HTMLReport(

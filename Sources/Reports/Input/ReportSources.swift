@@ -28,6 +28,9 @@ public struct ReportSources: Sendable, Hashable {
     public var accounts: URL?
     /// The state outline, `Data/geo/us-states.csv`.
     public var stateOutline: URL?
+    /// The county outlines, `Data/geo/us-counties.csv`: drawn when the territories are built from
+    /// counties (every county's accounts in one territory).
+    public var countyOutline: URL?
     /// The comp output folder (`measurements.csv`, `statements.csv`, …).
     public var pay: URL?
     /// The simulation output folder (`summary.csv`, `reps.csv`).
@@ -86,7 +89,16 @@ public struct ReportSources: Sendable, Hashable {
     /// `Data/geo/us-states.csv` in the current folder or in a folder above `executable` (a
     /// checkout's `.build/debug/meridian`), or `nil` when neither has it (the map then has no outline).
     public static func findStateOutline(executable: URL? = nil) -> URL? {
-        let relative = "Data/geo/us-states.csv"
+        findGeoFile("Data/geo/us-states.csv", executable: executable)
+    }
+
+    /// `Data/geo/us-counties.csv`, searched as ``findStateOutline(executable:)`` searches, or `nil`
+    /// (county-built territories are then drawn as hulls).
+    public static func findCountyOutline(executable: URL? = nil) -> URL? {
+        findGeoFile("Data/geo/us-counties.csv", executable: executable)
+    }
+
+    private static func findGeoFile(_ relative: String, executable: URL?) -> URL? {
         var folders = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         var folder = executable?.resolvingSymlinksInPath().deletingLastPathComponent()
         while let current = folder, current.path != "/" {

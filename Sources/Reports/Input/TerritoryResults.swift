@@ -27,6 +27,9 @@ struct TerritoryResults: Sendable {
         var distance: Double?
         var latitude: Double?
         var longitude: Double?
+        /// The county (FIPS code) the account lies in: its `county_fips` column, or its `fips` id
+        /// when the units are counties.
+        var county: String?
         /// The account's value of each measure (same order as ``TerritoryResults/measures``), when the
         /// accounts file has the column.
         var values: [Double?]
@@ -144,7 +147,7 @@ struct TerritoryResults: Sendable {
         return (0..<table.rowCount).map { r in
             AccountRow(
                 id: ids[r] ?? "", before: old[r] ?? "", after: new[r] ?? "", moved: moved[r] == "true",
-                distance: distance.isEmpty ? nil : distance[r], latitude: nil, longitude: nil, values: [])
+                distance: distance.isEmpty ? nil : distance[r], latitude: nil, longitude: nil, county: nil, values: [])
         }
     }
 
@@ -186,7 +189,14 @@ struct TerritoryResults: Sendable {
 
     /// Adds locations and measure values from the accounts table, and the before totals.
     mutating func join(accounts table: ColumnTable) throws {
-        let ids = try table.strings("id")
+        guard let idColumn = table.column(ColumnTable.unitIDColumns) else {
+            throw ReportsError.badFile(
+                file: table.file, line: 1,
+                reason: "no id column; expected one of \(ColumnTable.unitIDColumns.joined(separator: ", "))")
+        }
+        let ids = table.columns[idColumn]
+        let countyColumn = table.column(["county_fips", "fips"])
+        let counties = countyColumn.map { table.columns[$0] } ?? []
         let latitude = table.has("latitude") ? try table.numbers("latitude") : []
         let longitude = table.has("longitude") ? try table.numbers("longitude") : []
         let values = try measures.map { table.has($0) ? try table.numbers($0) : [] }
@@ -200,6 +210,7 @@ struct TerritoryResults: Sendable {
                 accounts[i].longitude = longitude[r]
             }
             accounts[i].values = values.map { $0.isEmpty ? nil : $0[r] }
+            if !counties.isEmpty { accounts[i].county = counties[r].flatMap { $0.isEmpty ? nil : $0 } }
         }
         guard values.allSatisfy({ !$0.isEmpty }) else { return }
         var before = [String: [Double]]()

@@ -51,9 +51,12 @@ public struct HTMLReport: Sendable {
         if let folder = sources.territories {
             let results = try TerritoryResults.load(folder: folder, accountsFile: sources.accounts)
             if results.hasLocations {
-                let outline = try sources.stateOutline.map(StateOutline.load)
+                let outline = try sources.stateOutline.map(GeoOutline.states)
+                let counties = try sources.countyOutline.map(GeoOutline.counties)
                 out.append(
-                    Section(id: "map", title: "Map", body: MapSection(results: results, outline: outline).html()))
+                    Section(
+                        id: "map", title: "Map",
+                        body: MapSection(results: results, outline: outline, counties: counties).html()))
             } else {
                 out.append(
                     Section(

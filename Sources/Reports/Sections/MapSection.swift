@@ -1,14 +1,19 @@
 import Foundation
 
-/// The map: the state outline, accounts as points coloured by territory, territory hulls and
+/// The map: the state outline, accounts as points coloured by territory, territory outlines and
 /// centres, before and after; the data for hover and the toggle goes in a JSON block.
+///
+/// A territory's outline is the set of its counties when the territories are built from counties
+/// (see ``countyTerritories(before:index:)``) and the county outlines are at hand; otherwise the
+/// convex hull of most of its accounts.
 ///
 /// With more than ``aggregateAbove`` located accounts, points are aggregated on a 3-pixel grid
 /// per (territory after, territory before, moved) and drawn with an area growing with the count.
 struct MapSection {
     static let aggregateAbove = 20_000
     let results: TerritoryResults
-    let outline: StateOutline?
+    let outline: GeoOutline?
+    var counties: GeoOutline? = nil
     let projection = MapProjection()
 
     /// The section's HTML (SVG plus controls and the hover data).
@@ -29,8 +34,14 @@ struct MapSection {
         var svg =
             "<svg id=\"map-svg\" class=\"map show-after\" viewBox=\"0 0 \(Int(MapProjection.width)) \(Int(MapProjection.height))\" role=\"img\" aria-label=\"Accounts by territory on a US map\">"
         svg += statesLayer()
-        svg += hullLayer(points: points, index: index, centres: centres, styles: styles, before: false)
-        svg += hullLayer(points: points, index: index, centres: centres, styles: styles, before: true)
+        let countyBuilt = [false, true].map { countyTerritories(before: $0, index: index) }
+        for (side, before) in [false, true].enumerated() {
+            if let territoryOf = countyBuilt[side], let counties {
+                svg += countyLayer(territoryOf, counties: counties, styles: styles, before: before)
+            } else {
+                svg += hullLayer(points: points, index: index, centres: centres, styles: styles, before: before)
+            }
+        }
         svg += pointLayer(points: points, index: index, styles: styles)
         svg += "<g class=\"centres\">"
         for (t, c) in centres.enumerated() {
@@ -45,7 +56,7 @@ struct MapSection {
             <button type="button" id="show-after" class="on" aria-pressed="true">After</button>
             <button type="button" id="show-before" aria-pressed="false">Before</button>
             <label><input type="checkbox" id="highlight-moved"> Highlight the \(HTMLText.number(Double(moved))) moved accounts</label>
-            <span class="legend-note">\(HTMLText.number(Double(located))) accounts in \(ids.count) territories\(located > Self.aggregateAbove ? ", aggregated on a 3-pixel grid" : ""); + marks a territory centre; an outline wraps the \(Int(Self.outlineShare * 100)) % of a territory's accounts nearest its centre; hover a point or an outline for its figures.</span>
+            <span class="legend-note">\(HTMLText.number(Double(located))) accounts in \(ids.count) territories\(located > Self.aggregateAbove ? ", aggregated on a 3-pixel grid" : ""); + marks a territory centre; \(countyBuilt[0] != nil ? "each territory is drawn as the counties its accounts lie in" : "an outline wraps the \(Int(Self.outlineShare * 100)) % of a territory's accounts nearest its centre"); hover a point or an outline for its figures.</span>
             </div>
             """
         html += "<div class=\"map-wrap\">" + svg + "<div id=\"tip\" role=\"tooltip\" hidden></div></div>"
@@ -86,6 +97,48 @@ struct MapSection {
                 d += (k == 0 ? "M" : "L") + HTMLText.coordinate(q.x) + " " + HTMLText.coordinate(q.y)
             }
             out += "<path class=\"state\" d=\"\(d)Z\"/>"
+        }
+        return out + "</g>"
+    }
+
+    /// Each county's territory before or after the realignment, when the territories are built from counties.
+    ///
+    /// Built from counties means: every located account names its county (`county_fips`, or a `fips`
+    /// id), no county's accounts lie in two territories, and the county outline has at least one of
+    /// those counties. `nil` otherwise, and the map draws hulls. Accounts without a territory on that
+    /// side are skipped.
+    func countyTerritories(before: Bool, index: [String: Int]) -> [String: Int]? {
+        guard let counties else { return nil }
+        var territoryOf = [String: Int]()
+        for account in results.accounts where account.latitude != nil && account.longitude != nil {
+            guard let county = account.county else { return nil }
+            guard let t = index[before ? account.before : account.after] else { continue }
+            if let other = territoryOf.updateValue(t, forKey: county), other != t { return nil }
+        }
+        guard counties.rings.contains(where: { territoryOf[$0.place] != nil }) else { return nil }
+        return territoryOf
+    }
+
+    /// One path per county that holds accounts, filled in its territory's colour; the counties of
+    /// `territoryOf` without an outline are left out (their accounts are still drawn as points).
+    private func countyLayer(
+        _ territoryOf: [String: Int], counties: GeoOutline, styles: TerritoryStyles, before: Bool
+    ) -> String {
+        var paths = [String: String](), order: [String] = []
+        for ring in counties.rings where territoryOf[ring.place] != nil {
+            let part = MapProjection.part(state: ring.state)
+            var d = ""
+            for (k, p) in ring.points.enumerated() {
+                let q = projection.project(longitude: p.longitude, latitude: p.latitude, in: part)
+                d += (k == 0 ? "M" : "L") + HTMLText.coordinate(q.x) + " " + HTMLText.coordinate(q.y)
+            }
+            if paths[ring.place] == nil { order.append(ring.place) }
+            paths[ring.place, default: ""] += d + "Z"
+        }
+        var out = "<g class=\"hulls counties \(before ? "hulls-before" : "hulls-after")\">"
+        for county in order {
+            guard let t = territoryOf[county], let d = paths[county] else { continue }
+            out += "<path class=\"cty h\(styles.symbol[t])\" data-t=\"\(t)\" d=\"\(d)\"/>"
         }
         return out + "</g>"
     }

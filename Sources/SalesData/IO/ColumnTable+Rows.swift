@@ -31,6 +31,11 @@ extension ColumnTable {
         }
     }
 
+    /// The names an alignment unit's id column goes by (an account, or a county by its FIPS code),
+    /// in the order ``column(_:)`` tries them: territory design reads units by them, the report joins
+    /// them to the assignment.
+    public static let unitIDColumns = ["id", "account_id", "accountid", "unit_id", "fips"]
+
     /// The index of the first header name that matches one of `names`, ignoring case and any
     /// character other than letters and digits (`Territory_ID` matches `territoryid`).
     public func column(_ names: [String]) -> Int? {

@@ -14,7 +14,7 @@ import SalesData
 /// let units = try AlignmentInput.units(from: url, measures: ["potential", "workload"])
 /// ```
 public enum AlignmentInput {
-    static let idNames = ["id", "account_id", "accountid", "unit_id", "fips"]
+    static let idNames = ColumnTable.unitIDColumns
     static let territoryIDNames = ["id", "territory_id", "territoryid", "territory", "fips"]
 
     /// Loads units.

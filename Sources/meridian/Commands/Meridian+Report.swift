@@ -38,6 +38,11 @@ extension Meridian {
         @Option(help: "State outline CSV (default Data/geo/us-states.csv, searched from here and the binary).")
         var geo: String?
         @Option(
+            help:
+                "County outline CSV, drawn when territories are built from counties (default Data/geo/us-counties.csv, searched as --geo is)."
+        )
+        var counties: String?
+        @Option(
             help: "Balance band of a measure when metrics.json has none, MEASURE=τ (repeatable), e.g. potential=0.15.")
         var tolerance: [String] = []
         @Option(help: "Page title.") var title: String?
@@ -55,6 +60,9 @@ extension Meridian {
             sources.stateOutline =
                 geo.map { URL(fileURLWithPath: $0) }
                 ?? ReportSources.findStateOutline(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
+            sources.countyOutline =
+                counties.map { URL(fileURLWithPath: $0) }
+                ?? ReportSources.findCountyOutline(executable: URL(fileURLWithPath: CommandLine.arguments[0]))
             let file = out.map { URL(fileURLWithPath: $0) } ?? sources.root.appendingPathComponent("report.html")
             try HTMLReport(sources: sources, tolerances: try tolerances(), title: title).write(to: file)
             print("wrote \(file.path)")
