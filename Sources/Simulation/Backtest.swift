@@ -145,8 +145,16 @@ extension SimulationStudy {
             throw .invalid(
                 field: "through", value: "\(cut)", expected: "the last day of a month of \(configuration.planYear)")
         }
+        // the realized figures are the quota component's: the baseline alone, without SPIFFs on drawn deals
         var request = simulation
-        request.scenarios = Array(simulation.scenarios.prefix(1))
+        request.scenarios = simulation.scenarios.prefix(1).map { scenario in
+            SimulationScenario(name: scenario.name, component: scenario.component)
+        }
+        request.reps = simulation.reps.map { rep in
+            var rep = rep
+            rep.deals = []
+            return rep
+        }
         let summary = try await MonteCarloSimulator().run(request)
 
         let credits = try Self.creditToDate(

@@ -17,6 +17,11 @@ public struct CalibratedRep: Sendable, Hashable {
     public var sigmaSegment: Double
     /// Year-over-year monthly pairs the territory's spread is estimated from.
     public var historyPairs: Int
+    /// Per SPIFF of the model, the territory's deal rate the person's drawn deals follow.
+    ///
+    /// Deals per currency unit of the component's sales in the territory's history (the pooled rate
+    /// without sales there). The expected count is in ``SimulatedRep/deals``.
+    public var dealRates: [Double] = []
     /// The share of a year's sales that falls in the person's time in seats in the plan year, weighted by
     /// the history's seasonality (1 for a full year; a hire starting in August gets the August-December share).
     public var seatShare: Double = 1
@@ -33,6 +38,9 @@ public struct CalibratedModel: Sendable {
     public var skipped: [(RepID, String)]
     /// Per calendar month, its share of the component's sales in the complete history years (sums to 1).
     public var seasonality: [Double] = [Double](repeating: 1.0 / 12, count: 12)
+    /// The SPIFFs paid on drawn deals, as the baseline plans define them (each person's deal profiles
+    /// follow this order).
+    public var spiffs: [PlanComponent] = []
 }
 
 /// Calibrates per-person lognormal sales from the quota step's expected sales and the history's volatility.
@@ -58,6 +66,14 @@ public struct CalibratedModel: Sendable {
 /// - **Quota** = the quota step's annual quota of the seat (already fitted to a starting seat);
 ///   **target incentive** = the plan version's, prorated by days in seat when the plan prorates it.
 ///
+/// - **Deals** (for each SPIFF of `spiffs`, deal-level sampling): the SPIFF's qualifying deals in the
+///   history before the plan year (transactions that pass its filter, amounts above zero, credited by
+///   territory as the component's sales are), per currency unit of the component's sales there, gives the
+///   territory's deal rate (the rate of all simulated territories together when the territory has no
+///   component sales). The person's expected count = Σ over seats of the seat's rate × the seat's part of
+///   the mean above; deal amounts are the territory's historical qualifying amounts (all territories' when
+///   it has fewer than five). A person whose plan lacks the SPIFF gets no deals for it.
+///
 /// A quarter or month component is paid on the year's window: equal quarters are assumed, which
 /// understates the cost of convex plans when quarters differ.
 public enum Calibration {
@@ -67,7 +83,7 @@ public enum Calibration {
     ///   component no one's plan holds.
     public static func calibrate(
         dataset: SalesDataset, datasetFolder: URL, plans: PlanBook, quotaStep: URL, component name: String,
-        planYear: Int
+        planYear: Int, spiffs: [String] = []
     ) throws(SimulationError) -> CalibratedModel {
         let quotas = try QuotaStepRows(contentsOf: quotaStep)
         let alignment: EffectiveDatedAlignment
@@ -76,16 +92,18 @@ public enum Calibration {
         }
         return try calibrate(
             dataset: dataset, alignment: alignment, plans: plans, quotas: quotas.rows, component: name,
-            planYear: planYear)
+            planYear: planYear, spiffs: spiffs)
     }
 
     /// Calibrates `component` from inputs already in memory: the quota step's seats by node id (a plan
     /// run's quota result) and the alignment that credits the history (a plan run's new alignment).
     ///
-    /// - Throws: ``SimulationError`` for a component no one's plan holds or one that is not a quota component.
+    /// - Throws: ``SimulationError`` for a component no one's plan holds or one that is not a quota component,
+    ///   or a SPIFF of `spiffs` that no simulated person's plan holds, that is not a SPIFF, or that does not
+    ///   count revenue credit.
     public static func calibrate(
         dataset: SalesDataset, alignment: EffectiveDatedAlignment, plans: PlanBook, quotas: [String: QuotaStepSeat],
-        component name: String, planYear: Int
+        component name: String, planYear: Int, spiffs: [String] = []
     ) throws(SimulationError) -> CalibratedModel {
         for (node, seat) in quotas.sorted(by: { $0.key < $1.key }) {
             for (field, value) in [("quota", seat.quota), ("expected_sales", seat.expectedSales)]
@@ -129,6 +147,22 @@ public enum Calibration {
                 field: "component", value: name, expected: "a quota component of a plan in force in \(planYear)")
         }
         annual.period = .year
+        var spiffComponents: [PlanComponent] = []
+        for spiff in spiffs {
+            guard let found = chosen.lazy.compactMap({ $0.2.components.first { $0.name == spiff } }).first else {
+                throw .invalid(
+                    field: "spiffs", value: spiff, expected: "a SPIFF component of the plans of the people simulated")
+            }
+            guard case .spiff = found.kind else {
+                throw .unsupportedComponent(spiff, reason: "not a SPIFF: only SPIFFs are paid on drawn deals")
+            }
+            guard found.creditKinds.contains(.revenue) else {
+                throw .unsupportedComponent(
+                    spiff,
+                    reason: "deals are drawn on the person's own territory, and this SPIFF counts no revenue credit")
+            }
+            spiffComponents.append(found)
+        }
 
         var seats: [RepID: [Seat]] = [:]
         for (rep, _, _, _) in chosen {
@@ -138,6 +172,9 @@ public enum Calibration {
             dataset: dataset, alignment: alignment, component: annual, before: yearStart,
             territories: Set(chosen.map(\.1) + seats.values.flatMap { $0.map(\.territory) }))
         let seasonality = history.seasonality()
+        let deals = DealHistory(
+            dataset: dataset, alignment: alignment, spiffs: spiffComponents, before: yearStart,
+            territories: Set(chosen.map(\.1) + seats.values.flatMap { $0.map(\.territory) }))
         var bySegment: [String: [Double]] = [:]
         for (_, territory, _, _) in chosen {
             bySegment[quotas.rows[territory.rawValue]?.parent ?? "", default: []].append(
@@ -154,14 +191,25 @@ public enum Calibration {
             let share = history.share(territory)
             var expected = 0.0
             var seatShare = 0.0
+            var expectedDeals = [Double](repeating: 0, count: spiffComponents.count)
             for seat in seats[rep.id] ?? [] {
                 guard let seatRow = quotas.rows[seat.territory.rawValue] else { continue }
                 let fraction = Self.seasonalShare(seat, seasonality: seasonality, year: planYear)
                 // The quota step's expectation already covers the start and ramp it planned (capacity);
                 // a person holding the seat for less of the year than planned gets that part of it.
                 let planned = seatRow.capacity > 0 ? min(1, fraction / seatRow.capacity) : fraction
-                expected += seatRow.expectedSales * history.share(seat.territory) * planned
+                let part = seatRow.expectedSales * history.share(seat.territory) * planned
+                expected += part
                 seatShare += fraction
+                for k in spiffComponents.indices {
+                    expectedDeals[k] += part * deals.rate(k, seat.territory, componentSales: history)
+                }
+            }
+            let holds = Set(version.components.map(\.name))
+            let profiles = spiffComponents.indices.map { k in
+                holds.contains(spiffComponents[k].name)
+                    ? DealProfile(expectedCount: min(expectedDeals[k], 1e6), sizes: deals.sizes(k, territory))
+                    : DealProfile(expectedCount: 0)
             }
             let mean = max(expected, 1)
             let days = daysInSeat(rep, from: yearStart, through: yearEnd)
@@ -173,14 +221,16 @@ public enum Calibration {
                 CalibratedRep(
                     simulated: SimulatedRep(
                         id: rep.id, quota: Money(cents: Int64((row.quota * 100).rounded())), targetIncentive: ti,
-                        meanSales: mean, sigma: min(max(sigma, 0.05), 3)),
+                        meanSales: mean, sigma: min(max(sigma, 0.05), 3), deals: profiles),
                     territory: territory, segment: row.parent, expectedSales: row.expectedSales,
                     componentShare: share, sigmaOwn: own.value, sigmaSegment: segmentVariance.squareRoot(),
-                    historyPairs: own.pairs, seatShare: seatShare))
+                    historyPairs: own.pairs,
+                    dealRates: spiffComponents.indices.map { deals.rate($0, territory, componentSales: history) },
+                    seatShare: seatShare))
         }
         return CalibratedModel(
             reps: reps, marketCorrelation: history.marketCorrelation(), component: annual, skipped: skipped,
-            seasonality: seasonality)
+            seasonality: seasonality, spiffs: spiffComponents)
     }
 
     /// The person's seats clipped to the plan year and to their employment (hire date to termination).
@@ -340,6 +390,12 @@ struct History {
         return weights.map { $0 / total }
     }
 
+    /// The component's qualifying sales of the territory in the history, in currency units.
+    func componentSales(_ territory: TerritoryID) -> Double { Double(qualifyingTotal[territory] ?? 0) / 100 }
+
+    /// The component's qualifying sales of every territory in the history, in currency units.
+    var totalComponentSales: Double { Double(qualifyingTotal.values.reduce(0, +)) / 100 }
+
     /// The component's share of the territory's net sales (1 without history).
     func share(_ territory: TerritoryID) -> Double {
         guard let total = net[territory], total > 0 else { return 1 }
@@ -389,5 +445,44 @@ struct History {
         let variance = averages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(averages.count - 1)
         let rho = (Double(count) * variance - 1) / Double(count - 1)
         return min(max(rho, 0), 0.9)
+    }
+}
+
+/// The historical qualifying deals of each SPIFF by territory: how many (amounts above zero) and their
+/// amounts, for deal-level sampling.
+struct DealHistory {
+    /// Per SPIFF: territory → deal amounts.
+    private var amounts: [[TerritoryID: [Money]]]
+
+    init(
+        dataset: SalesDataset, alignment: EffectiveDatedAlignment, spiffs: [PlanComponent], before: CalendarDate,
+        territories: Set<TerritoryID>
+    ) {
+        amounts = [[TerritoryID: [Money]]](repeating: [:], count: spiffs.count)
+        guard !spiffs.isEmpty else { return }
+        for transaction in dataset.transactions where transaction.date < before && transaction.amount > 0 {
+            guard let territory = alignment.territory(of: transaction.accountID, on: transaction.date),
+                territories.contains(territory), let money = Money(exactly: transaction.amount)
+            else { continue }
+            for (k, spiff) in spiffs.enumerated() where spiff.qualifies(transaction) {
+                amounts[k][territory, default: []].append(money)
+            }
+        }
+    }
+
+    /// SPIFF `k`'s deals per currency unit of the component's sales in `territory`'s history; the rate of
+    /// all territories together when the territory has no component sales; 0 without any.
+    func rate(_ k: Int, _ territory: TerritoryID, componentSales history: History) -> Double {
+        let own = history.componentSales(territory)
+        if own > 0 { return Double(amounts[k][territory]?.count ?? 0) / own }
+        let total = history.totalComponentSales
+        return total > 0 ? Double(amounts[k].values.reduce(0) { $0 + $1.count }) / total : 0
+    }
+
+    /// SPIFF `k`'s deal amounts in `territory`'s history, or every territory's (in territory order) when
+    /// it has fewer than five.
+    func sizes(_ k: Int, _ territory: TerritoryID) -> [Money] {
+        if let own = amounts[k][territory], own.count >= 5 { return own }
+        return amounts[k].keys.sorted().flatMap { amounts[k][$0] ?? [] }
     }
 }

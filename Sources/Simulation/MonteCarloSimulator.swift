@@ -13,7 +13,14 @@ import SalesData
 ///
 /// Sales of person i in trial t: S = exp(μᵢ + σᵢ Z), μᵢ = ln(meanᵢ) − σᵢ²/2 (so E[S] = meanᵢ),
 /// Z = √ρ M + √(1 − ρ) εᵢ with one market factor M per trial. Drawn sales are rounded to the cent and
-/// paid by ``Incentives/PlanComponent/payout(credit:quota:annualTargetIncentive:)``.
+/// paid by Incentives' `PlanComponent.payout(credit:quota:annualTargetIncentive:)`.
+///
+/// With SPIFFs (deal-level sampling), each person's qualifying deals are drawn too (``DealProfile``): a
+/// Poisson count with mean `expectedCount` × S ÷ meanᵢ, each deal in a month drawn from the request's
+/// seasonality and, for a percentage SPIFF, with an amount resampled from the person's history; every
+/// month's deals are paid by the engine's SPIFF rule (`PlanComponent.spiffPayout(monthCredits:)`) and
+/// added to the trial's payout. Deals draw from a stream of their own, so the sales draws (and every
+/// figure of a request without SPIFFs) do not change when SPIFFs are added.
 ///
 /// Determinism: trial t draws from its own generator, `SplitMixGenerator(seed:).fork(t)`, and results are
 /// stored by trial index, so the same seed gives the same numbers whatever the chunking and the
@@ -66,19 +73,26 @@ public struct MonteCarloSimulator: Sendable {
         var shares: [Double] = []
         var revenue: [Double] = []
         var payouts = [[Double]](repeating: [], count: request.scenarios.count)
+        var spiffs = [[Double]](repeating: [], count: request.scenarios.count)
         var hits = [Int](repeating: 0, count: request.reps.count)
         for result in results {
             guard let result else { continue }
             shares += result.share
             revenue += result.revenue
-            for index in payouts.indices { payouts[index] += result.payout[index] }
+            for index in payouts.indices {
+                payouts[index] += result.payout[index]
+                spiffs[index] += result.spiff[index]
+            }
             for index in hits.indices { hits[index] += result.hits[index] }
         }
         let odds = hits.map { Double($0) / Double(request.trials) }
-        return zip(request.scenarios, payouts).map { scenario, payout in
-            SimulationSummary(
-                scenario: scenario.name, trials: request.trials, seed: request.seed, trialShareAtQuota: shares,
-                trialPayout: payout, trialRevenue: revenue, attainmentProbability: odds)
+        return request.scenarios.indices.map { index in
+            var summary = SimulationSummary(
+                scenario: request.scenarios[index].name, trials: request.trials, seed: request.seed,
+                trialShareAtQuota: shares, trialPayout: payouts[index], trialRevenue: revenue,
+                attainmentProbability: odds)
+            if request.spiffCount > 0 { summary.trialSpiffPayout = spiffs[index] }
+            return summary
         }
     }
 }
@@ -88,6 +102,8 @@ private struct ChunkResult: Sendable {
     var share: [Double] = []
     /// Per scenario, per trial.
     var payout: [[Double]]
+    /// Per scenario, per trial: the part of the payout paid by SPIFFs.
+    var spiff: [[Double]]
     var revenue: [Double] = []
     /// Per person: trials at or above quota.
     var hits: [Int]
@@ -98,6 +114,9 @@ private struct Model: Sendable {
     let reps: [SimulatedRep]
     let mu: [Double]
     let components: [PlanComponent]
+    /// Per scenario, its SPIFFs (one per deal profile of every person).
+    let spiffs: [[PlanComponent]]
+    let months: WeightedSampler
     let seed: UInt64
     let market: Double
     let idiosyncratic: Double
@@ -145,6 +164,55 @@ private struct Model: Sendable {
                     reason: "sales are drawn per year; the component's window is a \(component.period.rawValue)")
             }
         }
+        let spiffCount = request.spiffCount
+        for scenario in request.scenarios {
+            guard scenario.spiffs.count == spiffCount else {
+                throw .invalid(
+                    field: "\(scenario.name) SPIFFs", value: "\(scenario.spiffs.count)",
+                    expected: "\(spiffCount), as many as the first scenario")
+            }
+            for spiff in scenario.spiffs {
+                guard case .spiff = spiff.kind else {
+                    throw .unsupportedComponent(spiff.name, reason: "only SPIFF components are paid on drawn deals")
+                }
+            }
+        }
+        let paysPercent = (0..<spiffCount).map { k in
+            request.scenarios.contains { scenario in
+                if case .spiff(let spiff) = scenario.spiffs[k].kind, case .percent = spiff.pays { return true }
+                return false
+            }
+        }
+        for rep in request.reps {
+            guard rep.deals.count == spiffCount else {
+                throw .invalid(
+                    field: "\(rep.id) deal profiles", value: "\(rep.deals.count)",
+                    expected: "one per SPIFF (\(spiffCount))")
+            }
+            for (k, profile) in rep.deals.enumerated() {
+                guard profile.expectedCount.isFinite, profile.expectedCount >= 0, profile.expectedCount <= 1e6 else {
+                    throw .invalid(
+                        field: "\(rep.id) expected deals", value: "\(profile.expectedCount)",
+                        expected: "a number in [0, 1e6]")
+                }
+                guard profile.sizes.allSatisfy({ $0 > .zero }),
+                    !(paysPercent[k] && profile.expectedCount > 0 && profile.sizes.isEmpty)
+                else {
+                    throw .invalid(
+                        field: "\(rep.id) deal sizes", value: "\(profile.sizes.count) amounts",
+                        expected: "amounts above zero, at least one for a percentage SPIFF")
+                }
+            }
+        }
+        let weights = request.dealSeasonality
+        guard weights.count == 12, weights.allSatisfy({ $0.isFinite && $0 >= 0 }), weights.contains(where: { $0 > 0 })
+        else {
+            throw .invalid(
+                field: "deal seasonality", value: "\(weights.count) weights",
+                expected: "twelve finite weights ≥ 0, one above 0")
+        }
+        self.spiffs = request.scenarios.map(\.spiffs)
+        self.months = WeightedSampler(weights: weights)
         self.reps = request.reps
         self.mu = request.reps.map { log($0.meanSales) - $0.sigma * $0.sigma / 2 }
         self.components = request.scenarios.map(\.component)
@@ -153,18 +221,29 @@ private struct Model: Sendable {
         self.idiosyncratic = (1 - rho).squareRoot()
     }
 
+    /// The stream the deals draw from, apart from the sales draws.
+    static let dealStream: UInt64 = 0xDEA1_5EED
+
     /// Draws and pays trials `range`.
     func run(_ range: Range<Int>) throws(SimulationError) -> ChunkResult {
         var result = ChunkResult(
-            payout: [[Double]](repeating: [], count: components.count), hits: [Int](repeating: 0, count: reps.count))
+            payout: [[Double]](repeating: [], count: components.count),
+            spiff: [[Double]](repeating: [], count: components.count), hits: [Int](repeating: 0, count: reps.count))
         var payout = [Double](repeating: 0, count: components.count)
+        var spiffPaid = [Double](repeating: 0, count: components.count)
+        var monthDeals = [[Money]](repeating: [], count: 12)
         let root = SplitMixGenerator(seed: seed)
+        let dealRoot = SplitMixGenerator(seed: seed).fork(Self.dealStream)
         for trial in range {
             var random = root.fork(UInt64(trial))
+            var deals = dealRoot.fork(UInt64(trial))
             let factor = market > 0 ? random.normal() : 0
             var atQuota = 0
             // Sums of whole cents below 2⁵³ are exact in a Double.
-            for index in payout.indices { payout[index] = 0 }
+            for index in payout.indices {
+                payout[index] = 0
+                spiffPaid[index] = 0
+            }
             var revenue = 0.0
             for (index, rep) in reps.enumerated() {
                 let z = market * factor + idiosyncratic * random.normal()
@@ -189,9 +268,35 @@ private struct Model: Sendable {
                     payout[scenario] += Double(paid.cents)
                 }
                 revenue += Double(sales.cents)
+                for (k, profile) in rep.deals.enumerated() {
+                    let count = deals.poisson(mean: profile.expectedCount * Double(sales.cents) / 100 / rep.meanSales)
+                    guard count > 0 else { continue }
+                    for month in monthDeals.indices { monthDeals[month].removeAll(keepingCapacity: true) }
+                    for _ in 0..<count {
+                        let month = months.sample(using: &deals)
+                        let size =
+                            profile.sizes.isEmpty
+                            ? Money(cents: 100) : profile.sizes[deals.int(below: profile.sizes.count)]
+                        monthDeals[month].append(size)
+                    }
+                    for (scenario, list) in spiffs.enumerated() {
+                        var cents: Int64 = 0
+                        for month in monthDeals where !month.isEmpty {
+                            guard let paid = list[k].spiffPayout(monthCredits: month) else {
+                                throw .unsupportedComponent(list[k].name, reason: "the engine could not pay \(rep.id)")
+                            }
+                            cents += paid.cents
+                        }
+                        payout[scenario] += Double(cents)
+                        spiffPaid[scenario] += Double(cents)
+                    }
+                }
             }
             result.share.append(Double(atQuota) / Double(reps.count))
-            for index in payout.indices { result.payout[index].append(payout[index] / 100) }
+            for index in payout.indices {
+                result.payout[index].append(payout[index] / 100)
+                result.spiff[index].append(spiffPaid[index] / 100)
+            }
             result.revenue.append(revenue / 100)
         }
         return result

@@ -339,7 +339,10 @@ public struct PlanCostSolver: Sendable {
                 return scaled
             }
         }
-        request.scenarios = [SimulationScenario(name: simulation.scenarios[0].name, component: component)]
+        request.scenarios = [
+            SimulationScenario(
+                name: simulation.scenarios[0].name, component: component, spiffs: simulation.scenarios[0].spiffs)
+        ]
         return request
     }
 }

@@ -14,6 +14,7 @@ import SalesData
 /// component: new-business
 /// trials: 10000
 /// seed: 2026
+/// spiffs: [analytics-spiff]   # SPIFFs of the same plans, paid on drawn deals
 /// scenarios:
 ///   - {name: richer-accelerator, plans: Data/plans/ae-variant}
 /// ```
@@ -46,12 +47,15 @@ public struct SimulationConfiguration: Sendable, Hashable, Codable, ValidatedReq
     public var seed: UInt64
     /// The market factor's correlation; calibrated from history when absent.
     public var marketCorrelation: Double?
+    /// SPIFF components of the same plans paid on drawn deals (deal-level sampling, docs/simulation.md);
+    /// each scenario's plans must hold a component of the same name.
+    public var spiffs: [String]
     public var scenarios: [Scenario]
 
     public init(
         dataset: String = "Data/demo", plans: String = "Data/demo/plans", quotas: String = "", planYear: Int = 2026,
         component: String = "new-business", trials: Int = 10_000, seed: UInt64 = 2026,
-        marketCorrelation: Double? = nil, scenarios: [Scenario] = []
+        marketCorrelation: Double? = nil, spiffs: [String] = [], scenarios: [Scenario] = []
     ) {
         self.dataset = dataset
         self.plans = plans
@@ -61,11 +65,12 @@ public struct SimulationConfiguration: Sendable, Hashable, Codable, ValidatedReq
         self.trials = trials
         self.seed = seed
         self.marketCorrelation = marketCorrelation
+        self.spiffs = spiffs
         self.scenarios = scenarios
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case dataset, plans, quotas, planYear, component, trials, seed, marketCorrelation, scenarios
+        case dataset, plans, quotas, planYear, component, trials, seed, marketCorrelation, spiffs, scenarios
     }
 
     /// Every key a configuration file may hold.
@@ -82,6 +87,7 @@ public struct SimulationConfiguration: Sendable, Hashable, Codable, ValidatedReq
         trials = try container.decodeIfPresent(Int.self, forKey: .trials) ?? defaults.trials
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
         marketCorrelation = try container.decodeIfPresent(Double.self, forKey: .marketCorrelation)
+        spiffs = try container.decodeIfPresent([String].self, forKey: .spiffs) ?? defaults.spiffs
         scenarios = try container.decodeIfPresent([Scenario].self, forKey: .scenarios) ?? []
     }
 
@@ -101,6 +107,11 @@ public struct SimulationConfiguration: Sendable, Hashable, Codable, ValidatedReq
         }
         if let rho = marketCorrelation, !(rho.isFinite && rho >= 0 && rho < 1) {
             list.append(SimulationKeyError(key: "marketCorrelation", value: "\(rho)", expected: "a number in [0, 1)"))
+        }
+        var spiffNames: Set<String> = []
+        for (index, name) in spiffs.enumerated() where name.isEmpty || !spiffNames.insert(name).inserted {
+            list.append(
+                SimulationKeyError(key: "spiffs[\(index)]", value: name, expected: "a unique SPIFF component name"))
         }
         var names: Set<String> = ["plan"]
         for (index, scenario) in scenarios.enumerated() where !names.insert(scenario.name).inserted {

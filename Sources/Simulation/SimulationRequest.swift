@@ -15,13 +15,41 @@ public struct SimulatedRep: Sendable, Hashable {
     public var meanSales: Double
     /// Standard deviation of ln S.
     public var sigma: Double
+    /// The person's qualifying deals, drawn each trial: one profile per SPIFF of the request.
+    ///
+    /// ``SimulationRequest/spiffCount`` of them, in the scenarios' SPIFF order; empty without SPIFFs.
+    public var deals: [DealProfile] = []
 
-    public init(id: RepID, quota: Money, targetIncentive: Money, meanSales: Double, sigma: Double) {
+    public init(
+        id: RepID, quota: Money, targetIncentive: Money, meanSales: Double, sigma: Double, deals: [DealProfile] = []
+    ) {
         self.id = id
         self.quota = quota
         self.targetIncentive = targetIncentive
         self.meanSales = meanSales
         self.sigma = sigma
+        self.deals = deals
+    }
+}
+
+/// A person's qualifying deals for one SPIFF, drawn each trial (deal-level sampling).
+///
+/// Given the person's drawn sales S and mean sales m, the year's deal count is Poisson with mean
+/// `expectedCount` × S ÷ m (so a good year brings more deals and E[count] = `expectedCount`); each deal
+/// falls in a month drawn from the request's ``SimulationRequest/dealSeasonality`` and, for a SPIFF
+/// paying a percentage, has an amount drawn with replacement from `sizes`.
+///
+/// Invariant (checked by the simulator): `expectedCount` finite in [0, 10⁶]; `sizes` positive, and not
+/// empty when `expectedCount` is above zero and a SPIFF pays a percentage.
+public struct DealProfile: Sendable, Hashable {
+    /// Expected qualifying deals in the plan year.
+    public var expectedCount: Double
+    /// Historical qualifying deal amounts the drawn deals are resampled from.
+    public var sizes: [Money]
+
+    public init(expectedCount: Double, sizes: [Money] = []) {
+        self.expectedCount = expectedCount
+        self.sizes = sizes
     }
 }
 
@@ -29,12 +57,16 @@ public struct SimulatedRep: Sendable, Hashable {
 public struct SimulationScenario: Sendable, Hashable {
     public var name: String
     /// A `quota` component of a plan, evaluated by the comp engine
-    /// (``Incentives/PlanComponent/payout(credit:quota:annualTargetIncentive:)``) on each drawn outcome.
+    /// (`PlanComponent.payout(credit:quota:annualTargetIncentive:)`) on each drawn outcome.
     public var component: PlanComponent
+    /// SPIFF components paid month by month on the drawn deals by the engine's SPIFF rule
+    /// (`PlanComponent.spiffPayout(monthCredits:)`), one per ``DealProfile`` of each person, same order.
+    public var spiffs: [PlanComponent] = []
 
-    public init(name: String, component: PlanComponent) {
+    public init(name: String, component: PlanComponent, spiffs: [PlanComponent] = []) {
         self.name = name
         self.component = component
+        self.spiffs = spiffs
     }
 }
 
@@ -55,6 +87,12 @@ public struct SimulationRequest: Sendable {
     public var trialsPerChunk: Int
     /// Concurrent tasks at most (1 runs sequentially); results do not depend on it.
     public var parallelism: Int
+    /// Per calendar month, the share of the year's deals that fall in it (twelve weights summing to 1):
+    /// a SPIFF paid once per month pays for the months with at least one deal.
+    public var dealSeasonality: [Double] = [Double](repeating: 1.0 / 12, count: 12)
+
+    /// SPIFFs per scenario (the first scenario's count; every scenario and person must agree).
+    public var spiffCount: Int { scenarios.first?.spiffs.count ?? 0 }
 
     /// A request whose `scenarios` (at least one) are paid on common random numbers.
     public init(

@@ -80,25 +80,33 @@ public struct SimulationStudy: Sendable {
         }
         let model = try Calibration.calibrate(
             dataset: dataset, alignment: alignment, plans: baseline, quotas: quotas,
-            component: configuration.component, planYear: configuration.planYear)
-        var scenarios = [SimulationScenario(name: "plan", component: model.component)]
+            component: configuration.component, planYear: configuration.planYear, spiffs: configuration.spiffs)
+        var scenarios = [SimulationScenario(name: "plan", component: model.component, spiffs: model.spiffs)]
         for scenario in configuration.scenarios {
             let book = try Self.plans(scenario.plans)
-            guard
-                var component = book.plans.lazy.flatMap(\.versions).flatMap(\.components)
-                    .first(where: { $0.name == configuration.component })
-            else {
+            let components = Array(book.plans.lazy.flatMap(\.versions).flatMap(\.components))
+            guard var component = components.first(where: { $0.name == configuration.component }) else {
                 throw .invalid(
                     field: "scenarios.\(scenario.name).plans", value: scenario.plans,
                     expected: "a plan folder with the component \(configuration.component)")
             }
             component.period = .year
-            scenarios.append(SimulationScenario(name: scenario.name, component: component))
+            var spiffs: [PlanComponent] = []
+            for name in configuration.spiffs {
+                guard let spiff = components.first(where: { $0.name == name }) else {
+                    throw .invalid(
+                        field: "scenarios.\(scenario.name).plans", value: scenario.plans,
+                        expected: "a plan folder with the SPIFF \(name)")
+                }
+                spiffs.append(spiff)
+            }
+            scenarios.append(SimulationScenario(name: scenario.name, component: component, spiffs: spiffs))
         }
         let rho = configuration.marketCorrelation ?? model.marketCorrelation
-        let request = SimulationRequest(
+        var request = SimulationRequest(
             reps: model.reps.map(\.simulated), scenarios: scenarios, trials: configuration.trials,
             seed: configuration.seed, marketCorrelation: rho, trialsPerChunk: 100, parallelism: parallelism)
+        request.dealSeasonality = model.seasonality
         return (model, request, dataset)
     }
 
@@ -112,6 +120,24 @@ public struct SimulationStudy: Sendable {
         bracket: ClosedRange<Double>? = nil
     ) async throws(SimulationError) -> PlanCostSolution {
         let request = try prepare(configuration).request
+        return try await PlanCostSolver().solve(
+            PlanCostRequest(simulation: request, parameter: parameter, target: target, bracket: bracket))
+    }
+
+    /// ``solve(_:parameter:target:bracket:)`` on inputs already in memory, as
+    /// ``run(_:dataset:alignment:plans:quotas:)`` takes them (a plan run's realigned dataset, new
+    /// alignment, comp plans and quota step's seats); the configuration's path keys are not read.
+    ///
+    /// - Throws: ``SimulationError/unreachable(_:)`` when no value in the bracket meets the target, and
+    ///   the errors of ``run(_:dataset:alignment:plans:quotas:)``.
+    public func solve(
+        _ configuration: SimulationConfiguration, dataset: SalesDataset, alignment: EffectiveDatedAlignment,
+        plans baseline: PlanBook, quotas: [String: QuotaStepSeat], parameter: PlanParameter,
+        target: PlanCostTarget, bracket: ClosedRange<Double>? = nil
+    ) async throws(SimulationError) -> PlanCostSolution {
+        let request = try prepare(
+            configuration, dataset: dataset, alignment: alignment, plans: baseline, quotas: quotas
+        ).request
         return try await PlanCostSolver().solve(
             PlanCostRequest(simulation: request, parameter: parameter, target: target, bracket: bracket))
     }
@@ -145,10 +171,11 @@ public struct SimulationReport: Sendable {
     public func summaryCSV() -> String {
         var lines = ["scenario,figure,mean,mean_se,p10,p10_se,p50,p50_se,p90,p90_se"]
         for summary in summaries {
-            let figures: [(String, [Double])] = [
+            var figures: [(String, [Double])] = [
                 ("cost", summary.trialPayout), ("cost_of_sales", summary.trialCostOfSales),
                 ("share_at_quota", summary.trialShareAtQuota), ("revenue", summary.trialRevenue),
             ]
+            if !summary.trialSpiffPayout.isEmpty { figures.append(("spiff_cost", summary.trialSpiffPayout)) }
             for (name, values) in figures {
                 let mean = SimulationSummary.mean(values)
                 let p = Percentiles(of: values)
@@ -197,6 +224,11 @@ public struct SimulationReport: Sendable {
             text += "\(Self.percent(ratio.p90)); share at quota \(Self.percent(share.p10)) / "
             text += "\(Self.percent(share.p50)) / "
             text += "\(Self.percent(share.p90)) (mean \(Self.percent(summary.shareAtQuota)))\n"
+            if let spiff = summary.spiffPayout {
+                text +=
+                    "  of which SPIFFs (\(configuration.spiffs.joined(separator: ", ")), on drawn deals): P10/P50/P90 "
+                text += "\(Self.money(spiff.p10)) / \(Self.money(spiff.p50)) / \(Self.money(spiff.p90))\n"
+            }
         }
         return text
     }

@@ -64,6 +64,8 @@ public struct SimulationSummary: Sendable {
     public var trialPayout: [Double]
     /// Per trial: total drawn sales in currency units.
     public var trialRevenue: [Double]
+    /// Per trial: the part of ``trialPayout`` paid by SPIFFs on drawn deals; empty without SPIFFs.
+    public var trialSpiffPayout: [Double] = []
     /// Per person: the share of trials in which they reached quota.
     public var attainmentProbability: [Double]
 
@@ -83,6 +85,8 @@ public struct SimulationSummary: Sendable {
     public var shareAtQuota: Estimate { Self.mean(trialShareAtQuota) }
     public var shareAtQuotaPercentiles: Percentiles { Percentiles(of: trialShareAtQuota) }
     public var meanPayout: Estimate { Self.mean(trialPayout) }
+    /// The SPIFFs' cost at P10/P50/P90 (`nil` without SPIFFs).
+    public var spiffPayout: Percentiles? { trialSpiffPayout.isEmpty ? nil : Percentiles(of: trialSpiffPayout) }
     public var payout: Percentiles { Percentiles(of: trialPayout) }
     /// Cost of sales per trial: payout ÷ revenue.
     public var trialCostOfSales: [Double] { zip(trialPayout, trialRevenue).map { $0 / $1 } }

@@ -54,6 +54,46 @@ import Testing
                 == Data(contentsOf: out.appendingPathComponent("summary.csv")))
     }
 
+    /// The demo AE plan's $250 SPIFF per analytics booking, on drawn deals: the deals expected in 2026
+    /// follow the history's (two years of qualifying bookings before 2026, grown with the quota step's
+    /// expectation), the SPIFF cost is $250 a deal, and the sales draws are those without the SPIFF.
+    @Test func theDemoSpiffIsPaidOnDealsDrawnFromItsHistory() async throws {
+        let folder = try Fixtures.temporaryFolder(prefix: "meridian-simulate-spiff")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = Self.root.appendingPathComponent("Data/demo")
+        var configuration = SimulationConfiguration(
+            dataset: dataset.path, plans: Self.root.appendingPathComponent("Data/demo/plans").path,
+            quotas: try Self.quotaStep(in: folder).path, trials: 400, seed: 5, spiffs: ["analytics-spiff"])
+        let report = try await SimulationStudy().run(configuration)
+        #expect(report.model.spiffs.map(\.name) == ["analytics-spiff"])
+        let expected = report.model.reps.reduce(0) { $0 + ($1.simulated.deals.first?.expectedCount ?? 0) }
+        // the history's qualifying bookings: analytics, type booking, amount above zero, per year
+        let data = try SalesDataset.load(from: dataset)
+        let spiff = try #require(report.model.spiffs.first)
+        let before2026 = data.transactions.filter { $0.date.year < 2026 && $0.amount > 0 && spiff.qualifies($0) }
+        let years = Double(Set(before2026.map(\.date.year)).count)
+        let perYear = Double(before2026.count) / years
+        print("analytics SPIFF: \(before2026.count) deals in \(Int(years)) history years; 2026 expects \(expected)")
+        #expect(perYear > 100 && expected > 0.7 * perYear && expected < 1.5 * perYear, "\(expected) vs \(perYear)")
+        let summary = try #require(report.summaries.first)
+        let cost = try #require(summary.spiffPayout)
+        // every deal pays $250: the mean SPIFF cost is 250 × the mean deal count ≈ 250 × Σλ
+        let mean = summary.trialSpiffPayout.reduce(0, +) / Double(summary.trials)
+        #expect(abs(mean / 250 - expected) < 0.03 * expected, "\(mean / 250) deals vs \(expected)")
+        #expect(cost.p10.value <= cost.p50.value && cost.p50.value <= cost.p90.value)
+        #expect(report.summaryCSV().contains("\nplan,spiff_cost,"))
+        // the quota component's draws are those of a run without the SPIFF
+        configuration.spiffs = []
+        let plain = try #require(try await SimulationStudy().run(configuration).summaries.first)
+        #expect(plain.trialShareAtQuota == summary.trialShareAtQuota)
+        for t in 0..<summary.trials {
+            #expect(abs(summary.trialPayout[t] - plain.trialPayout[t] - summary.trialSpiffPayout[t]) < 1e-6)
+        }
+        // a quota component is not a SPIFF
+        configuration.spiffs = ["renewals"]
+        await #expect(throws: SimulationError.self) { try await SimulationStudy().run(configuration) }
+    }
+
     @Test func theNumbersDoNotDependOnTheThreadCount() async throws {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-simulate")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -109,6 +149,31 @@ import Testing
         // the plan supplies the quotas: --plan with --quotas is a usage error
         let usage = try MeridianProcess.run(["simulate", "--plan", plan.path, "--quotas", "q", "--out", "x"])
         #expect(usage.status == 64)
+
+        // solve --plan searches on the plan's own model: the same answer as solve on the files that
+        // `plan run` writes for the same plan (its quota step's folder, the dataset, the comp plans)
+        // (the small company's people stay below quota, so the quota scale, not the accelerator, moves the cost)
+        let solveArguments = [
+            "--target", "cost-of-sales=0.025", "--vary", "over-assignment", "--trials", "200", "--seed", "5",
+        ]
+        let onPlan = try MeridianProcess.run(
+            ["simulate", "solve", "--plan", plan.path, "--cache", cache] + solveArguments)
+        #expect(onPlan.status == 0, "\(onPlan.stderr)")
+        #expect(onPlan.stdout.contains("quotas: ") && onPlan.stdout.contains("(cache hit)"), "\(onPlan.stdout)")
+        #expect(!onPlan.stdout.contains("simulation: "))  // the step itself is not run
+        let run = try MeridianProcess.run(["plan", "run", plan.path, "--out", folder.path + "/run", "--cache", cache])
+        #expect(run.status == 0, "\(run.stderr)")
+        let onFiles = try MeridianProcess.run(
+            [
+                "simulate", "solve", "--dataset", company.path, "--plans",
+                Self.root.appendingPathComponent("Data/demo/plans").path, "--quotas", folder.path + "/run/quotas",
+            ] + solveArguments)
+        #expect(onFiles.status == 0, "\(onFiles.stderr)")
+        let answer = try #require(onFiles.stdout.split(separator: "\n").first { $0.hasPrefix("over-assignment = ") })
+        #expect(onPlan.stdout.contains(answer), "\(onPlan.stdout) vs \(onFiles.stdout)")
+        // backtest still reads the files
+        let backtest = try MeridianProcess.run(["simulate", "backtest", "--plan", plan.path])
+        #expect(backtest.status == 64, "\(backtest.stderr)")
     }
 
     @Test func aBadConfigExits65AtItsLine() throws {

@@ -311,25 +311,16 @@ extension PersonCalculation {
         var lines: [StatementLine] = []
         var trace = ["SPIFF credits \(period.first)…\(period.last): \(credits.count) transactions"]
         let rateText: String
-        switch (spiff.pays, spiff.per) {
-        case (.flat(let money), .transaction):
-            rateText = money.formatted
-            for credit in credits {
-                let amount = credit.amount.cents < 0 ? -money : money
-                lines.append(line(component, credit, rateText, amount))
-            }
-        case (.percent(let rate), .transaction):
-            rateText = rate.percentText
-            for credit in credits {
-                lines.append(line(component, credit, rateText, (rate.exact * ExactAmount(credit.amount)).rounded()))
-            }
-        case (.flat(let money), .period):
-            rateText = money.formatted + " once"
-            if credits.reduce(0, { $0 + $1.amount.cents }) > 0 { lines.append(line(component, nil, rateText, money)) }
-        case (.percent(let rate), .period):
-            rateText = rate.percentText + " once"
-            let total = ExactAmount(cents: credits.reduce(0) { $0 + $1.amount.cents })
-            if total > .zero { lines.append(line(component, nil, rateText, (rate.exact * total).rounded())) }
+        switch spiff.pays {
+        case .flat(let money): rateText = money.formatted + (spiff.per == .period ? " once" : "")
+        case .percent(let rate): rateText = rate.percentText + (spiff.per == .period ? " once" : "")
+        }
+        let amounts = spiff.amounts(credits: credits.map(\.amount))
+        switch spiff.per {
+        case .transaction:
+            for (credit, amount) in zip(credits, amounts) { lines.append(line(component, credit, rateText, amount)) }
+        case .period:
+            for amount in amounts { lines.append(line(component, nil, rateText, amount)) }
         }
         if lines.isEmpty { lines.append(line(component, nil, rateText, .zero)) }
         let amount = lines.reduce(Money.zero) { $0 + $1.amount }

@@ -34,6 +34,44 @@ extension PlanComponent {
 }
 
 extension PlanComponent {
+    /// The payout of this SPIFF component for one month's qualifying credits (each a credited
+    /// transaction's amount, refunds and cancellations negative): the engine's rule
+    /// (``Spiff/amounts(credits:)``) summed, for a simulation that draws deals instead of crediting
+    /// transactions.
+    ///
+    /// ```swift
+    /// // $250 per qualifying booking; a cancelled one takes its $250 back
+    /// spiff.spiffPayout(monthCredits: [Money(cents: 1_200_000), Money(cents: 300_000), Money(cents: -300_000)])  // $250.00
+    /// ```
+    ///
+    /// - Returns: `nil` when the component is not a SPIFF.
+    public func spiffPayout(monthCredits: [Money]) -> Money? {
+        guard case .spiff(let spiff) = kind else { return nil }
+        return spiff.amounts(credits: monthCredits).reduce(.zero, +)
+    }
+}
+
+extension Spiff {
+    /// What the SPIFF pays for one month's qualifying credits: per transaction, one amount per credit
+    /// (a flat amount, taken back for a negative credit; or the percentage of the credit, rounded to the
+    /// cent); per period, one amount when the month's credits add up to more than zero (the flat amount
+    /// or the percentage of the total), else none.
+    public func amounts(credits: [Money]) -> [Money] {
+        switch (pays, per) {
+        case (.flat(let money), .transaction):
+            return credits.map { $0.cents < 0 ? -money : money }
+        case (.percent(let rate), .transaction):
+            return credits.map { (rate.exact * ExactAmount($0)).rounded() }
+        case (.flat(let money), .period):
+            return credits.reduce(0, { $0 + $1.cents }) > 0 ? [money] : []
+        case (.percent(let rate), .period):
+            let total = ExactAmount(cents: credits.reduce(0) { $0 + $1.cents })
+            return total > .zero ? [(rate.exact * total).rounded()] : []
+        }
+    }
+}
+
+extension PlanComponent {
     /// Whether `transaction` passes this component's filter (and, for `bookings`, is not an order): the
     /// engine's own test, for callers that measure history by component (a simulation's calibration).
     public func qualifies(_ transaction: Transaction) -> Bool { PersonCalculation.matches(self, transaction) }

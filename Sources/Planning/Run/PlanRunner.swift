@@ -5,7 +5,7 @@ import SalesData
 
 /// Runs a ``PlanFile``: every step in order, each handing typed values to the next (the accounts
 /// table gains the segmentation and scoring columns; the quota step cascades over the new
-/// alignment), each step's outputs taken from the ``StepCache`` when nothing it depends on changed.
+/// alignment), each step's outputs taken from the `StepCache` when nothing it depends on changed.
 ///
 /// ```swift
 /// let plan = try PlanFile(contentsOf: URL(fileURLWithPath: "Data/demo/plan.yaml"))
@@ -119,10 +119,28 @@ public struct PlanRunner: Sendable {
         try files(of: .simulation, skipping: [.capacity, .insights], keyOnly: [.comp])
     }
 
+    /// What the plan's simulation reads, after the steps before it (segmentation, scoring,
+    /// territories, quotas; each from the step cache when unchanged): for `meridian simulate solve
+    /// --plan`, which searches a plan parameter over the same calibrated model the simulation step uses.
+    ///
+    /// - Throws: ``PlanningError/invalidValue(key:value:expected:)`` for a plan without a simulation
+    ///   section or without a quota step; the failing step's error.
+    public func simulationInputs() throws -> PlanSimulationInputs {
+        guard plan.steps.contains(.quotas) else {
+            throw PlanningError.invalidValue(
+                key: "quotas", value: "", expected: "a quotas section: the simulation is calibrated on its quotas")
+        }
+        var state = try runUpTo(.simulation, skipping: [.capacity, .insights, .comp, .simulation]).state
+        guard let inputs = try state.simulationInputs() else {
+            throw PlanningError.invalidValue(key: "simulation", value: "", expected: "a simulation section")
+        }
+        return inputs
+    }
+
     /// The insights step's files (as `meridian insights --out` writes them) after the steps it reads.
     ///
     /// Segmentation, scoring, territories and quotas run first, each from the step cache when
-    /// unchanged, so the scorecards get the quota step's quotas for the period (``PlanState`` hands
+    /// unchanged, so the scorecards get the quota step's quotas for the period (`PlanState` hands
     /// them over by seat). Capacity, comp and the simulation are skipped.
     ///
     /// - Throws: ``PlanningError`` when the plan has no insights section or a step fails.
@@ -135,6 +153,16 @@ public struct PlanRunner: Sendable {
     private func files(
         of target: PlanStep, skipping: Set<PlanStep>, keyOnly: Set<PlanStep> = []
     ) throws -> [(name: String, data: Data)] {
+        let files = try runUpTo(target, skipping: skipping, keyOnly: keyOnly).files
+        let prefix = target.rawValue + "/"
+        return files.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.data) }
+    }
+
+    /// The plan's steps but `skipping` run on a fresh state (each from the step cache when it can),
+    /// for `target`, whose section the plan must have; steps in `keyOnly` get a cache key but do not run.
+    private func runUpTo(
+        _ target: PlanStep, skipping: Set<PlanStep>, keyOnly: Set<PlanStep> = []
+    ) throws -> (state: PlanState, files: [(name: String, data: Data)]) {
         try plan.validate()
         guard plan.steps.contains(target) else {
             throw PlanningError.invalidValue(
@@ -148,8 +176,7 @@ public struct PlanRunner: Sendable {
         try runSteps(
             plan.steps.filter { !skipping.contains($0) }, keyOnly: keyOnly, state: &state, folder: "",
             files: &files, records: &records, outcomes: &outcomes)
-        let prefix = target.rawValue + "/"
-        return files.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.data) }
+        return (state, files)
     }
 
     /// Runs `steps` in order on `state`, each from the step cache when it can.
@@ -235,7 +262,7 @@ public struct PlanRunner: Sendable {
     /// output column (segments, scores), which `meridian report` reads for the map.
     public static let accountsFileName = "accounts.csv"
 
-    /// The report every run writes into its folder (see ``PlanState/report(files:)``).
+    /// The report every run writes into its folder (see `PlanState.report(files:)`).
     public static let reportFileName = "report.html"
 
     /// `YYYYMMDDTHHMMSSZ-` and 8 hex digits.

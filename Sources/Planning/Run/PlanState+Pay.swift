@@ -156,22 +156,12 @@ extension PlanState {
     /// engine on the quota step's quotas; writes `meridian simulate`'s `summary.csv`, `reps.csv` and
     /// `summary.txt`.
     mutating func simulate() throws -> (StepOutcome, [(name: String, data: Data)]) {
-        guard let configuration = plan.simulationConfiguration else { return (StepOutcome(), []) }
-        let nodes = try requireQuotaNodes("simulation")
-        let seats = Dictionary(
-            nodes.map {
-                (
-                    $0.id,
-                    QuotaStepSeat(
-                        parent: $0.parent, quota: $0.quota, expectedSales: $0.expectedSales ?? 0, capacity: $0.capacity)
-                )
-            },
-            uniquingKeysWith: { first, _ in first })
-        let (data, alignment) = try payInputs()
-        let plans = try PlanBook(folder: URL(fileURLWithPath: configuration.plans))
+        guard let inputs = try simulationInputs() else { return (StepOutcome(), []) }
+        let configuration = inputs.configuration
         let report = try BlockingTask.run { () async throws -> SimulationReport in
             try await SimulationStudy().run(
-                configuration, dataset: data, alignment: alignment, plans: plans, quotas: seats)
+                configuration, dataset: inputs.dataset, alignment: inputs.alignment, plans: inputs.plans,
+                quotas: inputs.quotas)
         }
         var outcome = StepOutcome()
         outcome.metrics = Self.simulationMetrics(report)
@@ -188,7 +178,29 @@ extension PlanState {
         return (outcome, report.files().map { ($0.name, Data($0.bytes)) })
     }
 
-    /// Named figures of every scenario: cost, cost of sales and share at or above quota at P10/P50/P90,
+    /// What the simulation reads, once the quota step ran: the simulation section's configuration,
+    /// the dataset and alignment the plan year is paid on (``payInputs()``), the comp plans and the
+    /// quota step's seats; `nil` without a simulation section.
+    mutating func simulationInputs() throws -> PlanSimulationInputs? {
+        guard let configuration = plan.simulationConfiguration else { return nil }
+        let nodes = try requireQuotaNodes("simulation")
+        let seats = Dictionary(
+            nodes.map {
+                (
+                    $0.id,
+                    QuotaStepSeat(
+                        parent: $0.parent, quota: $0.quota, expectedSales: $0.expectedSales ?? 0, capacity: $0.capacity)
+                )
+            },
+            uniquingKeysWith: { first, _ in first })
+        let (data, alignment) = try payInputs()
+        let plans = try PlanBook(folder: URL(fileURLWithPath: configuration.plans))
+        return PlanSimulationInputs(
+            configuration: configuration, dataset: data, alignment: alignment, plans: plans, quotas: seats)
+    }
+
+    /// Named figures of every scenario: cost, cost of sales, share at or above quota (and the SPIFFs' cost
+    /// when SPIFFs are paid on drawn deals) at P10/P50/P90,
     /// each with its standard error (`cost_of_sales.p50`, `cost_of_sales.p50_se`, ...); scenarios other
     /// than the baseline are prefixed with their name.
     static func simulationMetrics(_ report: SimulationReport) -> [String: Double] {
@@ -197,10 +209,11 @@ extension PlanState {
         metrics["people"] = Double(report.model.reps.count)
         for (index, summary) in report.summaries.enumerated() {
             let prefix = index == 0 ? "" : summary.scenario + "."
-            let figures: [(String, Percentiles)] = [
+            var figures: [(String, Percentiles)] = [
                 ("cost", summary.payout), ("cost_of_sales", summary.costOfSales),
                 ("share_at_quota", summary.shareAtQuotaPercentiles),
             ]
+            if let spiff = summary.spiffPayout { figures.append(("spiff_cost", spiff)) }
             for (name, p) in figures {
                 for (label, estimate) in [("p10", p.p10), ("p50", p.p50), ("p90", p.p90)] {
                     metrics["\(prefix)\(name).\(label)"] = estimate.value

@@ -79,6 +79,26 @@ public struct SplitMixGenerator: RandomNumberGenerator, Sendable {
     /// A normal deviate with mean `mean` and standard deviation `sd`.
     public mutating func normal(mean: Double, sd: Double) -> Double { mean + sd * normal() }
 
+    /// A Poisson deviate with the given mean (finite, ≥ 0; anything else gives 0): Knuth's product of
+    /// uniforms over parts of the mean of at most 30 (a sum of independent Poisson deviates is Poisson),
+    /// so exact at any mean with O(mean) uniforms.
+    public mutating func poisson(mean: Double) -> Int {
+        guard mean.isFinite, mean > 0 else { return 0 }
+        var remaining = mean
+        var count = 0
+        while remaining > 0 {
+            let part = min(remaining, 30)
+            remaining -= part
+            let limit = exp(-part)
+            var product = uniform()
+            while product > limit {
+                count += 1
+                product *= uniform()
+            }
+        }
+        return count
+    }
+
     /// An exponential deviate with the given mean.
     public mutating func exponential(mean: Double) -> Double { -mean * log(1 - uniform()) }
 

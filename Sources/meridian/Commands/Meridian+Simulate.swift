@@ -16,7 +16,7 @@ extension Meridian {
                 in the config are paid on the same draws (common random numbers). With --plan, runs the plan \
                 file's steps up to its simulation section (segmentation, scoring, territories, quotas; each from \
                 the step cache beside the plan's default output when unchanged) and simulates its quotas and comp \
-                plans; --trials, --seed, --component and --market-correlation override the section.
+                plans; --trials, --seed, --component, --market-correlation and --spiff override the section.
                 """ + "\n\n" + ExitStatus.helpText,
             subcommands: [SimulateBacktest.self, SimulateSolve.self])
 
@@ -31,6 +31,10 @@ extension Meridian {
         @Option(help: "Trials, at least 2 (default 10000).") var trials: Int?
         @Option(help: "Random seed (default 2026).") var seed: UInt64?
         @Option(help: "Market correlation in [0, 1) (default: calibrated from history).") var marketCorrelation: Double?
+        @Option(
+            name: .customLong("spiff"),
+            help: "A SPIFF of the same plans paid on drawn deals (repeatable; replaces the config's spiffs).")
+        var spiffs: [String] = []
         @Option(help: "Output folder (required without a subcommand; backtest writes there when given).")
         var out: String?
 
@@ -51,7 +55,7 @@ extension Meridian {
 
         /// The configuration file (if any) with the flags over it; `backtest` and `solve` read it too.
         func configuration() throws -> SimulationConfiguration {
-            if plan != nil { throw ValidationError("backtest and solve read --config or --quotas, not --plan") }
+            if plan != nil { throw ValidationError("backtest reads --config or --quotas, not --plan") }
             return try Meridian.buildRequest(SimulationConfiguration(), config: config) { request in
                 if let quotas { request.quotas = quotas }
                 if let dataset { request.dataset = dataset }
@@ -60,6 +64,7 @@ extension Meridian {
                 if let trials { request.trials = trials }
                 if let seed { request.seed = seed }
                 if let marketCorrelation { request.marketCorrelation = marketCorrelation }
+                if !spiffs.isEmpty { request.spiffs = spiffs }
             }
         }
 
@@ -79,15 +84,22 @@ extension Meridian {
 
         /// `--plan`: the plan's steps up to its simulation, through the plan runner and its step cache.
         private func runPlan(_ path: String, out: String) throws {
+            let files = try planRunner(path).simulationFiles()
+            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
+            print("simulation files in \(out)/")
+        }
+
+        /// The runner of the plan file at `path` with --trials, --seed, --component and
+        /// --market-correlation over its simulation section; `solve --plan` reads its inputs from it.
+        func planRunner(_ path: String) throws -> PlanRunner {
             let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
             var file = try PlanFile(yaml: text, file: path)
             if let trials { file.simulation?.trials = trials }
             if let seed { file.simulation?.seed = seed }
             if let component { file.simulation?.component = component }
             if let marketCorrelation { file.simulation?.marketCorrelation = marketCorrelation }
-            let files = try Meridian.stepRunner(file, text: text, path: path, cache: cache).simulationFiles()
-            try AtomicFolder.write(files, to: URL(fileURLWithPath: out))
-            print("simulation files in \(out)/")
+            if !spiffs.isEmpty { file.simulation?.spiffs = spiffs }
+            return Meridian.stepRunner(file, text: text, path: path, cache: cache)
         }
     }
 

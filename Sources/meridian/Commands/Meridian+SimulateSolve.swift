@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Incentives
+import Planning
 import SalesData
 import Simulation
 
@@ -52,8 +53,10 @@ extension Meridian {
                 A root search (bracket, then Brent's method) over the simulation with common random numbers: \
                 every value is paid on the same draws, so the cost is monotone in the parameter. Prints the \
                 value with its Monte Carlo standard error and the achieved P10/P50/P90. A target that no value \
-                in the bracket meets exits 3. The inputs are simulate's options, given after solve (--config, \
-                --quotas, --dataset, --plans, --component, --trials, --seed, --market-correlation).
+                in the bracket meets exits 3. The inputs are simulate's options, given after solve: --plan FILE \
+                (the plan's steps up to its quotas, from the step cache when unchanged, and its simulation \
+                section, as `simulate --plan` runs them), or --config, --quotas, --dataset, --plans; and \
+                --component, --trials, --seed, --market-correlation over either.
                 """))
 
         @ParentCommand var simulate: Simulate
@@ -84,12 +87,22 @@ extension Meridian {
         }
 
         func run() throws {
-            let configuration = try simulate.configuration()
             let goal = try PlanCostTarget(parsing: target, at: PlanCostTarget.Statistic(rawValue: at) ?? .p50)
             let parameter = PlanParameter(rawValue: vary) ?? .accelerator
             let range = bracket.flatMap(Self.bracket)
-            let solution = try Meridian.waitFor { () async throws(SimulationError) in
-                try await SimulationStudy().solve(configuration, parameter: parameter, target: goal, bracket: range)
+            let solution: PlanCostSolution
+            if let plan = simulate.plan {
+                let inputs = try simulate.planRunner(plan).simulationInputs()
+                solution = try Meridian.waitFor { () async throws(SimulationError) in
+                    try await SimulationStudy().solve(
+                        inputs.configuration, dataset: inputs.dataset, alignment: inputs.alignment,
+                        plans: inputs.plans, quotas: inputs.quotas, parameter: parameter, target: goal, bracket: range)
+                }
+            } else {
+                let configuration = try simulate.configuration()
+                solution = try Meridian.waitFor { () async throws(SimulationError) in
+                    try await SimulationStudy().solve(configuration, parameter: parameter, target: goal, bracket: range)
+                }
             }
             print(solution.text(), terminator: "")
         }
