@@ -21,7 +21,7 @@ import sys
 
 import shapefile  # pyshp
 
-from make_us_states import KEEP, extent, simplify
+from make_us_states import KEEP, simplified_rings
 
 TOLERANCE = 0.02  # degrees, about 2 km: a third of a pixel on the report's 960-pixel map
 TOLERANCE_ALASKA = 0.1
@@ -52,31 +52,14 @@ def main():
         state = STATE_CODES.get(fips[:2])
         if state not in KEEP:
             continue
-        shape = shape_record.shape
-        bounds = list(shape.parts) + [len(shape.points)]
-        rings = [shape.points[bounds[i]:bounds[i + 1]] for i in range(len(shape.parts))]
-        # the Aleutians cross the antimeridian: fold positive longitudes to the west, as the states do
-        rings = [[(x - 360 if x > 0 else x, y) for x, y in ring] for ring in rings]
-        largest = max(range(len(rings)), key=lambda i: extent(rings[i])[0] * extent(rings[i])[1])
-        part = 0
-        for i, ring in enumerate(rings):
-            w, h = extent(ring)
-            if i != largest and w < MIN_EXTENT and h < MIN_EXTENT:
-                continue
-            tolerance = TOLERANCE_ALASKA if state == "AK" else TOLERANCE
-            simple = simplify(ring, tolerance)
-            if i == largest and len(set(simple)) < 4:  # a small city county: keep its shape at a finer tolerance
-                simple = simplify(ring, tolerance / 10)
-            if simple[0] == simple[-1]:
-                simple = simple[:-1]
-            if len(simple) < 3:
-                continue
+        tolerance = TOLERANCE_ALASKA if state == "AK" else TOLERANCE
+        rings = simplified_rings(shape_record.shape, tolerance, MIN_EXTENT, keep_small=True)
+        for part, simple in enumerate(rings):
             for code in [fips] + ([OLD_CODES[fips]] if fips in OLD_CODES else []):
                 for x, y in simple:
                     rows.append(f"{code},{state},{part},{x:.3f},{y:.3f}")
             vertices += len(simple)
-            part += 1
-        counties += part > 0
+        counties += len(rings) > 0
     with open(out, "w", newline="\n") as f:
         f.write("\n".join(rows) + "\n")
     print(f"wrote {out}: {counties} counties, {vertices} vertices", file=sys.stderr)

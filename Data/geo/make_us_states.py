@@ -63,6 +63,37 @@ def extent(ring):
     return max(xs) - min(xs), max(ys) - min(ys)
 
 
+def shape_rings(shape):
+    """The rings of a shapefile shape, positive longitudes folded west of -180 (the Aleutians cross
+    the antimeridian), and the index of the ring with the largest bounding box."""
+    bounds = list(shape.parts) + [len(shape.points)]
+    rings = [shape.points[bounds[i]:bounds[i + 1]] for i in range(len(shape.parts))]
+    rings = [[(x - 360 if x > 0 else x, y) for x, y in ring] for ring in rings]
+    largest = max(range(len(rings)), key=lambda i: extent(rings[i])[0] * extent(rings[i])[1])
+    return rings, largest
+
+
+def simplified_rings(shape, tolerance, min_extent, keep_small=False):
+    """The shape's rings simplified at `tolerance` (open: the closing vertex dropped), without rings
+    smaller than `min_extent` in both directions but the largest and rings left with fewer than three
+    vertices. With `keep_small`, a largest ring that would collapse is simplified at a tenth of the
+    tolerance instead (a small city county keeps its shape)."""
+    rings, largest = shape_rings(shape)
+    kept = []
+    for i, ring in enumerate(rings):
+        w, h = extent(ring)
+        if i != largest and w < min_extent and h < min_extent:
+            continue
+        simple = simplify(ring, tolerance)
+        if keep_small and i == largest and len(set(simple)) < 4:
+            simple = simplify(ring, tolerance / 10)
+        if simple[0] == simple[-1]:
+            simple = simple[:-1]
+        if len(simple) >= 3:
+            kept.append(simple)
+    return kept
+
+
 def main():
     import _plotly_geo  # from plotly-geo
 
@@ -75,26 +106,11 @@ def main():
         state = shape_record.record["STUSPS"]
         if state not in KEEP:
             continue
-        shape = shape_record.shape
-        bounds = list(shape.parts) + [len(shape.points)]
-        rings = [shape.points[bounds[i]:bounds[i + 1]] for i in range(len(shape.parts))]
-        # Alaska's Aleutians cross the antimeridian: fold positive longitudes to the west
-        rings = [[(x - 360 if x > 0 else x, y) for x, y in ring] for ring in rings]
-        largest = max(range(len(rings)), key=lambda i: extent(rings[i])[0] * extent(rings[i])[1])
-        part = 0
-        for i, ring in enumerate(rings):
-            w, h = extent(ring)
-            if i != largest and w < MIN_EXTENT and h < MIN_EXTENT:
-                continue
-            simple = simplify(ring, TOLERANCE_ALASKA if state == "AK" else TOLERANCE)
-            if simple[0] == simple[-1]:
-                simple = simple[:-1]
-            if len(simple) < 3:
-                continue
+        tolerance = TOLERANCE_ALASKA if state == "AK" else TOLERANCE
+        for part, simple in enumerate(simplified_rings(shape_record.shape, tolerance, MIN_EXTENT)):
             for x, y in simple:
                 rows.append(f"{state},{part},{x:.3f},{y:.3f}")
             vertices += len(simple)
-            part += 1
     with open(out, "w", newline="\n") as f:
         f.write("\n".join(rows) + "\n")
     print(f"wrote {out}: {vertices} vertices", file=sys.stderr)

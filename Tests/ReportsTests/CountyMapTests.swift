@@ -62,29 +62,26 @@ import Testing
         #expect(html.contains("each territory is drawn as the counties its accounts lie in"))
     }
 
-    @Test func accountsWithACountyColumnAreDrawnAsCountiesWhenNoCountyIsSplit() throws {
-        let accounts = """
-            id,county_fips,latitude,longitude,potential
-            08031,08031,39.76,-104.88,50
-            08059,08059,39.59,-105.25,50
-            08041,08041,38.83,-104.52,60
-            08101,08101,38.17,-104.51,40
+    /// The four units as accounts with a `county_fips` column, Pueblo's account in `puebloCounty`.
+    static func accounts(puebloCounty: String) -> String {
+        """
+        id,county_fips,latitude,longitude,potential
+        08031,08031,39.76,-104.88,50
+        08059,08059,39.59,-105.25,50
+        08041,08041,38.83,-104.52,60
+        08101,\(puebloCounty),38.17,-104.51,40
 
-            """
-        #expect(ReportFixture.count("<path class=\"cty ", in: try layer("after", in: try render(units: accounts))) == 4)
+        """
+    }
+
+    @Test func accountsWithACountyColumnAreDrawnAsCountiesWhenNoCountyIsSplit() throws {
+        let html = try render(units: Self.accounts(puebloCounty: "08101"))
+        #expect(ReportFixture.count("<path class=\"cty ", in: try layer("after", in: html)) == 4)
     }
 
     @Test func aCountySplitBetweenTerritoriesFallsBackToHulls() throws {
         // Pueblo's account lies in Denver county: Denver then holds accounts of T1 and of T2
-        let accounts = """
-            id,county_fips,latitude,longitude,potential
-            08031,08031,39.76,-104.88,50
-            08059,08059,39.59,-105.25,50
-            08041,08041,38.83,-104.52,60
-            08101,08031,38.17,-104.51,40
-
-            """
-        let html = try render(units: accounts)
+        let html = try render(units: Self.accounts(puebloCounty: "08031"))
         #expect(ReportFixture.count("<path class=\"cty ", in: html) == 0)
         #expect(html.contains("an outline wraps the 80 %"))
     }
