@@ -19,8 +19,8 @@ public struct CalibratedRep: Sendable, Hashable {
     public var historyPairs: Int
     /// Per SPIFF of the model, the territory's deal rate the person's drawn deals follow.
     ///
-    /// Deals per currency unit of the component's sales in the territory's history (the pooled rate
-    /// without sales there). The expected count is in ``SimulatedRep/deals``.
+    /// Deals per currency unit of the component's sales in the territory in the year before the plan
+    /// year (the pooled rate without sales there). The expected count is in ``SimulatedRep/deals``.
     public var dealRates: [Double] = []
     /// The share of a year's sales that falls in the person's time in seats in the plan year, weighted by
     /// the history's seasonality (1 for a full year; a hire starting in August gets the August-December share).
@@ -67,12 +67,12 @@ public struct CalibratedModel: Sendable {
 ///   **target incentive** = the plan version's, prorated by days in seat when the plan prorates it.
 ///
 /// - **Deals** (for each SPIFF of `spiffs`, deal-level sampling): the SPIFF's qualifying deals in the
-///   history before the plan year (transactions that pass its filter, amounts above zero, credited by
-///   territory as the component's sales are), per currency unit of the component's sales there, gives the
-///   territory's deal rate (the rate of all simulated territories together when the territory has no
+///   year before the plan year (transactions that pass its filter, amounts above zero, by the territory
+///   that held the account), per currency unit of the component's sales there that year, gives the
+///   territory's deal rate (the rate of all simulated territories together when the territory had no
 ///   component sales). The person's expected count = Σ over seats of the seat's rate × the seat's part of
-///   the mean above; deal amounts are the territory's historical qualifying amounts (all territories' when
-///   it has fewer than five). A person whose plan lacks the SPIFF gets no deals for it.
+///   the mean above; deal amounts are the territory's qualifying amounts that year (all territories' when
+///   it had fewer than five). A person whose plan lacks the SPIFF gets no deals for it.
 ///
 /// A quarter or month component is paid on the year's window: equal quarters are assumed, which
 /// understates the cost of convex plans when quarters differ.
@@ -173,7 +173,7 @@ public enum Calibration {
             territories: Set(chosen.map(\.1) + seats.values.flatMap { $0.map(\.territory) }))
         let seasonality = history.seasonality()
         let deals = DealHistory(
-            dataset: dataset, alignment: alignment, spiffs: spiffComponents, before: yearStart,
+            dataset: dataset, alignment: alignment, component: annual, spiffs: spiffComponents, planYear: planYear,
             territories: Set(chosen.map(\.1) + seats.values.flatMap { $0.map(\.territory) }))
         var bySegment: [String: [Double]] = [:]
         for (_, territory, _, _) in chosen {
@@ -202,7 +202,7 @@ public enum Calibration {
                 expected += part
                 seatShare += fraction
                 for k in spiffComponents.indices {
-                    expectedDeals[k] += part * deals.rate(k, seat.territory, componentSales: history)
+                    expectedDeals[k] += part * deals.rate(k, seat.territory)
                 }
             }
             let holds = Set(version.components.map(\.name))
@@ -225,7 +225,7 @@ public enum Calibration {
                     territory: territory, segment: row.parent, expectedSales: row.expectedSales,
                     componentShare: share, sigmaOwn: own.value, sigmaSegment: segmentVariance.squareRoot(),
                     historyPairs: own.pairs,
-                    dealRates: spiffComponents.indices.map { deals.rate($0, territory, componentSales: history) },
+                    dealRates: spiffComponents.indices.map { deals.rate($0, territory) },
                     seatShare: seatShare))
         }
         return CalibratedModel(
@@ -390,12 +390,6 @@ struct History {
         return weights.map { $0 / total }
     }
 
-    /// The component's qualifying sales of the territory in the history, in currency units.
-    func componentSales(_ territory: TerritoryID) -> Double { Double(qualifyingTotal[territory] ?? 0) / 100 }
-
-    /// The component's qualifying sales of every territory in the history, in currency units.
-    var totalComponentSales: Double { Double(qualifyingTotal.values.reduce(0, +)) / 100 }
-
     /// The component's share of the territory's net sales (1 without history).
     func share(_ territory: TerritoryID) -> Double {
         guard let total = net[territory], total > 0 else { return 1 }
@@ -448,39 +442,45 @@ struct History {
     }
 }
 
-/// The historical qualifying deals of each SPIFF by territory: how many (amounts above zero) and their
-/// amounts, for deal-level sampling.
+/// The qualifying deals of each SPIFF by territory in the year before the plan year (the run rate: a
+/// product's share of deals moves from year to year), with the simulated component's sales there, for
+/// deal-level sampling.
 struct DealHistory {
-    /// Per SPIFF: territory → deal amounts.
+    /// Per SPIFF: territory → deal amounts (above zero).
     private var amounts: [[TerritoryID: [Money]]]
+    /// Territory → the component's qualifying sales in cents.
+    private var componentSales: [TerritoryID: Int64] = [:]
 
     init(
-        dataset: SalesDataset, alignment: EffectiveDatedAlignment, spiffs: [PlanComponent], before: CalendarDate,
-        territories: Set<TerritoryID>
+        dataset: SalesDataset, alignment: EffectiveDatedAlignment, component: PlanComponent, spiffs: [PlanComponent],
+        planYear: Int, territories: Set<TerritoryID>
     ) {
         amounts = [[TerritoryID: [Money]]](repeating: [:], count: spiffs.count)
         guard !spiffs.isEmpty else { return }
-        for transaction in dataset.transactions where transaction.date < before && transaction.amount > 0 {
+        for transaction in dataset.transactions where transaction.date.year == planYear - 1 {
             guard let territory = alignment.territory(of: transaction.accountID, on: transaction.date),
                 territories.contains(territory), let money = Money(exactly: transaction.amount)
             else { continue }
+            if component.qualifies(transaction) { componentSales[territory, default: 0] += money.cents }
+            guard money > .zero else { continue }
             for (k, spiff) in spiffs.enumerated() where spiff.qualifies(transaction) {
                 amounts[k][territory, default: []].append(money)
             }
         }
     }
 
-    /// SPIFF `k`'s deals per currency unit of the component's sales in `territory`'s history; the rate of
-    /// all territories together when the territory has no component sales; 0 without any.
-    func rate(_ k: Int, _ territory: TerritoryID, componentSales history: History) -> Double {
-        let own = history.componentSales(territory)
-        if own > 0 { return Double(amounts[k][territory]?.count ?? 0) / own }
-        let total = history.totalComponentSales
-        return total > 0 ? Double(amounts[k].values.reduce(0) { $0 + $1.count }) / total : 0
+    /// SPIFF `k`'s deals per currency unit of the component's sales in `territory` that year; the rate of
+    /// all territories together when the territory had no component sales; 0 without any.
+    func rate(_ k: Int, _ territory: TerritoryID) -> Double {
+        if let own = componentSales[territory], own > 0 {
+            return Double(amounts[k][territory]?.count ?? 0) / (Double(own) / 100)
+        }
+        let total = componentSales.values.reduce(0) { $0 + max($1, 0) }
+        return total > 0 ? Double(amounts[k].values.reduce(0) { $0 + $1.count }) / (Double(total) / 100) : 0
     }
 
-    /// SPIFF `k`'s deal amounts in `territory`'s history, or every territory's (in territory order) when
-    /// it has fewer than five.
+    /// SPIFF `k`'s deal amounts in `territory` that year, or every territory's (in territory order) when
+    /// it had fewer than five.
     func sizes(_ k: Int, _ territory: TerritoryID) -> [Money] {
         if let own = amounts[k][territory], own.count >= 5 { return own }
         return amounts[k].keys.sorted().flatMap { amounts[k][$0] ?? [] }

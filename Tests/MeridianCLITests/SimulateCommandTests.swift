@@ -55,8 +55,8 @@ import Testing
     }
 
     /// The demo AE plan's $250 SPIFF per analytics booking, on drawn deals: the deals expected in 2026
-    /// follow the history's (two years of qualifying bookings before 2026, grown with the quota step's
-    /// expectation), the SPIFF cost is $250 a deal, and the sales draws are those without the SPIFF.
+    /// follow 2025's qualifying bookings (grown with the quota step's expectation), the SPIFF cost is
+    /// $250 a deal, and the sales draws are those without the SPIFF.
     @Test func theDemoSpiffIsPaidOnDealsDrawnFromItsHistory() async throws {
         let folder = try Fixtures.temporaryFolder(prefix: "meridian-simulate-spiff")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -67,14 +67,12 @@ import Testing
         let report = try await SimulationStudy().run(configuration)
         #expect(report.model.spiffs.map(\.name) == ["analytics-spiff"])
         let expected = report.model.reps.reduce(0) { $0 + ($1.simulated.deals.first?.expectedCount ?? 0) }
-        // the history's qualifying bookings: analytics, type booking, amount above zero, per year
+        // 2025's qualifying bookings: analytics, type booking, amount above zero
         let data = try SalesDataset.load(from: dataset)
         let spiff = try #require(report.model.spiffs.first)
-        let before2026 = data.transactions.filter { $0.date.year < 2026 && $0.amount > 0 && spiff.qualifies($0) }
-        let years = Double(Set(before2026.map(\.date.year)).count)
-        let perYear = Double(before2026.count) / years
-        print("analytics SPIFF: \(before2026.count) deals in \(Int(years)) history years; 2026 expects \(expected)")
-        #expect(perYear > 100 && expected > 0.7 * perYear && expected < 1.5 * perYear, "\(expected) vs \(perYear)")
+        let lastYear = Double(data.transactions.count { $0.date.year == 2025 && $0.amount > 0 && spiff.qualifies($0) })
+        print("analytics SPIFF: \(lastYear) deals in 2025; 2026 expects \(expected)")
+        #expect(lastYear > 100 && expected > 0.7 * lastYear && expected < 1.5 * lastYear, "\(expected) vs \(lastYear)")
         let summary = try #require(report.summaries.first)
         let cost = try #require(summary.spiffPayout)
         // every deal pays $250: the mean SPIFF cost is 250 × the mean deal count ≈ 250 × Σλ

@@ -13,31 +13,20 @@ import Testing
 /// - $100 once per month with a deal, deals spread evenly over the months and σ = 0 (count exactly
 ///   Poisson(λᵢ), each month's count Poisson(λᵢ/12) independently): E = 100 × 12 Σ (1 − e^(−λᵢ/12)).
 @Suite struct DealSamplingTests {
-    static let plan = """
-        plan: SPIFFS
-        name: SPIFF validation plan
-        versions:
-          - effective: 2026-01-01
-            assign: {roles: [Account Executive]}
-            target_incentive: 40000
-            components:
-              - name: bookings
-                period: year
-                rate_table:
-                  method: marginal
-                  pays: credit
-                  tiers:
-                    - {name: base, from: 0, rate: 8%}
-              - name: per-deal
-                type: spiff
-                spiff: {flat: 250, per: transaction}
-              - name: percent
-                type: spiff
-                spiff: {percent: 5%, per: transaction}
-              - name: monthly
-                type: spiff
-                spiff: {flat: 100, per: period}
-        """
+    /// The closed-form plan (its `bookings` quota component) with three SPIFFs.
+    static let plan =
+        ClosedFormCase.planYAML + """
+
+                  - name: per-deal
+                    type: spiff
+                    spiff: {flat: 250, per: transaction}
+                  - name: percent
+                    type: spiff
+                    spiff: {percent: 5%, per: transaction}
+                  - name: monthly
+                    type: spiff
+                    spiff: {flat: 100, per: period}
+            """
 
     static func components() throws -> (quota: PlanComponent, spiffs: [PlanComponent]) {
         let version = try #require(try CompPlan(yaml: plan, file: "spiffs.yaml").versions.first)
